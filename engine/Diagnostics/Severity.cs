@@ -1,0 +1,7 @@
+namespace EmploymentProcedures.Engine.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}
