@@ -1,0 +1,13 @@
+using EmploymentProcedures.Engine.Diagnostics;
+using EmploymentProcedures.Engine.Expressions;
+
+namespace EmploymentProcedures.Engine.Definitions;
+
+/// <summary>An expression as the analyst wrote it, where they wrote it, and once loaded, compiled.</summary>
+public sealed record ExpressionSource(string Text, SourceSpan Span)
+{
+    /// <summary>Set once by the loader's compile stage; null when the expression has errors.</summary>
+    public CompiledExpression? Compiled { get; internal set; }
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,39 @@
+using EmploymentProcedures.Engine.Diagnostics;
+
+namespace EmploymentProcedures.Engine.Definitions;
+
+/// <summary>A loaded procedure: everything its YAML file says, bound, checked and compiled.</summary>
+public sealed record ProcedureDefinition
+{
+    public required int Language { get; init; }
+    public required string Id { get; init; }
+    public string? ReferencePrefix { get; init; }
+    public required LocalizedText Title { get; init; }
+    public LocalizedText? Summary { get; init; }
+    public LocalizedText? Eligibility { get; init; }
+    public required string Category { get; init; }
+    public required string Applicant { get; init; }
+    public IReadOnlyList<string> LegalBasis { get; init; } = [];
+    public string? Notes { get; init; }
+    public DeadlineDefinition? Deadline { get; init; }
+    public string OnDeadline { get; init; } = "none";
+    public string? Routing { get; init; }
+    public SourceSpan? RoutingSpan { get; init; }
+    public IReadOnlyList<SectionDefinition> Sections { get; init; } = [];
+    public IReadOnlyList<DocumentDefinition> Documents { get; init; } = [];
+    public IReadOnlyList<RuleDefinition> Rules { get; init; } = [];
+    public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<ScenarioDefinition> Tests { get; init; } = [];
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>SHA-256 of the file's bytes, hex: pins the exact text an application was started on.</summary>
+    public string ContentHash { get; init; } = "";
+
+    /// <summary>Every applicant field in form order, including group rows' fields (depth-first).</summary>
+    public IEnumerable<FieldDefinition> AllFields() => Sections.SelectMany(s => s.Fields).SelectMany(Flatten);
+
+    public FieldDefinition? FindField(string path) => AllFields().FirstOrDefault(f => f.Path == path);
+
+    private static IEnumerable<FieldDefinition> Flatten(FieldDefinition field) => [field, .. field.Fields.SelectMany(Flatten)];
+}

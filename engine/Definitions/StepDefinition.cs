@@ -1,0 +1,25 @@
+using EmploymentProcedures.Engine.Diagnostics;
+
+namespace EmploymentProcedures.Engine.Definitions;
+
+/// <summary>One step of the approval circuit: one role, or several roles in parallel with a quorum.</summary>
+public sealed record StepDefinition
+{
+    public required string Id { get; init; }
+    public LocalizedText? Title { get; init; }
+    public string? Role { get; init; }
+    public ParallelDefinition? Parallel { get; init; }
+    public ExpressionSource? When { get; init; }
+    public DeadlineDefinition? Deadline { get; init; }
+    public bool? Territorial { get; init; }
+    public bool External { get; init; }
+    public IReadOnlyList<StepAction> Actions { get; init; } = [StepAction.Approve, StepAction.Reject, StepAction.RequestChanges];
+    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>Every role that may act on this step.</summary>
+    public IEnumerable<string> Roles => Parallel?.Roles ?? (Role is null ? [] : [Role]);
+}
+
+/// <param name="Quorum">How many approvals close the step; equals the number of roles for <c>all</c>.</param>
+public sealed record ParallelDefinition(IReadOnlyList<string> Roles, int Quorum, SourceSpan Span);

@@ -1,0 +1,88 @@
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Diagnostics;
+
+namespace EmploymentProcedures.Engine.Loading;
+
+internal sealed partial class Linter
+{
+    private void CheckDocumentsAndRules()
+    {
+        foreach (var rule in _definition.Rules)
+        {
+            if (rule.Field.Length > 0 && FieldAt(rule.Field) is null)
+                Report(DiagnosticCodes.UnknownFieldReference, rule.FieldSpan, $"rule '{rule.Id}'", rule.Field, Suggestions.DidYouMean(rule.Field, _fields.Keys));
+        }
+
+        if (_definition.Routing is { } routing)
+        {
+            var span = _definition.RoutingSpan ?? _definition.Span;
+            var field = FieldAt(routing);
+            if (field is null)
+                Report(DiagnosticCodes.UnknownFieldReference, span, "routing", routing, Suggestions.DidYouMean(routing, _fields.Keys));
+            else if (field.Type is not (FieldType.Province or FieldType.Address))
+                Report(DiagnosticCodes.RoutingNotTerritorial, span, routing, field.Type.ToString().ToLowerInvariant());
+        }
+
+        if (_definition.Deadline is { Calendar: null } deadline)
+            Report(DiagnosticCodes.DeadlineWithoutCalendar, deadline.Span, "the legal", deadline.Days);
+        if (_definition.OnDeadline is "approve" or "reject" && _definition.Deadline is null)
+            Report(DiagnosticCodes.SilenceWithoutDeadline, _definition.Span, _definition.OnDeadline);
+    }
+
+    private void CheckSteps()
+    {
+        var reviewers = _library.Roles.Values.Where(r => r.Kind == RoleKind.Reviewer).Select(r => r.Id).ToList();
+        for (var i = 0; i < _definition.Steps.Count; i++)
+        {
+            var step = _definition.Steps[i];
+            if (step.Role is null && step.Parallel is null)
+                Report(DiagnosticCodes.NoActionableRole, step.Span, step.Id);
+            if (step.Role is not null && step.Parallel is not null)
+                Report(DiagnosticCodes.BothRoleAndParallel, step.Span, step.Id);
+
+            foreach (var role in step.Roles)
+            {
+                if (_library.Roles.Count == 0)
+                    break;
+                if (!_library.Roles.TryGetValue(role, out var known))
+                    Report(DiagnosticCodes.UnknownRole, step.Span, $"step '{step.Id}'", role, Suggestions.DidYouMean(role, reviewers));
+                else if (known.Kind != RoleKind.Reviewer)
+                    Report(DiagnosticCodes.NotAReviewerRole, step.Span, step.Id, role, known.Kind == RoleKind.Applicant ? "an applicant" : "a staff");
+            }
+
+            if (step.Parallel is { } parallel && (parallel.Quorum < 1 || parallel.Quorum > parallel.Roles.Count))
+                Report(DiagnosticCodes.ImpossibleQuorum, parallel.Span, step.Id, parallel.Quorum, parallel.Roles.Count);
+
+            if (step.When is { Text: "false" })
+                Report(DiagnosticCodes.ConstantFalseStep, step.When.Span, step.Id);
+
+            if (step.Deadline is { Calendar: null } deadline && _definition.Deadline?.Calendar is null)
+                Report(DiagnosticCodes.DeadlineWithoutCalendar, deadline.Span, $"step '{step.Id}'", deadline.Days);
+
+            if (i == 0 && step.Actions.Contains(StepAction.Return))
+                Report(DiagnosticCodes.ReturnOnFirstStep, step.Span, step.Id);
+
+            var movesOn = step.Actions.Contains(StepAction.Approve) || step.Actions.Contains(StepAction.Acknowledge);
+            if (!movesOn && i < _definition.Steps.Count - 1)
+                Report(DiagnosticCodes.UnreachableStep, _definition.Steps[i + 1].Span, _definition.Steps[i + 1].Id, step.Id);
+        }
+
+        if (_definition.Steps.Count > 0)
+        {
+            var last = _definition.Steps[^1];
+            if (!last.Actions.Any(a => a is StepAction.Approve or StepAction.Acknowledge or StepAction.Reject))
+                Report(DiagnosticCodes.NoFinalStep, last.Span, last.Id);
+        }
+    }
+
+    private void CheckOutputs()
+    {
+        foreach (var (kind, template) in _definition.Outputs)
+        {
+            if (!_library.Templates.Contains(template))
+                Report(DiagnosticCodes.UnknownTemplate, _definition.Span, kind, template, Suggestions.DidYouMean(template, _library.Templates));
+        }
+        if (_definition.Steps.Any(s => s.Actions.Contains(StepAction.Reject)) && !_definition.Outputs.ContainsKey("rejected"))
+            Report(DiagnosticCodes.RejectWithoutOutput, _definition.Span);
+    }
+}

@@ -1,0 +1,37 @@
+using EmploymentProcedures.Engine.Diagnostics;
+
+namespace EmploymentProcedures.Engine.Loading;
+
+/// <summary>
+/// The loader's own YAML tree: built from parser events with every limit checked on the way,
+/// so nothing recursive ever runs on a tree deeper than <see cref="LoaderLimits.MaxDepth"/>.
+/// </summary>
+internal abstract record YamlNode(SourceSpan Span);
+
+internal sealed record YamlScalar(SourceSpan Span, string Value, bool IsPlain) : YamlNode(Span)
+{
+    /// <summary>A plain <c>null</c>, <c>~</c> or empty scalar: YAML's null.</summary>
+    public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>Where the text of the scalar starts (after the opening quote of a quoted scalar).</summary>
+    public SourceSpan TextStart => IsPlain ? Span : Span.Shift(1);
+}
+
+internal sealed record YamlSequence(SourceSpan Span, IReadOnlyList<YamlNode> Items) : YamlNode(Span);
+
+internal sealed record YamlMapping(SourceSpan Span, IReadOnlyList<YamlEntry> Entries) : YamlNode(Span)
+{
+    public YamlEntry? Find(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key.Value == key)
+                return entry;
+        }
+        return null;
+    }
+
+    public YamlNode? this[string key] => Find(key)?.Value;
+}
+
+internal sealed record YamlEntry(YamlScalar Key, YamlNode Value);
