@@ -59,6 +59,10 @@ public sealed record ExprType
 
     public override int GetHashCode() => HashCode.Combine(Kind, Element, Members.Count);
 
+    /// <summary>For messages: "a number", "a list of text", "text", "true/false".</summary>
+    internal string WithArticle() =>
+        Kind is TypeKind.Number or TypeKind.Date or TypeKind.List or TypeKind.Record or TypeKind.Group ? $"a {this}" : ToString();
+
     public override string ToString() => Kind switch
     {
         TypeKind.Any => "any value",

@@ -166,8 +166,9 @@ internal sealed class Parser
                     return Error(token);
                 var inner = ParseOr();
                 _depth--;
+                var close = Current;
                 Expect(TokenKind.CloseParen, "')' to close the '(' opened earlier");
-                return inner;
+                return inner with { Start = token.Start, End = close.End };
             case TokenKind.OpenBracket:
                 Advance();
                 if (!Enter())
