@@ -1,0 +1,33 @@
+namespace EmploymentProcedures.Engine.Expressions.Parsing;
+
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    Number,
+    Text,
+    Date,
+    True,
+    False,
+    Null,
+    And,
+    Or,
+    Not,
+    In,
+    OpenParen,
+    CloseParen,
+    OpenBracket,
+    CloseBracket,
+    Comma,
+    Dot,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+}

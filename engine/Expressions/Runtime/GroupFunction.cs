@@ -1,0 +1,9 @@
+namespace EmploymentProcedures.Engine.Expressions.Runtime;
+
+internal enum GroupFunction
+{
+    Count,
+    Any,
+    All,
+    Sum,
+}
