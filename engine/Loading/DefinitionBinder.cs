@@ -11,6 +11,9 @@ namespace EmploymentProcedures.Engine.Loading;
 /// </summary>
 internal static class DefinitionBinder
 {
+    private static readonly Dictionary<string, FieldType> FieldTypeNames =
+        Enum.GetValues<FieldType>().ToDictionary(t => t.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
     public static ProcedureDefinition? BindProcedure(YamlMapping root, string path, ProcedureLibrary library, ICollection<Diagnostic> diagnostics)
     {
         var id = root.Text("id");
@@ -99,7 +102,7 @@ internal static class DefinitionBinder
     private static FieldDefinition? Field(YamlMapping map, string prefix)
     {
         var id = map.Text("id");
-        if (id is null || !Enum.TryParse<FieldType>(map.Text("type"), ignoreCase: true, out var type) || map.Text("type") is not { } typeName || typeName != typeName.ToLowerInvariant())
+        if (id is null || !FieldTypeNames.TryGetValue(map.Text("type") ?? "", out var type))
             return null;
         var path = prefix + id;
         return new FieldDefinition

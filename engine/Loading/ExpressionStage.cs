@@ -74,7 +74,7 @@ internal sealed class ExpressionStage
         }
     }
 
-    private IExpressionScope BuildTopScope()
+    private ChainedScope BuildTopScope()
     {
         var names = new Dictionary<string, ExprType>(StringComparer.Ordinal);
         foreach (var section in _definition.Sections)

@@ -9,6 +9,7 @@ namespace EmploymentProcedures.Engine.Validation;
 /// address) and lists (multichoice values, or group rows as nested answers). Values stay as the
 /// applicant typed them; each field type parses its own on validation, so nothing typed is lost.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "'Answers' is the domain noun applicants and analysts use.")]
 public sealed class Answers : IReadOnlyDictionary<string, object?>
 {
     public static readonly Answers Empty = new(new Dictionary<string, object?>());
