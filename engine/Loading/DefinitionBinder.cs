@@ -37,15 +37,16 @@ internal static class DefinitionBinder
             OnDeadline = root.Text("on_deadline") ?? "none",
             Routing = root.Text("routing"),
             RoutingSpan = root["routing"] is YamlScalar routing ? routing.TextStart : null,
-            Sections = root.Mappings("sections").Select(s => Section(s, library, diagnostics)).ToList(),
+            Sections = root.Mappings("sections").Select(s => Section(s, library, diagnostics)).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
             Documents = root.Mappings("documents").Select(Document).ToList(),
             Rules = root.Mappings("rules").Select(Rule).Where(r => r is not null).Select(r => r!).ToList(),
-            Steps = root.Mappings("steps").Select(Step).ToList(),
+            Steps = root.Mappings("steps").Select(Step).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
             Outputs = root["outputs"] is YamlMapping outputs
                 ? outputs.Entries.Where(e => e.Value is YamlScalar { IsNull: false }).ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value)
                 : new Dictionary<string, string>(),
             Tests = root.Mappings("tests").Select(Scenario).ToList(),
             Span = new SourceSpan(path, 1, 1),
+            Lists = library.Lists,
         };
     }
 
@@ -93,6 +94,21 @@ internal static class DefinitionBinder
         Max = field.Max is { Expression: { } max } ? field.Max with { Expression = Copy(max) } : field.Max,
         Fields = field.Fields.Select(f => Rebase(f, prefix, includedFrom)).ToList(),
     };
+
+    /// <summary>Fills <see cref="FieldDefinition.Choices"/> from inline options or the shared list (countries and provinces by default).</summary>
+    private static FieldDefinition ResolveChoices(FieldDefinition field, ProcedureLibrary library)
+    {
+        var listId = field.ListId ?? field.Type switch
+        {
+            FieldType.Country => "countries",
+            FieldType.Province => "provinces",
+            _ => null,
+        };
+        var choices = field.Options.Count > 0 ? field.Options
+            : listId is not null && library.Lists.TryGetValue(listId, out var list) ? list.Options
+            : [];
+        return field with { Choices = choices, Fields = field.Fields.Select(f => ResolveChoices(f, library)).ToList() };
+    }
 
     private static ExpressionSource? Copy(ExpressionSource? source) => source is null ? null : new ExpressionSource(source.Text, source.Span);
 
