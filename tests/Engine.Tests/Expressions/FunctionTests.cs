@@ -168,6 +168,9 @@ public sealed class FunctionTests
         var result = compiled.Evaluate(input, Expr.Context);
 
         Assert.Equal(Value.False, result);
+        // At least the 50 ms timeout elapsed, so this went through the timeout path, not a quick non-match.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(45), $"took {clock.Elapsed}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.True(compiled.Evaluate(new Answers { ["name"] = Value.From("aaab") }, Expr.Context).IsTrue);
     }
 }
