@@ -42,5 +42,4 @@ internal static class Expr
     public static int Column(int offset) => Start.Column + offset;
 
     public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
 }
