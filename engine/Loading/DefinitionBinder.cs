@@ -217,7 +217,7 @@ internal static class DefinitionBinder
             null or "all" => roles.Count,
             "any" => 1,
             var n when int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) => count,
-            _ => roles.Count,
+            _ => 0, // Not all, any or a count: reported as an impossible quorum.
         };
         return new ParallelDefinition(roles, quorum, map.SpanOf("quorum"));
     }
