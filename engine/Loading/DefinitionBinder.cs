@@ -102,8 +102,11 @@ internal static class DefinitionBinder
     private static FieldDefinition? Field(YamlMapping map, string prefix)
     {
         var id = map.Text("id");
-        if (id is null || !FieldTypeNames.TryGetValue(map.Text("type") ?? "", out var type))
+        if (id is null)
             return null;
+        // An unknown type was reported by the schema; binding it as text keeps its name known, so
+        // expressions that read it do not cascade into "unknown field" errors.
+        var type = FieldTypeNames.GetValueOrDefault(map.Text("type") ?? "", FieldType.Text);
         var path = prefix + id;
         return new FieldDefinition
         {
@@ -221,6 +224,7 @@ internal static class DefinitionBinder
         Name = map.Text("name") ?? "",
         Today = DateOnly.TryParseExact(map.Text("today"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today) ? today : null,
         Answers = AnswersOf(map["answers"]),
+        AnswerSpans = map["answers"] is YamlMapping answers ? KeySpans(answers, "") : new Dictionary<string, SourceSpan>(),
         Documents = map.Scalars("documents").Select(s => s.Value).ToList(),
         Actions = map["actions"] is YamlSequence actions ? actions.Items.Select(ScenarioAction).OfType<ScenarioAction>().ToList() : [],
         ExpectStatus = (map["expect"] as YamlMapping)?.Text("status"),
@@ -254,6 +258,29 @@ internal static class DefinitionBinder
             default:
                 return null;
         }
+    }
+
+    /// <summary>Where each answer key is written (group rows by their field path), for located scenario errors.</summary>
+    private static Dictionary<string, SourceSpan> KeySpans(YamlMapping map, string prefix)
+    {
+        var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var entry in map.Entries)
+        {
+            var path = prefix + entry.Key.Value;
+            spans.TryAdd(path, entry.Key.Span);
+            var nested = entry.Value switch
+            {
+                YamlMapping inner => [inner],
+                YamlSequence rows => rows.Items.OfType<YamlMapping>(),
+                _ => [],
+            };
+            foreach (var inner in nested)
+            {
+                foreach (var (key, span) in KeySpans(inner, path + "."))
+                    spans.TryAdd(key, span);
+            }
+        }
+        return spans;
     }
 
     private static Answers AnswersOf(YamlNode? node) =>
