@@ -1,0 +1,140 @@
+using EmploymentProcedures.Cli;
+
+namespace EmploymentProcedures.Designer.Tests;
+
+public sealed class ProceduresCommandTests : IDisposable
+{
+    private readonly string _directory;
+
+    public ProceduresCommandTests()
+    {
+        // A private procedures folder: the repository's shared files plus whatever each test writes.
+        _directory = Path.Combine(Path.GetTempPath(), "procedures-cli-" + Guid.NewGuid().ToString("N"));
+        var source = Path.Combine(RepositoryRoot(), "procedures");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !IsDefinition(source, f)))
+        {
+            var target = Path.Combine(_directory, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void New_ThenLint_WritesADefinitionThatLintsClean()
+    {
+        var (created, _, createError) = Run("new", "night-work-derogation", "--directory", _directory);
+        var (linted, output, _) = Run("lint", Path.Combine(_directory, "night-work-derogation.yaml"));
+
+        Assert.Equal(ProceduresCommand.Success, created);
+        Assert.Empty(createError);
+        Assert.Equal(ProceduresCommand.Success, linted);
+        Assert.Contains("1 file(s): 0 error(s), 0 warning(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_DefinitionWithAnUnknownRole_PrintsLocatedErrorAndExitsOne()
+    {
+        Run("new", "sample", "--directory", _directory);
+        var file = Path.Combine(_directory, "sample.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("role: desk-agent", "role: desk-agnet", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run("lint", file);
+
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Matches(@"sample\.yaml\(\d+,\d+\): error EP0204: step 'reception' uses unknown role 'desk-agnet' \(did you mean 'desk-agent'\?\)", output);
+    }
+
+    [Fact]
+    public void Lint_MissingPath_ExitsTwoWithoutStackTrace()
+    {
+        var (exit, output, error) = Run("lint", Path.Combine(_directory, "nowhere.yaml"));
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains("no such file or folder", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownCommand_ExitsTwo()
+    {
+        var (exit, _, error) = Run("lnt");
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains("procedures --help", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void New_InvalidId_ExitsTwoAndWritesNothing()
+    {
+        var (exit, _, error) = Run("new", "Night_Work", "--directory", _directory);
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains("not a valid id", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "Night_Work.yaml")));
+    }
+
+    [Fact]
+    public void Validate_AnswersWithBadIceAndMissingField_PrintsEachPathAndExitsOne()
+    {
+        Run("new", "sample", "--directory", _directory);
+        var answers = Path.Combine(_directory, "answers.yaml");
+        File.WriteAllText(answers, """
+            answers:
+              employer: { ice: "001561191000065" }
+              declaration: true
+            documents: [supporting_document]
+            """);
+
+        var (exit, output, _) = Run("validate", Path.Combine(_directory, "sample.yaml"), answers);
+
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Contains("employer.ice: ice.checksum:", output, StringComparison.Ordinal);
+        Assert.Contains("subject: required:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_CompleteJsonAnswers_PrintsValidAndExitsZero()
+    {
+        Run("new", "sample", "--directory", _directory);
+        var answers = Path.Combine(_directory, "answers.json");
+        File.WriteAllText(answers, """
+            { "answers": {
+                "employer": { "company_name": "Atlas Textile SARL", "legal_form": "sarl", "ice": "001561191000066",
+                  "rc": { "number": "12345", "court": "casablanca" }, "tax_id": "1234567", "cnss": "1234567",
+                  "activity": "Confection", "address": { "street": "12 rue Ibn Batouta", "commune": "Casablanca", "province": "casablanca" },
+                  "phone": "0522123456", "email": "contact@atlas.ma", "representative_name": "Amina Alaoui",
+                  "representative_cin": "BE123456", "representative_quality": "Gérante" },
+                "subject": "Demande", "declaration": true },
+              "documents": ["supporting_document"] }
+            """);
+
+        var (exit, output, _) = Run("validate", Path.Combine(_directory, "sample.yaml"), answers);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        Assert.Contains("valid", output, StringComparison.Ordinal);
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ProceduresCommand.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static bool IsDefinition(string source, string file) =>
+        Path.GetDirectoryName(file) == source && file.EndsWith(".yaml", StringComparison.Ordinal)
+        && Path.GetFileName(file) is not ("roles.yaml" or "categories.yaml" or "calendar.yaml");
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "EmploymentProcedures.sln")))
+                return directory;
+        }
+        throw new InvalidOperationException("EmploymentProcedures.sln not found");
+    }
+}
