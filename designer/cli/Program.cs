@@ -1,1 +1,3 @@
-return 0;
+using EmploymentProcedures.Cli;
+
+return ProceduresCommand.Run(args, Console.Out, Console.Error);

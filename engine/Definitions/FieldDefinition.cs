@@ -26,8 +26,13 @@ public sealed record FieldDefinition
     public int? Decimals { get; init; }
     public string? Pattern { get; init; }
     public LocalizedText? PatternMessage { get; init; }
+    /// <summary>Options written in the definition itself.</summary>
     public IReadOnlyList<OptionDefinition> Options { get; init; } = [];
+
     public string? ListId { get; init; }
+
+    /// <summary>Every allowed value: the inline options, or the shared list's (resolved when loaded).</summary>
+    public IReadOnlyList<OptionDefinition> Choices { get; init; } = [];
     public string? CnssKind { get; init; }
     public LocalizedText? Unit { get; init; }
     public ExpressionSource? Value { get; init; }

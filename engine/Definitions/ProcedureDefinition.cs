@@ -27,6 +27,9 @@ public sealed record ProcedureDefinition
     public IReadOnlyList<ScenarioDefinition> Tests { get; init; } = [];
     public required SourceSpan Span { get; init; }
 
+    /// <summary>The shared option lists (provinces, commercial courts...) addresses and registers are checked against.</summary>
+    public IReadOnlyDictionary<string, OptionList> Lists { get; init; } = new Dictionary<string, OptionList>();
+
     /// <summary>SHA-256 of the file's bytes, hex: pins the exact text an application was started on.</summary>
     public string ContentHash { get; init; } = "";
 

@@ -9,6 +9,10 @@ public sealed record ScenarioDefinition
     public required string Name { get; init; }
     public DateOnly? Today { get; init; }
     public Answers Answers { get; init; } = Answers.Empty;
+
+    /// <summary>Where each answer is written in the file, by field path.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> AnswerSpans { get; init; } = new Dictionary<string, SourceSpan>();
+
     public IReadOnlyList<string> Documents { get; init; } = [];
     public IReadOnlyList<ScenarioAction> Actions { get; init; } = [];
     public string? ExpectStatus { get; init; }

@@ -52,6 +52,7 @@ public static partial class DiagnosticCodes
     public static readonly DiagnosticDescriptor ScenarioWithoutExpectation = Error("EP0331", "scenario '{0}' expects nothing; add 'expect: {{ status: ... }}' or 'expect: {{ errors: [...] }}'");
     public static readonly DiagnosticDescriptor ConstantNeverVisible = Warning("EP0332", "{0} is never shown ('visible: false'); remove it");
     public static readonly DiagnosticDescriptor BoundNotForType = Error("EP0333", "field '{0}' is of type {1}, which takes no '{2}:'");
+    public static readonly DiagnosticDescriptor BoundNotANumber = Error("EP0336", "field '{0}' is of type {1}: '{2}:' must be a number (only date fields take expressions such as today())");
     public static readonly DiagnosticDescriptor LengthOnNonText = Error("EP0334", "field '{0}' is of type {1}; 'min_length'/'max_length' apply to text fields");
     public static readonly DiagnosticDescriptor DuplicateLegalText = Warning("EP0335", "{0} repeats the French text in the Arabic text; translate it");
 }

@@ -37,15 +37,16 @@ internal static class DefinitionBinder
             OnDeadline = root.Text("on_deadline") ?? "none",
             Routing = root.Text("routing"),
             RoutingSpan = root["routing"] is YamlScalar routing ? routing.TextStart : null,
-            Sections = root.Mappings("sections").Select(s => Section(s, library, diagnostics)).ToList(),
+            Sections = root.Mappings("sections").Select(s => Section(s, library, diagnostics)).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
             Documents = root.Mappings("documents").Select(Document).ToList(),
             Rules = root.Mappings("rules").Select(Rule).Where(r => r is not null).Select(r => r!).ToList(),
-            Steps = root.Mappings("steps").Select(Step).ToList(),
+            Steps = root.Mappings("steps").Select(Step).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
             Outputs = root["outputs"] is YamlMapping outputs
                 ? outputs.Entries.Where(e => e.Value is YamlScalar { IsNull: false }).ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value)
                 : new Dictionary<string, string>(),
             Tests = root.Mappings("tests").Select(Scenario).ToList(),
             Span = new SourceSpan(path, 1, 1),
+            Lists = library.Lists,
         };
     }
 
@@ -94,6 +95,21 @@ internal static class DefinitionBinder
         Fields = field.Fields.Select(f => Rebase(f, prefix, includedFrom)).ToList(),
     };
 
+    /// <summary>Fills <see cref="FieldDefinition.Choices"/> from inline options or the shared list (countries and provinces by default).</summary>
+    private static FieldDefinition ResolveChoices(FieldDefinition field, ProcedureLibrary library)
+    {
+        var listId = field.ListId ?? field.Type switch
+        {
+            FieldType.Country => "countries",
+            FieldType.Province => "provinces",
+            _ => null,
+        };
+        var choices = field.Options.Count > 0 ? field.Options
+            : listId is not null && library.Lists.TryGetValue(listId, out var list) ? list.Options
+            : [];
+        return field with { Choices = choices, Fields = field.Fields.Select(f => ResolveChoices(f, library)).ToList() };
+    }
+
     private static ExpressionSource? Copy(ExpressionSource? source) => source is null ? null : new ExpressionSource(source.Text, source.Span);
 
     private static List<FieldDefinition> Fields(YamlMapping map, string prefix) =>
@@ -102,8 +118,11 @@ internal static class DefinitionBinder
     private static FieldDefinition? Field(YamlMapping map, string prefix)
     {
         var id = map.Text("id");
-        if (id is null || !FieldTypeNames.TryGetValue(map.Text("type") ?? "", out var type))
+        if (id is null)
             return null;
+        // An unknown type was reported by the schema; binding it as text keeps its name known, so
+        // expressions that read it do not cascade into "unknown field" errors.
+        var type = FieldTypeNames.GetValueOrDefault(map.Text("type") ?? "", FieldType.Text);
         var path = prefix + id;
         return new FieldDefinition
         {
@@ -198,7 +217,7 @@ internal static class DefinitionBinder
             null or "all" => roles.Count,
             "any" => 1,
             var n when int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) => count,
-            _ => roles.Count,
+            _ => 0, // Not all, any or a count: reported as an impossible quorum.
         };
         return new ParallelDefinition(roles, quorum, map.SpanOf("quorum"));
     }
@@ -221,6 +240,7 @@ internal static class DefinitionBinder
         Name = map.Text("name") ?? "",
         Today = DateOnly.TryParseExact(map.Text("today"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today) ? today : null,
         Answers = AnswersOf(map["answers"]),
+        AnswerSpans = map["answers"] is YamlMapping answers ? KeySpans(answers, "") : new Dictionary<string, SourceSpan>(),
         Documents = map.Scalars("documents").Select(s => s.Value).ToList(),
         Actions = map["actions"] is YamlSequence actions ? actions.Items.Select(ScenarioAction).OfType<ScenarioAction>().ToList() : [],
         ExpectStatus = (map["expect"] as YamlMapping)?.Text("status"),
@@ -254,6 +274,29 @@ internal static class DefinitionBinder
             default:
                 return null;
         }
+    }
+
+    /// <summary>Where each answer key is written (group rows by their field path), for located scenario errors.</summary>
+    private static Dictionary<string, SourceSpan> KeySpans(YamlMapping map, string prefix)
+    {
+        var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var entry in map.Entries)
+        {
+            var path = prefix + entry.Key.Value;
+            spans.TryAdd(path, entry.Key.Span);
+            var nested = entry.Value switch
+            {
+                YamlMapping inner => [inner],
+                YamlSequence rows => rows.Items.OfType<YamlMapping>(),
+                _ => [],
+            };
+            foreach (var inner in nested)
+            {
+                foreach (var (key, span) in KeySpans(inner, path + "."))
+                    spans.TryAdd(key, span);
+            }
+        }
+        return spans;
     }
 
     private static Answers AnswersOf(YamlNode? node) =>

@@ -50,6 +50,12 @@ internal sealed partial class Linter
         else if (field.Min?.Number is { } min && field.Max?.Number is { } max && min > max)
             Report(DiagnosticCodes.MinAboveMax, field, field.Min.Span, name, "min", min, "max", max);
 
+        foreach (var (bound, key) in new[] { (field.Min, "min"), (field.Max, "max") })
+        {
+            if (bound?.Expression is not null && field.Type != FieldType.Date && BoundedTypes.Contains(field.Type))
+                Report(DiagnosticCodes.BoundNotANumber, field, bound.Span, name, type, key);
+        }
+
         if ((field.MinLength is not null || field.MaxLength is not null) && !LengthTypes.Contains(field.Type))
             Report(DiagnosticCodes.LengthOnNonText, field, field.Span, name, type);
         else if (field.MinLength > field.MaxLength)

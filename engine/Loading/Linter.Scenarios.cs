@@ -56,9 +56,10 @@ internal sealed partial class Linter
         foreach (var (key, value) in answers)
         {
             var path = prefix + key;
+            var at = scenario.AnswerSpans.GetValueOrDefault(path, span);
             if (_fields.TryGetValue(path, out var found))
             {
-                CheckOptionAnswer(scenario, found.Field, value, span);
+                CheckOptionAnswer(scenario, found.Field, value, at);
                 if (found.Field.Type == FieldType.Group && value is IReadOnlyList<object?> rows)
                 {
                     foreach (var row in rows.OfType<Answers>())
@@ -72,7 +73,7 @@ internal sealed partial class Linter
             else
             {
                 var known = prefix.Length == 0 ? _fields.Keys.Where(k => !k.Contains('.')).Concat(_definition.Sections.Where(s => s.Include is not null).Select(s => s.Id)) : _fields.Keys;
-                Report(DiagnosticCodes.UnknownFieldReference, span, $"scenario '{scenario.Name}' (answers)", path, Suggestions.DidYouMean(path, known));
+                Report(DiagnosticCodes.UnknownFieldReference, at, $"scenario '{scenario.Name}' (answers)", path, Suggestions.DidYouMean(path, known));
             }
         }
     }

@@ -54,8 +54,8 @@ internal static class NodeReader
     public static Condition Condition(this YamlMapping map, string key) => map[key] switch
     {
         null => Definitions.Condition.Never,
-        YamlScalar { IsPlain: true, Value: "true" } => Definitions.Condition.Always,
-        YamlScalar { IsPlain: true, Value: "false" } => Definitions.Condition.Never,
+        YamlScalar { IsPlain: true, Value: "true" or "True" or "TRUE" } => Definitions.Condition.Always,
+        YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" } => Definitions.Condition.Never,
         YamlScalar { IsNull: false } s => new Condition(false, new ExpressionSource(s.Value, s.TextStart)),
         _ => Definitions.Condition.Never,
     };

@@ -31,14 +31,19 @@ internal static class SchemaCheck
         return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
     }
 
-    /// <summary>Child errors of oneOf/anyOf/array items are what the analyst needs to see.</summary>
+    /// <summary>
+    /// Child errors of anyOf/oneOf/array items are what the analyst needs to see; for a choice of
+    /// shapes (a text or a mapping), only the errors of the shape the analyst actually wrote.
+    /// </summary>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {
             if (error is ChildSchemaValidationError child && error.Kind != ValidationErrorKind.NoTypeValidates)
             {
-                foreach (var inner in Flatten(child.Errors.Values.SelectMany(e => e)))
+                var branches = child.Errors.Where(b => Matches(b.Key, error.Token)).ToList();
+                var chosen = branches.Count > 0 ? branches : child.Errors.ToList();
+                foreach (var inner in Flatten(chosen.SelectMany(b => b.Value)))
                     yield return inner;
             }
             else
@@ -48,12 +53,27 @@ internal static class SchemaCheck
         }
     }
 
+    private static bool Matches(JsonSchema branch, JToken? token)
+    {
+        var type = branch.ActualSchema.Type;
+        return token?.Type switch
+        {
+            JTokenType.String => type.HasFlag(JsonObjectType.String),
+            JTokenType.Object => type.HasFlag(JsonObjectType.Object),
+            JTokenType.Array => type.HasFlag(JsonObjectType.Array),
+            _ => false,
+        };
+    }
+
     private static Diagnostic ToDiagnostic(ValidationError error, JsonProjection json, string path)
     {
         var token = error.Token;
         var origin = json.OriginOf(token);
         var span = origin?.Span ?? new SourceSpan(path, 1, 1);
-        var name = error.Property ?? (token?.Parent as JProperty)?.Name ?? "value";
+        var name = error.Property
+            ?? (token?.Parent as JProperty)?.Name
+            ?? ((token?.Parent as JArray)?.Parent as JProperty)?.Name
+            ?? "value";
         var schema = error.Schema?.ActualSchema;
 
         switch (error.Kind)

@@ -92,6 +92,8 @@ internal sealed partial class Binder
 
         try
         {
+            // Parsed alone first, so an error message speaks of the pattern as the analyst wrote it.
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, ExpressionLimits.RegexTimeout);
             // The whole text must match: analysts write patterns for a complete value (an id, a phone number).
             var regex = new Regex($@"\A(?:{pattern})\z", RegexOptions.CultureInvariant, ExpressionLimits.RegexTimeout);
             return new Bound(ExprType.Boolean, new MatchesNode(subject.Node, regex));

@@ -51,7 +51,7 @@ internal sealed partial class Binder(string text, SourceMap map, IExpressionScop
             return Unknown();
         }
 
-        var (type, level) = resolved;
+        var (type, distance) = resolved;
         for (var i = 1; i < reference.Segments.Count && type.Kind != TypeKind.Any; i++)
         {
             var path = string.Join('.', reference.Segments.Take(i));
@@ -75,21 +75,24 @@ internal sealed partial class Binder(string text, SourceMap map, IExpressionScop
             type = memberType;
         }
 
-        if (level == _rows.Count)
+        if (distance == _rows.Count)
             AddReference(reference.Segments);
-        var runtimeLevel = _rows.Count - level;
-        return new Bound(type, new FieldNode(runtimeLevel, name, reference.Segments.Skip(1).ToArray()));
+        return new Bound(type, new FieldNode(distance, name, reference.Segments.Skip(1).ToArray()));
     }
 
-    /// <summary>The type of a name and the scope it comes from: row scopes 0..n-1 (outermost first), then n for the fields.</summary>
-    private (ExprType Type, int Level)? Resolve(string name)
+    /// <summary>
+    /// The type of a name and how many frames out it lives at run time: 0 for the innermost row,
+    /// and the number of open row scopes for an outer field.
+    /// </summary>
+    private (ExprType Type, int Distance)? Resolve(string name)
     {
         for (var i = _rows.Count - 1; i >= 0; i--)
         {
+            var distance = _rows.Count - 1 - i;
             if (_rows[i] is not { } members)
-                return (ExprType.Any, i);
+                return (ExprType.Any, distance);
             if (members.TryGetValue(name, out var member))
-                return (member, i);
+                return (member, distance);
         }
         return scope.Lookup(name) is { } type ? (type, _rows.Count) : null;
     }

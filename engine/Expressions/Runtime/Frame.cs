@@ -7,6 +7,8 @@ internal sealed class Frame(IValueSource source, Frame? parent, EvaluationContex
 
     public EvaluationContext Context { get; } = context;
 
+    public Frame? Parent { get; } = parent;
+
     /// <summary>The frame <paramref name="level"/> steps out: 0 is this one.</summary>
     public Frame Outer(int level)
     {
@@ -15,8 +17,6 @@ internal sealed class Frame(IValueSource source, Frame? parent, EvaluationContex
             frame = frame.Parent;
         return frame;
     }
-
-    public Frame? Parent { get; } = parent;
 
     public Frame Row(IValueSource row) => new(row, this, Context);
 }
