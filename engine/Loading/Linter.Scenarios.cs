@@ -11,7 +11,8 @@ internal sealed partial class Linter
         if (_definition.Tests.Count < 2)
             Report(DiagnosticCodes.TooFewScenarios, _definition.Span, _definition.Tests.Count);
 
-        var steps = _definition.Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        // Duplicate step ids are reported by CheckIdentity; the first one wins here.
+        var steps = _definition.Steps.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var documents = _definition.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var scenario in _definition.Tests)
         {

@@ -53,6 +53,13 @@ internal sealed class YamlReader
             _diagnostics.Add(DiagnosticCodes.SyntaxError.At(Span(e.Start), Describe(e)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some unclosed flow collections.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            _diagnostics.Add(DiagnosticCodes.SyntaxError.At(Span(at), "a '{' or '[' opened here or after is not closed; close it, or write the value in block style"));
+            return null;
+        }
     }
 
     private YamlNode? Empty()

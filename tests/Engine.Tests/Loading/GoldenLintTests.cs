@@ -55,7 +55,7 @@ public sealed partial class GoldenLintTests
     [Fact(Skip = "engine bug: YamlDotNet's InvalidOperationException on an unclosed flow mapping escapes the loader")]
     public void Load_UnclosedFlowMapping_ReportsSyntaxError() => Verify("000-syntax/ep0010-unclosed-flow-mapping.yaml");
 
-    [Fact(Skip = "engine bug: a duplicated step id throws ArgumentException in Linter.CheckScenarios (ToDictionary)")]
+    [Fact]
     public void Load_DuplicateStepId_ReportsDuplicateId() => Verify("200-references/ep0202-duplicate-step-id.yaml");
 
     [Fact(Skip = "engine bug: EP0206 is reported at (1,1) instead of the 'category:' value")]
