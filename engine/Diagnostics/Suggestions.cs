@@ -1,18 +1,27 @@
 namespace EmploymentProcedures.Engine.Diagnostics;
 
-/// <summary>"Did you mean" hints: the closest known name within a small edit distance.</summary>
+/// <summary>
+/// "Did you mean" hints for every diagnostic (unknown keys, fields, roles, functions...): the closest
+/// name within two edits (optimal string alignment: an adjacent swap counts as one edit).
+/// </summary>
 public static class Suggestions
 {
-    /// <summary>The closest candidate to <paramref name="name"/>, or null when none is close enough.</summary>
+    private const int MaxDistance = 2;
+
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
-        var limit = Math.Max(2, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            if (candidate == name || Math.Abs(candidate.Length - name.Length) > MaxDistance)
+                continue;
             var distance = Distance(name, candidate);
-            if (distance < bestDistance && distance <= limit)
+            // A short name two edits away from another short name is a different word, not a typo.
+            if (distance > MaxDistance || distance >= name.Length)
+                continue;
+            // On a tie the first candidate wins: candidates come in the order the analyst wrote them.
+            if (distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
@@ -21,15 +30,13 @@ public static class Suggestions
         return best;
     }
 
-    /// <summary>" (did you mean 'x'?)" or an empty string.</summary>
+    /// <summary>" (did you mean 'x'?)" or "".</summary>
     public static string DidYouMean(string name, IEnumerable<string> candidates) =>
-        Closest(name, candidates) is { } best ? $" (did you mean '{best}'?)" : "";
+        Closest(name, candidates) is { } match ? $" (did you mean '{match}'?)" : "";
 
-    /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
+    /// <summary>Optimal string alignment distance.</summary>
     public static int Distance(string a, string b)
     {
-        if (Math.Abs(a.Length - b.Length) > 8)
-            return Math.Abs(a.Length - b.Length);
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
             d[i, 0] = i;
@@ -39,7 +46,7 @@ public static class Suggestions
         {
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                     d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
