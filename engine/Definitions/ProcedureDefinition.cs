@@ -27,6 +27,12 @@ public sealed record ProcedureDefinition
     public IReadOnlyList<ScenarioDefinition> Tests { get; init; } = [];
     public required SourceSpan Span { get; init; }
 
+    /// <summary>Where the value of each top-level key is written (and of each output, as <c>outputs.approved</c>).</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ValueSpans { get; init; } = new Dictionary<string, SourceSpan>();
+
+    /// <summary>Where the value of <paramref name="key"/> is written, or the file itself when the key is absent.</summary>
+    public SourceSpan SpanOf(string key) => ValueSpans.TryGetValue(key, out var span) ? span : Span;
+
     /// <summary>The shared option lists (provinces, commercial courts...) addresses and registers are checked against.</summary>
     public IReadOnlyDictionary<string, OptionList> Lists { get; init; } = new Dictionary<string, OptionList>();
 

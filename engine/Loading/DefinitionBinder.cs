@@ -46,8 +46,20 @@ internal static class DefinitionBinder
                 : new Dictionary<string, string>(),
             Tests = root.Mappings("tests").Select(Scenario).ToList(),
             Span = new SourceSpan(path, 1, 1),
+            ValueSpans = ValueSpans(root),
             Lists = library.Lists,
         };
+    }
+
+    private static Dictionary<string, SourceSpan> ValueSpans(YamlMapping root)
+    {
+        var spans = root.Entries.ToDictionary(e => e.Key.Value, e => e.Value.Span, StringComparer.Ordinal);
+        if (root["outputs"] is YamlMapping outputs)
+        {
+            foreach (var entry in outputs.Entries)
+                spans["outputs." + entry.Key.Value] = entry.Value.Span;
+        }
+        return spans;
     }
 
     public static FragmentDefinition? BindFragment(YamlMapping root, string path, ICollection<Diagnostic> diagnostics)

@@ -26,7 +26,7 @@ internal sealed partial class Linter
         if (_definition.Deadline is { Calendar: null } deadline)
             Report(DiagnosticCodes.DeadlineWithoutCalendar, deadline.Span, "the legal", deadline.Days);
         if (_definition.OnDeadline is "approve" or "reject" && _definition.Deadline is null)
-            Report(DiagnosticCodes.SilenceWithoutDeadline, _definition.Span, _definition.OnDeadline);
+            Report(DiagnosticCodes.SilenceWithoutDeadline, _definition.SpanOf("on_deadline"), _definition.OnDeadline);
     }
 
     private void CheckSteps()
@@ -80,7 +80,7 @@ internal sealed partial class Linter
         foreach (var (kind, template) in _definition.Outputs)
         {
             if (!_library.Templates.Contains(template))
-                Report(DiagnosticCodes.UnknownTemplate, _definition.Span, kind, template, Suggestions.DidYouMean(template, _library.Templates));
+                Report(DiagnosticCodes.UnknownTemplate, _definition.SpanOf("outputs." + kind), kind, template, Suggestions.DidYouMean(template, _library.Templates));
         }
         if (_definition.Steps.Any(s => s.Actions.Contains(StepAction.Reject)) && !_definition.Outputs.ContainsKey("rejected"))
             Report(DiagnosticCodes.RejectWithoutOutput, _definition.Span);

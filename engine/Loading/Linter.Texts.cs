@@ -8,9 +8,9 @@ internal sealed partial class Linter
     /// <summary>Every text an applicant or reviewer reads must exist in French and Arabic.</summary>
     private void CheckTexts()
     {
-        RequireText(_definition.Title, "the procedure title", _definition.Span, null);
-        RequireText(_definition.Summary, "the procedure summary", _definition.Span, null);
-        RequireText(_definition.Eligibility, "the eligibility text", _definition.Span, null);
+        RequireText(_definition.Title, "the procedure title", _definition.SpanOf("title"), null);
+        RequireText(_definition.Summary, "the procedure summary", _definition.SpanOf("summary"), null);
+        RequireText(_definition.Eligibility, "the eligibility text", _definition.SpanOf("eligibility"), null);
 
         foreach (var section in _definition.Sections)
         {

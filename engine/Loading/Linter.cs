@@ -70,11 +70,11 @@ internal sealed partial class Linter
             Report(DiagnosticCodes.IdNotFileName, _definition.Span with { Line = 1, Column = 1 }, _definition.Id, expected);
 
         if (_definition.Category.Length > 0 && _library.Categories.Count > 0 && !_library.Categories.ContainsKey(_definition.Category))
-            Report(DiagnosticCodes.UnknownCategory, _definition.Span, _definition.Category, Suggestions.DidYouMean(_definition.Category, _library.Categories.Keys));
+            Report(DiagnosticCodes.UnknownCategory, _definition.SpanOf("category"), _definition.Category, Suggestions.DidYouMean(_definition.Category, _library.Categories.Keys));
 
         var applicants = _library.Roles.Values.Where(r => r.Kind == RoleKind.Applicant).Select(r => r.Id).ToList();
         if (_definition.Applicant.Length > 0 && _library.Roles.Count > 0 && !applicants.Contains(_definition.Applicant))
-            Report(DiagnosticCodes.UnknownApplicant, _definition.Span, _definition.Applicant, Suggestions.DidYouMean(_definition.Applicant, applicants));
+            Report(DiagnosticCodes.UnknownApplicant, _definition.SpanOf("applicant"), _definition.Applicant, Suggestions.DidYouMean(_definition.Applicant, applicants));
 
         CheckUnique("section", _definition.Sections.Select(s => (s.Id, s.Span)));
         CheckUnique("document", _definition.Documents.Select(d => (d.Id, d.Span)));

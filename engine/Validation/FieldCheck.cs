@@ -8,6 +8,19 @@ namespace EmploymentProcedures.Engine.Validation;
 /// <summary>The rules of one field type applied to one answer; each finding is (path, code, figures).</summary>
 internal sealed partial class FieldCheck
 {
+    /// <summary>The identifier types: each answer goes through its validator in <c>Validation/Identifiers</c>.</summary>
+    private static readonly Dictionary<FieldType, Func<FieldDefinition, string?, IdentifierResult>> Identifiers = new()
+    {
+        [FieldType.Phone] = (_, text) => PhoneNumber.Check(text),
+        [FieldType.Cin] = (_, text) => Cin.Check(text),
+        [FieldType.Passport] = (_, text) => Passport.Check(text),
+        [FieldType.Ice] = (_, text) => Ice.Check(text),
+        [FieldType.If] = (_, text) => TaxId.Check(text),
+        [FieldType.Cnss] = (field, text) => CnssNumber.Check(text, field.CnssKind == "insured" ? CnssKind.Insured : CnssKind.Employer),
+        [FieldType.Rib] = (_, text) => Rib.Check(text),
+        [FieldType.Iban] = (_, text) => Iban.Check(text),
+    };
+
     private readonly FieldDefinition _field;
     private readonly Regex? _pattern;
     private readonly HashSet<string> _choices;
@@ -110,38 +123,9 @@ internal sealed partial class FieldCheck
                 if (text is null || text.Length > 254 || !Email().IsMatch(text.Trim()))
                     yield return (path, "email.format", []);
                 break;
-            case FieldType.Phone:
-                if (Identifier(PhoneNumber.Check(text)) is { } phone)
-                    yield return (path, phone, []);
-                break;
-            case FieldType.Cin:
-                if (Identifier(Cin.Check(text)) is { } cin)
-                    yield return (path, cin, []);
-                break;
-            case FieldType.Passport:
-                if (Identifier(Passport.Check(text)) is { } passport)
-                    yield return (path, passport, []);
-                break;
-            case FieldType.Ice:
-                if (Identifier(Ice.Check(text)) is { } ice)
-                    yield return (path, ice, []);
-                break;
-            case FieldType.If:
-                if (Identifier(TaxId.Check(text)) is { } taxId)
-                    yield return (path, taxId, []);
-                break;
-            case FieldType.Cnss:
-                var kind = _field.CnssKind == "insured" ? CnssKind.Insured : CnssKind.Employer;
-                if (Identifier(CnssNumber.Check(text, kind)) is { } cnss)
-                    yield return (path, cnss, []);
-                break;
-            case FieldType.Rib:
-                if (Identifier(Rib.Check(text)) is { } rib)
-                    yield return (path, rib, []);
-                break;
-            case FieldType.Iban:
-                if (Identifier(Iban.Check(text)) is { } iban)
-                    yield return (path, iban, []);
+            case var identifier when Identifiers.TryGetValue(identifier, out var check):
+                if (check(_field, text) is { IsValid: false } result)
+                    yield return (path, result.ErrorCode!, []);
                 break;
             case FieldType.Rc:
                 var register = raw as Answers ?? Answers.Empty;

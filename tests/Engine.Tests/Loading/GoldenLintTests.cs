@@ -58,19 +58,19 @@ public sealed partial class GoldenLintTests
     [Fact]
     public void Load_DuplicateStepId_ReportsDuplicateId() => Verify("200-references/ep0202-duplicate-step-id.yaml");
 
-    [Fact(Skip = "engine bug: EP0206 is reported at (1,1) instead of the 'category:' value")]
+    [Fact]
     public void Load_UnknownCategory_PointsAtTheCategory() => Verify("200-references/ep0206-unknown-category.yaml");
 
-    [Fact(Skip = "engine bug: EP0207 is reported at (1,1) instead of the 'applicant:' value")]
+    [Fact]
     public void Load_UnknownApplicant_PointsAtTheApplicant() => Verify("200-references/ep0207-unknown-applicant.yaml");
 
-    [Fact(Skip = "engine bug: EP0208 is reported at (1,1) instead of the output's template value")]
+    [Fact]
     public void Load_UnknownTemplate_PointsAtTheOutput() => Verify("200-references/ep0208-unknown-template.yaml");
 
-    [Fact(Skip = "engine bug: EP0313 is reported at (1,1) instead of the 'on_deadline:' value")]
+    [Fact]
     public void Load_SilenceWithoutDeadline_PointsAtOnDeadline() => Verify("300-rules/ep0313-silence-without-deadline.yaml");
 
-    [Fact(Skip = "engine bug: texts of the procedure (title, summary, eligibility) are reported at (1,1) instead of their own line")]
+    [Fact]
     public void Load_DuplicateSummaryText_PointsAtTheSummary() => Verify("300-rules/ep0335-duplicate-legal-text.yaml");
 
     [Fact(Skip = "engine bug: expressions in block scalars (>-, |) are located from the indicator line, not the text's own lines and indentation")]
