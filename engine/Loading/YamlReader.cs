@@ -14,6 +14,7 @@ internal sealed class YamlReader
     private readonly string _path;
     private readonly LoaderLimits _limits;
     private readonly ICollection<Diagnostic> _diagnostics;
+    private readonly Stack<Builder> _stack = new();
     private int _nodes;
 
     private YamlReader(string path, LoaderLimits limits, ICollection<Diagnostic> diagnostics)
@@ -55,9 +56,13 @@ internal sealed class YamlReader
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) on some unclosed flow collections.
-            var at = parser.Current?.Start ?? Mark.Empty;
-            _diagnostics.Add(DiagnosticCodes.SyntaxError.At(Span(at), "a '{' or '[' opened here or after is not closed; close it, or write the value in block style"));
+            // YamlDotNet's scanner throws this (not a YamlException) on some unclosed flow collections:
+            // point at the innermost '{' or '[' still open.
+            var open = _stack.FirstOrDefault(b => b.IsFlow);
+            var message = open is null
+                ? "a flow collection ('{' or '[') is not closed"
+                : open.IsMapping ? "the flow mapping '{' opened here is not closed with '}'" : "the flow sequence '[' opened here is not closed with ']'";
+            _diagnostics.Add(DiagnosticCodes.SyntaxError.At(open?.Span ?? Span(parser.Current?.Start ?? Mark.Empty), message));
             return null;
         }
     }
@@ -71,7 +76,7 @@ internal sealed class YamlReader
     /// <summary>Reads one node with an explicit stack, so hostile nesting cannot exhaust the thread's stack.</summary>
     private YamlNode? ReadNode(IParser parser)
     {
-        var stack = new Stack<Builder>();
+        var stack = _stack;
         while (true)
         {
             var parsingEvent = parser.Consume<ParsingEvent>();
@@ -97,11 +102,11 @@ internal sealed class YamlReader
                     completed = new YamlScalar(Span(scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
                     break;
                 case SequenceStart start:
-                    if (!Push(stack, new Builder(Span(start.Start), isMapping: false)))
+                    if (!Push(stack, new Builder(Span(start.Start), isMapping: false, start.Style == SequenceStyle.Flow)))
                         return null;
                     continue;
                 case MappingStart start:
-                    if (!Push(stack, new Builder(Span(start.Start), isMapping: true)))
+                    if (!Push(stack, new Builder(Span(start.Start), isMapping: true, start.Style == MappingStyle.Flow)))
                         return null;
                     continue;
                 case SequenceEnd or MappingEnd:
@@ -143,8 +148,12 @@ internal sealed class YamlReader
         return (cut >= 0 ? message[(cut + 3)..] : message).Trim();
     }
 
-    private sealed class Builder(SourceSpan span, bool isMapping)
+    private sealed class Builder(SourceSpan span, bool isMapping, bool isFlow)
     {
+        public bool IsMapping => isMapping;
+
+        public bool IsFlow => isFlow;
+
         private readonly List<YamlNode> _items = [];
         private readonly List<YamlEntry> _entries = [];
         private readonly Dictionary<string, YamlScalar> _keys = new(StringComparer.Ordinal);
