@@ -12,7 +12,6 @@ internal static class LintCommand
 
         var diagnostics = new List<Diagnostic>();
         var files = 0;
-        var librariesSeen = new HashSet<string>(StringComparer.Ordinal);
         var libraries = new Dictionary<string, ProcedureLibrary>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
@@ -29,9 +28,10 @@ internal static class LintCommand
                 return ProceduresCommand.UsageOrIo;
             }
             if (!libraries.TryGetValue(root, out var library))
+            {
                 libraries[root] = library = ProcedureLibrary.Load(root);
-            if (librariesSeen.Add(root))
                 diagnostics.AddRange(library.Diagnostics);
+            }
 
             var loader = new ProcedureLoader(library);
             var targets = Directory.Exists(path) ? ProcedureCatalog.DefinitionFiles(path) : [path];

@@ -14,7 +14,7 @@ internal static class DefinitionBinder
     private static readonly Dictionary<string, FieldType> FieldTypeNames =
         Enum.GetValues<FieldType>().ToDictionary(t => t.ToString().ToLowerInvariant(), StringComparer.Ordinal);
 
-    public static ProcedureDefinition? BindProcedure(YamlMapping root, string path, ProcedureLibrary library, ICollection<Diagnostic> diagnostics)
+    public static ProcedureDefinition? BindProcedure(YamlMapping root, string path, ProcedureLibrary library)
     {
         var id = root.Text("id");
         var title = root.Localized("title");
@@ -37,7 +37,7 @@ internal static class DefinitionBinder
             OnDeadline = root.Text("on_deadline") ?? "none",
             Routing = root.Text("routing"),
             RoutingSpan = root["routing"] is YamlScalar routing ? routing.TextStart : null,
-            Sections = root.Mappings("sections").Select(s => Section(s, library, diagnostics)).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
+            Sections = root.Mappings("sections").Select(s => Section(s, library)).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
             Documents = root.Mappings("documents").Select(Document).ToList(),
             Rules = root.Mappings("rules").Select(Rule).Where(r => r is not null).Select(r => r!).ToList(),
             Steps = root.Mappings("steps").Select(Step).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
@@ -62,7 +62,7 @@ internal static class DefinitionBinder
         return spans;
     }
 
-    public static FragmentDefinition? BindFragment(YamlMapping root, string path, ICollection<Diagnostic> diagnostics)
+    public static FragmentDefinition? BindFragment(YamlMapping root, string path)
     {
         var id = root.Text("fragment");
         return id is null
@@ -70,23 +70,22 @@ internal static class DefinitionBinder
             : new FragmentDefinition(id, root.Localized("title"), root.Localized("help"), Fields(root, ""), new SourceSpan(path, 1, 1));
     }
 
-    private static SectionDefinition Section(YamlMapping map, ProcedureLibrary library, ICollection<Diagnostic> diagnostics)
+    private static SectionDefinition Section(YamlMapping map, ProcedureLibrary library)
     {
         var id = map.Text("id") ?? "";
         var include = map.Text("include");
         var fields = Fields(map, "");
-        LocalizedText? title = map.Localized("title");
-        if (include is not null && library.Fragments.TryGetValue(include, out var fragment))
+        var fragment = include is not null ? library.Fragments.GetValueOrDefault(include) : null;
+        if (fragment is not null)
         {
             var includedFrom = map.SpanOf("include");
             fields = [.. fragment.Fields.Select(f => Rebase(f, id + ".", includedFrom)), .. fields.Select(f => Rebase(f, id + ".", null))];
-            title ??= fragment.Title;
         }
         return new SectionDefinition
         {
             Id = id,
-            Title = title,
-            Help = map.Localized("help") ?? (include is not null && library.Fragments.TryGetValue(include, out var f2) ? f2.Help : null),
+            Title = map.Localized("title") ?? fragment?.Title,
+            Help = map.Localized("help") ?? fragment?.Help,
             Visible = map.Expression("visible"),
             Include = include,
             Fields = fields,

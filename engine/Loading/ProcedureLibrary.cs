@@ -56,7 +56,7 @@ public sealed class ProcedureLibrary
             {
                 var json = JsonProjection.Of(root);
                 SchemaCheck.Validate(SchemaCheck.Fragment, json, file, diagnostics);
-                if (DefinitionBinder.BindFragment(root, file, diagnostics) is { } fragment)
+                if (DefinitionBinder.BindFragment(root, file) is { } fragment)
                     fragments.Add(fragment);
             }
         }

@@ -61,7 +61,7 @@ public sealed class ProcedureLoader(ProcedureLibrary library, LoaderLimits? limi
         }
 
         SchemaCheck.Validate(SchemaCheck.Procedure, JsonProjection.Of(map), path, diagnostics);
-        var definition = DefinitionBinder.BindProcedure(map, path, Library, diagnostics);
+        var definition = DefinitionBinder.BindProcedure(map, path, Library);
         if (definition is null)
             return new LoadResult(null, diagnostics);
 

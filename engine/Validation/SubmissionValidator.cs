@@ -27,16 +27,6 @@ public static class SubmissionValidator
             ? ValidationReport.Valid
             : new ValidationReport(result.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorCode, (LocalizedText)e.CustomState)).ToList());
     }
-
-    /// <summary>The paths of the fields currently shown, for a form that hides (and drops) the others.</summary>
-    public static IReadOnlySet<string> VisibleFields(ProcedureDefinition definition, Answers answers, EvaluationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        var validator = Cache.GetValue(definition, d => new ProcedureValidator(d));
-        var submission = new SubmissionContext(Submission.Of(answers), AnswerValues.ForApplication(definition, answers, context), []);
-        validator.Validate(submission);
-        return submission.Visible;
-    }
 }
 
 internal sealed record SubmissionContext(Submission Submission, AnswerValues Values, HashSet<string> Visible);
