@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Diagnostics;
 
@@ -14,6 +15,9 @@ public sealed class ProcedureCatalog
     }
 
     public ProcedureLibrary Library { get; }
+
+    /// <summary>The working calendar deadlines are counted on (the library's <c>calendar.yaml</c>).</summary>
+    public BusinessCalendar Calendar => Library.Calendar;
 
     /// <summary>One result per file, in file-name order, errors included.</summary>
     public IReadOnlyList<LoadResult> Results { get; }
