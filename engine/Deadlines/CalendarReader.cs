@@ -56,7 +56,7 @@ internal sealed class CalendarReader
         switch (root)
         {
             case null:
-                return new CalendarLoadResult(BusinessCalendar.Empty, reader._diagnostics);
+                return new CalendarLoadResult(BusinessCalendar.Empty, InFileOrder(reader._diagnostics));
             case YamlMapping map:
                 reader.ReadRoot(map);
                 break;
@@ -65,8 +65,12 @@ internal sealed class CalendarReader
                 break;
         }
         var calendar = new BusinessCalendar(reader._weekend, reader._fixed, reader._dated, reader._years);
-        return new CalendarLoadResult(calendar, reader._diagnostics);
+        return new CalendarLoadResult(calendar, InFileOrder(reader._diagnostics));
     }
+
+    /// <summary>By position, as the definition loader orders its findings.</summary>
+    private static List<Diagnostic> InFileOrder(List<Diagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal).ToList();
 
     private void ReadRoot(YamlMapping root)
     {
@@ -232,7 +236,7 @@ internal sealed class CalendarReader
         }
 
         var dateText = entry.Text("date");
-        var label = dateText is null ? what : $"{what} '{dateText}'";
+        var label = dateText is null ? $"a {what}" : $"{what} '{dateText}'";
         foreach (var key in entry.Entries.Select(e => e.Key).Where(k => !HolidayKeys.Contains(k.Value)))
             _diagnostics.Add(DiagnosticCodes.UnknownKey.At(key.Span, key.Value, label, KeyHint(key.Value, HolidayKeys)));
 
