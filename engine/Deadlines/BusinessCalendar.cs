@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
 
@@ -130,13 +131,7 @@ public sealed class BusinessCalendar
             case CalendarKind.Calendar:
                 return start.AddDays(days);
             case CalendarKind.Business:
-                var day = start.DayNumber;
-                for (var counted = 0; counted < days;)
-                {
-                    if (IsBusinessDay(++day))
-                        counted++;
-                }
-                return DateOnly.FromDayNumber(day);
+                return DateOnly.FromDayNumber(NthBusinessDay(start.DayNumber, days));
             default:
                 throw UndefinedKind(kind);
         }
@@ -153,15 +148,80 @@ public sealed class BusinessCalendar
             throw UndefinedKind(kind);
         if (to < from)
             return -CountDays(to, from, kind);
-        if (kind == CalendarKind.Calendar)
-            return to.DayNumber - from.DayNumber;
+        return kind == CalendarKind.Calendar
+            ? to.DayNumber - from.DayNumber
+            : CountBusinessDays(from.DayNumber, to.DayNumber);
+    }
+
+    /// <summary>The business days after day number <paramref name="after"/> up to <paramref name="upTo"/> included (0 when <paramref name="upTo"/> ≤ <paramref name="after"/>).</summary>
+    internal int CountBusinessDays(int after, int upTo)
+    {
+        if (upTo <= after)
+            return 0;
+        var first = after + 1 - WindowStart;
+        var last = upTo - WindowStart;
+        if (first < 0 || last >= WindowLength)
+            return CountBusinessDaysOneByOne(after, upTo);
+
+        // Whole 64-day words at a time: a year is six population counts.
         var count = 0;
-        for (var day = from.DayNumber + 1; day <= to.DayNumber; day++)
+        for (var word = first >> 6; word <= last >> 6; word++)
+        {
+            var bits = _businessDays[word];
+            if (word == first >> 6)
+                bits &= ulong.MaxValue << (first & 63);
+            if (word == last >> 6)
+                bits &= ulong.MaxValue >> (63 - (last & 63));
+            count += BitOperations.PopCount(bits);
+        }
+        return count;
+    }
+
+    /// <summary>The day number of the <paramref name="n"/>-th business day after day number <paramref name="after"/> (n ≥ 1).</summary>
+    internal int NthBusinessDay(int after, int n)
+    {
+        var first = after + 1 - WindowStart;
+        if (first < 0 || first >= WindowLength)
+            return NthBusinessDayOneByOne(after, n);
+
+        var word = first >> 6;
+        var bits = _businessDays[word] & (ulong.MaxValue << (first & 63));
+        while (true)
+        {
+            var inWord = BitOperations.PopCount(bits);
+            if (inWord >= n)
+            {
+                for (var skip = 1; skip < n; skip++)
+                    bits &= bits - 1; // clears the lowest set bit
+                return WindowStart + (word << 6) + BitOperations.TrailingZeroCount(bits);
+            }
+            n -= inWord;
+            if (++word == _businessDays.Length)
+                return NthBusinessDayOneByOne(WindowStart + WindowLength - 1, n);
+            bits = _businessDays[word];
+        }
+    }
+
+    private int CountBusinessDaysOneByOne(int after, int upTo)
+    {
+        var count = 0;
+        for (var day = after + 1; day <= upTo; day++)
         {
             if (IsBusinessDay(day))
                 count++;
         }
         return count;
+    }
+
+    private int NthBusinessDayOneByOne(int after, int n)
+    {
+        var day = after;
+        for (var counted = 0; counted < n;)
+        {
+            if (IsBusinessDay(++day))
+                counted++;
+        }
+        return day;
     }
 
     internal bool IsBusinessDay(int dayNumber)

@@ -85,30 +85,39 @@ public static class DeadlineClock
             throw BusinessCalendar.UndefinedKind(kind);
         var ordered = InOrder(pauses);
 
-        var day = start.DayNumber;
+        // The clock runs in the stretches between pauses: whole stretches are counted at once, and the
+        // deadline ends inside the first stretch that holds the days still to run.
+        var after = start.DayNumber;
         var counted = 0;
-        var next = 0;
-        while (true)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            day++;
-            // Skip every pause that has begun by now; jumping past one may land inside the next.
-            while (next < ordered.Count && ordered[next].From.DayNumber <= day)
-            {
-                var pause = ordered[next++];
-                if (pause.To is not { } to)
-                    return new ClockRun(kind, null, deadline.Days - counted, DateOnly.FromDayNumber(day));
-                if (to.DayNumber >= day)
-                    day = to.DayNumber + 1;
-            }
-            if (kind == CalendarKind.Calendar || calendar.IsBusinessDay(day))
-            {
-                if (++counted == deadline.Days)
-                    return new ClockRun(kind, DateOnly.FromDayNumber(day), 0, DateOnly.FromDayNumber(day));
-            }
+            var pause = ordered[i];
+            var stretchEnd = pause.From.DayNumber - 1;
+            var available = Count(calendar, kind, after, stretchEnd);
+            if (counted + available >= deadline.Days)
+                return Due(kind, Nth(calendar, kind, after, deadline.Days - counted));
+            counted += available;
+            if (pause.To is not { } to)
+                return new ClockRun(kind, null, deadline.Days - counted, pause.From);
+            after = Math.Max(after, to.DayNumber);
         }
+        return Due(kind, Nth(calendar, kind, after, deadline.Days - counted));
     }
 
-    /// <summary>The pauses by start day; the given list itself when it is already in order (the usual case: no copy).</summary>
+    private static ClockRun Due(CalendarKind kind, int day) => new(kind, DateOnly.FromDayNumber(day), 0, DateOnly.FromDayNumber(day));
+
+    /// <summary>Days of <paramref name="kind"/> after day number <paramref name="after"/> up to <paramref name="upTo"/> included.</summary>
+    private static int Count(BusinessCalendar calendar, CalendarKind kind, int after, int upTo) =>
+        kind == CalendarKind.Calendar ? Math.Max(0, upTo - after) : calendar.CountBusinessDays(after, upTo);
+
+    /// <summary>The day number of the <paramref name="n"/>-th day of <paramref name="kind"/> after day number <paramref name="after"/>.</summary>
+    private static int Nth(BusinessCalendar calendar, CalendarKind kind, int after, int n) =>
+        kind == CalendarKind.Calendar ? after + n : calendar.NthBusinessDay(after, n);
+
+    /// <summary>
+    /// The pauses by start day; the given list itself when it is already in order (the usual case: no copy).
+    /// Callers index it rather than use foreach, which would allocate an enumerator on every call.
+    /// </summary>
     private static IReadOnlyList<DeadlinePause> InOrder(IReadOnlyList<DeadlinePause> pauses)
     {
         ArgumentNullException.ThrowIfNull(pauses);
@@ -127,23 +136,18 @@ public static class DeadlineClock
     /// <summary>Days of <paramref name="kind"/> in <c>(from, to]</c> that no pause contains.</summary>
     private static int CountClockDays(BusinessCalendar calendar, CalendarKind kind, DateOnly from, DateOnly to, IReadOnlyList<DeadlinePause> pauses)
     {
+        var ordered = InOrder(pauses);
+        var after = from.DayNumber;
         var count = 0;
-        for (var day = from.DayNumber + 1; day <= to.DayNumber; day++)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            if ((kind == CalendarKind.Calendar || calendar.IsBusinessDay(day)) && !IsPaused(day, pauses))
-                count++;
+            var pause = ordered[i];
+            count += Count(calendar, kind, after, Math.Min(pause.From.DayNumber - 1, to.DayNumber));
+            if (pause.To is not { } end)
+                return count;
+            after = Math.Max(after, end.DayNumber);
         }
-        return count;
-    }
-
-    private static bool IsPaused(int day, IReadOnlyList<DeadlinePause> pauses)
-    {
-        foreach (var pause in pauses)
-        {
-            if (pause.From.DayNumber <= day && (pause.To is not { } to || day <= to.DayNumber))
-                return true;
-        }
-        return false;
+        return count + Count(calendar, kind, after, to.DayNumber);
     }
 
     /// <summary>Whether every year whose days a business-day count went through lists its dated holidays.</summary>
