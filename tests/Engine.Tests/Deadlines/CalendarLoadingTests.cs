@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Diagnostics;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Tests.Loading;
+using NJsonSchema;
 
 namespace EmploymentProcedures.Engine.Tests.Deadlines;
 
@@ -20,6 +22,19 @@ public sealed class CalendarLoadingTests
         var result = BusinessCalendar.LoadFile(Path.Combine(RepositoryPaths.Procedures, "calendar.yaml"));
 
         Assert.True(result.Diagnostics.Count == 0, string.Join(Environment.NewLine, result.Diagnostics));
+    }
+
+    [Fact]
+    public async Task CalendarSchema_RepositoryCalendar_ConformsSoEditorsShowNoError()
+    {
+        var schema = await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Procedures, "calendar.schema.json")));
+        var diagnostics = new List<Diagnostic>();
+        var root = YamlReader.Read(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Procedures, "calendar.yaml")), "calendar.yaml", LoaderLimits.Default, diagnostics);
+
+        var errors = schema.Validate(JsonProjection.Of(root!).Root);
+
+        Assert.Empty(diagnostics);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
     }
 
     [Fact]
