@@ -68,6 +68,16 @@ public sealed class BusinessCalendarTests
         Assert.False(Calendar.IsBusinessDay(D(date)));
     }
 
+    [Theory]
+    [InlineData("2024-04-12")] // the Friday after Aïd Al-Fitr 2024
+    [InlineData("2025-06-09")] // the Monday after Aïd Al-Adha 2025
+    public void IsBusinessDay_ExceptionalDayOffGrantedToTheAdministrations_IsNotABusinessDay(string date)
+    {
+        Assert.True(Calendar.IsHoliday(D(date), out var name));
+        Assert.StartsWith("Congé exceptionnel", name.Get("fr"), StringComparison.Ordinal);
+        Assert.False(Calendar.IsBusinessDay(D(date)));
+    }
+
     [Fact]
     public void IsHoliday_IslamicHolidayDateInAnotherYear_IsNotAHoliday()
     {
@@ -107,6 +117,8 @@ public sealed class BusinessCalendarTests
     [InlineData("2026-05-25", 3, "2026-06-01")] // Aïd Al-Adha on Wednesday 27 and Thursday 28 May
     [InlineData("2026-06-16", 1, "2026-06-18")] // 1er Moharram on Wednesday 17 June
     [InlineData("2025-03-28", 1, "2025-04-02")] // Aïd Al-Fitr observed on Monday 31 March and Tuesday 1 April 2025
+    [InlineData("2024-04-09", 1, "2024-04-15")] // Aïd Al-Fitr 2024 on Wednesday and Thursday, then the exceptional Friday off
+    [InlineData("2025-06-06", 1, "2025-06-10")] // Aïd Al-Adha 2025 on the weekend, then the exceptional Monday off
     [InlineData("2025-12-31", 1, "2026-01-02")] // over the year boundary: 1 January is a holiday
     [InlineData("2026-12-31", 1, "2027-01-04")] // 1 January 2027 is a Friday
     [InlineData("2026-03-07", 1, "2026-03-09")] // starting on a Saturday: the first business day after it
