@@ -73,7 +73,7 @@ public static class DeadlineClock
         return new DeadlineStatus(state, run.Kind, due, remaining, known);
     }
 
-    /// <summary>Walks the days after start, skipping paused ones, until the deadline's Nth counted day or an open pause.</summary>
+    /// <summary>Runs the clock from the day after start, skipping paused days, to the Nth counted day or an open pause.</summary>
     private static ClockRun Run(BusinessCalendar calendar, DateOnly start, DeadlineDefinition deadline, CalendarKind? fallback, IReadOnlyList<DeadlinePause> pauses)
     {
         ArgumentNullException.ThrowIfNull(calendar);
