@@ -66,7 +66,7 @@ public static class ScenarioRunner
         }
 
         if (scenario.ExpectStatus is { } status && status != app.Status.Name())
-            return Fail(scenario, $"expected status {status}, got {app.Status.Name()}" + (app.Step is null ? "" : $" at step {app.Step}"));
+            return Fail(scenario, $"expected status {status}, got {app.Status.Name()}" + (app.Status.IsPending() ? $" at step {app.Step}" : ""));
         if (scenario.ExpectStep is { } expectedStep && expectedStep != app.Step)
             return Fail(scenario, $"expected step {expectedStep}, got {app.Step ?? "none"}");
         return new ScenarioResult(scenario, true, app.Status.Name() + (app.Status == ApplicationStatus.InReview ? " at " + app.Step : ""));
