@@ -1,5 +1,4 @@
 using EmploymentProcedures.Engine.Diagnostics;
-using EmploymentProcedures.Engine.Loading;
 
 namespace EmploymentProcedures.Cli;
 
@@ -7,46 +6,16 @@ internal static class LintCommand
 {
     public static int Run(IReadOnlyList<string> paths, TextWriter output, TextWriter error)
     {
-        if (paths.Count == 0)
-            paths = ["procedures"];
-
-        var diagnostics = new List<Diagnostic>();
-        var files = 0;
-        var libraries = new Dictionary<string, ProcedureLibrary>(StringComparer.Ordinal);
-        foreach (var path in paths)
-        {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                error.WriteLine($"procedures: no such file or folder: {path}");
-                return ProceduresCommand.UsageOrIo;
-            }
-
-            var root = ProcedureCatalog.FindRoot(path);
-            if (root is null)
-            {
-                error.WriteLine($"procedures: {path} is not inside a procedures folder (no roles.yaml found above it)");
-                return ProceduresCommand.UsageOrIo;
-            }
-            if (!libraries.TryGetValue(root, out var library))
-            {
-                libraries[root] = library = ProcedureLibrary.Load(root);
-                diagnostics.AddRange(library.Diagnostics);
-            }
-
-            var loader = new ProcedureLoader(library);
-            var targets = Directory.Exists(path) ? ProcedureCatalog.DefinitionFiles(path) : [path];
-            foreach (var file in targets)
-            {
-                files++;
-                diagnostics.AddRange(loader.LoadFile(file).Diagnostics);
-            }
-        }
+        if (DefinitionPaths.Resolve(paths, error) is not { } resolved)
+            return ProceduresCommand.UsageOrIo;
+        var diagnostics = new List<Diagnostic>(resolved.LibraryDiagnostics);
+        diagnostics.AddRange(resolved.Files.AsParallel().AsOrdered().SelectMany(f => f.Loader.LoadFile(f.File).Diagnostics));
 
         foreach (var diagnostic in diagnostics)
             output.WriteLine(diagnostic);
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count - errors;
-        output.WriteLine($"{files} file(s): {errors} error(s), {warnings} warning(s)");
+        output.WriteLine($"{resolved.Files.Count} file(s): {errors} error(s), {warnings} warning(s)");
         return errors > 0 ? ProceduresCommand.Findings : ProceduresCommand.Success;
     }
 }

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace EmploymentProcedures.Cli;
 
 /// <summary>
-/// <c>procedures</c>: lint, validate and scaffold definitions. Exit codes: 0 success, 1 findings
+/// <c>procedures</c>: lint, test, validate and scaffold definitions. Exit codes: 0 success, 1 findings
 /// (errors in definitions or answers), 2 usage or I/O problems. Never prints a stack trace.
 /// </summary>
 internal static class ProceduresCommand
@@ -14,17 +14,23 @@ internal static class ProceduresCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Lint, validate and scaffold procedure definitions.");
+        var root = new RootCommand("Lint, test, validate and scaffold procedure definitions.");
 
         var lintPaths = new Argument<string[]>("paths") { Description = "Definition files or folders (default: procedures/).", Arity = ArgumentArity.ZeroOrMore };
         var lint = new Command("lint", "Check definitions and print every diagnostic as file(line,col): severity CODE: message.") { lintPaths };
         lint.SetAction(result => LintCommand.Run(result.GetValue(lintPaths) ?? [], output, error));
         root.Subcommands.Add(lint);
 
+        var testPaths = new Argument<string[]>("paths") { Description = "Definition files or folders (default: procedures/).", Arity = ArgumentArity.ZeroOrMore };
+        var test = new Command("test", "Run the scenarios of tests: against the workflow; one line per scenario, then 'N passed, N failed'.") { testPaths };
+        test.SetAction(result => TestCommand.Run(result.GetValue(testPaths) ?? [], output, error));
+        root.Subcommands.Add(test);
+
         var definition = new Argument<string>("definition") { Description = "The definition file." };
         var answers = new Argument<string>("answers") { Description = "Answers as YAML or JSON." };
-        var validate = new Command("validate", "Validate a submission's answers against a definition; prints each error with its field path.") { definition, answers };
-        validate.SetAction(result => ValidateCommand.Run(result.GetValue(definition)!, result.GetValue(answers)!, output, error));
+        var today = new Option<string?>("--today") { Description = "The day today() returns, YYYY-MM-DD (default: the real date), as a scenario's today: does." };
+        var validate = new Command("validate", "Validate a submission's answers against a definition; prints each error with its field path.") { definition, answers, today };
+        validate.SetAction(result => ValidateCommand.Run(result.GetValue(definition)!, result.GetValue(answers)!, result.GetValue(today), output, error));
         root.Subcommands.Add(validate);
 
         var id = new Argument<string>("id") { Description = "The new procedure's kebab-case id (also its file name)." };

@@ -33,7 +33,8 @@ public sealed class ProcedureCatalog
         ArgumentNullException.ThrowIfNull(directory);
         var library = ProcedureLibrary.Load(directory, limits);
         var loader = new ProcedureLoader(library, limits);
-        var results = DefinitionFiles(directory).Select(loader.LoadFile).ToList();
+        // Files are independent and the loader keeps no state between them: load them on every core.
+        var results = DefinitionFiles(directory).AsParallel().AsOrdered().Select(loader.LoadFile).ToList();
         return new ProcedureCatalog(library, results);
     }
 

@@ -67,8 +67,12 @@ public sealed class ProcedureLibrary
 
         foreach (var file in Files(directory, "lists"))
         {
-            if (Read(file, limits, diagnostics) is { } root && BindList(root) is { } list)
-                lists.Add(list);
+            if (Read(file, limits, diagnostics) is { } root)
+            {
+                SchemaCheck.Validate(SchemaCheck.List, JsonProjection.Of(root), DisplayPath(file), diagnostics);
+                if (BindList(root) is { } list)
+                    lists.Add(list);
+            }
         }
 
         var roles = ReadRoles(Path.Combine(directory, "roles.yaml"), limits, diagnostics);
