@@ -47,7 +47,7 @@ internal static class FormTexts
         ["hint.cnss.employer"] = ("7 chiffres (numéro d'affiliation de l'employeur).", "7 أرقام (رقم انخراط المشغل).", "7 digits (employer affiliation number)."),
         ["hint.cnss.insured"] = ("9 chiffres (numéro d'immatriculation de l'assuré).", "9 أرقام (رقم تسجيل المؤمن له).", "9 digits (insured person's number)."),
         ["hint.rib"] = ("24 chiffres.", "24 رقما.", "24 digits."),
-        ["hint.iban"] = ("Par exemple MA64 0111 1100 0001 2300 0100 0039.", "مثلا MA64 0111 1100 0001 2300 0100 0039.", "For example MA64 0111 1100 0001 2300 0100 0039."),
+        ["hint.iban"] = ("Par exemple MA64 0115 1900 0001 2050 0053 4921.", "مثلا MA64 0115 1900 0001 2050 0053 4921.", "For example MA64 0115 1900 0001 2050 0053 4921."),
         ["hint.date"] = ("Du {0} au {1}.", "من {0} إلى {1}.", "From {0} to {1}."),
         ["hint.date.from"] = ("À partir du {0}.", "ابتداء من {0}.", "From {0}."),
         ["hint.date.until"] = ("Jusqu'au {0}.", "إلى غاية {0}.", "Until {0}."),
