@@ -208,6 +208,8 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
         _scope.Answers = answers;
         Evaluate();
         _editContext.NotifyFieldChanged(_bridge.Field(path));
+        // The event came from a field component: the whole page may change (conditions, computed values, pages).
+        StateHasChanged();
         await AnswersChanged.InvokeAsync(answers);
     }
 
@@ -251,6 +253,7 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
     {
         _scope.Documents = documents;
         _editContext.NotifyFieldChanged(_bridge.Field(documentId));
+        StateHasChanged();
         await DocumentsChanged.InvokeAsync(documents);
     }
 
