@@ -41,7 +41,7 @@ internal sealed class ProcedureValidator : AbstractValidator<SubmissionContext>
             var checks = section.Fields.Select(f => new FieldTree(f, lists)).ToList();
             RuleFor(c => c).Custom((c, context) =>
             {
-                if (section.Visible is not null && !c.Values.Evaluate(section.Visible).IsTrue)
+                if (!Visibility.Shows(section, c.Values))
                     return;
                 var included = section.Include is not null;
                 var answers = included ? c.Submission.Answers[section.Id] as Answers ?? Answers.Empty : c.Submission.Answers;
@@ -67,7 +67,7 @@ internal sealed class ProcedureValidator : AbstractValidator<SubmissionContext>
             RuleFor(c => c).Custom((c, context) =>
             {
                 var files = c.Submission.Documents.Where(d => d.DocumentId == document.Id).ToList();
-                var required = document.Required.Expression is { } expression ? c.Values.Evaluate(expression).IsTrue : document.Required.Constant;
+                var required = Visibility.Holds(document.Required, c.Values);
                 if (files.Count == 0)
                 {
                     if (required)
@@ -122,11 +122,11 @@ internal sealed class ProcedureValidator : AbstractValidator<SubmissionContext>
 
         public void Validate(string path, Answers answers, AnswerValues values, HashSet<string> visible, ValidationContext<SubmissionContext> context)
         {
-            if (!Field.IsInput || (Field.Visible is not null && !values.Evaluate(Field.Visible).IsTrue))
+            if (!Field.IsInput || !Visibility.Shows(Field, values))
                 return;
             visible.Add(path);
             var raw = answers[Field.Id];
-            var required = Field.Required.Expression is { } expression ? values.Evaluate(expression).IsTrue : Field.Required.Constant;
+            var required = Visibility.Holds(Field.Required, values);
             if (FieldCheck.IsEmpty(raw))
             {
                 if (Field.Type == FieldType.Group && Field.Min?.Number is { } fewest && fewest > 0)
