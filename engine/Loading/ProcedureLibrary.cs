@@ -1,5 +1,6 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Diagnostics;
+using EmploymentProcedures.Engine.Templates;
 
 namespace EmploymentProcedures.Engine.Loading;
 
@@ -9,7 +10,7 @@ namespace EmploymentProcedures.Engine.Loading;
 /// </summary>
 public sealed class ProcedureLibrary
 {
-    public static readonly ProcedureLibrary Empty = new("", [], [], [], [], [], []);
+    public static readonly ProcedureLibrary Empty = new("", [], [], [], [], TemplateLibrary.Empty, []);
 
     private ProcedureLibrary(
         string directory,
@@ -17,7 +18,7 @@ public sealed class ProcedureLibrary
         IReadOnlyList<OptionList> lists,
         IReadOnlyList<RoleDefinition> roles,
         IReadOnlyList<CategoryDefinition> categories,
-        IReadOnlyList<string> templates,
+        TemplateLibrary templates,
         IReadOnlyList<Diagnostic> diagnostics)
     {
         Directory = directory;
@@ -25,7 +26,8 @@ public sealed class ProcedureLibrary
         Lists = lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
         Roles = roles.ToDictionary(r => r.Id, StringComparer.Ordinal);
         Categories = categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        Templates = templates.ToHashSet(StringComparer.Ordinal);
+        Templates = templates.Names;
+        DocumentTemplates = templates;
         Diagnostics = diagnostics;
     }
 
@@ -37,6 +39,9 @@ public sealed class ProcedureLibrary
 
     /// <summary>Template names available in <c>templates/</c> (file name up to the first dot).</summary>
     public IReadOnlySet<string> Templates { get; }
+
+    /// <summary>The letters themselves, parsed and checked (their problems are among <see cref="Diagnostics"/>).</summary>
+    public TemplateLibrary DocumentTemplates { get; }
 
     /// <summary>Problems found in the shared files themselves.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -69,12 +74,18 @@ public sealed class ProcedureLibrary
 
         var roles = ReadRoles(Path.Combine(directory, "roles.yaml"), limits, diagnostics);
         var categories = ReadCategories(Path.Combine(directory, "categories.yaml"), limits, diagnostics);
-        var templatesDirectory = Path.Combine(directory, "templates");
-        var templates = System.IO.Directory.Exists(templatesDirectory)
-            ? System.IO.Directory.EnumerateFiles(templatesDirectory).Select(f => Path.GetFileName(f).Split('.')[0]).Distinct().ToList()
-            : [];
+        var templates = TemplateLibrary.Load(Path.Combine(directory, "templates"));
+        diagnostics.AddRange(templates.Diagnostics);
 
         return new ProcedureLibrary(directory, fragments, lists, roles, categories, templates, diagnostics);
+    }
+
+    /// <summary>This library with other letters (a designer's draft templates, a test's broken ones).</summary>
+    public ProcedureLibrary WithTemplates(TemplateLibrary templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var own = Diagnostics.Except(DocumentTemplates.Diagnostics).Concat(templates.Diagnostics).ToList();
+        return new ProcedureLibrary(Directory, Fragments.Values.ToList(), Lists.Values.ToList(), Roles.Values.ToList(), Categories.Values.ToList(), templates, own);
     }
 
     private static IEnumerable<string> Files(string directory, string folder)
