@@ -44,6 +44,13 @@ public sealed class DocumentRenderer(TemplateLibrary templates)
             return new RenderResult.Failed(template, language, $"template '{template}' ({language}) has errors and is not rendered; run 'procedures lint': {first}");
         }
 
+        return Render(found, model);
+    }
+
+    /// <summary>Renders a parsed template in the sandbox; tests call it directly to check the sandbox without the load-time check.</summary>
+    internal RenderResult Render(DocumentTemplate found, DocumentModel model)
+    {
+        var (template, language) = (found.Name, found.Language);
         var limits = _templates.Limits;
         using var cancellation = new CancellationTokenSource(limits.RenderTimeout);
         var context = new SandboxContext(limits, cancellation.Token);

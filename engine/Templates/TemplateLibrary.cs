@@ -67,6 +67,7 @@ public sealed class TemplateLibrary
         var templates = new List<DocumentTemplate>();
         var diagnostics = new List<(string Name, Diagnostic Diagnostic)>();
         var stylesheet = new Stylesheet("");
+        var seen = new List<(string Name, string Language, string Path)>();
         if (!Directory.Exists(directory))
             return new TemplateLibrary(templates, diagnostics, stylesheet, limits);
 
@@ -91,20 +92,15 @@ public sealed class TemplateLibrary
                 continue;
             }
 
+            seen.Add((name, language, path));
             var own = new List<Diagnostic>();
             if (Read(file, path, limits, own) is { } text)
-            {
-                var parsed = Template.Parse(text, path, Parser);
-                foreach (var message in parsed.Messages.Where(m => m.Type == ParserMessageType.Error))
-                    own.Add(DiagnosticCodes.TemplateSyntax.At(new SourceSpan(path, message.Span.Start.Line + 1, message.Span.Start.Column + 1), message.Message));
-                if (!parsed.HasErrors && parsed.Page is not null)
-                    TemplateChecker.Check(parsed.Page, path, own);
-                templates.Add(new DocumentTemplate(name, language, path, parsed, own.Any(d => d.IsError)));
-            }
+                templates.Add(Parse(name, language, path, text, own));
             diagnostics.AddRange(own.Select(d => (name, d)));
         }
 
-        foreach (var group in templates.GroupBy(t => t.Name, StringComparer.Ordinal))
+        // A language whose file exists but cannot be read already has its own finding.
+        foreach (var group in seen.GroupBy(t => t.Name, StringComparer.Ordinal))
         {
             foreach (var required in Definitions.LocalizedText.RequiredLanguages.Where(l => !group.Any(t => t.Language == l)))
             {
@@ -113,6 +109,18 @@ public sealed class TemplateLibrary
             }
         }
         return new TemplateLibrary(templates, diagnostics, stylesheet, limits);
+    }
+
+    /// <summary>Parses one template and checks it against the document model; syntax errors and check findings go to <paramref name="diagnostics"/>.</summary>
+    internal static DocumentTemplate Parse(string name, string language, string path, string text, List<Diagnostic> diagnostics)
+    {
+        var parsed = Template.Parse(text, path, Parser);
+        // Scriban may explain one mistake twice at the same place; the first explanation is the useful one.
+        foreach (var message in parsed.Messages.Where(m => m.Type == ParserMessageType.Error).DistinctBy(m => (m.Span.Start.Line, m.Span.Start.Column)))
+            diagnostics.Add(DiagnosticCodes.TemplateSyntax.At(new SourceSpan(path, message.Span.Start.Line + 1, message.Span.Start.Column + 1), message.Message));
+        if (!parsed.HasErrors && parsed.Page is not null)
+            TemplateChecker.Check(parsed.Page, path, diagnostics);
+        return new DocumentTemplate(name, language, path, parsed, diagnostics.Any(d => d.IsError));
     }
 
     internal static string LanguageName(string language) => language switch
