@@ -33,6 +33,13 @@ internal static class LintCommand
                 diagnostics.AddRange(library.Diagnostics);
             }
 
+            if (IsTemplate(path))
+            {
+                // A letter (or the templates folder): its findings are among the library's, printed above.
+                files += Directory.Exists(path) ? Directory.EnumerateFiles(path).Count() : 1;
+                continue;
+            }
+
             var loader = new ProcedureLoader(library);
             var targets = Directory.Exists(path) ? ProcedureCatalog.DefinitionFiles(path) : [path];
             foreach (var file in targets)
@@ -42,6 +49,8 @@ internal static class LintCommand
             }
         }
 
+        // A template's findings come with the library and with every procedure that uses it: print them once.
+        diagnostics = diagnostics.Distinct().ToList();
         foreach (var diagnostic in diagnostics)
             output.WriteLine(diagnostic);
         var errors = diagnostics.Count(d => d.IsError);
@@ -49,4 +58,7 @@ internal static class LintCommand
         output.WriteLine($"{files} file(s): {errors} error(s), {warnings} warning(s)");
         return errors > 0 ? ProceduresCommand.Findings : ProceduresCommand.Success;
     }
+
+    private static bool IsTemplate(string path) =>
+        Directory.Exists(path) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) == "templates" : Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && Path.GetFileName(folder) == "templates";
 }
