@@ -14,7 +14,7 @@ public sealed record TemplateLimits
     /// <summary>Longest document, in characters; longer output is an error, never a cut document. Defaults to 64 Ki.</summary>
     public int MaxOutputChars { get; init; } = 64 * 1024;
 
-    /// <summary>Loop iterations per render (Scriban counts them across nested loops). Defaults to 1,000.</summary>
+    /// <summary>Iterations of a loop, the loops inside it counted together (Scriban's LoopLimit). Defaults to 1,000.</summary>
     public int LoopLimit { get; init; } = 1000;
 
     /// <summary>Deepest nesting of calls. Defaults to 20.</summary>
