@@ -40,8 +40,8 @@ public sealed class DocumentRenderer(TemplateLibrary templates)
         }
         if (found.HasErrors)
         {
-            var first = _templates.DiagnosticsOf(template).First(d => d.IsError && d.Span.File == found.Path);
-            return new RenderResult.Failed(template, language, $"template '{template}' ({language}) has errors and is not rendered; run 'procedures lint': {first}");
+            var first = _templates.DiagnosticsOf(template).FirstOrDefault(d => d.IsError && d.Span.File == found.Path);
+            return new RenderResult.Failed(template, language, $"template '{template}' ({language}) has errors and is not rendered; run 'procedures lint': {first?.ToString() ?? found.Path}");
         }
 
         return Render(found, model);
