@@ -71,7 +71,8 @@ public sealed class TemplateLibrary
         if (!Directory.Exists(directory))
             return new TemplateLibrary(templates, diagnostics, stylesheet, limits);
 
-        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+        // Hidden files (.gitkeep, editors' swap files) are not letters.
+        foreach (var file in Directory.EnumerateFiles(directory).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(file);
             var path = Path.Combine(displayDirectory, fileName);

@@ -56,6 +56,15 @@ public sealed class TemplateLibraryTests : IDisposable
     }
 
     [Fact]
+    public void Load_HiddenFile_IsIgnored()
+    {
+        var library = Load(("notice.fr.html", Letter), ("notice.ar.html", Letter), (".gitkeep", ""), (".notice.fr.html.swp", "x"));
+
+        Assert.Empty(library.Diagnostics);
+        Assert.Equal(["notice"], library.Names);
+    }
+
+    [Fact]
     public void Load_TemplateOverTheSizeLimit_IsReportedAndNotParsed()
     {
         var library = Load(("notice.fr.html", new string('x', 70_000)), ("notice.ar.html", Letter));
