@@ -1,4 +1,3 @@
-using EmploymentProcedures.Engine.Diagnostics;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Tests.Loading;
@@ -152,9 +151,11 @@ public sealed class TemplateLibraryTests : IDisposable
     }
 
     [Fact]
-    public void DiagnosticsOf_UnknownName_IsEmpty()
+    public void DiagnosticsOf_OtherTemplate_HasNoneOfThisTemplatesFindings()
     {
-        Assert.Empty(Load(("notice.fr.html", Letter), ("notice.ar.html", Letter)).DiagnosticsOf("other"));
-        Assert.IsType<IReadOnlyList<Diagnostic>>(TemplateLibrary.Empty.Diagnostics, exactMatch: false);
+        var library = Load(("notice.fr.html", "{{ nope }}"), ("notice.ar.html", Letter));
+
+        Assert.NotEmpty(library.DiagnosticsOf("notice"));
+        Assert.Empty(library.DiagnosticsOf("other"));
     }
 }
