@@ -4,7 +4,8 @@ using EmploymentProcedures.Engine.Loading;
 namespace EmploymentProcedures.Cli;
 
 /// <summary>The definition files named on the command line (files or folders), each with the library of its procedures folder.</summary>
-internal sealed record DefinitionPaths(IReadOnlyList<(ProcedureLoader Loader, string File)> Files, IReadOnlyList<Diagnostic> LibraryDiagnostics)
+/// <param name="TemplateFiles">Letter templates named (a template or the templates folder): their findings are among the library's.</param>
+internal sealed record DefinitionPaths(IReadOnlyList<(ProcedureLoader Loader, string File)> Files, IReadOnlyList<Diagnostic> LibraryDiagnostics, int TemplateFiles)
 {
     /// <summary>Null (after printing why) when a path does not exist or is not inside a procedures folder.</summary>
     public static DefinitionPaths? Resolve(IReadOnlyList<string> paths, TextWriter error)
@@ -14,6 +15,7 @@ internal sealed record DefinitionPaths(IReadOnlyList<(ProcedureLoader Loader, st
         var files = new List<(ProcedureLoader, string)>();
         var diagnostics = new List<Diagnostic>();
         var loaders = new Dictionary<string, ProcedureLoader>(StringComparer.Ordinal);
+        var templates = 0;
         foreach (var path in paths)
         {
             if (!File.Exists(path) && !Directory.Exists(path))
@@ -32,8 +34,18 @@ internal sealed record DefinitionPaths(IReadOnlyList<(ProcedureLoader Loader, st
                 loaders[root] = loader = new ProcedureLoader(ProcedureLibrary.Load(root));
                 diagnostics.AddRange(loader.Library.Diagnostics);
             }
+            if (IsTemplate(path))
+            {
+                templates += Directory.Exists(path) ? Directory.EnumerateFiles(path).Count() : 1;
+                continue;
+            }
             files.AddRange((Directory.Exists(path) ? ProcedureCatalog.DefinitionFiles(path) : [path]).Select(f => (loader, f)));
         }
-        return new DefinitionPaths(files, diagnostics);
+        return new DefinitionPaths(files, diagnostics, templates);
     }
+
+    private static bool IsTemplate(string path) =>
+        Directory.Exists(path)
+            ? Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) == "templates"
+            : Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && Path.GetFileName(folder) == "templates";
 }

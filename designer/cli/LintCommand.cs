@@ -11,11 +11,13 @@ internal static class LintCommand
         var diagnostics = new List<Diagnostic>(resolved.LibraryDiagnostics);
         diagnostics.AddRange(resolved.Files.AsParallel().AsOrdered().SelectMany(f => f.Loader.LoadFile(f.File).Diagnostics));
 
+        // A template's findings come with the library and with every procedure that uses it: print them once.
+        diagnostics = diagnostics.Distinct().ToList();
         foreach (var diagnostic in diagnostics)
             output.WriteLine(diagnostic);
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count - errors;
-        output.WriteLine($"{resolved.Files.Count} file(s): {errors} error(s), {warnings} warning(s)");
+        output.WriteLine($"{resolved.Files.Count + resolved.TemplateFiles} file(s): {errors} error(s), {warnings} warning(s)");
         return errors > 0 ? ProceduresCommand.Findings : ProceduresCommand.Success;
     }
 }

@@ -14,7 +14,7 @@ internal static class ProceduresCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Lint, test, validate and scaffold procedure definitions.");
+        var root = new RootCommand("Lint, test, validate, render and scaffold procedure definitions.");
 
         var lintPaths = new Argument<string[]>("paths") { Description = "Definition files or folders (default: procedures/).", Arity = ArgumentArity.ZeroOrMore };
         var lint = new Command("lint", "Check definitions and print every diagnostic as file(line,col): severity CODE: message.") { lintPaths };
@@ -32,6 +32,24 @@ internal static class ProceduresCommand
         var validate = new Command("validate", "Validate a submission's answers against a definition; prints each error with its field path.") { definition, answers, today };
         validate.SetAction(result => ValidateCommand.Run(result.GetValue(definition)!, result.GetValue(answers)!, result.GetValue(today), output, error));
         root.Subcommands.Add(validate);
+
+        var renderDefinition = new Argument<string>("definition") { Description = "The definition file." };
+        var renderAnswers = new Argument<string>("answers") { Description = "Answers as YAML or JSON (answers: and documents:, as for validate)." };
+        var template = new Option<string>("--template") { Description = "The letter: receipt, decision-approved, decision-rejected, changes-requested, acknowledgement...", Required = true };
+        var language = new Option<string>("--lang") { Description = "fr, ar or en (default: fr).", DefaultValueFactory = _ => "fr" };
+        var outFile = new Option<string?>("--out") { Description = "Write the HTML to this file instead of standard output." };
+        var reference = new Option<string?>("--reference") { Description = "The application reference to print (default: <prefix>-<year>-000001)." };
+        var applicant = new Option<string?>("--applicant") { Description = "The applicant's name to print." };
+        var comment = new Option<string?>("--comment") { Description = "The reviewer's comment or reason, for decision letters." };
+        var date = new Option<DateOnly?>("--date") { Description = "The submission and decision day, YYYY-MM-DD (default: today)." };
+        var render = new Command("render", "Render a letter (Scriban template) for a definition and answers, as HTML.") { renderDefinition, renderAnswers, template, language, outFile, reference, applicant, comment, date };
+        render.SetAction(result => RenderCommand.Run(
+            result.GetValue(renderDefinition)!,
+            result.GetValue(renderAnswers)!,
+            new RenderCommand.Options(result.GetValue(template)!, result.GetValue(language)!, result.GetValue(outFile), result.GetValue(reference), result.GetValue(applicant), result.GetValue(comment), result.GetValue(date)),
+            output,
+            error));
+        root.Subcommands.Add(render);
 
         var id = new Argument<string>("id") { Description = "The new procedure's kebab-case id (also its file name)." };
         var directory = new Option<string>("--directory") { Description = "Where to write it (default: procedures/).", DefaultValueFactory = _ => "procedures" };

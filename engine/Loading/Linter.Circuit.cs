@@ -82,6 +82,12 @@ internal sealed partial class Linter
             if (!_library.Templates.Contains(template))
                 Report(DiagnosticCodes.UnknownTemplate, _definition.SpanOf("outputs." + kind), kind, template, Suggestions.DidYouMean(template, _library.Templates));
         }
+        // A letter's own problems (EP05xx) are located in its template files and join the procedure's findings.
+        foreach (var template in _definition.Outputs.Values.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var diagnostic in _library.DocumentTemplates.DiagnosticsOf(template))
+                _diagnostics.Add(diagnostic);
+        }
         if (_definition.Steps.Any(s => s.Actions.Contains(StepAction.Reject)) && !_definition.Outputs.ContainsKey("rejected"))
             Report(DiagnosticCodes.RejectWithoutOutput, _definition.Span);
     }

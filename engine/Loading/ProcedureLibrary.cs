@@ -1,6 +1,7 @@
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Diagnostics;
+using EmploymentProcedures.Engine.Templates;
 
 namespace EmploymentProcedures.Engine.Loading;
 
@@ -10,7 +11,7 @@ namespace EmploymentProcedures.Engine.Loading;
 /// </summary>
 public sealed class ProcedureLibrary
 {
-    public static readonly ProcedureLibrary Empty = new("", [], [], [], [], [], []);
+    public static readonly ProcedureLibrary Empty = new("", [], [], [], [], TemplateLibrary.Empty, []);
 
     private ProcedureLibrary(
         string directory,
@@ -18,7 +19,7 @@ public sealed class ProcedureLibrary
         IReadOnlyList<OptionList> lists,
         IReadOnlyList<RoleDefinition> roles,
         IReadOnlyList<CategoryDefinition> categories,
-        IReadOnlyList<string> templates,
+        TemplateLibrary templates,
         IReadOnlyList<Diagnostic> diagnostics)
     {
         Directory = directory;
@@ -26,7 +27,8 @@ public sealed class ProcedureLibrary
         Lists = lists.ToDictionary(l => l.Id, StringComparer.Ordinal);
         Roles = roles.ToDictionary(r => r.Id, StringComparer.Ordinal);
         Categories = categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        Templates = templates.ToHashSet(StringComparer.Ordinal);
+        Templates = templates.Names;
+        DocumentTemplates = templates;
         Diagnostics = diagnostics;
     }
 
@@ -41,6 +43,9 @@ public sealed class ProcedureLibrary
 
     /// <summary>The working calendar of <c>calendar.yaml</c>, for deadlines; <see cref="BusinessCalendar.Empty"/> when the file is missing.</summary>
     public BusinessCalendar Calendar { get; private init; } = BusinessCalendar.Empty;
+
+    /// <summary>The letters themselves, parsed and checked (their problems are among <see cref="Diagnostics"/>).</summary>
+    public TemplateLibrary DocumentTemplates { get; }
 
     /// <summary>Problems found in the shared files themselves.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
@@ -77,14 +82,20 @@ public sealed class ProcedureLibrary
 
         var roles = ReadRoles(Path.Combine(directory, "roles.yaml"), limits, diagnostics);
         var categories = ReadCategories(Path.Combine(directory, "categories.yaml"), limits, diagnostics);
-        var templatesDirectory = Path.Combine(directory, "templates");
-        var templates = System.IO.Directory.Exists(templatesDirectory)
-            ? System.IO.Directory.EnumerateFiles(templatesDirectory).Select(f => Path.GetFileName(f).Split('.')[0]).Distinct().ToList()
-            : [];
+        var templates = TemplateLibrary.Load(Path.Combine(directory, "templates"));
+        diagnostics.AddRange(templates.Diagnostics);
 
         var calendar = ReadCalendar(Path.Combine(directory, "calendar.yaml"), limits, diagnostics);
 
         return new ProcedureLibrary(directory, fragments, lists, roles, categories, templates, diagnostics) { Calendar = calendar };
+    }
+
+    /// <summary>This library with other letters (a designer's draft templates, a test's broken ones).</summary>
+    public ProcedureLibrary WithTemplates(TemplateLibrary templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var own = Diagnostics.Except(DocumentTemplates.Diagnostics).Concat(templates.Diagnostics).ToList();
+        return new ProcedureLibrary(Directory, Fragments.Values.ToList(), Lists.Values.ToList(), Roles.Values.ToList(), Categories.Values.ToList(), templates, own) { Calendar = Calendar };
     }
 
     private static IEnumerable<string> Files(string directory, string folder)

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Diagnostics;
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Templates;
 
 namespace EmploymentProcedures.Engine.Tests.Loading;
 
@@ -24,6 +26,7 @@ public sealed partial class GoldenLintTests
         ["EP0001"] = "a golden file would have to exceed 512 KiB; see HostileInputTests",
         ["EP0013"] = "a golden file would need more than 100,000 YAML nodes; see HostileInputTests",
         ["EP0015"] = "only an I/O error while reading a file gives it; see HostileInputTests",
+        ["EP0506"] = "a golden template would have to exceed 64 KiB; see TemplateLibraryTests",
     };
 
     private static bool Updating => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
@@ -97,7 +100,7 @@ public sealed partial class GoldenLintTests
         var expectedFile = Path.ChangeExtension(file, null) + ExpectedSuffix;
         var diagnostics = name.StartsWith(CalendarCases, StringComparison.Ordinal)
             ? BusinessCalendar.Load(File.ReadAllBytes(file), name).Diagnostics
-            : TestLibrary.Loader().Load(File.ReadAllBytes(file), name).Diagnostics;
+            : LoaderFor(file).Load(File.ReadAllBytes(file), name).Diagnostics;
         var actual = string.Join("\n", diagnostics.Select(d => d.ToString()));
 
         if (Updating)
@@ -109,6 +112,15 @@ public sealed partial class GoldenLintTests
         Assert.True(File.Exists(expectedFile), $"{name}: {Path.GetFileName(expectedFile)} is missing; run with UPDATE_GOLDEN=1 to create it. Actual:\n{actual}");
         var expected = File.ReadAllText(expectedFile).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
         Assert.True(expected == actual, $"{name}: the diagnostics differ from {Path.GetFileName(expectedFile)}\n--- expected ---\n{expected}\n--- actual ---\n{actual}\n---");
+    }
+
+    /// <summary>A case beside a <c>templates/</c> folder is linted against those letters instead of the repository's (the 500-templates cases).</summary>
+    private static ProcedureLoader LoaderFor(string file)
+    {
+        var templates = Path.Combine(Path.GetDirectoryName(file)!, "templates");
+        return Directory.Exists(templates)
+            ? new ProcedureLoader(TestLibrary.Library.WithTemplates(TemplateLibrary.Load(templates, Relative(templates))))
+            : TestLibrary.Loader();
     }
 
     /// <summary>Every case, as its path relative to the Cases folder with forward slashes.</summary>
