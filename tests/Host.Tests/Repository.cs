@@ -5,9 +5,9 @@ namespace EmploymentProcedures.Host.Tests;
 /// <summary>The repository's real procedures, loaded once for all tests.</summary>
 internal static class Repository
 {
-    private static readonly Lazy<ProcedureCatalog> LazyCatalog = new(() => ProcedureCatalog.Load(Path.Combine(Root, "procedures")));
-
     public static string Root { get; } = FindRoot();
+
+    private static readonly Lazy<ProcedureCatalog> LazyCatalog = new(() => ProcedureCatalog.Load(Path.Combine(Root, "procedures")));
 
     public static ProcedureCatalog Catalog => LazyCatalog.Value;
 
