@@ -8,6 +8,7 @@ using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components;
 using EmploymentProcedures.Host.Localization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -101,7 +102,8 @@ public static class Portal
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use(ErrorPagesAsGet);
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseAuthentication();
@@ -139,6 +141,18 @@ public static class Portal
             logger.LogWarning("Demo accounts created (password for all: {Password} — for the demo only; set Portal:SeedDemoAccounts=false in production):\n{Accounts}", DemoAccounts.Password, table.ToString());
 #pragma warning restore CA1848, CA1873
         }
+    }
+
+    /// <summary>
+    /// The error and status pages are re-executed with the failed request's method; a POST would make
+    /// Blazor look for the form that was posted (and check its token again) and fail in turn. They
+    /// only ever need a GET.
+    /// </summary>
+    private static Task ErrorPagesAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            context.Request.Method = HttpMethods.Get;
+        return next(context);
     }
 
     private static ProcedureCatalog LoadCatalog(string proceduresPath, ILogger logger)

@@ -1,8 +1,8 @@
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EmploymentProcedures.Host;
 
@@ -15,9 +15,11 @@ internal static class PortalEndpoints
 {
     public static IEndpointRouteBuilder MapPortalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/language", async (HttpContext context, [FromForm] string language, [FromForm] string? returnUrl, UserManager<Account> users, SignInManager<Account> signIn) =>
+        endpoints.MapPost("/language", async (HttpContext context, UserManager<Account> users, SignInManager<Account> signIn) =>
         {
-            var chosen = Languages.Find(language) ?? Languages.Default;
+            if (await ValidFormAsync(context) is not { } form)
+                return Results.BadRequest();
+            var chosen = Languages.Find(form["language"]) ?? Languages.Default;
             SetLanguageCookie(context, chosen);
             if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } account)
             {
@@ -25,15 +27,29 @@ internal static class PortalEndpoints
                 await users.UpdateAsync(account);
                 await signIn.RefreshSignInAsync(account);
             }
-            return Results.LocalRedirect(LocalUrl(returnUrl));
-        });
+            return Results.LocalRedirect(LocalUrl(form["returnUrl"]));
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
-        endpoints.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, SignInManager<Account> signIn) =>
+        endpoints.MapPost("/account/sign-out", async (HttpContext context, SignInManager<Account> signIn) =>
         {
+            if (await ValidFormAsync(context) is not { } form)
+                return Results.BadRequest();
             await signIn.SignOutAsync();
-            return Results.LocalRedirect(LocalUrl(returnUrl));
-        });
+            return Results.LocalRedirect(LocalUrl(form["returnUrl"]));
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return endpoints;
+    }
+
+    /// <summary>
+    /// The posted form when its antiforgery token is valid, else null (a 400). The endpoints read the
+    /// form themselves: binding it as parameters would throw on a bad token instead of answering 400.
+    /// </summary>
+    private static async Task<IFormCollection?> ValidFormAsync(HttpContext context)
+    {
+        // The token first: even HasFormContentType touches the form, which throws once the token is known bad.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true } || !context.Request.HasFormContentType)
+            return null;
+        return await context.Request.ReadFormAsync(context.RequestAborted);
     }
 
     /// <summary>Remembers the language for a year, for this browser, signed in or not.</summary>
