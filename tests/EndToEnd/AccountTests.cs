@@ -109,7 +109,7 @@ public sealed class AccountTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task LanguagePost_WithoutAntiforgeryToken_IsRefused()
+    public async Task LanguagePost_WithoutAntiforgeryToken_IsRefusedWithTheErrorPage()
     {
         var page = await portal.NewPageAsync();
         var response = await page.APIRequest.PostAsync("/language", new APIRequestContextOptions
@@ -118,5 +118,8 @@ public sealed class AccountTests(PortalFixture portal)
             MaxRedirects = 0,
         });
         Assert.Equal(400, response.Status);
+        var body = await response.TextAsync();
+        Assert.Contains("Une erreur est survenue", body);
+        Assert.DoesNotContain("Exception", body);
     }
 }
