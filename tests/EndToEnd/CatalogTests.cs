@@ -30,11 +30,10 @@ public sealed class CatalogTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("دليل المساطر");
 
         // Logical properties mirror the layout: the ministry's name is now on the right of the tools.
-        var brand = await page.Locator(".brand").BoundingBoxAsync();
-        var tools = await page.Locator(".header-tools").BoundingBoxAsync();
-        Assert.NotNull(brand);
-        Assert.NotNull(tools);
-        Assert.True(brand.X > tools.X, $"brand at {brand.X}, tools at {tools.X}");
+        await Pages.WaitForLiveSearchAsync(page);
+        var lefts = await page.EvaluateAsync<double[]>(
+            "() => ['.brand', '.header-tools'].map(s => document.querySelector(s).getBoundingClientRect().left)");
+        Assert.True(lefts[0] > lefts[1], $"brand at {lefts[0]}, tools at {lefts[1]}");
     }
 
     [Fact]
