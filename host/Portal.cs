@@ -7,6 +7,7 @@ using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components;
 using EmploymentProcedures.Host.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +64,7 @@ public static class Portal
 
         builder.Services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, databaseFile));
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
         builder.Services.AddScoped<SignedInActor>();
         builder.Services.AddAuthentication(o =>
             {

@@ -56,6 +56,24 @@ public sealed class AccountTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task SignUp_StaffRoleSlippedIntoTheForm_IsRefused()
+    {
+        var page = await portal.NewPageAsync();
+        var email = $"forged-{Guid.NewGuid():N}@example.test";
+        await page.GotoAsync("/account/sign-up");
+        // Only applicant kinds are offered; a hand-made option must still be refused by the server.
+        await page.EvalOnSelectorAsync("#kind", "s => { s.add(new Option('admin', 'administrator')); s.value = 'administrator'; }");
+        await page.Locator("#name").FillAsync("Intrus");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Password);
+        await page.Locator("#confirm").FillAsync(Password);
+        await page.Locator("form button[type=submit].primary").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#kind-error")).ToBeVisibleAsync();
+        Assert.Null(await portal.FindAccountAsync(email));
+    }
+
+    [Fact]
     public async Task SignIn_WrongPasswordFiveTimes_LocksTheAccountEvenForTheRightPassword()
     {
         var email = await portal.CreateAccountAsync("employer", Password);
