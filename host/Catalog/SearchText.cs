@@ -23,12 +23,12 @@ public static class SearchText
         var pendingSpace = false;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                || c == '\u0640') // tatweel (kashida): stretching only
+            {
                 continue;
-            var mapped = Map(c);
-            if (mapped is null)
-                continue;
-            if (mapped.Length == 1 && !char.IsLetterOrDigit(mapped[0]))
+            }
+            if (!char.IsLetterOrDigit(c))
             {
                 pendingSpace = folded.Length > 0;
                 continue;
@@ -38,7 +38,7 @@ public static class SearchText
                 folded.Append(' ');
                 pendingSpace = false;
             }
-            folded.Append(mapped);
+            Append(folded, c);
         }
         return folded.ToString();
     }
@@ -47,19 +47,40 @@ public static class SearchText
     public static IReadOnlyList<string> Words(string? query) =>
         Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <returns>The folded form of one character, or null to drop it.</returns>
-    private static string? Map(char c) => c switch
+    private static void Append(StringBuilder folded, char c)
     {
-        '\u0640' => null,                                            // tatweel (kashida): stretching only
-        '\u0671' or '\u0622' or '\u0623' or '\u0625' => "\u0627",    // alef wasla (and any undecomposed hamza forms) → alef
-        '\u0629' => "\u0647",                                        // ta marbuta → ha
-        '\u0649' or '\u06CC' => "\u064A",                            // alef maqsura, Persian yeh → yeh
-        '\u06A9' => "\u0643",                                        // keheh → kaf
-        >= '\u0660' and <= '\u0669' => ((char)('0' + (c - '\u0660'))).ToString(),
-        >= '\u06F0' and <= '\u06F9' => ((char)('0' + (c - '\u06F0'))).ToString(),
-        'œ' or 'Œ' => "oe",
-        'æ' or 'Æ' => "ae",
-        'ß' => "ss",
-        _ => char.ToLowerInvariant(c).ToString(),
-    };
+        switch (c)
+        {
+            case '\u0671' or '\u0622' or '\u0623' or '\u0625':  // alef wasla (and any undecomposed hamza forms) → alef
+                folded.Append('\u0627');
+                break;
+            case '\u0629':                                        // ta marbuta → ha
+                folded.Append('\u0647');
+                break;
+            case '\u0649' or '\u06CC':                           // alef maqsura, Persian yeh → yeh
+                folded.Append('\u064A');
+                break;
+            case '\u06A9':                                        // keheh → kaf
+                folded.Append('\u0643');
+                break;
+            case >= '\u0660' and <= '\u0669':                    // Arabic-Indic digits
+                folded.Append((char)('0' + (c - '\u0660')));
+                break;
+            case >= '\u06F0' and <= '\u06F9':                    // extended Arabic-Indic digits
+                folded.Append((char)('0' + (c - '\u06F0')));
+                break;
+            case 'œ' or 'Œ':
+                folded.Append("oe");
+                break;
+            case 'æ' or 'Æ':
+                folded.Append("ae");
+                break;
+            case 'ß':
+                folded.Append("ss");
+                break;
+            default:
+                folded.Append(char.ToLowerInvariant(c));
+                break;
+        }
+    }
 }
