@@ -1,16 +1,5 @@
-using EmploymentProcedures.Host.Components;
+using EmploymentProcedures.Host;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-
-var app = builder.Build();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
-
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.Run();
+var app = Portal.Build(new WebApplicationOptions { Args = args });
+await Portal.PrepareAsync(app);
+await app.RunAsync();

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace EmploymentProcedures.Host.Accounts;
+
+/// <summary>
+/// A person who signs in: an applicant (employer, worker, agency...), a reviewer of a role and its
+/// provinces, or staff. <see cref="Role"/> is an id of <c>procedures/roles.yaml</c>.
+/// </summary>
+public sealed class Account : IdentityUser
+{
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>An id of <c>roles.yaml</c>: an applicant kind, a reviewer role or a staff role.</summary>
+    public string Role { get; set; } = "";
+
+    /// <summary>The provinces (ids of <c>lists/provinces.yaml</c>) a reviewer of a territorial role covers.</summary>
+    public IList<string> Provinces { get; init; } = [];
+
+    /// <summary>The language the portal speaks to this person: <c>fr</c>, <c>ar</c> or <c>en</c>.</summary>
+    public string PreferredLanguage { get; set; } = "fr";
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Host.Accounts;
+
+/// <summary>
+/// The accounts (ASP.NET Core Identity) in the same SQLite file as the engine's storage, with a
+/// migrations history table of their own (<see cref="HistoryTable"/>) so the two contexts' migrations
+/// never see each other's rows.
+/// </summary>
+public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Account>(options)
+{
+    public const string HistoryTable = "__HostMigrationsHistory";
+
+    /// <summary>Points <paramref name="builder"/> at <paramref name="databaseFile"/>.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string databaseFile)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = databaseFile,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // A locked database (the storage writing) waits a few seconds, not the driver's 30.
+            DefaultTimeout = 5,
+        };
+        return builder.UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsHistoryTable(HistoryTable));
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Account>(account =>
+        {
+            account.Property(a => a.DisplayName).HasMaxLength(200);
+            account.Property(a => a.Role).HasMaxLength(100);
+            account.Property(a => a.PreferredLanguage).HasMaxLength(5);
+            account.PrimitiveCollection(a => a.Provinces);
+        });
+    }
+}

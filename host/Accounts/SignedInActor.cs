@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Workflow;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace EmploymentProcedures.Host.Accounts;
+
+/// <summary>
+/// Turns the signed-in person into the engine's <see cref="Actor"/>: what pages hand to the workflow
+/// (<c>PermittedActions</c>, commands). Scoped: one per circuit or request.
+/// </summary>
+public sealed class SignedInActor(AuthenticationStateProvider authentication, ProcedureCatalog catalog)
+{
+    /// <summary>The actor of the signed-in account, or null when nobody is signed in or the account's role is not in <c>roles.yaml</c>.</summary>
+    public async Task<Actor?> GetAsync()
+    {
+        var state = await authentication.GetAuthenticationStateAsync().ConfigureAwait(false);
+        return From(state.User, catalog.Library);
+    }
+
+    /// <summary>
+    /// The actor a principal stands for. Its kind comes from <c>roles.yaml</c>, never from the cookie;
+    /// provinces are kept only for reviewers of a territorial role, so an applicant or a central
+    /// reviewer never acts as if bound to a territory.
+    /// </summary>
+    public static Actor? From(ClaimsPrincipal user, ProcedureLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(library);
+        if (user.Identity?.IsAuthenticated != true
+            || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } id
+            || user.FindFirstValue(PortalClaims.Role) is not { Length: > 0 } roleId
+            || !library.Roles.TryGetValue(roleId, out var role))
+        {
+            return null;
+        }
+
+        var name = user.FindFirstValue(PortalClaims.DisplayName) is { Length: > 0 } displayName ? displayName : user.Identity.Name ?? id;
+        var provinces = role is { Kind: RoleKind.Reviewer, Territorial: true }
+            ? user.FindAll(PortalClaims.Province).Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return new Actor(id, name, role.Id, role.Kind, provinces);
+    }
+}

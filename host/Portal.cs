@@ -1,0 +1,177 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using EmploymentProcedures.Engine.Diagnostics;
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Host.Accounts;
+using EmploymentProcedures.Host.Catalog;
+using EmploymentProcedures.Host.Components;
+using EmploymentProcedures.Host.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentProcedures.Host;
+
+/// <summary>
+/// The portal's composition: <c>Program.cs</c> and the end-to-end tests build the same application
+/// with <see cref="Build"/>, then <see cref="PrepareAsync"/> migrates the database and seeds the demo
+/// accounts before the first request.
+/// </summary>
+public static class Portal
+{
+    public static WebApplication Build(WebApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(options);
+        // Serves Blazor's script and the host's assets from build output in every environment
+        // (`dotnet run` starts in Production); a published app has no manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        var settings = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var proceduresPath = Path.GetFullPath(settings.ProceduresPath, builder.Environment.ContentRootPath);
+        var dataPath = Path.GetFullPath(settings.DataPath, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataPath);
+        var databaseFile = Path.Combine(dataPath, PortalOptions.DatabaseFileName);
+
+        builder.Services.AddSingleton(Options.Create(settings));
+        builder.Services.AddSingleton(new PortalPaths(proceduresPath, dataPath, databaseFile));
+        builder.Services.AddSingleton(services => LoadCatalog(proceduresPath, services.GetRequiredService<ILogger<ProcedureCatalog>>()));
+        builder.Services.AddSingleton(services => new CatalogIndex(services.GetRequiredService<ProcedureCatalog>()));
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Arabic text goes out as UTF-8 characters, not as one numeric entity per letter (a third of the size).
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Languages.All.Select(l => l.Culture).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Languages.Default.Culture);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // The language is the visitor's choice (cookie, set from the account at sign-in), else French:
+            // never the browser's Accept-Language, so every first visit starts in the same language.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        // Keys outside the web root, next to the database, so cookies survive a restart.
+        builder.Services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")))
+            .SetApplicationName("EmploymentProcedures");
+
+        builder.Services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, databaseFile));
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
+        builder.Services.AddScoped<SignedInActor>();
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/sign-in";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.AddIdentityCore<Account>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                PasswordRules.Apply(o.Password);
+            })
+            .AddEntityFrameworkStores<AccountsDb>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        var app = builder.Build();
+
+        // Never a stack trace or SQL on a page, in any environment: errors go to the log with a trace id.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use(ErrorPagesAsGet);
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        // SecurityHeaders already forbids framing (frame-ancestors 'none'); Blazor's own, laxer header would only duplicate it.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapPortalEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates the accounts' tables and creates the demo accounts at the first start (printing them).</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var catalog = services.GetRequiredService<ProcedureCatalog>();
+        var db = services.GetRequiredService<AccountsDb>();
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+
+        if (!services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoAccounts)
+            return;
+        var created = await DemoAccounts.SeedAsync(services.GetRequiredService<UserManager<Account>>(), catalog.Library).ConfigureAwait(false);
+        if (created.Count > 0)
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.DemoAccounts");
+            var table = new StringBuilder();
+            foreach (var account in created)
+                table.AppendLine(FormattableString.Invariant($"  {account.Email,-52} {account.Role,-32} {string.Join(",", account.Provinces)}"));
+#pragma warning disable CA1848, CA1873 // Printed once at the first start: LoggerMessage adds nothing here.
+            logger.LogWarning("Demo accounts created (password for all: {Password} — for the demo only; set Portal:SeedDemoAccounts=false in production):\n{Accounts}", DemoAccounts.Password, table.ToString());
+#pragma warning restore CA1848, CA1873
+        }
+    }
+
+    /// <summary>
+    /// The error and status pages are re-executed with the failed request's method; a POST would make
+    /// Blazor look for the form that was posted (and check its token again) and fail in turn. They
+    /// only ever need a GET.
+    /// </summary>
+    private static Task ErrorPagesAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            context.Request.Method = HttpMethods.Get;
+        return next(context);
+    }
+
+    private static ProcedureCatalog LoadCatalog(string proceduresPath, ILogger logger)
+    {
+        var catalog = ProcedureCatalog.Load(proceduresPath);
+        var errors = catalog.AllDiagnostics.Where(d => d.Severity == Severity.Error).ToList();
+#pragma warning disable CA1848, CA1873 // Once per start; the diagnostics' own format is what analysts read.
+        foreach (var error in errors)
+            logger.LogError("{Diagnostic}", error.ToString());
+        var refused = catalog.Results.Where(r => r.HasErrors).Select(r => r.Diagnostics.FirstOrDefault(d => d.IsError)?.Span.File ?? "?").ToList();
+        if (refused.Count > 0)
+            logger.LogError("{Count} procedure definition(s) have errors and are not served: {Files}", refused.Count, string.Join(", ", refused));
+        logger.LogInformation("{Count} procedures served from {Path}", catalog.Definitions.Count, proceduresPath);
+#pragma warning restore CA1848, CA1873
+        return catalog;
+    }
+}
+
+/// <summary>Where this instance reads and writes, resolved against the content root.</summary>
+public sealed record PortalPaths(string Procedures, string Data, string DatabaseFile);

@@ -1,0 +1,26 @@
+namespace EmploymentProcedures.Host;
+
+/// <summary>
+/// Where the portal reads its procedures and keeps its data: the <c>Portal</c> section of the
+/// configuration (<c>appsettings.json</c>, environment <c>Portal__DataPath</c>, or
+/// <c>--Portal:DataPath=...</c> on the command line). Relative paths start at the content root.
+/// </summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>The procedures folder (the one holding <c>roles.yaml</c>).</summary>
+    public string ProceduresPath { get; set; } = "../procedures";
+
+    /// <summary>
+    /// The data folder: the SQLite database and the data-protection keys. Outside the web root (and
+    /// ignored by git) so nothing in it can ever be served as a static file.
+    /// </summary>
+    public string DataPath { get; set; } = "../data";
+
+    /// <summary>Creates the demo accounts (one per role) when they do not exist yet. Off for a real deployment.</summary>
+    public bool SeedDemoAccounts { get; set; } = true;
+
+    /// <summary>The database file both the accounts and the engine's storage use.</summary>
+    public const string DatabaseFileName = "procedures.db";
+}

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace EmploymentProcedures.EndToEnd;
+
+/// <summary>What the tests do on the portal's pages, as a person would.</summary>
+internal static class Pages
+{
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form button[type=submit].primary").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.Locator(".account-menu form button").ClickAsync();
+        await Assertions.Expect(page.Locator(".account-menu a[href^='account/sign-in']")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Waits until the catalog's search filters live (the circuit has taken over the page).</summary>
+    public static Task WaitForLiveSearchAsync(IPage page) =>
+        Assertions.Expect(page.Locator("form[role=search]")).ToHaveAttributeAsync("data-live", "true");
+
+    public static async Task SearchAsync(IPage page, string query)
+    {
+        await WaitForLiveSearchAsync(page);
+        await page.Locator("#q").FillAsync(query);
+    }
+
+    public static ILocator ProcedureLinks(IPage page) => page.Locator(".procedure-card h3 a");
+}

@@ -1,0 +1,132 @@
+using EmploymentProcedures.Host;
+using EmploymentProcedures.Host.Accounts;
+using EmploymentProcedures.Host.Localization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EmploymentProcedures.EndToEnd;
+
+/// <summary>
+/// The real portal on Kestrel (127.0.0.1, a free port, a temporary data folder, the repository's
+/// procedures) and Debian's Chromium driven by Playwright: started once for the whole collection.
+/// Playwright never downloads a browser here: it launches <see cref="ChromiumPath"/>.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "ep-e2e-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public WebApplication App => _app ?? throw new InvalidOperationException("the portal is not started");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("the browser is not started");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run `apt-get install -y chromium` (.ci/run does it when it is missing).");
+
+        _app = Portal.Build(new WebApplicationOptions
+        {
+            ApplicationName = typeof(Portal).Assembly.GetName().Name,
+            ContentRootPath = Path.Combine(RepositoryRoot(), "host"),
+            EnvironmentName = "Production",
+            Args =
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--Portal:DataPath={_data}",
+                "--Portal:SeedDemoAccounts=false",
+                "--Logging:LogLevel:Default=Warning",
+            ],
+        });
+        await Portal.PrepareAsync(_app);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.Single().TrimEnd('/');
+
+        Assertions.SetDefaultExpectTimeout(20_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_data))
+            Directory.Delete(_data, recursive: true);
+    }
+
+    /// <summary>A fresh browser (no cookies), optionally already in <paramref name="language"/>.</summary>
+    public async Task<IPage> NewPageAsync(Language? language = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
+        context.SetDefaultTimeout(30_000);
+        if (language is not null)
+        {
+            await context.AddCookiesAsync(
+            [
+                new Cookie
+                {
+                    Name = CookieRequestCultureProvider.DefaultCookieName,
+                    Value = CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Culture)),
+                    Url = BaseUrl,
+                },
+            ]);
+        }
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Creates an account directly (as an administrator would), with a unique e-mail.</summary>
+    public async Task<string> CreateAccountAsync(string role, string password, string language = "fr")
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.test";
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var result = await users.CreateAsync(new Account { UserName = email, Email = email, DisplayName = "Test " + role, Role = role, PreferredLanguage = language }, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        return email;
+    }
+
+    public async Task<Account?> FindAccountAsync(string email)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "EmploymentProcedures.sln")))
+                return directory;
+        }
+        throw new InvalidOperationException("EmploymentProcedures.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalTests : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}

@@ -1,0 +1,85 @@
+using EmploymentProcedures.Host.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentProcedures.Host.Tests.Accounts;
+
+public sealed class AccountsDbTests
+{
+    private static async Task<List<string>> Tables(string databaseFile)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databaseFile}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+            tables.Add(reader.GetString(0));
+        return tables;
+    }
+
+    [Fact]
+    public async Task Prepare_FreshDataFolder_MigratesAccountsWithTheirOwnHistoryTable()
+    {
+        await using var portal = await TempPortal.PrepareAsync();
+
+        var tables = await Tables(portal.DatabaseFile);
+        Assert.Contains("AspNetUsers", tables);
+        Assert.Contains(AccountsDb.HistoryTable, tables);
+        // The storage context keeps EF's default history table: the accounts must never write to it.
+        Assert.DoesNotContain("__EFMigrationsHistory", tables);
+    }
+
+    [Fact]
+    public async Task Prepare_SecondStartOnTheSameFile_KeepsAccounts()
+    {
+        await using var portal = await TempPortal.PrepareAsync();
+        await using (var scope = portal.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+            var created = await users.CreateAsync(new Account { UserName = "a@example.test", Email = "a@example.test", DisplayName = "A", Role = "worker", Provinces = ["rabat"] }, "un deux trois 123");
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+
+        await Portal.PrepareAsync(portal.App);
+
+        await using var again = portal.App.Services.CreateAsyncScope();
+        var account = await again.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync("a@example.test");
+        Assert.NotNull(account);
+        Assert.Equal(["rabat"], account.Provinces);
+        Assert.Equal("fr", account.PreferredLanguage);
+    }
+
+    [Theory]
+    [InlineData("court 12", "PasswordTooShort")]
+    [InlineData("aaaaaaaaaaaa1", "PasswordRequiresUniqueChars")]
+    [InlineData("sans aucun chiffre", "PasswordRequiresDigit")]
+    [InlineData("1234567890123", "PasswordRequiresLetter")]
+    [InlineData("karima 2026 secret", "PasswordContainsPersonalData")]
+    public async Task Create_WeakPassword_IsRefusedWithItsRule(string password, string code)
+    {
+        await using var portal = await TempPortal.PrepareAsync();
+        await using var scope = portal.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+
+        var result = await users.CreateAsync(new Account { UserName = "karima@example.test", Email = "karima@example.test", DisplayName = "Karima", Role = "employer" }, password);
+
+        Assert.Contains(result.Errors, e => e.Code == code);
+    }
+
+    [Theory]
+    [InlineData("quatre chevaux 2026")]
+    [InlineData("كلمة مرور طويلة 2026")]
+    public async Task Create_PassphraseInAnyScript_IsAccepted(string password)
+    {
+        await using var portal = await TempPortal.PrepareAsync();
+        await using var scope = portal.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+
+        var result = await users.CreateAsync(new Account { UserName = "b@example.test", Email = "b@example.test", DisplayName = "B", Role = "union" }, password);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code)));
+    }
+}

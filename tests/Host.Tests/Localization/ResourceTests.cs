@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace EmploymentProcedures.Host.Tests.Localization;
+
+public sealed partial class ResourceTests
+{
+    private static readonly string Folder = Path.Combine(Repository.Root, "host", "Resources", "Localization");
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    [Theory]
+    [InlineData("Strings.ar.resx")]
+    [InlineData("Strings.en.resx")]
+    public void Translation_HasExactlyTheFrenchKeys(string file)
+    {
+        var french = Read("Strings.resx");
+        var other = Read(file);
+        Assert.Equal(french.Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Strings.ar.resx")]
+    [InlineData("Strings.en.resx")]
+    public void Translation_KeepsTheSamePlaceholders(string file)
+    {
+        var french = Read("Strings.resx");
+        foreach (var (key, text) in Read(file))
+            Assert.True(Placeholders(french[key]).SetEquals(Placeholders(text)), $"{file}: {key}");
+    }
+
+    [Fact]
+    public void Arabic_IsWrittenInArabic() =>
+        Assert.All(Read("Strings.ar.resx").Where(e => e.Value.Any(char.IsLetter)), e => Assert.Matches(@"\p{IsArabic}", e.Value));
+
+    [Fact]
+    public void EveryKeyUsedInTheHost_IsInTheResources()
+    {
+        var keys = Read("Strings.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        var host = Path.Combine(Repository.Root, "host");
+        var used = Directory.EnumerateFiles(host, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .ToList();
+        Assert.NotEmpty(used);
+        Assert.All(used, u => Assert.True(keys.Contains(u.Key), $"{u.File} uses '{u.Key}', missing from Strings.resx"));
+    }
+
+    private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"""((?:Account|Catalog|Condition|Deadline|Document|Error|Header|Identity|Layout|NotFound|Password|Procedure|Reconnect|SignIn|SignUp|Site|Step)\.[A-Za-z]+)""")]
+    private static partial Regex KeyUse();
+}
