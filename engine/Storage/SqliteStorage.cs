@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EmploymentProcedures.Engine.Storage;
 
@@ -48,7 +49,8 @@ public static class SqliteStorage
     /// </summary>
     public static async Task<IDbContextFactory<ProceduresDb>> OpenAsync(string databaseFile, TimeSpan? busyTimeout = null, CancellationToken cancellationToken = default)
     {
-        var factory = new Factory(Options(databaseFile, busyTimeout));
+        // Pooled contexts: a command creates several, and a pooled one costs about half as much (P6).
+        var factory = new PooledDbContextFactory<ProceduresDb>(Options(databaseFile, busyTimeout));
         await using var db = factory.CreateDbContext();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
@@ -64,11 +66,6 @@ public static class SqliteStorage
                 return true;
         }
         return false;
-    }
-
-    private sealed class Factory(DbContextOptions<ProceduresDb> options) : IDbContextFactory<ProceduresDb>
-    {
-        public ProceduresDb CreateDbContext() => new(options);
     }
 
     /// <summary>Per-connection settings, applied each time a pooled connection is opened.</summary>
