@@ -9,8 +9,7 @@ internal static class LintCommand
         if (DefinitionPaths.Resolve(paths, error) is not { } resolved)
             return ProceduresCommand.UsageOrIo;
         var diagnostics = new List<Diagnostic>(resolved.LibraryDiagnostics);
-        foreach (var (loader, file) in resolved.Files)
-            diagnostics.AddRange(loader.LoadFile(file).Diagnostics);
+        diagnostics.AddRange(resolved.Files.AsParallel().AsOrdered().SelectMany(f => f.Loader.LoadFile(f.File).Diagnostics));
 
         foreach (var diagnostic in diagnostics)
             output.WriteLine(diagnostic);

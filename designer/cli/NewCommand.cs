@@ -101,9 +101,29 @@ internal static partial class NewCommand
             documents: [supporting_document]
             actions: [reception.approve, decision.approve]
             expect: { status: approved }
-          - name: missing-subject
-            answers: { declaration: true }
-            expect: { errors: [subject] }
+          - name: refused-at-reception
+            today: 2026-03-02
+            answers:
+              employer:
+                company_name: "Atlas Textile SARL"
+                legal_form: sarl
+                ice: "001561191000066"
+                rc: { number: "12345", court: casablanca }
+                tax_id: "1234567"
+                cnss: "1234567"
+                activity: "Confection"
+                address: { street: "12 rue Ibn Batouta", commune: "Casablanca", province: casablanca, postal_code: "20000" }
+                phone: "0522123456"
+                email: "contact@atlas.ma"
+                representative_name: "Amina Alaoui"
+                representative_cin: "BE123456"
+                representative_quality: "Gérante"
+              subject: "Demande hors sujet"
+              declaration: true
+            documents: [supporting_document]
+            actions:
+              - { step: reception, action: reject, comment: "La demande ne relève pas de cette procédure." }
+            expect: { status: rejected }
 
         """;
 }

@@ -28,8 +28,9 @@ internal static class ProceduresCommand
 
         var definition = new Argument<string>("definition") { Description = "The definition file." };
         var answers = new Argument<string>("answers") { Description = "Answers as YAML or JSON." };
-        var validate = new Command("validate", "Validate a submission's answers against a definition; prints each error with its field path.") { definition, answers };
-        validate.SetAction(result => ValidateCommand.Run(result.GetValue(definition)!, result.GetValue(answers)!, output, error));
+        var today = new Option<string?>("--today") { Description = "The day today() returns, YYYY-MM-DD (default: the real date), as a scenario's today: does." };
+        var validate = new Command("validate", "Validate a submission's answers against a definition; prints each error with its field path.") { definition, answers, today };
+        validate.SetAction(result => ValidateCommand.Run(result.GetValue(definition)!, result.GetValue(answers)!, result.GetValue(today), output, error));
         root.Subcommands.Add(validate);
 
         var id = new Argument<string>("id") { Description = "The new procedure's kebab-case id (also its file name)." };

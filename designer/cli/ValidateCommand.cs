@@ -6,8 +6,14 @@ namespace EmploymentProcedures.Cli;
 
 internal static class ValidateCommand
 {
-    public static int Run(string definitionFile, string answersFile, TextWriter output, TextWriter error)
+    public static int Run(string definitionFile, string answersFile, string? todayText, TextWriter output, TextWriter error)
     {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        if (todayText is not null && !DateOnly.TryParseExact(todayText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out today))
+        {
+            error.WriteLine($"procedures: --today must be a date written YYYY-MM-DD, not '{todayText}'");
+            return ProceduresCommand.UsageOrIo;
+        }
         foreach (var file in new[] { definitionFile, answersFile })
         {
             if (!File.Exists(file))
@@ -40,7 +46,7 @@ internal static class ValidateCommand
             return ProceduresCommand.UsageOrIo;
         }
 
-        var report = SubmissionValidator.Validate(loaded.Definition!, submission, new EvaluationContext(DateOnly.FromDateTime(DateTime.Today)));
+        var report = SubmissionValidator.Validate(loaded.Definition!, submission, new EvaluationContext(today));
         foreach (var problem in report.Errors)
             output.WriteLine($"{problem.Path}: {problem.Code}: {problem.Message.Get("fr")} / {problem.Message.Get("ar")}");
         output.WriteLine(report.IsValid ? "valid" : $"{report.Errors.Count} error(s)");

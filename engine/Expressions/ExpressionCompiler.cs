@@ -10,13 +10,14 @@ public static class ExpressionCompiler
     /// <summary>Parses and type-checks; adds diagnostics; returns null when there were errors.</summary>
     /// <param name="start">Where the first character of <paramref name="text"/> is in the definition file.</param>
     /// <param name="expected">The type the context needs, such as <see cref="ExprType.Boolean"/> for <c>visible:</c>; null for any.</param>
-    public static CompiledExpression? Compile(string text, IExpressionScope scope, SourceSpan start, ExprType? expected, ICollection<Diagnostic> diagnostics)
+    /// <param name="lineLengths">For text written on several lines of the file (a YAML block), each line's length; see <see cref="Definitions.ExpressionSource.LineLengths"/>.</param>
+    public static CompiledExpression? Compile(string text, IExpressionScope scope, SourceSpan start, ExprType? expected, ICollection<Diagnostic> diagnostics, IReadOnlyList<int>? lineLengths = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
-        var map = new SourceMap(text, start);
+        var map = new SourceMap(text, start, lineLengths);
         if (text.Length > ExpressionLimits.MaxLength)
         {
             diagnostics.Add(DiagnosticCodes.ExpressionTooComplex.At(start, $"long ({text.Length} characters)", $"{ExpressionLimits.MaxLength} characters"));

@@ -165,7 +165,7 @@ internal static class DefinitionBinder
     private static Bound? Bound(YamlMapping map, string key) => map[key] switch
     {
         YamlScalar { IsPlain: true } s when decimal.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => new Bound(number, null, s.Span),
-        YamlScalar { IsNull: false } s => new Bound(null, new ExpressionSource(s.Value, s.TextStart), s.Span),
+        YamlScalar { IsNull: false } s => new Bound(null, s.ToExpression(), s.Span),
         _ => null,
     };
 

@@ -42,7 +42,7 @@ internal sealed class ExpressionStage
         foreach (var (field, scope, _) in FieldsWithScopes())
         {
             if (field.Type == FieldType.Computed && field.Value is { } value
-                && ExpressionCompiler.Compile(value.Text, scope, value.Span, null, discard) is { } compiled)
+                && ExpressionCompiler.Compile(value.Text, scope, value.Span, null, discard, value.LineLengths) is { } compiled)
                 _computed[field.Path] = compiled.Type;
         }
         _top = BuildTopScope();
@@ -134,7 +134,7 @@ internal sealed class ExpressionStage
         if (source is null)
             return;
         var found = new List<Diagnostic>();
-        source.Compiled = ExpressionCompiler.Compile(source.Text, scope, source.Span, expected, found);
+        source.Compiled = ExpressionCompiler.Compile(source.Text, scope, source.Span, expected, found, source.LineLengths);
         foreach (var diagnostic in found)
             _diagnostics.Add(field?.IncludedFrom is { } from ? diagnostic with { IncludedFrom = from } : diagnostic);
 

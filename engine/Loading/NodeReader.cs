@@ -48,7 +48,7 @@ internal static class NodeReader
 
     public static ExpressionSource? Expression(this YamlMapping map, string key) =>
         map[key] is YamlScalar { IsNull: false } s
-            ? new ExpressionSource(s.Value, s.TextStart)
+            ? s.ToExpression()
             : null;
 
     public static Condition Condition(this YamlMapping map, string key) => map[key] switch
@@ -56,7 +56,7 @@ internal static class NodeReader
         null => Definitions.Condition.Never,
         YamlScalar { IsPlain: true, Value: "true" or "True" or "TRUE" } => Definitions.Condition.Always,
         YamlScalar { IsPlain: true, Value: "false" or "False" or "FALSE" } => Definitions.Condition.Never,
-        YamlScalar { IsNull: false } s => new Condition(false, new ExpressionSource(s.Value, s.TextStart)),
+        YamlScalar { IsNull: false } s => new Condition(false, s.ToExpression()),
         _ => Definitions.Condition.Never,
     };
 

@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Diagnostics;
 
@@ -15,6 +16,9 @@ public sealed class ProcedureCatalog
 
     public ProcedureLibrary Library { get; }
 
+    /// <summary>The working calendar deadlines are counted on (the library's <c>calendar.yaml</c>).</summary>
+    public BusinessCalendar Calendar => Library.Calendar;
+
     /// <summary>One result per file, in file-name order, errors included.</summary>
     public IReadOnlyList<LoadResult> Results { get; }
 
@@ -29,7 +33,8 @@ public sealed class ProcedureCatalog
         ArgumentNullException.ThrowIfNull(directory);
         var library = ProcedureLibrary.Load(directory, limits);
         var loader = new ProcedureLoader(library, limits);
-        var results = DefinitionFiles(directory).Select(loader.LoadFile).ToList();
+        // Files are independent and the loader keeps no state between them: load them on every core.
+        var results = DefinitionFiles(directory).AsParallel().AsOrdered().Select(loader.LoadFile).ToList();
         return new ProcedureCatalog(library, results);
     }
 

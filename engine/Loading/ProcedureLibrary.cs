@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Diagnostics;
 
@@ -38,6 +39,9 @@ public sealed class ProcedureLibrary
     /// <summary>Template names available in <c>templates/</c> (file name up to the first dot).</summary>
     public IReadOnlySet<string> Templates { get; }
 
+    /// <summary>The working calendar of <c>calendar.yaml</c>, for deadlines; <see cref="BusinessCalendar.Empty"/> when the file is missing.</summary>
+    public BusinessCalendar Calendar { get; private init; } = BusinessCalendar.Empty;
+
     /// <summary>Problems found in the shared files themselves.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
@@ -63,8 +67,12 @@ public sealed class ProcedureLibrary
 
         foreach (var file in Files(directory, "lists"))
         {
-            if (Read(file, limits, diagnostics) is { } root && BindList(root) is { } list)
-                lists.Add(list);
+            if (Read(file, limits, diagnostics) is { } root)
+            {
+                SchemaCheck.Validate(SchemaCheck.List, JsonProjection.Of(root), DisplayPath(file), diagnostics);
+                if (BindList(root) is { } list)
+                    lists.Add(list);
+            }
         }
 
         var roles = ReadRoles(Path.Combine(directory, "roles.yaml"), limits, diagnostics);
@@ -74,7 +82,9 @@ public sealed class ProcedureLibrary
             ? System.IO.Directory.EnumerateFiles(templatesDirectory).Select(f => Path.GetFileName(f).Split('.')[0]).Distinct().ToList()
             : [];
 
-        return new ProcedureLibrary(directory, fragments, lists, roles, categories, templates, diagnostics);
+        var calendar = ReadCalendar(Path.Combine(directory, "calendar.yaml"), limits, diagnostics);
+
+        return new ProcedureLibrary(directory, fragments, lists, roles, categories, templates, diagnostics) { Calendar = calendar };
     }
 
     private static IEnumerable<string> Files(string directory, string folder)
@@ -124,6 +134,15 @@ public sealed class ProcedureLibrary
                 r.Text("id") ?? "", k.Item2, r.Localized("label"), r.Bool("territorial") ?? false, r.Bool("external") ?? false, r.Span)))
             .Where(r => r.Id.Length > 0)
             .ToList();
+    }
+
+    private static BusinessCalendar ReadCalendar(string file, LoaderLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (!File.Exists(file))
+            return BusinessCalendar.Empty;
+        var result = BusinessCalendar.LoadFile(file, limits);
+        diagnostics.AddRange(result.Diagnostics);
+        return result.Calendar;
     }
 
     private static List<CategoryDefinition> ReadCategories(string file, LoaderLimits limits, List<Diagnostic> diagnostics)

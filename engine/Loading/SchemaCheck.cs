@@ -17,6 +17,8 @@ internal static class SchemaCheck
 
     public static JsonSchema Fragment => Procedure.Definitions["fragment"];
 
+    public static JsonSchema List => Procedure.Definitions["list"];
+
     public static void Validate(JsonSchema schema, JsonProjection json, string path, ICollection<Diagnostic> diagnostics)
     {
         foreach (var error in Flatten(schema.Validate(json.Root)))

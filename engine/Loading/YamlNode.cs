@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Diagnostics;
 
 namespace EmploymentProcedures.Engine.Loading;
@@ -13,9 +14,18 @@ internal sealed record YamlScalar(SourceSpan Span, string Value, bool IsPlain) :
     /// <summary>A plain <c>null</c>, <c>~</c> or empty scalar: YAML's null.</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    /// <summary>Where the text of the scalar starts (after the opening quote of a quoted scalar).</summary>
-    public SourceSpan TextStart => IsPlain ? Span : Span.Shift(1);
+    /// <summary>For a block scalar (<c>|</c>, <c>&gt;</c>): where its lines are.</summary>
+    public BlockText? Block { get; init; }
+
+    /// <summary>Where the text of the scalar starts (after the opening quote of a quoted scalar, on the line after a block indicator).</summary>
+    public SourceSpan TextStart => Block?.Start ?? (IsPlain ? Span : Span.Shift(1));
+
+    /// <summary>The scalar as an expression, located character by character.</summary>
+    public ExpressionSource ToExpression() => new(Value, TextStart) { LineLengths = Block?.LineLengths };
 }
+
+/// <summary>A block scalar's text in the file: its first character, and the length of each of its lines (all at the same indentation).</summary>
+internal sealed record BlockText(SourceSpan Start, IReadOnlyList<int> LineLengths);
 
 internal sealed record YamlSequence(SourceSpan Span, IReadOnlyList<YamlNode> Items) : YamlNode(Span);
 

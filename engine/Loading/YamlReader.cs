@@ -28,8 +28,12 @@ internal sealed class YamlReader
     public static YamlNode? Read(string text, string path, LoaderLimits limits, ICollection<Diagnostic> diagnostics) =>
         new YamlReader(path, limits, diagnostics).ReadDocument(text);
 
+    private string[]? _lines;
+    private string _text = "";
+
     private YamlNode? ReadDocument(string text)
     {
+        _text = text;
         var parser = new Parser(new StringReader(text));
         try
         {
@@ -99,7 +103,9 @@ internal sealed class YamlReader
                     _diagnostics.Add(DiagnosticCodes.TagNotAllowed.At(Span(tagged.Start), tagged.Tag.Value));
                     return null;
                 case Scalar scalar:
-                    completed = new YamlScalar(Span(scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
+                    completed = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded
+                        ? Block(scalar)
+                        : new YamlScalar(Span(scalar.Start), scalar.Value, scalar.Style == ScalarStyle.Plain);
                     break;
                 case SequenceStart start:
                     if (!Push(stack, new Builder(Span(start.Start), isMapping: false, start.Style == SequenceStyle.Flow)))
@@ -137,6 +143,37 @@ internal sealed class YamlReader
 
     // A quoted scalar carries the non-specific tag '!' in some YamlDotNet paths; that is not an analyst's tag.
     private static bool IsImplicitTag(NodeEvent node) => node.Tag.IsNonSpecific;
+
+    /// <summary>
+    /// A block scalar (<c>|</c> or <c>&gt;</c>) with where its text really is: on the lines after the
+    /// indicator, at their indentation, so an expression's errors point inside it.
+    /// </summary>
+    private YamlScalar Block(Scalar scalar)
+    {
+        _lines ??= _text.Split('\n');
+        var first = (int)scalar.Start.Line;  // 1-based line of the indicator = 0-based index of the first content line
+        var lengths = new List<int>();
+        var indent = -1;
+        for (var i = first; i < _lines.Length; i++)
+        {
+            var line = _lines[i].TrimEnd('\r');
+            var spaces = line.Length - line.TrimStart(' ').Length;
+            if (line.Trim().Length == 0)
+            {
+                lengths.Add(0);
+                continue;
+            }
+            if (indent < 0)
+                indent = spaces;
+            if (spaces < indent)
+                break;
+            lengths.Add(line.TrimEnd().Length - indent);
+        }
+        while (lengths.Count > 0 && lengths[^1] == 0)
+            lengths.RemoveAt(lengths.Count - 1);
+        var start = new SourceSpan(_path, first + 1, Math.Max(indent, 0) + 1);
+        return new YamlScalar(Span(scalar.Start), scalar.Value, IsPlain: false) { Block = new BlockText(start, lengths) };
+    }
 
     private SourceSpan Span(Mark mark) => new(_path, (int)Math.Max(mark.Line, 1), (int)Math.Max(mark.Column, 1));
 

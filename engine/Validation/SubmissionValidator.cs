@@ -160,7 +160,11 @@ internal sealed class ProcedureValidator : AbstractValidator<SubmissionContext>
             }
 
             foreach (var (at, code, args) in _check.Check(path, raw, values))
-                context.AddFailure(Failure(at, code, args));
+            {
+                context.AddFailure(code == "text.pattern" && Field.PatternMessage is { } message
+                    ? Failure(at, code, message)
+                    : Failure(at, code, args));
+            }
         }
     }
 }

@@ -116,6 +116,59 @@ public sealed class ProceduresCommandTests : IDisposable
         Assert.Contains("valid", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Test_NewDefinition_RunsItsScenariosAndExitsZero()
+    {
+        Run("new", "sample", "--directory", _directory);
+
+        var (exit, output, _) = Run("test", Path.Combine(_directory, "sample.yaml"));
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        Assert.Matches(@"(?m)^pass .*sample\.yaml\(\d+,\d+\): \S+: approved$", output);
+        Assert.EndsWith("2 passed, 0 failed" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_ScenarioExpectingTheWrongOutcome_PrintsWhyAndExitsOne()
+    {
+        Run("new", "sample", "--directory", _directory);
+        var file = Path.Combine(_directory, "sample.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("expect: { status: approved }", "expect: { status: rejected }", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run("test", file);
+
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Contains("expected status rejected, got approved", output, StringComparison.Ordinal);
+        Assert.Contains("1 passed, 1 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_DefinitionWithErrors_FailsWithItsDiagnostics()
+    {
+        Run("new", "sample", "--directory", _directory);
+        var file = Path.Combine(_directory, "sample.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("role: desk-agent", "role: desk-agnet", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run("test", file);
+
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Contains("error EP0204", output, StringComparison.Ordinal);
+        Assert.Contains("0 passed, 1 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TodayNotADate_ExitsTwo()
+    {
+        Run("new", "sample", "--directory", _directory);
+        var answers = Path.Combine(_directory, "answers.yaml");
+        File.WriteAllText(answers, "answers: {}\n");
+
+        var (exit, _, error) = Run("validate", Path.Combine(_directory, "sample.yaml"), answers, "--today", "29/11/2026");
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains("--today must be a date written YYYY-MM-DD", error, StringComparison.Ordinal);
+    }
+
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
