@@ -6,22 +6,19 @@ namespace EmploymentProcedures.Engine.Storage;
 
 public sealed partial class Applications
 {
-    /// <summary>How many days before the legal due date reviewers are told it is near.</summary>
-    public const int DeadlineNoticeDays = 3;
-
     private static readonly string InReview = ApplicationStatus.InReview.Name();
 
     /// <summary>
     /// The deadline sweep, run daily by the host: every application in review whose legal deadline passed
     /// before <paramref name="today"/> and whose procedure says <c>on_deadline: approve</c> or <c>reject</c>
-    /// is decided so by <see cref="Actor.System"/> (audited, the applicant notified); the reviewers of an
-    /// application due within <see cref="DeadlineNoticeDays"/> days are told once.
+    /// is decided so by <see cref="Actor.System"/> (audited, the applicant notified); the roles that must act on
+    /// an application due soon (within <see cref="Deadlines.DeadlineClock.DefaultDueSoonBusinessDays"/> business days) are told once.
     /// </summary>
     public async Task<SweepReport> SweepAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         List<(Guid Id, string ProcedureId, int Version)> overdue;
         List<Guid> nearing;
-        var horizon = today.AddDays(DeadlineNoticeDays);
+        var horizon = DueDates.DueSoonUntil(_calendar, today);
         await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             overdue = (await db.Applications.AsNoTracking()

@@ -98,7 +98,7 @@ public sealed partial class Applications
         if (before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null)
             next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
 
-        var due = DueDates.Legal(definition, next);
+        var due = DueDates.Legal(_calendar, definition, next);
         var row = ApplicationRow.From(next, due, now);
         var entry = db.Applications.Attach(row);
         entry.State = EntityState.Modified;
@@ -106,7 +106,7 @@ public sealed partial class Applications
         entry.Property(r => r.Version).OriginalValue = before.Version;
 
         await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        db.PendingWork.AddRange(Assignments.For(definition, next, _roles, due));
+        db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _roles, due));
         if (alongside is not null)
             await alongside(db, next).ConfigureAwait(false);
 

@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Validation;
@@ -32,6 +33,7 @@ public sealed partial class Applications
     private readonly TimeProvider _clock;
     private readonly Circuit _workflow;
     private readonly IReadOnlyDictionary<string, RoleDefinition> _roles;
+    private readonly BusinessCalendar _calendar;
 
     public Applications(IDbContextFactory<ProceduresDb> databases, DefinitionStore definitions, IDocumentStore documents, TimeProvider? clock = null)
     {
@@ -43,6 +45,7 @@ public sealed partial class Applications
         _documents = documents;
         _clock = clock ?? TimeProvider.System;
         _roles = definitions.Library.Roles;
+        _calendar = definitions.Library.Calendar;
         _workflow = new Circuit(_roles);
     }
 

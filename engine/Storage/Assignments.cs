@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
@@ -7,11 +8,11 @@ namespace EmploymentProcedures.Engine.Storage;
 /// <summary>Who must act now on an application: one pending-work row per role, for the inbox.</summary>
 internal static class Assignments
 {
-    public static List<PendingWork> For(ProcedureDefinition definition, Application application, IReadOnlyDictionary<string, RoleDefinition> roles, DateOnly? legalDue)
+    public static List<PendingWork> For(BusinessCalendar calendar, ProcedureDefinition definition, Application application, IReadOnlyDictionary<string, RoleDefinition> roles, DateOnly? legalDue)
     {
         if (application.Status != ApplicationStatus.InReview || definition.Steps.FirstOrDefault(s => s.Id == application.Step) is not { } step)
             return [];
-        var due = DueDates.Step(definition, step, application) ?? legalDue ?? DateOnly.MaxValue;
+        var due = DueDates.Step(calendar, definition, step, application) ?? legalDue ?? DateOnly.MaxValue;
         return step.Roles
             .Distinct(StringComparer.Ordinal)
             // In a parallel step, a role that has given its opinion has nothing left to do.

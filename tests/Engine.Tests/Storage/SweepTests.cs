@@ -64,9 +64,10 @@ public sealed class SweepTests
         await using var store = await TestStore.CreateAsync();
         var app = await store.SubmittedAsync(Amina);
 
-        var early = await store.Applications.SweepAsync(Due.AddDays(-Applications.DeadlineNoticeDays - 1));
-        var first = await store.Applications.SweepAsync(Due.AddDays(-2));
-        var second = await store.Applications.SweepAsync(Due.AddDays(-1));
+        // Due soon means at most two business days ahead: from Thursday 12 March for Monday 16 March.
+        var early = await store.Applications.SweepAsync(new DateOnly(2026, 3, 11));
+        var first = await store.Applications.SweepAsync(new DateOnly(2026, 3, 12));
+        var second = await store.Applications.SweepAsync(new DateOnly(2026, 3, 13));
 
         Assert.Equal((0, 1, 0), (early.Warned, first.Warned, second.Warned));
         var warning = Assert.Single(await store.Outbox.UnsentAsync(), n => n.Kind == StorageEvents.DeadlineNear);
