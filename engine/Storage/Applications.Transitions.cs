@@ -51,6 +51,8 @@ public sealed partial class Applications
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+                // One connection for the read and the write: it is opened (and set up) once.
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 var loaded = await LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
                 if (loaded is null)
                     return await RefuseAsync(id, actor, Describe(command), null, StorageRefusals.NotYours(), cancellationToken).ConfigureAwait(false);
@@ -95,6 +97,8 @@ public sealed partial class Applications
     {
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
+        db.Database.AutoSavepointsEnabled = false;
         if (before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null)
             next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
 
@@ -105,7 +109,9 @@ public sealed partial class Applications
         entry.Property(r => r.CreatedAt).IsModified = false;
         entry.Property(r => r.Version).OriginalValue = before.Version;
 
-        await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // Only an application in review has pending work to replace.
+        if (before.Status == ApplicationStatus.InReview)
+            await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _roles, due));
         if (alongside is not null)
             await alongside(db, next).ConfigureAwait(false);

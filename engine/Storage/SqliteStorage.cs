@@ -68,12 +68,12 @@ public static class SqliteStorage
         return false;
     }
 
-    /// <summary>Per-connection settings, applied each time a pooled connection is opened.</summary>
+    /// <summary>Per-connection settings, applied each time a pooled connection is opened (foreign keys are set by the connection string).</summary>
     private sealed class Pragmas : DbConnectionInterceptor
     {
         public static readonly Pragmas Instance = new();
 
-        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        private const string Sql = "PRAGMA synchronous=FULL;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
