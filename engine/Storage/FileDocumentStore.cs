@@ -30,7 +30,7 @@ public sealed class FileDocumentStore : IDocumentStore
         var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
         try
         {
-            string hash;
+            StoredFile stored;
             long size = 0;
             var head = new byte[FileFormats.HeadLength];
             var headLength = 0;
@@ -65,15 +65,20 @@ public sealed class FileDocumentStore : IDocumentStore
                     return Outcome.Refused<StoredFile>(StorageRefusals.FileFormat(format, formats.ToList()));
                 // The database will say this file exists once the transaction commits: it must be on disk first.
                 file.Flush(flushToDisk: true);
-                hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-                var stored = new StoredFile(hash, size, format);
-                await file.DisposeAsync().ConfigureAwait(false);
-                var target = PathOf(hash);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                stored = new StoredFile(Convert.ToHexStringLower(sha.GetHashAndReset()), size, format);
+            }
+            var target = PathOf(stored.Hash);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
                 if (!File.Exists(target))
                     File.Move(temporary, target);
-                return Outcome.Of<StoredFile>(stored);
             }
+            catch (IOException) when (File.Exists(target))
+            {
+                // The same content arrived at the same time: it is kept once, whoever moved it.
+            }
+            return Outcome.Of(stored);
         }
         finally
         {

@@ -29,7 +29,7 @@ internal static class FileNames
         }
         var clean = text.ToString().Trim().TrimStart('.');
         if (clean.Length > MaxLength)
-            clean = clean[..MaxLength];
+            clean = clean[..(char.IsHighSurrogate(clean[MaxLength - 1]) ? MaxLength - 1 : MaxLength)];
         return clean.Length == 0 ? "document" : clean;
     }
 }
