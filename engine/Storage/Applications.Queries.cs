@@ -114,7 +114,7 @@ public sealed partial class Applications
             .Take(PageSize);
     }
 
-    /// <summary>The audit entries of one application, oldest first, for someone who may see it (its timeline).</summary>
+    /// <summary>The audit entries of one application, oldest first, for someone who may see it (its timeline); an applicant does not see others' refused attempts.</summary>
     public async Task<Outcome<IReadOnlyList<AuditRecord>>> HistoryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         var seen = await GetAsync(id, actor, cancellationToken).ConfigureAwait(false);
@@ -125,6 +125,9 @@ public sealed partial class Applications
             .Where(a => a.ApplicationId == id)
             .OrderBy(a => a.Sequence)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // An applicant sees what was done to their file, not who else tried to open it.
+        if (actor.Kind == RoleKind.Applicant)
+            entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
         return Outcome.Of<IReadOnlyList<AuditRecord>>(entries.Select(AuditRecord.From).ToList());
     }
 }

@@ -37,6 +37,21 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public async Task History_OfTheOwner_ShowsWhatWasDoneButNotWhoElseTriedToOpenIt()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await store.SubmittedAsync(Amina);
+        await store.Applications.GetAsync(app.Id, Salma);
+
+        var owner = (await store.Applications.HistoryAsync(app.Id, Amina)).Value!;
+        var reviewer = (await store.Applications.HistoryAsync(app.Id, TestStore.DeskAgent())).Value!;
+
+        Assert.Contains(owner, e => e.Kind == WorkflowEvents.Submitted && e.Detail == "STV-2026-000001");
+        Assert.DoesNotContain(owner, e => e.ActorId == "salma");
+        Assert.Contains(reviewer, e => e.ActorId == "salma" && e.Kind == WorkflowEvents.Refused);
+    }
+
+    [Fact]
     public async Task Applicant_UnknownId_GetsTheSameRefusalAsForAnothersApplication()
     {
         await using var store = await TestStore.CreateAsync();
