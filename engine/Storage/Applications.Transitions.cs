@@ -1,0 +1,211 @@
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+public sealed partial class Applications
+{
+    /// <summary>How many times a command is re-run on a fresh application after losing a race, before answering "busy".</summary>
+    private const int MaxAttempts = 5;
+
+    /// <summary>The events by which a reviewer (or the deadline) settles a step: who did it is named when someone else tries again.</summary>
+    private static readonly string[] SettlingEvents =
+    [
+        WorkflowEvents.StepApproved, WorkflowEvents.Opinion, WorkflowEvents.ChangesRequested,
+        WorkflowEvents.Returned, WorkflowEvents.Decided, WorkflowEvents.DeadlineLapsed,
+    ];
+
+    private sealed record Loaded(Application Application, ProcedureDefinition Definition);
+
+    private async Task<Loaded?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Loaded?> LoadAsync(ProceduresDb db, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+            return null;
+        var definition = await _definitions.GetAsync(db, row.ProcedureId, row.DefinitionVersion, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"application {id} is pinned to '{row.ProcedureId}' version {row.DefinitionVersion}, which is not stored");
+        return new Loaded(row.ToApplication(), definition);
+    }
+
+    private Task<WorkflowResult> RunAsync(Guid id, Actor actor, WorkflowCommand command, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken) =>
+        RunAsync(id, actor, command, Today, alongside, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> on the stored application and writes the outcome in one transaction;
+    /// re-runs it on the fresh application when another write got there first.
+    /// </summary>
+    private async Task<WorkflowResult> RunAsync(Guid id, Actor actor, WorkflowCommand command, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+                // One connection for the read and the write: it is opened (and set up) once.
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                var loaded = await LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
+                if (loaded is null)
+                    return await RefuseAsync(id, actor, Describe(command), null, StorageRefusals.NotYours(), cancellationToken).ConfigureAwait(false);
+                var (application, definition) = loaded;
+                var result = _workflow.Execute(definition, application, actor, command, today);
+                if (result.Refusal is { } refusal)
+                {
+                    refusal = await ExplainAsync(db, application, actor, command, refusal, cancellationToken).ConfigureAwait(false);
+                    return await RefuseAsync(id, actor, Describe(command), application.Step, refusal, cancellationToken).ConfigureAwait(false);
+                }
+                if (result.Application is not { } next)
+                    return result;
+
+                try
+                {
+                    next = await WriteAsync(db, definition, application, next, actor, result.Events, today, alongside, cancellationToken).ConfigureAwait(false);
+                    return WorkflowResult.Done(next, result.Events);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+                {
+                    // Another write got there first: run the command again on what it wrote.
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return WorkflowResult.Refused(StorageRefusals.Busy());
+                }
+            }
+        }
+        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        {
+            return WorkflowResult.Refused(StorageRefusals.Busy());
+        }
+    }
+
+    /// <summary>
+    /// The transaction of one transition: the application (only over the version it was read at), its reference
+    /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit and the outbox.
+    /// </summary>
+    private async Task<Application> WriteAsync(
+        ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor,
+        IReadOnlyList<WorkflowEvent> events, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
+        db.Database.AutoSavepointsEnabled = false;
+        if (before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null)
+            next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
+
+        var due = DueDates.Legal(_calendar, definition, next);
+        var row = ApplicationRow.From(next, due, now);
+        var entry = db.Applications.Attach(row);
+        entry.State = EntityState.Modified;
+        entry.Property(r => r.CreatedAt).IsModified = false;
+        entry.Property(r => r.Version).OriginalValue = before.Version;
+
+        // Only an application in review has pending work to replace.
+        if (before.Status == ApplicationStatus.InReview)
+            await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _roles, due));
+        if (alongside is not null)
+            await alongside(db, next).ConfigureAwait(false);
+
+        await AuditLog.AppendAsync(db, events.Select(e => Entry(next, actor, e)).ToList(), now, cancellationToken).ConfigureAwait(false);
+        foreach (var told in events.Where(e => e.ConcernsApplicant))
+        {
+            db.Notifications.Add(new Notification
+            {
+                ApplicationId = next.Id,
+                Recipient = next.OwnerId,
+                Kind = told.Kind,
+                Step = told.Step,
+                Status = told.To.Name(),
+                Comment = told.Comment,
+                CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return next;
+    }
+
+    /// <summary>
+    /// A decision on a step that is no longer current (or an opinion the role already gave) because someone
+    /// else has just settled it is "already decided by" them, as the audit says.
+    /// </summary>
+    private static async Task<Refusal> ExplainAsync(ProceduresDb db, Application application, Actor actor, WorkflowCommand command, Refusal refusal, CancellationToken cancellationToken)
+    {
+        if (command is not WorkflowCommand.Decide decide || refusal.Code is not (RefusalCodes.NotAtStep or RefusalCodes.OpinionGiven))
+            return refusal;
+        var sameRole = refusal.Code == RefusalCodes.OpinionGiven;
+        var settled = await db.Audit.AsNoTracking()
+            .Where(a => a.ApplicationId == application.Id && a.Step == decide.Step && SettlingEvents.Contains(a.Kind) && (!sameRole || a.ActorRole == actor.Role))
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => a.ActorName)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return settled is null ? refusal : StorageRefusals.AlreadyDecided(settled);
+    }
+
+    /// <summary>Audits a refusal (in its own short transaction) and returns it.</summary>
+    private async Task<WorkflowResult> RefuseAsync(Guid? id, Actor actor, string what, string? step, Refusal refusal, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await AuditLog.AppendAsync(db, [new AuditEntry
+        {
+            ApplicationId = id,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
+            ActorRole = actor.Role,
+            Kind = WorkflowEvents.Refused,
+            Step = step,
+            Action = what,
+            Comment = refusal.Message.Get("en"),
+            Detail = refusal.Code,
+            PreviousHash = "",
+            Hash = "",
+        }], now, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return WorkflowResult.Refused(refusal);
+    }
+
+    private static AuditEntry Entry(Application application, Actor actor, WorkflowEvent e) => new()
+    {
+        ApplicationId = application.Id,
+        ActorId = actor.UserId,
+        ActorName = actor.Name,
+        ActorRole = actor.Role,
+        Kind = e.Kind,
+        Step = e.Step,
+        Action = e.Action?.Name(),
+        FromStatus = e.From.Name(),
+        ToStatus = e.To.Name(),
+        Comment = e.Comment,
+        Detail = e.Kind == WorkflowEvents.Submitted ? application.Reference
+            : e.Items is { Count: > 0 } items ? string.Join(", ", items)
+            : null,
+        PreviousHash = "",
+        Hash = "",
+    };
+
+    /// <summary>What was asked, for the audit of a refusal.</summary>
+    private static string Describe(WorkflowCommand command) => command switch
+    {
+        WorkflowCommand.SaveAnswers => "save_answers",
+        WorkflowCommand.AttachDocument attach => "attach_document " + attach.Document.DocumentId,
+        WorkflowCommand.RemoveDocument remove => "remove_document " + remove.DocumentId,
+        WorkflowCommand.Submit => "submit",
+        WorkflowCommand.Withdraw => "withdraw",
+        WorkflowCommand.Decide decide => $"decide {decide.Step}.{decide.Action.Name()}",
+        WorkflowCommand.LapseDeadline => "lapse_deadline",
+        _ => command.GetType().Name,
+    };
+}

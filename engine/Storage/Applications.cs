@@ -1,0 +1,168 @@
+using EmploymentProcedures.Engine.Deadlines;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Validation;
+using EmploymentProcedures.Engine.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Circuit = EmploymentProcedures.Engine.Workflow.Workflow;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+/// <summary>
+/// The application service: what the host and the CLI call to start, fill, submit, decide and read
+/// applications. Each command runs the pure <see cref="Circuit"/> on the stored application and writes the
+/// outcome in ONE transaction: the application row (refused if another write got there first), the
+/// pending work of the reviewers, one audit entry per event and one outbox notification per event the
+/// applicant is told about. Every refusal is returned as a value and audited (who, what, why).
+/// </summary>
+/// <remarks>
+/// Concurrency is optimistic. A command reads the application without a lock, runs the workflow, then
+/// writes with <c>WHERE Version = read version</c>; when another write got there first the command is
+/// re-run on the fresh application, and a decision on a step someone else has just decided is refused as
+/// <see cref="RefusalCodes.AlreadyDecided"/>, naming them (from the audit). A database that stays locked past
+/// the busy timeout gives <see cref="RefusalCodes.Busy"/>.
+/// </remarks>
+public sealed partial class Applications
+{
+    /// <summary>Rows per page of the inbox and of "my applications".</summary>
+    public const int PageSize = 50;
+
+    private readonly IDbContextFactory<ProceduresDb> _databases;
+    private readonly DefinitionStore _definitions;
+    private readonly IDocumentStore _documents;
+    private readonly TimeProvider _clock;
+    private readonly Circuit _workflow;
+    private readonly IReadOnlyDictionary<string, RoleDefinition> _roles;
+    private readonly BusinessCalendar _calendar;
+
+    public Applications(IDbContextFactory<ProceduresDb> databases, DefinitionStore definitions, IDocumentStore documents, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(databases);
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(documents);
+        _databases = databases;
+        _definitions = definitions;
+        _documents = documents;
+        _clock = clock ?? TimeProvider.System;
+        _roles = definitions.Library.Roles;
+        _calendar = definitions.Library.Calendar;
+        _workflow = new Circuit(_roles);
+    }
+
+    /// <summary>Today in the clock's time zone (the host gives a clock set to Morocco's).</summary>
+    private DateOnly Today => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
+
+    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Starts a draft of <paramref name="procedureId"/>, pinned to its latest published version.</summary>
+    public async Task<WorkflowResult> StartAsync(string procedureId, Actor applicant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(procedureId);
+        ArgumentNullException.ThrowIfNull(applicant);
+        try
+        {
+            var latest = await _definitions.LatestAsync(procedureId, cancellationToken).ConfigureAwait(false);
+            if (latest is null)
+                return await RefuseAsync(null, applicant, "start " + procedureId, null, StorageRefusals.UnknownProcedure(procedureId), cancellationToken).ConfigureAwait(false);
+            var definition = latest.Definition;
+            if (applicant.Kind != RoleKind.Applicant || applicant.Role != definition.Applicant)
+                return await RefuseAsync(null, applicant, "start " + procedureId, null, StorageRefusals.WrongApplicant(definition.Applicant), cancellationToken).ConfigureAwait(false);
+
+            var application = Application.Start(definition, latest.Version, Guid.NewGuid(), applicant);
+            var started = new WorkflowEvent(StorageEvents.Started, ApplicationStatus.Draft, ApplicationStatus.Draft);
+            var now = Now;
+            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            db.Applications.Add(ApplicationRow.From(application, null, now));
+            await AuditLog.AppendAsync(db, [Entry(application, applicant, started)], now, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return WorkflowResult.Done(application, [started]);
+        }
+        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        {
+            return WorkflowResult.Refused(StorageRefusals.Busy());
+        }
+    }
+
+    /// <summary>Saves the applicant's answers (the form's autosave): a draft's, or the reopened ones while changes are requested.</summary>
+    public Task<WorkflowResult> SaveAnswersAsync(Guid id, Actor actor, Answers answers, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, new WorkflowCommand.SaveAnswers(answers), null, cancellationToken);
+
+    /// <summary>
+    /// Attaches a file for document <paramref name="documentId"/>. The applicant's right to attach is checked
+    /// before a byte is read; the content is streamed into the document store, refused past the document's
+    /// <c>max_mb</c> or when its bytes are not one of its <c>formats</c>; <paramref name="fileName"/> is kept
+    /// as a label only.
+    /// </summary>
+    public async Task<WorkflowResult> AttachDocumentAsync(Guid id, Actor actor, string documentId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(documentId);
+        ArgumentNullException.ThrowIfNull(content);
+        var name = FileNames.Clean(fileName);
+        try
+        {
+            var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            var document = loaded?.Definition.Documents.FirstOrDefault(d => d.Id == documentId);
+            var what = $"attach_document {documentId}";
+            if (loaded is null)
+                return await RefuseAsync(id, actor, what, null, StorageRefusals.NotYours(), cancellationToken).ConfigureAwait(false);
+            var probe = new AttachedDocument(documentId, name, 0, document is { Formats.Count: > 0 } ? document.Formats[0] : "");
+            if (_workflow.Execute(loaded.Definition, loaded.Application, actor, new WorkflowCommand.AttachDocument(probe), Today).Refusal is { } refusal)
+                return await RefuseAsync(id, actor, what, loaded.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
+
+            var maxBytes = (long)(document!.MaxMegabytes * 1024 * 1024);
+            var stored = await _documents.SaveAsync(content, maxBytes, document.Formats, cancellationToken).ConfigureAwait(false);
+            if (stored.Refusal is { } rejected)
+                return await RefuseAsync(id, actor, what, loaded.Application.Step, rejected, cancellationToken).ConfigureAwait(false);
+
+            var file = stored.Value!;
+            var attached = new AttachedDocument(documentId, name, file.SizeBytes, file.Format);
+            return await RunAsync(id, actor, new WorkflowCommand.AttachDocument(attached), (db, next) =>
+                SyncDocumentsAsync(db, next, new StoredDocument
+                {
+                    ApplicationId = id,
+                    DocumentId = documentId,
+                    FileName = name,
+                    Hash = file.Hash,
+                    SizeBytes = file.SizeBytes,
+                    Format = file.Format,
+                    UploadedBy = actor.UserId,
+                    UploadedAt = Now,
+                }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        {
+            return WorkflowResult.Refused(StorageRefusals.Busy());
+        }
+    }
+
+    public Task<WorkflowResult> RemoveDocumentAsync(Guid id, Actor actor, string documentId, string fileName, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, new WorkflowCommand.RemoveDocument(documentId, fileName), (db, next) => SyncDocumentsAsync(db, next, null, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Submits (or resubmits after changes): full validation, then at the first submission a reference
+    /// <c>&lt;reference_prefix or id&gt;-&lt;year&gt;-&lt;6 digits&gt;</c>, unique per prefix and year, taken in the same transaction.
+    /// </summary>
+    public Task<WorkflowResult> SubmitAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, new WorkflowCommand.Submit(""), null, cancellationToken);
+
+    public Task<WorkflowResult> WithdrawAsync(Guid id, Actor actor, string? reason = null, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, new WorkflowCommand.Withdraw(reason), null, cancellationToken);
+
+    /// <summary>A reviewer acts on the current step: approve, reject, request changes, return, acknowledge.</summary>
+    public Task<WorkflowResult> DecideAsync(Guid id, Actor actor, WorkflowCommand.Decide decision, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, decision, null, cancellationToken);
+
+    /// <summary>Makes the document rows match the application's documents, adding <paramref name="added"/> (which replaces any row for the same file).</summary>
+    private static async Task SyncDocumentsAsync(ProceduresDb db, Application next, StoredDocument? added, CancellationToken cancellationToken)
+    {
+        var rows = await db.Documents.Where(d => d.ApplicationId == next.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.Documents.RemoveRange(rows.Where(r =>
+            !next.Documents.Any(d => d.DocumentId == r.DocumentId && d.FileName == r.FileName)
+            || (added is not null && r.DocumentId == added.DocumentId && r.FileName == added.FileName)));
+        if (added is not null)
+            db.Documents.Add(added);
+    }
+}

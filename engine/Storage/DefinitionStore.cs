@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+/// <summary>
+/// Published definitions: each version is the exact YAML text, immutable, numbered 1, 2, 3... per procedure.
+/// Publishing the same text again changes nothing. An application is pinned to the version it was started
+/// on and keeps running on it after newer versions are published; a version is loaded back from its text
+/// through the engine's loader once, then cached.
+/// </summary>
+public sealed class DefinitionStore
+{
+    private readonly IDbContextFactory<ProceduresDb> _databases;
+    private readonly ProcedureLoader _loader;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<(string Id, int Version), ProcedureDefinition> _loaded = new();
+
+    public DefinitionStore(IDbContextFactory<ProceduresDb> databases, ProcedureLibrary library, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(databases);
+        ArgumentNullException.ThrowIfNull(library);
+        _databases = databases;
+        _loader = new ProcedureLoader(library);
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>The shared library (roles, lists, fragments) definitions are loaded with.</summary>
+    public ProcedureLibrary Library => _loader.Library;
+
+    /// <summary>
+    /// Publishes <paramref name="definition"/>, loaded from <paramref name="yaml"/>: a new version when its
+    /// content differs from the latest one, else the latest version as it is (<see cref="PublishedDefinition.Created"/> false).
+    /// </summary>
+    /// <exception cref="ArgumentException">The text is not the one the definition was loaded from.</exception>
+    public async Task<PublishedDefinition> PublishAsync(ProcedureDefinition definition, string yaml, Actor? publisher = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(yaml);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml)));
+        if (hash != definition.ContentHash)
+            throw new ArgumentException($"the text given for '{definition.Id}' is not the one it was loaded from (hash {hash}, loaded {definition.ContentHash})", nameof(yaml));
+
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcedureId == definition.Id)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new { d.Version, d.ContentHash })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (latest is not null && latest.ContentHash == hash)
+        {
+            _loaded.TryAdd((definition.Id, latest.Version), definition);
+            return new PublishedDefinition(definition, latest.Version, false);
+        }
+
+        var version = (latest?.Version ?? 0) + 1;
+        var now = _clock.GetUtcNow().UtcDateTime;
+        db.Definitions.Add(new StoredDefinition { ProcedureId = definition.Id, Version = version, ContentHash = hash, Yaml = yaml, PublishedAt = now });
+        var who = publisher ?? Actor.System;
+        await AuditLog.AppendAsync(db, [new AuditEntry
+        {
+            ActorId = who.UserId,
+            ActorName = who.Name,
+            ActorRole = who.Role,
+            Kind = StorageEvents.Published,
+            Detail = $"{definition.Id} v{version} {hash}",
+            PreviousHash = "",
+            Hash = "",
+        }], now, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _loaded.TryAdd((definition.Id, version), definition);
+        return new PublishedDefinition(definition, version, true);
+    }
+
+    /// <summary>Publishes every definition of <paramref name="catalog"/> that loaded without errors, reading each file's text again.</summary>
+    public async Task<IReadOnlyList<PublishedDefinition>> PublishAllAsync(ProcedureCatalog catalog, Actor? publisher = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var byHash = catalog.Definitions.Values.ToDictionary(d => d.ContentHash, StringComparer.Ordinal);
+        var published = new List<PublishedDefinition>();
+        foreach (var file in ProcedureCatalog.DefinitionFiles(catalog.Library.Directory))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            if (byHash.TryGetValue(Convert.ToHexStringLower(SHA256.HashData(bytes)), out var definition))
+                published.Add(await PublishAsync(definition, Encoding.UTF8.GetString(bytes), publisher, cancellationToken).ConfigureAwait(false));
+        }
+        return published;
+    }
+
+    /// <summary>The latest published version of <paramref name="procedureId"/>, or null when it was never published.</summary>
+    public async Task<PublishedDefinition?> LatestAsync(string procedureId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var version = await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcedureId == procedureId)
+            .MaxAsync(d => (int?)d.Version, cancellationToken).ConfigureAwait(false);
+        return version is { } latest && await GetAsync(db, procedureId, latest, cancellationToken).ConfigureAwait(false) is { } definition
+            ? new PublishedDefinition(definition, latest, false)
+            : null;
+    }
+
+    /// <summary>Exactly version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
+    public async Task<ProcedureDefinition?> GetAsync(string procedureId, int version, CancellationToken cancellationToken = default)
+    {
+        if (_loaded.TryGetValue((procedureId, version), out var cached))
+            return cached;
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await GetAsync(db, procedureId, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task<ProcedureDefinition?> GetAsync(ProceduresDb db, string procedureId, int version, CancellationToken cancellationToken)
+    {
+        if (_loaded.TryGetValue((procedureId, version), out var cached))
+            return cached;
+        var yaml = await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcedureId == procedureId && d.Version == version)
+            .Select(d => d.Yaml)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (yaml is null)
+            return null;
+        // The path must be the id's file name: the linter checks that the id matches it.
+        var result = _loader.Load(Encoding.UTF8.GetBytes(yaml), procedureId + ".yaml");
+        if (result.HasErrors)
+        {
+            throw new InvalidOperationException(
+                $"published version {version} of '{procedureId}' no longer loads with the current library (a fragment, list or role it uses changed):"
+                + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.IsError)));
+        }
+        return _loaded.GetOrAdd((procedureId, version), result.Definition!);
+    }
+}
+
+/// <summary>A published version of a definition.</summary>
+/// <param name="Created">Whether publishing made this version (false: the same text was already the latest).</param>
+public sealed record PublishedDefinition(ProcedureDefinition Definition, int Version, bool Created);
+
+/// <summary>Audit kinds storage writes besides the workflow's events (<see cref="WorkflowEvents"/>).</summary>
+public static class StorageEvents
+{
+    public const string Started = "started";
+    public const string Published = "published";
+    public const string DeadlineNear = "deadline_near";
+}

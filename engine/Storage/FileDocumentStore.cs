@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+/// <summary>
+/// Files under <c>&lt;data&gt;/documents/ab/cd/&lt;sha-256&gt;</c>, outside any web root and never named
+/// after what the applicant called them. An upload is streamed to a temporary file in the same folder
+/// tree (hashing as it goes, stopping at the size limit), flushed to disk, then moved into place: a reader
+/// never sees half a file, and the same content is kept once.
+/// </summary>
+public sealed class FileDocumentStore : IDocumentStore
+{
+    private const int BufferSize = 64 * 1024;
+
+    private readonly string _root;
+    private readonly string _incoming;
+
+    public FileDocumentStore(string dataFolder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataFolder);
+        _root = Path.GetFullPath(Path.Combine(dataFolder, "documents"));
+        _incoming = Path.Combine(_root, "incoming");
+        Directory.CreateDirectory(_incoming);
+    }
+
+    public async Task<Outcome<StoredFile>> SaveAsync(Stream content, long maxBytes, IReadOnlyCollection<string> formats, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(formats);
+        var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
+        try
+        {
+            StoredFile stored;
+            long size = 0;
+            var head = new byte[FileFormats.HeadLength];
+            var headLength = 0;
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[BufferSize];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    size += read;
+                    if (size > maxBytes)
+                        return Outcome.Refused<StoredFile>(StorageRefusals.FileTooLarge(Math.Round(maxBytes / (1024m * 1024m), 1)));
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(read, head.Length - headLength);
+                        buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
+                        headLength += take;
+                    }
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                if (size == 0)
+                    return Outcome.Refused<StoredFile>(StorageRefusals.FileEmpty());
+                var format = FileFormats.Detect(head.AsSpan(0, headLength));
+                if (format == "zip")
+                {
+                    file.Position = 0;
+                    format = FileFormats.DetectArchive(file);
+                }
+                if (format is null || !formats.Contains(format, StringComparer.OrdinalIgnoreCase))
+                    return Outcome.Refused<StoredFile>(StorageRefusals.FileFormat(format, formats.ToList()));
+                // The database will say this file exists once the transaction commits: it must be on disk first.
+                file.Flush(flushToDisk: true);
+                stored = new StoredFile(Convert.ToHexStringLower(sha.GetHashAndReset()), size, format);
+            }
+            var target = PathOf(stored.Hash);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
+                if (!File.Exists(target))
+                    File.Move(temporary, target);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // The same content arrived at the same time: it is kept once, whoever moved it.
+            }
+            return Outcome.Of(stored);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
+    }
+
+    public Stream? OpenRead(string hash)
+    {
+        if (!IsHash(hash))
+            return null;
+        var path = PathOf(hash);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous) : null;
+    }
+
+    /// <summary>Where the content with <paramref name="hash"/> lives: two levels of folders by its first four hex digits.</summary>
+    internal string PathOf(string hash) => Path.Combine(_root, hash[..2], hash[2..4], hash);
+
+    private static bool IsHash(string hash) => hash is { Length: 64 } && hash.All(char.IsAsciiHexDigitLower);
+}

@@ -1,0 +1,123 @@
+using EmploymentProcedures.Engine.Storage.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+/// <summary>
+/// The engine's database: published definitions, applications, the reviewers' pending work, reference
+/// counters, attached documents, the audit chain and the notification outbox. The model is provider-neutral
+/// (text, integers and dates only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
+/// <see cref="SqliteStorage"/> configures SQLite. Pages and the CLI never use it directly: they call
+/// <see cref="Applications"/>, <see cref="DefinitionStore"/> and <see cref="AuditLog"/>.
+/// </summary>
+public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbContext(options)
+{
+    internal DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
+    internal DbSet<ApplicationRow> Applications => Set<ApplicationRow>();
+    internal DbSet<PendingWork> PendingWork => Set<PendingWork>();
+    internal DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
+    internal DbSet<StoredDocument> Documents => Set<StoredDocument>();
+    internal DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    internal DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<StoredDefinition>(e =>
+        {
+            e.ToTable("Definitions");
+            e.Property(d => d.ProcedureId).HasMaxLength(100);
+            e.Property(d => d.ContentHash).HasMaxLength(64);
+            e.HasIndex(d => new { d.ProcedureId, d.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<ApplicationRow>(e =>
+        {
+            e.ToTable("Applications");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.ProcedureId).HasMaxLength(100);
+            e.Property(a => a.DefinitionHash).HasMaxLength(64);
+            e.Property(a => a.OwnerId).HasMaxLength(100);
+            e.Property(a => a.ApplicantName).HasMaxLength(300);
+            e.Property(a => a.Status).HasMaxLength(30);
+            e.Property(a => a.Step).HasMaxLength(100);
+            e.Property(a => a.Reference).HasMaxLength(60);
+            e.Property(a => a.Province).HasMaxLength(100);
+            // SQLite has no row version: the application increments this itself on every update (R1).
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => a.Reference).IsUnique();
+            e.HasIndex(a => new { a.OwnerId, a.UpdatedAt });
+            e.HasIndex(a => new { a.Status, a.DueOn });
+        });
+
+        modelBuilder.Entity<PendingWork>(e =>
+        {
+            e.ToTable("PendingWork");
+            e.Property(p => p.Role).HasMaxLength(100);
+            e.Property(p => p.Territory).HasMaxLength(100);
+            e.Property(p => p.ProcedureId).HasMaxLength(100);
+            e.Property(p => p.Step).HasMaxLength(100);
+            e.Property(p => p.Reference).HasMaxLength(60);
+            e.Property(p => p.ApplicantName).HasMaxLength(300);
+            e.HasIndex(p => new { p.Role, p.Territory, p.DueOn });
+            e.HasIndex(p => p.ApplicationId);
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReferenceCounter>(e =>
+        {
+            e.ToTable("ReferenceCounters");
+            e.HasKey(c => new { c.Prefix, c.Year });
+            e.Property(c => c.Prefix).HasMaxLength(100);
+            e.Property(c => c.Last).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<StoredDocument>(e =>
+        {
+            e.ToTable("Documents");
+            e.Property(d => d.DocumentId).HasMaxLength(100);
+            e.Property(d => d.FileName).HasMaxLength(255);
+            e.Property(d => d.Hash).HasMaxLength(64);
+            e.Property(d => d.Format).HasMaxLength(10);
+            e.Property(d => d.UploadedBy).HasMaxLength(100);
+            e.HasIndex(d => new { d.ApplicationId, d.DocumentId });
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("Audit");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Kind).HasMaxLength(40);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            // No foreign key to Applications: the audit outlives what it describes, and refusals may name no application.
+            e.HasIndex(a => new { a.ApplicationId, a.Sequence });
+        });
+
+        modelBuilder.Entity<AuditHead>(e =>
+        {
+            e.ToTable("AuditHead");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.Sequence).IsConcurrencyToken();
+            e.Property(h => h.Hash).HasMaxLength(64);
+            e.HasData(new AuditHead { Id = 1, Sequence = 0, Hash = AuditHead.Genesis });
+        });
+
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("Notifications");
+            e.Property(n => n.Recipient).HasMaxLength(110);
+            e.Property(n => n.Territory).HasMaxLength(100);
+            e.Property(n => n.Kind).HasMaxLength(40);
+            e.Property(n => n.Status).HasMaxLength(30);
+            e.HasIndex(n => new { n.Recipient, n.CreatedAt });
+            e.HasIndex(n => new { n.ApplicationId, n.Kind });
+            e.HasIndex(n => n.SentAt);
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

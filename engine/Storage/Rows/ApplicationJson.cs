@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EmploymentProcedures.Engine.Validation;
+using EmploymentProcedures.Engine.Workflow;
+
+namespace EmploymentProcedures.Engine.Storage.Rows;
+
+/// <summary>The JSON text of an application's nested parts. Names are the records' own; actions are written as in definitions (<c>request_changes</c>).</summary>
+internal static class ApplicationJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    public static string Documents(IReadOnlyList<AttachedDocument> documents) => JsonSerializer.Serialize(documents, Options);
+
+    public static IReadOnlyList<AttachedDocument> ReadDocuments(string json) => JsonSerializer.Deserialize<List<AttachedDocument>>(json, Options) ?? [];
+
+    public static string Opinions(IReadOnlyList<Opinion> opinions) => JsonSerializer.Serialize(opinions, Options);
+
+    public static IReadOnlyList<Opinion> ReadOpinions(string json) => JsonSerializer.Deserialize<List<Opinion>>(json, Options) ?? [];
+
+    public static string Pauses(IReadOnlyList<Pause> pauses) => JsonSerializer.Serialize(pauses, Options);
+
+    public static IReadOnlyList<Pause> ReadPauses(string json) => JsonSerializer.Deserialize<List<Pause>>(json, Options) ?? [];
+
+    public static string Strings(IReadOnlyList<string> items) => JsonSerializer.Serialize(items, Options);
+
+    public static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize<List<string>>(json, Options) ?? [];
+
+    /// <summary>Reviewer fields by step: <c>{"inspection": {...answers...}}</c>, each value written by <see cref="Answers.ToJson"/>.</summary>
+    public static string StepFields(IReadOnlyDictionary<string, Answers> fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (step, answers) in fields.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(step);
+                writer.WriteRawValue(answers.ToJson());
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static IReadOnlyDictionary<string, Answers> ReadStepFields(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Answers.FromJson(p.Value), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using EmploymentProcedures.Engine.Workflow;
+
+namespace EmploymentProcedures.Engine.Storage.Rows;
+
+/// <summary>
+/// An <see cref="Application"/> as a row: scalar fields as columns (status as its text name), the nested
+/// parts as JSON text so the same columns work on SQLite and PostgreSQL. <see cref="Version"/> is the
+/// concurrency token: every update says which version it replaces.
+/// </summary>
+internal sealed class ApplicationRow
+{
+    public Guid Id { get; set; }
+    public required string ProcedureId { get; set; }
+    public int DefinitionVersion { get; set; }
+    public required string DefinitionHash { get; set; }
+    public required string OwnerId { get; set; }
+    public string ApplicantName { get; set; } = "";
+    public required string Status { get; set; }
+    public string? Step { get; set; }
+    public string? Reference { get; set; }
+    public string? Province { get; set; }
+    public string Answers { get; set; } = "{}";
+    public string Documents { get; set; } = "[]";
+    public string StepFields { get; set; } = "{}";
+    public string Opinions { get; set; } = "[]";
+    public string Reopened { get; set; } = "[]";
+    public string? AnswersBeforeChanges { get; set; }
+    public string Pauses { get; set; } = "[]";
+    public DateOnly? SubmittedOn { get; set; }
+    public DateOnly? StepStartedOn { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+
+    /// <summary>The legal due date while the clock runs (null before submission, while paused, or without a deadline).</summary>
+    public DateOnly? DueOn { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public static ApplicationRow From(Application application, DateOnly? dueOn, DateTime now) => new()
+    {
+        Id = application.Id,
+        ProcedureId = application.ProcedureId,
+        DefinitionVersion = application.DefinitionVersion,
+        DefinitionHash = application.DefinitionHash,
+        OwnerId = application.OwnerId,
+        ApplicantName = application.ApplicantName,
+        Status = application.Status.Name(),
+        Step = application.Step,
+        Reference = application.Reference,
+        Province = application.Province,
+        Answers = application.Answers.ToJson(),
+        Documents = ApplicationJson.Documents(application.Documents),
+        StepFields = ApplicationJson.StepFields(application.StepFields),
+        Opinions = ApplicationJson.Opinions(application.Opinions),
+        Reopened = ApplicationJson.Strings(application.Reopened),
+        AnswersBeforeChanges = application.AnswersBeforeChanges?.ToJson(),
+        Pauses = ApplicationJson.Pauses(application.Pauses),
+        SubmittedOn = application.SubmittedOn,
+        StepStartedOn = application.StepStartedOn,
+        DecidedOn = application.DecidedOn,
+        DueOn = dueOn,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Version = application.Version,
+    };
+
+    public Application ToApplication() => new()
+    {
+        Id = Id,
+        ProcedureId = ProcedureId,
+        DefinitionVersion = DefinitionVersion,
+        DefinitionHash = DefinitionHash,
+        OwnerId = OwnerId,
+        ApplicantName = ApplicantName,
+        Status = ApplicationStatuses.ByName[Status],
+        Step = Step,
+        Reference = Reference,
+        Province = Province,
+        Answers = Validation.Answers.ParseJson(Answers),
+        Documents = ApplicationJson.ReadDocuments(Documents),
+        StepFields = ApplicationJson.ReadStepFields(StepFields),
+        Opinions = ApplicationJson.ReadOpinions(Opinions),
+        Reopened = ApplicationJson.ReadStrings(Reopened),
+        AnswersBeforeChanges = AnswersBeforeChanges is null ? null : Validation.Answers.ParseJson(AnswersBeforeChanges),
+        Pauses = ApplicationJson.ReadPauses(Pauses),
+        SubmittedOn = SubmittedOn,
+        StepStartedOn = StepStartedOn,
+        DecidedOn = DecidedOn,
+        Version = Version,
+    };
+}

@@ -1,0 +1,30 @@
+namespace EmploymentProcedures.Engine.Storage.Rows;
+
+/// <summary>
+/// One role that must act now on one application: the reviewer inbox reads only these rows, through the
+/// index (Role, Territory, DueOn). Rewritten on every transition of the application.
+/// </summary>
+internal sealed class PendingWork
+{
+    /// <summary>Means "every reviewer of the role", as opposed to the reviewers of one province.</summary>
+    public const string Everywhere = "";
+
+    /// <summary>A routed application without a province: no territorial reviewer covers it.</summary>
+    public const string NoProvince = "-";
+
+    public long Id { get; set; }
+    public Guid ApplicationId { get; set; }
+    public required string Role { get; set; }
+
+    /// <summary>The province whose reviewers act, or <see cref="Everywhere"/>.</summary>
+    public required string Territory { get; set; }
+
+    /// <summary>The step's due date, else the legal one, else <see cref="DateOnly.MaxValue"/> (sorts last on every provider).</summary>
+    public DateOnly DueOn { get; set; }
+
+    public required string ProcedureId { get; set; }
+    public required string Step { get; set; }
+    public string? Reference { get; set; }
+    public required string ApplicantName { get; set; }
+    public DateOnly? SubmittedOn { get; set; }
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+/// <summary>
+/// SQLite, the embedded default: WAL (readers never wait for the writer), <c>synchronous=FULL</c> (a
+/// receipt the applicant saw survives a power cut, R2), foreign keys on, and a short busy timeout so a
+/// locked database surfaces as a "try again" refusal within seconds rather than after the driver's 30 s (R3).
+/// Everything SQLite-specific lives here; the model and the services are provider-neutral.
+/// </summary>
+public static class SqliteStorage
+{
+    /// <summary>How long a command waits for the database lock before giving up; the default of 5 s.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The connection string for <paramref name="databaseFile"/>.</summary>
+    public static string ConnectionString(string databaseFile, TimeSpan? busyTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(databaseFile);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = databaseFile,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling((busyTimeout ?? DefaultBusyTimeout).TotalSeconds)),
+        }.ToString();
+    }
+
+    /// <summary>Configures <paramref name="builder"/> for SQLite (the host passes this to <c>AddPooledDbContextFactory</c>).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string databaseFile, TimeSpan? busyTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .UseSqlite(ConnectionString(databaseFile, busyTimeout))
+            .AddInterceptors(Pragmas.Instance);
+    }
+
+    public static DbContextOptions<ProceduresDb> Options(string databaseFile, TimeSpan? busyTimeout = null) =>
+        ((DbContextOptionsBuilder<ProceduresDb>)Configure(new DbContextOptionsBuilder<ProceduresDb>(), databaseFile, busyTimeout)).Options;
+
+    /// <summary>
+    /// A context factory over <paramref name="databaseFile"/> with the schema migrated to the latest version.
+    /// WAL is a property of the file and is set once here; the per-connection settings are set on every open.
+    /// </summary>
+    public static async Task<IDbContextFactory<ProceduresDb>> OpenAsync(string databaseFile, TimeSpan? busyTimeout = null, CancellationToken cancellationToken = default)
+    {
+        // Pooled contexts: a command creates several, and a pooled one costs about half as much (P6).
+        var factory = new PooledDbContextFactory<ProceduresDb>(Options(databaseFile, busyTimeout));
+        await using var db = factory.CreateDbContext();
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        return factory;
+    }
+
+    /// <summary>Whether <paramref name="exception"/> (or what caused it) is SQLite's "database is busy/locked" (codes 5 and 6).</summary>
+    public static bool IsBusy(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException { SqliteErrorCode: 5 or 6 })
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Per-connection settings, applied each time a pooled connection is opened (foreign keys are set by the connection string).</summary>
+    private sealed class Pragmas : DbConnectionInterceptor
+    {
+        public static readonly Pragmas Instance = new();
+
+        private const string Sql = "PRAGMA synchronous=FULL;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Workflow;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+/// <summary>One line of the applicant's "my applications".</summary>
+public sealed record ApplicationSummary(
+    Guid Id, string ProcedureId, string? Reference, ApplicationStatus Status, string? Step, DateOnly? SubmittedOn, DateOnly? DueOn, DateTime UpdatedAt);
+
+/// <summary>One line of a reviewer's inbox: an application their role must act on now.</summary>
+/// <param name="DueOn">The step's due date, else the legal one; null when neither applies.</param>
+public sealed record InboxItem(
+    Guid ApplicationId, string ProcedureId, string? Reference, string Step, string Role, string ApplicantName, DateOnly? SubmittedOn, DateOnly? DueOn);
+
+/// <summary>What the deadline sweep did.</summary>
+/// <param name="Lapsed">Applications decided by the procedure's <c>on_deadline</c> outcome.</param>
+/// <param name="Warned">Applications whose reviewers were told the deadline is near.</param>
+public sealed record SweepReport(int Lapsed, int Warned);
+
+/// <summary>One audit entry as the timeline shows it (UTC).</summary>
+public sealed record AuditRecord(
+    long Sequence, DateTime At, Guid? ApplicationId, string ActorId, string ActorName, string ActorRole, string Kind,
+    string? Step, string? Action, string? FromStatus, string? ToStatus, string? Comment, string? Detail)
+{
+    internal static AuditRecord From(AuditEntry e) =>
+        new(e.Sequence, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), e.ApplicationId, e.ActorId, e.ActorName, e.ActorRole, e.Kind, e.Step, e.Action, e.FromStatus, e.ToStatus, e.Comment, e.Detail);
+}

@@ -1,0 +1,169 @@
+using System.IO.Compression;
+using System.Text;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Tests.Loading;
+using EmploymentProcedures.Engine.Validation;
+using EmploymentProcedures.Engine.Workflow;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Engine.Tests.Storage;
+
+/// <summary>
+/// A real SQLite file in a temporary folder, migrated, with the test procedures of <c>Storage/Procedures</c>
+/// published and the services over it; deleted afterwards. The clock stands at Monday 2 March 2026.
+/// </summary>
+internal sealed class TestStore : IAsyncDisposable
+{
+    public static readonly DateOnly Monday = new(2026, 3, 2);
+
+    private TestStore(string folder, IDbContextFactory<ProceduresDb> databases, TestClock clock)
+    {
+        Folder = folder;
+        Databases = databases;
+        Clock = clock;
+        Definitions = new DefinitionStore(databases, TestLibrary.Library, clock);
+        Documents = new FileDocumentStore(folder);
+        Applications = new Applications(databases, Definitions, Documents, clock);
+        Audit = new AuditLog(databases);
+        Outbox = new Outbox(databases);
+    }
+
+    public string Folder { get; }
+    public string DatabaseFile => Path.Combine(Folder, "procedures.db");
+    public IDbContextFactory<ProceduresDb> Databases { get; }
+    public TestClock Clock { get; }
+    public DefinitionStore Definitions { get; }
+    public FileDocumentStore Documents { get; }
+    public Applications Applications { get; }
+    public AuditLog Audit { get; }
+    public Outbox Outbox { get; }
+
+    public static string ProceduresFolder => Path.Combine(RepositoryPaths.Root, "tests", "Engine.Tests", "Storage", "Procedures");
+
+    public static async Task<TestStore> CreateAsync(TimeSpan? busyTimeout = null, bool publish = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ep-storage-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var databases = await SqliteStorage.OpenAsync(Path.Combine(folder, "procedures.db"), busyTimeout);
+        var store = new TestStore(folder, databases, new TestClock(Monday));
+        if (publish)
+        {
+            foreach (var file in Directory.EnumerateFiles(ProceduresFolder, "*.yaml"))
+                await store.PublishAsync(File.ReadAllText(file));
+        }
+        return store;
+    }
+
+    /// <summary>Loads <paramref name="yaml"/> (which must load without errors) and publishes it.</summary>
+    public async Task<PublishedDefinition> PublishAsync(string yaml)
+    {
+        var id = yaml.Split('\n').First(l => l.StartsWith("id: ", StringComparison.Ordinal))[4..].Trim();
+        var result = TestLibrary.Loader().LoadText(yaml, id + ".yaml");
+        Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Diagnostics));
+        return await Definitions.PublishAsync(result.Definition!, yaml);
+    }
+
+    public static Actor Applicant(string id = "amina") => Actor.Applicant(id, "Amina " + id);
+
+    public static Actor DeskAgent(string id = "karim", params string[] provinces) =>
+        Actor.Reviewer(id, "Karim " + id, "desk-agent", provinces.Length == 0 ? ["casablanca"] : provinces);
+
+    public static Answers ValidAnswers(string province = "casablanca") =>
+        Answers.From(new Dictionary<string, object?> { ["company_name"] = "Atlas Textile SARL", ["province"] = province, ["headcount"] = 12 });
+
+    /// <summary>A draft with valid answers and a passport, ready to submit.</summary>
+    public async Task<Application> DraftAsync(Actor applicant, string procedure = "store-visa", string province = "casablanca")
+    {
+        var started = await Applications.StartAsync(procedure, applicant);
+        Assert.True(started.Succeeded, started.ToString());
+        var id = started.Application!.Id;
+        Assert.True((await Applications.SaveAnswersAsync(id, applicant, ValidAnswers(province))).Succeeded);
+        var attached = await Applications.AttachDocumentAsync(id, applicant, "passport", "passport.pdf", new MemoryStream(Pdf()));
+        Assert.True(attached.Succeeded, attached.ToString());
+        return attached.Application!;
+    }
+
+    /// <summary>A submitted application, in review at its first step.</summary>
+    public async Task<Application> SubmittedAsync(Actor applicant, string procedure = "store-visa", string province = "casablanca")
+    {
+        var draft = await DraftAsync(applicant, procedure, province);
+        var submitted = await Applications.SubmitAsync(draft.Id, applicant);
+        Assert.True(submitted.Succeeded, submitted.ToString());
+        return submitted.Application!;
+    }
+
+    /// <summary>The audit entries, oldest first, read straight from the table.</summary>
+    public async Task<List<(string Kind, string ActorId, string? Detail, Guid? ApplicationId)>> AuditAsync()
+    {
+        await using var db = await Databases.CreateDbContextAsync();
+        return (await db.Audit.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync())
+            .Select(a => (a.Kind, a.ActorId, a.Detail, a.ApplicationId)).ToList();
+    }
+
+    /// <summary>Runs raw SQL on the file, bypassing the services (to tamper, to inspect).</summary>
+    public async Task<int> SqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    public static byte[] Pdf(string text = "hello") => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << >> endobj\n% " + text + "\n%%EOF\n");
+
+    public static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1];
+
+    /// <summary>A zip holding the given entries (name → text): a docx, an odt, or something else.</summary>
+    public static byte[] Zip(params (string Name, string Text)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] Docx() => Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"));
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine: the temporary folder is left behind, nothing else.
+        }
+    }
+}
+
+/// <summary>A clock the test moves by hand (UTC is local time here).</summary>
+internal sealed class TestClock(DateOnly today) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public void Set(DateOnly day) => Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+}
