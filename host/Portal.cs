@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EmploymentProcedures.Engine.Diagnostics;
 using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components;
@@ -129,6 +130,11 @@ public static class Portal
         var db = services.GetRequiredService<AccountsDb>();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+
+        // The engine's storage lives in the same file (its own migrations history): create or migrate it,
+        // and publish every definition that loaded (a new version only when a file's content changed).
+        var storage = await SqliteStorage.OpenAsync(services.GetRequiredService<PortalPaths>().DatabaseFile, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await new DefinitionStore(storage, catalog.Library).PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         if (!services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoAccounts)
             return;
