@@ -7,29 +7,48 @@ namespace EmploymentProcedures.Host.Tests.Accounts;
 
 public sealed class AccountsDbTests
 {
-    private static async Task<List<string>> Tables(string databaseFile)
+    private static Task<List<string>> Tables(string databaseFile) => Column(databaseFile, "SELECT name FROM sqlite_master WHERE type = 'table'");
+
+    private static async Task<List<string>> Column(string databaseFile, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={databaseFile}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
-        var tables = new List<string>();
+        var values = new List<string>();
         while (await reader.ReadAsync())
-            tables.Add(reader.GetString(0));
-        return tables;
+            values.Add(reader.GetString(0));
+        return values;
     }
 
     [Fact]
-    public async Task Prepare_FreshDataFolder_MigratesAccountsWithTheirOwnHistoryTable()
+    public async Task Prepare_FreshDataFolder_MigratesAccountsAndStorageEachWithItsOwnHistoryTable()
     {
         await using var portal = await TempPortal.PrepareAsync();
 
         var tables = await Tables(portal.DatabaseFile);
         Assert.Contains("AspNetUsers", tables);
         Assert.Contains(AccountsDb.HistoryTable, tables);
-        // The storage context keeps EF's default history table: the accounts must never write to it.
-        Assert.DoesNotContain("__EFMigrationsHistory", tables);
+        // The engine's storage shares the file and keeps EF's default history table: neither writes to the other's.
+        Assert.Contains("Applications", tables);
+        Assert.Contains("__EFMigrationsHistory", tables);
+        var accounts = await Column(portal.DatabaseFile, $"SELECT MigrationId FROM {AccountsDb.HistoryTable}");
+        var storage = await Column(portal.DatabaseFile, "SELECT MigrationId FROM __EFMigrationsHistory");
+        Assert.NotEmpty(accounts);
+        Assert.NotEmpty(storage);
+        Assert.Empty(accounts.Intersect(storage));
+    }
+
+    [Fact]
+    public async Task Prepare_PublishesEveryLoadedDefinitionOnce()
+    {
+        await using var portal = await TempPortal.PrepareAsync();
+        await Portal.PrepareAsync(portal.App);
+
+        var published = await Column(portal.DatabaseFile, "SELECT ProcedureId || ':' || Version FROM Definitions");
+        var catalog = portal.App.Services.GetRequiredService<EmploymentProcedures.Engine.Loading.ProcedureCatalog>();
+        Assert.Equal(catalog.Definitions.Keys.Select(id => id + ":1").Order(StringComparer.Ordinal), published.Order(StringComparer.Ordinal));
     }
 
     [Fact]
