@@ -13,7 +13,7 @@ internal static class DueDates
     /// </summary>
     public static DateOnly? Legal(BusinessCalendar calendar, ProcedureDefinition definition, Application application) =>
         definition.Deadline is { } deadline && application.SubmittedOn is { } start
-            ? DeadlineClock.DueDate(calendar, start, deadline, CalendarKind.Business, application.Pauses.Select(p => new DeadlinePause(p.From, p.To)).ToList())
+            ? DeadlineClock.DueDate(calendar, start, deadline, CalendarKind.Business, application.Pauses)
             : null;
 
     /// <summary>The current step's due date, counted from the day it was entered (in the procedure's calendar when the step says none); null without a step deadline.</summary>

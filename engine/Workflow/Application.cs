@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Validation;
 
@@ -51,7 +52,7 @@ public sealed record Application
     public DateOnly? DecidedOn { get; init; }
 
     /// <summary>When the legal clock stood still: from a request for changes to the resubmission.</summary>
-    public IReadOnlyList<Pause> Pauses { get; init; } = [];
+    public IReadOnlyList<DeadlinePause> Pauses { get; init; } = [];
 
     /// <summary>Incremented on every change; storage refuses a write made from an older version.</summary>
     public int Version { get; init; }
@@ -74,6 +75,3 @@ public sealed record Application
 
 /// <summary>One reviewer's opinion on the current step.</summary>
 public sealed record Opinion(string Role, string UserId, StepAction Action, string? Comment);
-
-/// <summary>The legal clock stood still from <paramref name="From"/> until <paramref name="To"/> (open while paused).</summary>
-public sealed record Pause(DateOnly From, DateOnly? To);

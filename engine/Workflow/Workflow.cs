@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
 using EmploymentProcedures.Engine.Validation;
@@ -232,7 +233,7 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
                     Reopened = decide.Reopen!.Distinct(StringComparer.Ordinal).ToList(),
                     AnswersBeforeChanges = run.App.Answers,
                     Opinions = [],
-                    Pauses = [.. run.App.Pauses, new Pause(run.Today, null)],
+                    Pauses = [.. run.App.Pauses, new DeadlinePause(run.Today, null)],
                 }, WorkflowEvents.ChangesRequested, step.Id, decide.Action, decide.Comment, decide.Reopen);
                 break;
             case StepAction.Return:
@@ -417,7 +418,7 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         || definition.Sections.Any(s => s.Id == item)
         || definition.AllFields().Any(f => f.Path == item);
 
-    private static IReadOnlyList<Pause> ClosePause(IReadOnlyList<Pause> pauses, DateOnly today) =>
+    private static IReadOnlyList<DeadlinePause> ClosePause(IReadOnlyList<DeadlinePause> pauses, DateOnly today) =>
         pauses.Count > 0 && pauses[^1].To is null ? [.. pauses.Take(pauses.Count - 1), pauses[^1] with { To = today }] : pauses;
 
     private static Refusal WrongStatus(Application app) => Refusal.Of(RefusalCodes.WrongStatus, app.Status.Name());

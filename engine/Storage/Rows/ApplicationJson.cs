@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 
@@ -21,9 +22,9 @@ internal static class ApplicationJson
 
     public static IReadOnlyList<Opinion> ReadOpinions(string json) => JsonSerializer.Deserialize<List<Opinion>>(json, Options) ?? [];
 
-    public static string Pauses(IReadOnlyList<Pause> pauses) => JsonSerializer.Serialize(pauses, Options);
+    public static string Pauses(IReadOnlyList<DeadlinePause> pauses) => JsonSerializer.Serialize(pauses, Options);
 
-    public static IReadOnlyList<Pause> ReadPauses(string json) => JsonSerializer.Deserialize<List<Pause>>(json, Options) ?? [];
+    public static IReadOnlyList<DeadlinePause> ReadPauses(string json) => JsonSerializer.Deserialize<List<DeadlinePause>>(json, Options) ?? [];
 
     public static string Strings(IReadOnlyList<string> items) => JsonSerializer.Serialize(items, Options);
 

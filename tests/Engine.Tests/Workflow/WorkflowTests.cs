@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
@@ -132,7 +133,7 @@ public sealed class WorkflowTests
         var requested = Ok(app, Desk, Decide("reception", StepAction.RequestChanges, comment: "Salaire inférieur au SMIG", reopen: ["salary", "contract"]));
         Assert.Equal(ApplicationStatus.ChangesRequested, requested.Status);
         Assert.Equal(["salary", "contract"], requested.Reopened);
-        Assert.Equal(new Pause(Today, null), Assert.Single(requested.Pauses));
+        Assert.Equal(new DeadlinePause(Today, null), Assert.Single(requested.Pauses));
         Assert.Equal([new PermittedAction(ActionKind.Edit, Editable: requested.Reopened), new PermittedAction(ActionKind.Submit), new PermittedAction(ActionKind.Withdraw)],
             Flow.PermittedActions(Definition, requested, Owner));
         Assert.Empty(Flow.PermittedActions(Definition, requested, Desk));
@@ -146,7 +147,7 @@ public sealed class WorkflowTests
         Assert.Equal("reception", back.Step);
         Assert.Equal("CT-2026-000001", back.Reference);
         Assert.Empty(back.Reopened);
-        Assert.Equal(new Pause(Today, Today), Assert.Single(back.Pauses));
+        Assert.Equal(new DeadlinePause(Today, Today), Assert.Single(back.Pauses));
         var resubmission = Assert.Single(resubmitted.Events);
         Assert.Equal(WorkflowEvents.Resubmitted, resubmission.Kind);
         Assert.Equal(["salary"], resubmission.Items);
