@@ -112,7 +112,7 @@ public sealed partial class Applications
         // Only an application in review has pending work to replace.
         if (before.Status == ApplicationStatus.InReview)
             await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _roles, due));
+        db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _workflow, due));
         if (alongside is not null)
             await alongside(db, next).ConfigureAwait(false);
 

@@ -384,13 +384,30 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         return definition.Steps.TakeWhile(s => s != step).Where(s => s.When is null || values.Evaluate(s.When).IsTrue).ToList();
     }
 
-    private bool InTerritory(ProcedureDefinition definition, StepDefinition step, Application app, Actor actor)
+    /// <summary>
+    /// The roles that must act now (the current step's, less those of a parallel step that have spoken),
+    /// each saying whether only reviewers of the application's province may act: what the inbox lists.
+    /// </summary>
+    public IReadOnlyList<Assignee> Assignees(ProcedureDefinition definition, Application application)
     {
-        if (definition.Routing is null)
-            return true;
-        var territorial = step.Territorial ?? (roles.TryGetValue(actor.Role, out var role) && role.Territorial);
-        return !territorial || (app.Province is { } province && actor.Provinces.Contains(province, StringComparer.Ordinal));
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.Status != ApplicationStatus.InReview || Current(definition, application) is not { } step)
+            return [];
+        return step.Roles
+            .Distinct(StringComparer.Ordinal)
+            .Where(role => step.Parallel is null || application.Opinions.All(o => o.Role != role))
+            .Select(role => new Assignee(role, IsTerritorial(definition, step, role)))
+            .ToList();
     }
+
+    private bool InTerritory(ProcedureDefinition definition, StepDefinition step, Application app, Actor actor) =>
+        !IsTerritorial(definition, step, actor.Role)
+        || (app.Province is { } province && actor.Provinces.Contains(province, StringComparer.Ordinal));
+
+    /// <summary>In a routed procedure, a step is territorial when it says so, else when its role is (roles.yaml).</summary>
+    private bool IsTerritorial(ProcedureDefinition definition, StepDefinition step, string role) =>
+        definition.Routing is not null && (step.Territorial ?? (roles.TryGetValue(role, out var known) && known.Territorial));
 
     private static AnswerValues Values(ProcedureDefinition definition, Application app, EvaluationContext context)
     {
@@ -440,3 +457,6 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         }
     }
 }
+
+/// <summary>A role that must act now on an application; <paramref name="Territorial"/>: only reviewers of the application's province.</summary>
+public sealed record Assignee(string Role, bool Territorial);

@@ -95,6 +95,19 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public void Assignees_AreTheRolesStillToAct_WithTheirTerritory()
+    {
+        var app = Ok(Submitted(), Desk, Decide("reception", StepAction.Approve));
+        app = Ok(app, Director, Decide("opinions", StepAction.Approve));
+
+        Assert.Equal([new Assignee("governor-office", Territorial: true), new Assignee("labour-directorate", Territorial: false)], Flow.Assignees(Definition, app));
+        Assert.Equal([new Assignee("desk-agent", Territorial: true)], Flow.Assignees(Definition, Submitted()));
+        Assert.Empty(Flow.Assignees(Definition, Draft()));
+        Assert.Empty(Flow.Assignees(Definition with { Routing = null }, Draft()));
+        Assert.Equal([new Assignee("desk-agent", Territorial: false)], Flow.Assignees(Definition with { Routing = null }, Submitted()));
+    }
+
+    [Fact]
     public void Parallel_RejectsOnlyWhenTheQuorumCanNoLongerBeReached()
     {
         var app = Ok(Submitted(), Desk, Decide("reception", StepAction.Approve));
