@@ -14,10 +14,27 @@ internal static class Pages
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>
+    /// Signs out with the header's button. A click that lands while the circuit is taking over the page
+    /// can be lost with the element it hit; the button is then clicked again, as a person would.
+    /// </summary>
     public static async Task SignOutAsync(IPage page)
     {
-        await page.Locator(".account-menu form button").ClickAsync();
-        await Assertions.Expect(page.Locator(".account-menu a[href^='account/sign-in']")).ToBeVisibleAsync();
+        var button = page.Locator(".account-menu form button");
+        var signIn = page.Locator(".account-menu a[href^='account/sign-in']");
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await button.IsVisibleAsync())
+                await button.ClickAsync();
+            try
+            {
+                await Assertions.Expect(signIn).ToBeVisibleAsync(new() { Timeout = 7_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Waits until the catalog's search filters live (the circuit has taken over the page).</summary>
