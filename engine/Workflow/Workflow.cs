@@ -338,10 +338,11 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
     private static bool Advance(Run run, int index)
     {
         var steps = run.Definition.Steps;
+        var values = Values(run.Definition, run.App, run.Context);
         for (var i = index; i < steps.Count; i++)
         {
             var step = steps[i];
-            if (step.When is not null && !Values(run.Definition, run.App, run.Context).Evaluate(step.When).IsTrue)
+            if (step.When is not null && !values.Evaluate(step.When).IsTrue)
             {
                 run.Move(run.App, WorkflowEvents.StepSkipped, step.Id);
                 continue;

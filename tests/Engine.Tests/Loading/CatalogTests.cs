@@ -13,7 +13,7 @@ public sealed class CatalogTests
 {
     private const string TableMarker = "<!-- procedures-table -->";
 
-    private static readonly Lazy<ProcedureCatalog> Catalog = new(() => ProcedureCatalog.Load(Repository.Procedures));
+    private static readonly Lazy<ProcedureCatalog> Catalog = new(() => TestLibrary.Catalog);
 
     private static IEnumerable<ProcedureDefinition> Definitions => Catalog.Value.Definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal);
 

@@ -1,7 +1,6 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Templates;
-using EmploymentProcedures.Engine.Tests.Support;
 using EmploymentProcedures.Engine.Validation;
 
 namespace EmploymentProcedures.Engine.Tests.Templates;
@@ -9,9 +8,7 @@ namespace EmploymentProcedures.Engine.Tests.Templates;
 /// <summary>The repository's procedures and letters, read once, and the facts a workflow would record for a scenario.</summary>
 internal static class Letters
 {
-    private static readonly Lazy<ProcedureCatalog> CatalogValue = new(() => ProcedureCatalog.Load(Repository.Procedures));
-
-    public static ProcedureCatalog Catalog => CatalogValue.Value;
+    public static ProcedureCatalog Catalog => Loading.TestLibrary.Catalog;
 
     public static DocumentRenderer Renderer { get; } = new(Catalog.Library.DocumentTemplates);
 

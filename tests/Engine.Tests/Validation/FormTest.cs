@@ -1,6 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
-using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Tests.Support;
 using EmploymentProcedures.Engine.Validation;
 
@@ -13,8 +12,7 @@ internal static class FormTest
 
     private static readonly Lazy<ProcedureDefinition> DefinitionValue = new(() =>
     {
-        var library = ProcedureLibrary.Load(Repository.Procedures);
-        var result = new ProcedureLoader(library).LoadFile(Path.Combine(Repository.Root, "tests", "Engine.Tests", "Validation", "form-test.yaml"));
+        var result = Loading.TestLibrary.Loader().LoadFile(Path.Combine(Repository.Root, "tests", "Engine.Tests", "Validation", "form-test.yaml"));
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         return result.Definition!;
     });

@@ -11,9 +11,7 @@ internal static class Circuit
 {
     public static readonly DateOnly Today = new(2026, 3, 2);
 
-    private static readonly Lazy<ProcedureLibrary> LibraryValue = new(() => ProcedureLibrary.Load(Repository.Procedures));
-
-    public static ProcedureLibrary Library => LibraryValue.Value;
+    public static ProcedureLibrary Library => Loading.TestLibrary.Library;
 
     public static ProcedureDefinition Definition { get; } = Load(File.ReadAllText(Path.Combine(Repository.Root, "tests", "Engine.Tests", "Workflow", "circuit-test.yaml")), "circuit-test.yaml");
 

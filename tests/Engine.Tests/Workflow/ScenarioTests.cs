@@ -1,5 +1,4 @@
 using EmploymentProcedures.Engine.Loading;
-using EmploymentProcedures.Engine.Tests.Support;
 using EmploymentProcedures.Engine.Workflow;
 
 namespace EmploymentProcedures.Engine.Tests.Workflow;
@@ -7,7 +6,7 @@ namespace EmploymentProcedures.Engine.Tests.Workflow;
 /// <summary>Every scenario of every procedure in <c>procedures/</c>, run against the real workflow (what <c>procedures test</c> does).</summary>
 public sealed class ScenarioTests
 {
-    private static readonly Lazy<ProcedureCatalog> Catalog = new(() => ProcedureCatalog.Load(Repository.Procedures));
+    private static readonly Lazy<ProcedureCatalog> Catalog = new(() => Loading.TestLibrary.Catalog);
 
     public static TheoryData<string, string> Scenarios()
     {
