@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Diagnostics;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Accounts;
+using EmploymentProcedures.Host.Applying;
 using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components;
 using EmploymentProcedures.Host.Localization;
@@ -42,6 +44,17 @@ public static class Portal
         builder.Services.AddSingleton(new PortalPaths(proceduresPath, dataPath, databaseFile));
         builder.Services.AddSingleton(services => LoadCatalog(proceduresPath, services.GetRequiredService<ILogger<ProcedureCatalog>>()));
         builder.Services.AddSingleton(services => new CatalogIndex(services.GetRequiredService<ProcedureCatalog>()));
+
+        // The engine: one storage over the same database file, Morocco's clock, the application service.
+        builder.Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
+        builder.Services.AddSingleton(_ => SqliteStorage.Create(databaseFile));
+        builder.Services.AddSingleton(services => new DefinitionStore(
+            services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<ProcedureCatalog>().Library, services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IDocumentStore>(_ => new FileDocumentStore(dataPath));
+        builder.Services.AddSingleton(services => new Applications(
+            services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
+            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<DeadlineSweep>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Arabic text goes out as UTF-8 characters, not as one numeric entity per letter (a third of the size).
@@ -133,8 +146,8 @@ public static class Portal
 
         // The engine's storage lives in the same file (its own migrations history): create or migrate it,
         // and publish every definition that loaded (a new version only when a file's content changed).
-        var storage = await SqliteStorage.OpenAsync(services.GetRequiredService<PortalPaths>().DatabaseFile, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await new DefinitionStore(storage, catalog.Library).PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await SqliteStorage.MigrateAsync(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<DefinitionStore>().PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         if (!services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoAccounts)
             return;

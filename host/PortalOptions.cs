@@ -21,6 +21,9 @@ public sealed class PortalOptions
     /// <summary>Creates the demo accounts (one per role) when they do not exist yet. Off for a real deployment.</summary>
     public bool SeedDemoAccounts { get; set; } = true;
 
+    /// <summary>How often the deadline sweep runs (default hourly); zero turns it off (tests drive it themselves).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The database file both the accounts and the engine's storage use.</summary>
     public const string DatabaseFileName = "procedures.db";
 }

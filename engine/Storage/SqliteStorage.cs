@@ -43,17 +43,28 @@ public static class SqliteStorage
     public static DbContextOptions<ProceduresDb> Options(string databaseFile, TimeSpan? busyTimeout = null) =>
         ((DbContextOptionsBuilder<ProceduresDb>)Configure(new DbContextOptionsBuilder<ProceduresDb>(), databaseFile, busyTimeout)).Options;
 
-    /// <summary>
-    /// A context factory over <paramref name="databaseFile"/> with the schema migrated to the latest version.
-    /// WAL is a property of the file and is set once here; the per-connection settings are set on every open.
-    /// </summary>
-    public static async Task<IDbContextFactory<ProceduresDb>> OpenAsync(string databaseFile, TimeSpan? busyTimeout = null, CancellationToken cancellationToken = default)
-    {
+    /// <summary>A context factory over <paramref name="databaseFile"/>, the schema as it is (see <see cref="MigrateAsync"/>).</summary>
+    public static IDbContextFactory<ProceduresDb> Create(string databaseFile, TimeSpan? busyTimeout = null) =>
         // Pooled contexts: a command creates several, and a pooled one costs about half as much (P6).
-        var factory = new PooledDbContextFactory<ProceduresDb>(Options(databaseFile, busyTimeout));
-        await using var db = factory.CreateDbContext();
+        new PooledDbContextFactory<ProceduresDb>(Options(databaseFile, busyTimeout));
+
+    /// <summary>
+    /// Brings the schema to the latest version. WAL is a property of the file and is set once here; the
+    /// per-connection settings are set on every open.
+    /// </summary>
+    public static async Task MigrateAsync(IDbContextFactory<ProceduresDb> factory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A context factory over <paramref name="databaseFile"/> with the schema migrated to the latest version.</summary>
+    public static async Task<IDbContextFactory<ProceduresDb>> OpenAsync(string databaseFile, TimeSpan? busyTimeout = null, CancellationToken cancellationToken = default)
+    {
+        var factory = Create(databaseFile, busyTimeout);
+        await MigrateAsync(factory, cancellationToken).ConfigureAwait(false);
         return factory;
     }
 

@@ -1,0 +1,42 @@
+using EmploymentProcedures.Engine.Deadlines;
+using EmploymentProcedures.Engine.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentProcedures.Host.Applying;
+
+/// <summary>
+/// Runs the engine's deadline sweep (<see cref="Applications.SweepAsync"/>) soon after the start, then every
+/// <see cref="PortalOptions.SweepInterval"/>: lapsed deadlines get their <c>on_deadline</c> outcome and
+/// reviewers are told of files due soon. The sweep is idempotent, so several instances or a restart do no harm;
+/// one failed round is logged and the next one tries again.
+/// </summary>
+internal sealed partial class DeadlineSweep(Applications applications, TimeProvider clock, IOptions<PortalOptions> options, ILogger<DeadlineSweep> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.SweepInterval;
+        if (interval <= TimeSpan.Zero)
+            return;
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                var report = await applications.SweepAsync(MoroccoTime.Today(clock), stoppingToken).ConfigureAwait(false);
+                Swept(report.Lapsed, report.Warned);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                SweepFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Lapsed} application(s) decided by their deadline, {Warned} due soon")]
+    private partial void Swept(int lapsed, int warned);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The deadline sweep failed; it runs again at the next interval")]
+    private partial void SweepFailed(Exception exception);
+}
