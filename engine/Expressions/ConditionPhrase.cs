@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Diagnostics;
 using EmploymentProcedures.Engine.Expressions.Parsing;
@@ -89,7 +88,7 @@ public static class ConditionPhrase
         (TokenKind.Equal, false, _, _) or (TokenKind.NotEqual, true, _, _) => Word("no", language),
         (TokenKind.Equal, _, { } text, _) => Choice(field, text, language),
         (TokenKind.NotEqual, _, { } text, _) => Format("other_than", language, Choice(field, text, language)),
-        (_, _, _, { } number) => $"{Symbol(op)} {number.ToString("N0", Culture(language))}",
+        (_, _, _, { } number) => $"{Symbol(op)} {number.ToString("N0", Wording.Culture(language))}",
         _ => null,
     };
 
@@ -108,7 +107,10 @@ public static class ConditionPhrase
         return Format("clause", language, label.Get(language), said);
     }
 
-    private static bool IsFlag(FieldDefinition field) => field.Type is FieldType.Boolean or FieldType.Consent;
+    /// <summary>A yes/no field: a boolean, a consent, or a value computed as true or false.</summary>
+    private static bool IsFlag(FieldDefinition field) =>
+        field.Type is FieldType.Boolean or FieldType.Consent
+        || (field.Type == FieldType.Computed && field.Value?.Compiled?.Type.Kind == TypeKind.Boolean);
 
     private static string? Choices(FieldDefinition field, ListSyntax list, string language)
     {
@@ -137,24 +139,8 @@ public static class ConditionPhrase
         _ => "<",
     };
 
-    private static string Word(string key, string language)
-    {
-        var (fr, ar, en) = Words[key];
-        return language switch
-        {
-            "ar" => ar,
-            "en" => en,
-            _ => fr,
-        };
-    }
+    private static string Word(string key, string language) => Words[key].In(language);
 
     private static string Format(string key, string language, params object[] args) =>
-        string.Format(Culture(language), Word(key, language), args);
-
-    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language switch
-    {
-        "ar" => "ar-MA",
-        "en" => "en",
-        _ => "fr-MA",
-    });
+        string.Format(Wording.Culture(language), Word(key, language), args);
 }

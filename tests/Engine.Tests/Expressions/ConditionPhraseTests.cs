@@ -54,6 +54,15 @@ public sealed class ConditionPhraseTests
         Assert.Equal("« Nombre de salariés concernés par le conflit » : ≥ 1.000", Say("employees_concerned >= 1000", definition: Sample));
 
     [Fact]
+    public void Say_ComputedYesNoValue_SaysYesOrNo()
+    {
+        var nightWork = TestLibrary.Catalog.Definitions["night-work-derogation"];
+
+        Assert.Equal("« Autorisation exceptionnelle requise » : non", Say("not authorisation_needed", "fr", nightWork));
+        Assert.Equal("\"Exceptional authorisation required\": yes", Say("authorisation_needed", "en", nightWork));
+    }
+
+    [Fact]
     public void Say_TwoClausesJoinedByOr_PhrasesBoth()
     {
         var phrase = Say("exemption_category == \"sports\" or exemption_category == \"artist\"", "en");
