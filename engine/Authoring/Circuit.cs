@@ -81,11 +81,25 @@ public sealed record CircuitEdge(string From, string To, CircuitEdgeKind Kind, s
 
 /// <summary>
 /// The approval circuit of a definition's <c>steps:</c> as nodes and edges, in one language: what the SVG
-/// draws and what the designer lists for screen readers. Built by <see cref="CircuitDiagram.Of"/>.
+/// draws and what the designer lists for screen readers.
 /// </summary>
 /// <param name="Summary">The circuit in one or two sentences (the SVG's description).</param>
 public sealed record Circuit(string ProcedureId, string Language, string Title, string Summary, IReadOnlyList<CircuitNode> Nodes, IReadOnlyList<CircuitEdge> Edges)
 {
+    /// <summary>The circuit of <paramref name="definition"/>, from its <c>steps:</c>, its legal deadline and <c>on_deadline</c>.</summary>
+    /// <param name="roles">The library's roles (<c>roles.yaml</c>), for their labels; a role it lacks shows its id.</param>
+    /// <param name="language"><c>fr</c>, <c>ar</c> or <c>en</c> (French for any other).</param>
+    public static Circuit Of(ProcedureDefinition definition, IReadOnlyDictionary<string, RoleDefinition> roles, string language)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentNullException.ThrowIfNull(language);
+        return CircuitBuilder.Build(definition, roles, language);
+    }
+
+    /// <summary>The circuit drawn as SVG: accessible (<c>role="img"</c>, title, description), mirrored for Arabic, deterministic.</summary>
+    public string ToSvg() => CircuitSvg.Render(this);
+
     public bool RightToLeft => Language == "ar";
 
     public CircuitNode Node(string id) => Nodes.First(n => n.Id == id);

@@ -5,19 +5,14 @@ using EmploymentProcedures.Engine.Workflow;
 namespace EmploymentProcedures.Engine.Authoring;
 
 /// <summary>
-/// The circuit diagram of a definition, from its <c>steps:</c> alone (no procedure-specific code): the model,
-/// following the workflow's rules (a step whose <c>when:</c> fails is skipped; a parallel step closes at its
-/// quorum and rejects once too many refused; the last step to close says approved or acknowledged), and its SVG.
+/// Builds <see cref="Circuit.Of"/> from a definition's <c>steps:</c> alone (no procedure-specific code), following
+/// the workflow's rules: a step whose <c>when:</c> fails is skipped; a parallel step closes at its quorum and
+/// rejects once too many refused; the last step to close says approved or acknowledged.
 /// </summary>
-public static class CircuitDiagram
+internal static class CircuitBuilder
 {
-    /// <param name="roles">The library's roles (<c>roles.yaml</c>), for their labels; a role it lacks shows its id.</param>
-    /// <param name="language"><c>fr</c>, <c>ar</c> or <c>en</c>.</param>
-    public static Circuit Of(ProcedureDefinition definition, IReadOnlyDictionary<string, RoleDefinition> roles, string language)
+    public static Circuit Build(ProcedureDefinition definition, IReadOnlyDictionary<string, RoleDefinition> roles, string language)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(roles);
-        ArgumentNullException.ThrowIfNull(language);
         language = LocalizedText.Languages.Contains(language) ? language : "fr";
         string Word(string key) => CircuitTexts.Word(key, language);
         string RoleLabel(string role) => roles.TryGetValue(role, out var known) && known.Label is { } label ? label.Get(language) : role;
@@ -102,13 +97,6 @@ public static class CircuitDiagram
 
         var title = CircuitTexts.Format("title", language, definition.Title.Get(language));
         return new Circuit(definition.Id, language, title, Summary(nodes, language), nodes, edges);
-    }
-
-    /// <summary>The circuit drawn as SVG: accessible (<c>role="img"</c>, title, description), mirrored for Arabic, deterministic.</summary>
-    public static string Svg(Circuit circuit)
-    {
-        ArgumentNullException.ThrowIfNull(circuit);
-        return CircuitSvg.Render(circuit);
     }
 
     /// <summary>

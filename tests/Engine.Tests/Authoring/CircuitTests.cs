@@ -12,7 +12,7 @@ namespace EmploymentProcedures.Engine.Tests.Authoring;
 /// (establishment opening), and the workflow tests' circuit for a parallel step with a quorum, which none of the 55
 /// procedures has. Golden SVGs are rewritten with <c>UPDATE_GOLDEN=1</c> (then look at them before committing).
 /// </summary>
-public sealed class CircuitDiagramTests
+public sealed class CircuitTests
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
@@ -23,7 +23,7 @@ public sealed class CircuitDiagramTests
     private static ProcedureDefinition Parallel => Workflow.Circuit.Definition;
 
     private static Circuit Of(ProcedureDefinition definition, string language = "fr") =>
-        CircuitDiagram.Of(definition, TestLibrary.Library.Roles, language);
+        Circuit.Of(definition, TestLibrary.Library.Roles, language);
 
     [Fact]
     public void Of_StepsWithConditions_PutAConditionBeforeEachAndAWayPastIt()
@@ -132,7 +132,7 @@ public sealed class CircuitDiagramTests
     [InlineData("circuit-test", "fr")]
     public void Svg_Procedure_MatchesTheGoldenFile(string procedure, string language)
     {
-        var actual = CircuitDiagram.Svg(Of(procedure == "circuit-test" ? Parallel : TestLibrary.Catalog.Definitions[procedure], language));
+        var actual = Of(procedure == "circuit-test" ? Parallel : TestLibrary.Catalog.Definitions[procedure], language).ToSvg();
         var file = Path.Combine(RepositoryPaths.Root, "tests", "Engine.Tests", "Authoring", "Golden", $"{procedure}.{language}.svg");
 
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
@@ -148,7 +148,7 @@ public sealed class CircuitDiagramTests
     public void Svg_IsAnAccessibleImageWithATitleAndADescription()
     {
         var circuit = Of(Parallel);
-        var svg = XDocument.Parse(CircuitDiagram.Svg(circuit)).Root!;
+        var svg = XDocument.Parse(circuit.ToSvg()).Root!;
 
         Assert.Equal("img", (string?)svg.Attribute("role"));
         Assert.Equal("fr", (string?)svg.Attribute("lang"));
@@ -163,8 +163,8 @@ public sealed class CircuitDiagramTests
     [Fact]
     public void Svg_InArabic_MirrorsTheDrawingAndWritesRightToLeft()
     {
-        var french = XDocument.Parse(CircuitDiagram.Svg(Of(NightWork))).Root!;
-        var arabic = XDocument.Parse(CircuitDiagram.Svg(Of(NightWork, "ar"))).Root!;
+        var french = XDocument.Parse(Of(NightWork).ToSvg()).Root!;
+        var arabic = XDocument.Parse(Of(NightWork, "ar").ToSvg()).Root!;
         var width = (int)french.Attribute("width")!;
 
         Assert.Equal("rtl", (string?)arabic.Attribute("direction"));
@@ -182,7 +182,7 @@ public sealed class CircuitDiagramTests
             .Replace("- { id: reception, role: desk-agent,", "- { id: reception, title: { fr: \"<script>x</script> & \\\"tri\\\"\", ar: \"الاستقبال\" }, role: desk-agent,", StringComparison.Ordinal);
         var definition = Workflow.Circuit.Load(yaml, "circuit-test.yaml");
 
-        var text = CircuitDiagram.Svg(Of(definition));
+        var text = Of(definition).ToSvg();
 
         Assert.DoesNotContain("<script>", text, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;x&lt;/script&gt; &amp; &quot;tri&quot;", text, StringComparison.Ordinal);
@@ -197,7 +197,7 @@ public sealed class CircuitDiagramTests
             foreach (var language in LocalizedText.Languages)
             {
                 var circuit = Of(definition, language);
-                var svg = XDocument.Parse(CircuitDiagram.Svg(circuit)).Root!;
+                var svg = XDocument.Parse(circuit.ToSvg()).Root!;
                 var drawn = svg.Descendants(Svg + "g").Select(g => (string?)g.Attribute("data-node")).OfType<string>().ToList();
                 Assert.Equal(circuit.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal), drawn.Order(StringComparer.Ordinal));
                 var arrows = svg.Descendants(Svg + "g").Count(g => g.Attribute("data-from") is not null);
