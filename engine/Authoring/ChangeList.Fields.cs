@@ -43,7 +43,8 @@ internal sealed partial class ChangeList
         var applicant = !reviewer && now.IsInput;
         LocalizedText? If(bool breaks, string code, params object?[] args) => breaks ? ChangeReasons.Of(code, args) : null;
         LocalizedText? Narrower(bool narrower, string name) => If(applicant && narrower, ChangeReasons.FieldNarrower, name);
-        var missing = old.Choices.Select(c => c.Value).Except(now.Choices.Select(c => c.Value), StringComparer.Ordinal).ToList();
+        // Only a new source of choices can drop values here; inline options are compared one by one below.
+        var missing = ListOf(old) == ListOf(now) ? [] : old.Choices.Select(c => c.Value).Except(now.Choices.Select(c => c.Value), StringComparer.Ordinal).ToList();
 
         var properties = new PropertyList()
             .Add("section", placedOld.Owner, placedNew.Owner)

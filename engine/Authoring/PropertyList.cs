@@ -26,6 +26,8 @@ internal sealed class PropertyList
     /// <summary>A text shown to people, language by language (<c>label.fr</c>, <c>label.ar</c>...): cosmetic.</summary>
     public PropertyList Texts(string name, LocalizedText? old, LocalizedText? now)
     {
+        if (Same(old, now))
+            return this;
         var languages = LocalizedText.Languages
             .Concat((old?.Texts.Keys ?? []).Concat(now?.Texts.Keys ?? []).Order(StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal);
@@ -37,6 +39,20 @@ internal sealed class PropertyList
                 _items.Add(new PropertyChange($"{name}.{language}", before, after) { IsCosmetic = true });
         }
         return this;
+    }
+
+    private static bool Same(LocalizedText? old, LocalizedText? now)
+    {
+        if (old is null || now is null)
+            return old is null && now is null;
+        if (old.Texts.Count != now.Texts.Count)
+            return false;
+        foreach (var (language, text) in old.Texts)
+        {
+            if (!now.Texts.TryGetValue(language, out var other) || !string.Equals(text, other, StringComparison.Ordinal))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Marks every property so far as a text for people (legal basis, notes): never breaking.</summary>
