@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace EmploymentProcedures.Cli;
 
 /// <summary>
-/// <c>procedures</c>: lint, test, validate and scaffold definitions. Exit codes: 0 success, 1 findings
+/// <c>procedures</c>: lint, test, validate, render, compare and scaffold definitions. Exit codes: 0 success, 1 findings
 /// (errors in definitions or answers), 2 usage or I/O problems. Never prints a stack trace.
 /// </summary>
 internal static class ProceduresCommand
@@ -14,7 +14,7 @@ internal static class ProceduresCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Lint, test, validate, render and scaffold procedure definitions.");
+        var root = new RootCommand("Lint, test, validate, render, compare and scaffold procedure definitions.");
 
         var lintPaths = new Argument<string[]>("paths") { Description = "Definition files or folders (default: procedures/).", Arity = ArgumentArity.ZeroOrMore };
         var lint = new Command("lint", "Check definitions and print every diagnostic as file(line,col): severity CODE: message.") { lintPaths };
@@ -50,6 +50,13 @@ internal static class ProceduresCommand
             output,
             error));
         root.Subcommands.Add(render);
+
+        var published = new Argument<string>("published") { Description = "The published definition (a copy may have any file name)." };
+        var draft = new Argument<string>("draft") { Description = "The draft of the same procedure." };
+        var diffLanguage = new Option<string>("--lang") { Description = "The language of the reasons: fr, ar or en (default: fr).", DefaultValueFactory = _ => "fr" };
+        var diff = new Command("diff", "List what a draft changes from the published definition, and what breaks applications in progress; exit 0 no change, 1 changes.") { published, draft, diffLanguage };
+        diff.SetAction(result => DiffCommand.Run(result.GetValue(published)!, result.GetValue(draft)!, result.GetValue(diffLanguage)!, output, error));
+        root.Subcommands.Add(diff);
 
         var id = new Argument<string>("id") { Description = "The new procedure's kebab-case id (also its file name)." };
         var directory = new Option<string>("--directory") { Description = "Where to write it (default: procedures/).", DefaultValueFactory = _ => "procedures" };

@@ -169,6 +169,97 @@ public sealed class ProceduresCommandTests : IDisposable
         Assert.Contains("--today must be a date written YYYY-MM-DD", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Diff_DefinitionWithItself_PrintsNoChangeAndExitsZero()
+    {
+        Run("new", "sample", "--directory", _directory);
+        var file = Path.Combine(_directory, "sample.yaml");
+
+        var (exit, output, _) = Run("diff", file, file);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        Assert.Equal("no change" + Environment.NewLine, output);
+    }
+
+    [Fact]
+    public void Diff_DraftNarrowingAFieldAndRetitlingAPage_PrintsBothInAreaOrderAndExitsOne()
+    {
+        var (published, draft) = PublishedAndDraft(
+            ("max_length: 2000", "max_length: 500"),
+            ("title: { fr: \"Demande\", ar:", "title: { fr: \"La demande\", ar:"));
+
+        var (exit, output, _) = Run("diff", published, draft);
+
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Equal(
+            [
+                "  section changed sections.request",
+                "    title.fr: Demande → La demande",
+                "! field changed request.subject",
+                "    max_length: 2000 → 500",
+                "    breaks: Des réponses déjà enregistrées pourraient sortir de la nouvelle limite (max_length) et être refusées au dépôt.",
+                "2 change(s), 1 breaking applications in progress",
+            ],
+            output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Diff_InArabic_PrintsTheReasonsInArabic()
+    {
+        var (published, draft) = PublishedAndDraft(("formats: [pdf]", "formats: [docx]"));
+
+        var (exit, output, _) = Run("diff", published, draft, "--lang", "ar");
+
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Contains("    breaks: ستُرفض عند الإيداع الملفات المرفقة سابقا بصيغة pdf.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_DraftWithErrors_PrintsThemAndExitsTwo()
+    {
+        var (published, draft) = PublishedAndDraft(("role: desk-agent", "role: desk-agnet"));
+
+        var (exit, output, error) = Run("diff", published, draft);
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Empty(output);
+        Assert.Contains("error EP0204", error, StringComparison.Ordinal);
+        Assert.Contains("fix them before comparing", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--lang", "de")]
+    [InlineData("nowhere.yaml", null)]
+    public void Diff_UnknownLanguageOrMissingFile_ExitsTwo(string argument, string? value)
+    {
+        Run("new", "sample", "--directory", _directory);
+        var file = Path.Combine(_directory, "sample.yaml");
+        string[] args = value is null ? ["diff", Path.Combine(_directory, argument), file] : ["diff", file, file, argument, value];
+
+        var (exit, output, error) = Run(args);
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Empty(output);
+        Assert.Matches("unknown language 'de'|no such file", error);
+    }
+
+    /// <summary>A published copy under another name (as 'git show' would write it) and the draft, edited.</summary>
+    private (string Published, string Draft) PublishedAndDraft(params (string From, string To)[] edits)
+    {
+        Run("new", "sample", "--directory", _directory);
+        var draft = Path.Combine(_directory, "sample.yaml");
+        var published = Path.Combine(_directory, "sample.published.yaml");
+        File.Copy(draft, published);
+        var text = File.ReadAllText(draft);
+        foreach (var (from, to) in edits)
+        {
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+        File.WriteAllText(draft, text);
+        return (published, draft);
+    }
+
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();

@@ -70,14 +70,8 @@ internal static class FormTexts
 
     public static string Get(string key, string language, params object?[] args)
     {
-        var (fr, ar, en) = All.TryGetValue(key, out var texts) ? texts : throw new ArgumentException($"no form text '{key}'", nameof(key));
-        var text = language switch
-        {
-            "ar" => ar,
-            "en" => en,
-            _ => fr,
-        };
-        return args.Length == 0 ? text : string.Format(FormCulture.For(language), text, args);
+        var texts = All.TryGetValue(key, out var found) ? found : throw new ArgumentException($"no form text '{key}'", nameof(key));
+        return FormCulture.Say(texts, language, args);
     }
 }
 
@@ -94,6 +88,18 @@ internal static class FormCulture
         "en" => English,
         _ => French,
     };
+
+    /// <summary>The text of <paramref name="language"/> (French for any other), formatted in its culture when there are <paramref name="args"/>.</summary>
+    public static string Say((string Fr, string Ar, string En) texts, string language, params object?[] args)
+    {
+        var text = language switch
+        {
+            "ar" => texts.Ar,
+            "en" => texts.En,
+            _ => texts.Fr,
+        };
+        return args.Length == 0 ? text : string.Format(For(language), text, args);
+    }
 
     public static bool IsRightToLeft(string language) => language == "ar";
 
