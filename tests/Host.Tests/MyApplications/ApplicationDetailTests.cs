@@ -12,8 +12,19 @@ namespace EmploymentProcedures.Host.Tests.MyApplications;
 [Collection(LivePortalTests.Name)]
 public sealed class ApplicationDetailTests(LivePortal portal)
 {
-    private static IRenderedComponent<ApplicationDetail> Render(PageContext context, Application application) =>
-        context.Render<ApplicationDetail>(p => p.Add(c => c.Id, application.Id));
+    /// <summary>A new applicant's application, made by <paramref name="make"/>, and its page as they see it.</summary>
+    private async Task<OwnPage> OwnPageAsync(Func<Filing, Actor, Task<Application>> make, Language? language = null)
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var application = await make(portal.Filing, owner);
+        var context = new PageContext(portal, owner, language);
+        return new OwnPage(context, context.Render<ApplicationDetail>(p => p.Add(c => c.Id, application.Id)), application, owner);
+    }
+
+    private sealed record OwnPage(PageContext Context, IRenderedComponent<ApplicationDetail> Page, Application Application, Actor Owner) : IDisposable
+    {
+        public void Dispose() => Context.Dispose();
+    }
 
     private static string[] Actions(IRenderedComponent<ApplicationDetail> page) =>
         page.FindAll(".actions a, .actions button").Select(e => e.TextContent.Trim()).ToArray();
@@ -21,11 +32,8 @@ public sealed class ApplicationDetailTests(LivePortal portal)
     [Fact]
     public async Task Draft_OffersToContinueTheDraft_AndNothingElse()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var draft = await portal.Filing.DraftAsync(owner);
-        using var context = new PageContext(portal, owner);
-
-        var page = Render(context, draft);
+        using var own = await OwnPageAsync((filing, owner) => filing.DraftAsync(owner));
+        var (page, draft) = (own.Page, own.Application);
 
         page.WaitForAssertion(() => Assert.Equal(["Continuer le brouillon"], Actions(page)));
         Assert.Equal(ApplicantPages.FormUrl(draft.Id), page.Find(".actions a").GetAttribute("href"));
@@ -37,11 +45,8 @@ public sealed class ApplicationDetailTests(LivePortal portal)
     [Fact]
     public async Task InReview_OffersWithdrawal_ShowsTheTimelineDeadlineAndDownloads()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        using var context = new PageContext(portal, owner);
-
-        var page = Render(context, submitted);
+        using var own = await OwnPageAsync((filing, owner) => filing.SubmittedAsync(owner));
+        var (page, submitted) = (own.Page, own.Application);
 
         page.WaitForAssertion(() => Assert.Equal(["Retirer la demande"], Actions(page)));
         Assert.Equal("En cours d'examen", page.Find(".facts .status").TextContent);
@@ -58,12 +63,9 @@ public sealed class ApplicationDetailTests(LivePortal portal)
     [Fact]
     public async Task ChangesRequested_ShowsTheRequestItsMessageAndItems_AndOffersToAnswerOrWithdraw()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        await portal.Filing.RequestChangesAsync(submitted, "Joignez la version signée du projet.", "draft_regulations", "article_count");
-        using var context = new PageContext(portal, owner);
-
-        var page = Render(context, submitted);
+        using var own = await OwnPageAsync(async (filing, owner) =>
+            await filing.RequestChangesAsync(await filing.SubmittedAsync(owner), "Joignez la version signée du projet.", "draft_regulations", "article_count"));
+        var page = own.Page;
 
         page.WaitForAssertion(() => Assert.Equal(["Répondre à la demande de modifications", "Retirer la demande"], Actions(page)));
         var request = page.Find(".changes-request");
@@ -76,10 +78,8 @@ public sealed class ApplicationDetailTests(LivePortal portal)
     [Fact]
     public async Task Withdrawing_AsksForConfirmation_ThenWithdrawsWithTheReason()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        using var context = new PageContext(portal, owner);
-        var page = Render(context, submitted);
+        using var own = await OwnPageAsync((filing, owner) => filing.SubmittedAsync(owner));
+        var page = own.Page;
         page.WaitForElement(".withdraw button");
 
         page.Find(".withdraw button").Click();
@@ -93,23 +93,21 @@ public sealed class ApplicationDetailTests(LivePortal portal)
         var last = page.FindAll(".timeline li")[^1];
         Assert.Equal("Vous avez retiré la demande.", last.QuerySelector(".what")!.TextContent);
         Assert.Equal("Le projet est abandonné.", last.QuerySelector("blockquote")!.TextContent);
-        Assert.Equal(ApplicationStatus.Withdrawn, (await portal.Applications.GetAsync(submitted.Id, owner)).Value!.Status);
+        Assert.Equal(ApplicationStatus.Withdrawn, (await portal.Applications.GetAsync(own.Application.Id, own.Owner)).Value!.Status);
     }
 
     [Fact]
     public async Task Withdrawing_Cancelled_KeepsTheApplication()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        using var context = new PageContext(portal, owner);
-        var page = Render(context, submitted);
+        using var own = await OwnPageAsync((filing, owner) => filing.SubmittedAsync(owner));
+        var page = own.Page;
         page.WaitForElement(".withdraw button");
 
         page.Find(".withdraw button").Click();
         page.FindAll(".withdraw button").Single(b => b.TextContent == "Non, garder ma demande").Click();
 
         Assert.Empty(page.FindAll(".withdraw form"));
-        Assert.Equal(ApplicationStatus.InReview, (await portal.Applications.GetAsync(submitted.Id, owner)).Value!.Status);
+        Assert.Equal(ApplicationStatus.InReview, (await portal.Applications.GetAsync(own.Application.Id, own.Owner)).Value!.Status);
     }
 
     [Fact]
@@ -122,7 +120,7 @@ public sealed class ApplicationDetailTests(LivePortal portal)
         var notFound = false;
         context.Services.GetRequiredService<NavigationManager>().OnNotFound += (_, _) => notFound = true;
 
-        var page = Render(context, submitted);
+        var page = context.Render<ApplicationDetail>(p => p.Add(c => c.Id, submitted.Id));
 
         page.WaitForAssertion(() => Assert.True(notFound));
         Assert.Empty(page.FindAll("h1"));
@@ -132,14 +130,11 @@ public sealed class ApplicationDetailTests(LivePortal portal)
     [Fact]
     public async Task InArabic_TheTimelineAndActionsAreInArabic()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        using var context = new PageContext(portal, owner, Languages.Arabic);
-
-        var page = Render(context, submitted);
+        using var own = await OwnPageAsync((filing, owner) => filing.SubmittedAsync(owner), Languages.Arabic);
+        var page = own.Page;
 
         page.WaitForAssertion(() => Assert.Equal(["سحب الطلب"], Actions(page)));
-        Assert.Contains($"أودع الطلب تحت المرجع {submitted.Reference}.", page.FindAll(".timeline .what").Select(e => e.TextContent));
+        Assert.Contains($"أودع الطلب تحت المرجع {own.Application.Reference}.", page.FindAll(".timeline .what").Select(e => e.TextContent));
         Assert.Equal("قيد الدراسة", page.Find(".facts .status").TextContent);
     }
 }
