@@ -1,4 +1,5 @@
 using Bunit;
+using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
 using EmploymentProcedures.Host.Localization;
@@ -73,6 +74,25 @@ public sealed class ApplicationDetailTests(LivePortal portal)
         Assert.Equal(["Projet de règlement intérieur", "Nombre d'articles"], request.QuerySelectorAll("li").Select(li => li.TextContent));
         Assert.Contains("Le délai est suspendu jusqu'à votre réponse", page.Find(".facts").TextContent, StringComparison.Ordinal);
         Assert.Equal("Délai suspendu", page.Find(".facts .deadline").TextContent);
+    }
+
+    [Fact]
+    public async Task Rejected_ShowsTheDecisionAndItsReason_AndNoAction()
+    {
+        using var own = await OwnPageAsync(async (filing, owner) =>
+        {
+            var submitted = await filing.SubmittedAsync(owner);
+            return (await portal.Applications.DecideAsync(submitted.Id, Filing.DeskAgent(submitted),
+                new WorkflowCommand.Decide(submitted.Step!, StepAction.Reject, "Le projet ne porte pas de signature."))).Application!;
+        });
+        var page = own.Page;
+
+        page.WaitForAssertion(() => Assert.Contains("Aucune action n'est attendue de vous", page.Find(".actions").TextContent, StringComparison.Ordinal));
+        Assert.Empty(Actions(page));
+        var decision = page.FindAll(".facts > div").Single(d => d.QuerySelector("dt")!.TextContent == "Décision");
+        Assert.Equal("Refusée", decision.QuerySelector(".status")!.TextContent);
+        Assert.Contains("Motif : Le projet ne porte pas de signature.", decision.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Décision : demande refusée.", page.FindAll(".timeline .what")[^1].TextContent);
     }
 
     [Fact]

@@ -1,6 +1,10 @@
 using Bunit;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
 using EmploymentProcedures.Host.MyApplications;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.MyApplications;
 
@@ -48,6 +52,44 @@ public sealed class ApplicationListTests(LivePortal portal)
         Assert.Equal("Délai suspendu", page.FindAll("tbody tr")[0].QuerySelector(".deadline")!.TextContent);
         Assert.StartsWith("Recevabilité", page.FindAll("tbody tr")[1].QuerySelectorAll("td")[3].TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll(".pagination"));
+    }
+
+    [Fact]
+    public async Task MoreThanAPage_IsPaginated_FiftyAPage()
+    {
+        var (_, applicant) = await ApplicantWithDraftsAsync(Applications.PageSize + 1);
+        using var context = new PageContext(portal, applicant);
+
+        var page = context.Render<ApplicationList>();
+        page.WaitForAssertion(() => Assert.Equal(Applications.PageSize, page.FindAll("tbody tr").Count));
+        Assert.Equal(["applications?page=2"], page.FindAll(".pagination a").Select(a => a.GetAttribute("href")));
+
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("page", 2));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")));
+        Assert.Equal(["applications"], page.FindAll(".pagination a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Page 2", page.Find(".pagination [aria-current=page]").TextContent);
+    }
+
+    [Fact]
+    public async Task ExactlyAPage_OffersNoNextPage()
+    {
+        var (_, applicant) = await ApplicantWithDraftsAsync(Applications.PageSize);
+        using var context = new PageContext(portal, applicant);
+
+        var page = context.Render<ApplicationList>();
+
+        page.WaitForAssertion(() => Assert.Equal(Applications.PageSize, page.FindAll("tbody tr").Count));
+        Assert.Empty(page.FindAll(".pagination"));
+    }
+
+    private async Task<(string Email, Actor Actor)> ApplicantWithDraftsAsync(int count)
+    {
+        var account = await portal.AccountAsync("employer");
+        for (var i = 0; i < count; i++)
+            Assert.True((await portal.Applications.StartAsync(Filing.Procedure, account.Actor)).Succeeded);
+        return account;
     }
 
     [Fact]
