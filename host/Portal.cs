@@ -10,6 +10,7 @@ using EmploymentProcedures.Host.Applying;
 using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components;
 using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.MyApplications;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -130,6 +131,7 @@ public static class Portal
         // SecurityHeaders already forbids framing (frame-ancestors 'none'); Blazor's own, laxer header would only duplicate it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapPortalEndpoints();
+        app.MapApplicationFiles();
         return app;
     }
 

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using EmploymentProcedures.Host.Localization;
 using Microsoft.Playwright;
 
@@ -20,10 +19,6 @@ public sealed class AccessibilityTests(PortalFixture portal)
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
 
-        var results = await page.RunAxe();
-
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
     }
 }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
@@ -48,4 +49,13 @@ internal static class Pages
     }
 
     public static ILocator ProcedureLinks(IPage page) => page.Locator(".procedure-card h3 a");
+
+    /// <summary>Runs axe-core on the page as it is now: no serious or critical violation (WCAG 2.2 AA).</summary>
+    public static async Task AssertNoSeriousAxeViolationAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
 }

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 
 namespace EmploymentProcedures.Host.Tests;
 
-/// <summary>The real portal built over a temporary data folder (never started: its services are used directly).</summary>
+/// <summary>
+/// The real portal built over a temporary data folder: its services are used directly, or, when it listens,
+/// it serves HTTP on Kestrel at <see cref="BaseAddress"/> (127.0.0.1, a free port).
+/// </summary>
 internal sealed class TempPortal : IAsyncDisposable
 {
     private TempPortal(string data, WebApplication app)
@@ -17,7 +20,10 @@ internal sealed class TempPortal : IAsyncDisposable
 
     public string DatabaseFile => Path.Combine(DataPath, PortalOptions.DatabaseFileName);
 
-    public static async Task<TempPortal> PrepareAsync()
+    /// <summary>Where a listening portal answers; null when it was only built.</summary>
+    public Uri? BaseAddress { get; private set; }
+
+    public static async Task<TempPortal> PrepareAsync(bool listen = false)
     {
         var data = Path.Combine(Path.GetTempPath(), "ep-host-tests-" + Guid.NewGuid().ToString("N"));
         var app = Portal.Build(new WebApplicationOptions
@@ -25,14 +31,22 @@ internal sealed class TempPortal : IAsyncDisposable
             ApplicationName = typeof(Portal).Assembly.GetName().Name,
             ContentRootPath = Path.Combine(Repository.Root, "host"),
             EnvironmentName = "Production",
-            Args = [$"--Portal:DataPath={data}", "--Portal:SeedDemoAccounts=false", "--Logging:LogLevel:Default=Warning"],
+            Args = [$"--Portal:DataPath={data}", "--Portal:SeedDemoAccounts=false", "--Logging:LogLevel:Default=Warning", "--urls=http://127.0.0.1:0"],
         });
         await Portal.PrepareAsync(app);
-        return new TempPortal(data, app);
+        var portal = new TempPortal(data, app);
+        if (listen)
+        {
+            await app.StartAsync();
+            portal.BaseAddress = new Uri(app.Urls.Single());
+        }
+        return portal;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (BaseAddress is not null)
+            await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(DataPath, recursive: true);

@@ -1,0 +1,91 @@
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace EmploymentProcedures.Host.MyApplications;
+
+/// <summary>One event of an application's life as its applicant reads it.</summary>
+/// <param name="At">When, in the portal's time zone (Morocco's).</param>
+/// <param name="Sentence">What happened, in the page's language.</param>
+/// <param name="By">The role that acted, when a reviewer did ("Agent du guichet").</param>
+/// <param name="Message">What the reviewer wrote (a request for changes, a reason), or the applicant's own reason for withdrawing.</param>
+/// <param name="Items">The items reopened, or changed at a resubmission, in words.</param>
+public sealed record TimelineEntry(
+    DateTimeOffset At, string Kind, string Sentence, string? By, string? MessageLabel, string? Message, string? ItemsLabel, IReadOnlyList<string> Items);
+
+/// <summary>
+/// Turns the audit entries of <c>Applications.HistoryAsync</c> into sentences. Only what tells the story of the
+/// file is kept: the draft's autosaves and uploads are not events of the procedure, and refused attempts (the
+/// person's own as well: they changed nothing) are the audit's business, not the timeline's.
+/// </summary>
+internal static class Timeline
+{
+    /// <summary>The events a reviewer's own act makes; the others (a step entered or skipped) follow from them.</summary>
+    private static readonly HashSet<string> ReviewerActs =
+    [
+        WorkflowEvents.StepApproved, WorkflowEvents.Opinion, WorkflowEvents.ChangesRequested, WorkflowEvents.Returned, WorkflowEvents.Decided,
+    ];
+
+    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<AuditRecord> history, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(texts);
+        var entries = new List<TimelineEntry>();
+        foreach (var record in history)
+        {
+            if (Describe(record, texts, language, strings, zone) is { } entry)
+                entries.Add(entry);
+        }
+        return entries;
+    }
+
+    public static TimelineEntry? Describe(AuditRecord record, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(language);
+        ArgumentNullException.ThrowIfNull(strings);
+        string Say(string key, params object[] values) => string.Format(language.Culture, strings[key].Value, values);
+        var step = texts.Step(record.Step);
+        // Each kind: its sentence, and the label of the message and of the items it shows (null: it shows none).
+        // A return's note is between reviewers, and an opinion's or a step's comment is for the file: the
+        // applicant reads the messages meant for them, a request for changes and a decision's reason.
+        (string Sentence, string? Message, string? Items)? said = record.Kind switch
+        {
+            StorageEvents.Started => (Say("Mine.EventStarted"), null, null),
+            WorkflowEvents.Submitted => (Say("Mine.EventSubmitted", record.Detail ?? ""), null, null),
+            WorkflowEvents.Resubmitted => (Say("Mine.EventResubmitted", step), null, strings["Mine.ItemsChanged"]),
+            WorkflowEvents.StepEntered => (Say("Mine.EventStepEntered", step), null, null),
+            WorkflowEvents.StepSkipped => (Say("Mine.EventStepSkipped", step), null, null),
+            WorkflowEvents.StepApproved when record.Action == StepAction.Acknowledge.Name() => (Say("Mine.EventStepAcknowledged", step), null, null),
+            WorkflowEvents.StepApproved => (Say("Mine.EventStepApproved", step), null, null),
+            WorkflowEvents.Opinion when record.Action == StepAction.Reject.Name() => (Say("Mine.EventOpinionAgainst", step), null, null),
+            WorkflowEvents.Opinion => (Say("Mine.EventOpinionFor", step), null, null),
+            WorkflowEvents.ChangesRequested => (Say("Mine.EventChangesRequested", step), strings["Mine.MessageFromReviewer"], strings["Mine.ItemsReopened"]),
+            WorkflowEvents.Returned => (Say("Mine.EventReturned", step), null, null),
+            WorkflowEvents.Decided => (Say(record.ToStatus switch
+            {
+                "approved" => "Mine.EventApproved",
+                "rejected" => "Mine.EventRejected",
+                _ => "Mine.EventAcknowledged",
+            }), strings["Mine.MessageReason"], null),
+            WorkflowEvents.Withdrawn => (Say("Mine.EventWithdrawn"), strings["Mine.MessageYourReason"], null),
+            WorkflowEvents.DeadlineLapsed => (Say("Mine.EventDeadlineLapsed"), null, null),
+            _ => null,
+        };
+        if (said is not { } shown)
+            return null;
+        var message = shown.Message is not null && !string.IsNullOrWhiteSpace(record.Comment) ? record.Comment : null;
+        var items = shown.Items is null ? [] : Items(record.Detail).Select(texts.Item).ToList();
+        var by = ReviewerActs.Contains(record.Kind) && texts.IsReviewer(record.ActorRole) ? texts.Role(record.ActorRole) : null;
+        var at = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(record.At, DateTimeKind.Utc)), zone);
+        return new TimelineEntry(at, record.Kind, shown.Sentence, by,
+            message is null ? null : shown.Message, message, items.Count == 0 ? null : shown.Items, items);
+    }
+
+    /// <summary>The items of an event, as the audit keeps them ("a, b, c").</summary>
+    private static string[] Items(string? detail) =>
+        string.IsNullOrWhiteSpace(detail) ? [] : detail.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using EmploymentProcedures.Engine.Deadlines;
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Accounts;
+using EmploymentProcedures.Host.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentProcedures.Host.Tests.MyApplications;
+
+/// <summary>
+/// A bUnit context for the applicant's pages: the portal's real engine services (over its temporary database),
+/// the real UI strings in a language, and one person signed in.
+/// </summary>
+internal sealed class PageContext : BunitContext
+{
+    private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
+
+    public PageContext(LivePortal portal, Actor actor, Language? language = null)
+    {
+        var services = portal.Portal.App.Services;
+        Services.AddSingleton(services.GetRequiredService<Applications>());
+        Services.AddSingleton(services.GetRequiredService<DefinitionStore>());
+        Services.AddSingleton(services.GetRequiredService<ProcedureCatalog>());
+        Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddScoped<SignedInActor>();
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(actor.Name);
+        authorization.SetClaims(
+        [
+            new Claim(ClaimTypes.NameIdentifier, actor.UserId),
+            new Claim(PortalClaims.DisplayName, actor.Name),
+            new Claim(PortalClaims.Role, actor.Role),
+            .. actor.Provinces.Select(p => new Claim(PortalClaims.Province, p)),
+        ]);
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // The pages read their language from the UI culture, as the request-localization middleware sets it.
+        CultureInfo.CurrentUICulture = (language ?? Languages.French).Culture;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        CultureInfo.CurrentUICulture = _previous;
+        base.Dispose(disposing);
+    }
+}
