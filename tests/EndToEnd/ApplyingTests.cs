@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using EmploymentProcedures.Designer.Forms;
-using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Localization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
@@ -11,7 +9,7 @@ namespace EmploymentProcedures.EndToEnd;
 [Collection(PortalTests.Name)]
 public sealed partial class ApplyingTests(PortalFixture portal)
 {
-    private const string Password = "une phrase de passe 2026";
+    private const string Password = ApplicantDraft.Password;
 
     [Theory]
     [InlineData("fr")]
@@ -77,8 +75,8 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".steps > li")).ToHaveCountAsync(definition.Steps.Count);
         await Assertions.Expect(page.Locator("button[data-print]")).ToBeVisibleAsync();
 
-        var id = Guid.Parse(formUrl.Split('/')[^2]);
-        var stored = await StoredAsync(id);
+        var account = (await portal.FindAccountAsync(email))!;
+        var stored = await new ApplicantDraft(page, Guid.Parse(formUrl.Split('/')[^2]), Actor.Applicant(account.Id, account.DisplayName)).StoredAsync(portal);
         Assert.Equal(ApplicationStatus.InReview, stored.Status);
         Assert.Equal(await reference.TextContentAsync(), stored.Reference);
         Assert.Equal("24", stored.Answers["duration_months"]);
@@ -86,15 +84,6 @@ public sealed partial class ApplyingTests(PortalFixture portal)
     }
 
     private static Regex FormUrl(string page) => new(@"/applications/[0-9a-f-]{36}/form\?page=" + page + "$");
-
-    /// <summary>The application as stored, read as its owner would (the test reads past the pages).</summary>
-    private async Task<Application> StoredAsync(Guid id)
-    {
-        await using var scope = portal.App.Services.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<Applications>();
-        var row = (await applications.GetAsync(id, Actor.System)).Value;
-        return row ?? throw new InvalidOperationException($"application {id} is not readable");
-    }
 
     [GeneratedRegex(@"^TAE-\d{4}-\d{6}$")]
     private static partial Regex ReferencePattern();

@@ -22,10 +22,25 @@
     }
   };
 
+  // A field with a length limit keeps only that many characters, however much is typed or pasted: say so.
+  const noticeLimit = (target) => {
+    const host = target.closest('[data-autosave]');
+    const notice = host && host.querySelector('[data-autosave-notice]');
+    if (!notice) {
+      return;
+    }
+    const full = target.maxLength > 0 && target.value.length >= target.maxLength;
+    const text = full ? (host.dataset.tooLong || '').replaceAll('{0}', target.maxLength.toLocaleString(document.documentElement.lang, { numberingSystem: 'latn' })) : '';
+    if (notice.textContent !== text) {
+      notice.textContent = text;
+    }
+  };
+
   document.addEventListener('input', (event) => {
     if (!typed(event.target)) {
       return;
     }
+    noticeLimit(event.target);
     if (pending && pending !== event.target) {
       send();
     }
