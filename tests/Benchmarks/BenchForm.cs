@@ -8,7 +8,7 @@ namespace EmploymentProcedures.Benchmarks;
 
 /// <summary>
 /// A procedure of 200 required fields (texts, numbers, dates, ICE numbers, and texts shown only when a number is
-/// above 10) spread over <c>sections</c> pages, with valid answers: the form the form benchmarks and the circuit
+/// above 10) spread over <c>sections</c> pages, with valid answers: the form the validation and form benchmarks and the circuit
 /// memory measurement use.
 /// </summary>
 internal static class BenchForm
