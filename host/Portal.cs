@@ -57,7 +57,10 @@ public static class Portal
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DeadlineSweep>();
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            // A long text pasted in a field (100,000 characters, 200 KB in Arabic) reaches the form and gets its
+            // validation message, instead of closing the connection at SignalR's default 32 KB.
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = PortalOptions.MaximumMessageBytes);
         // Arabic text goes out as UTF-8 characters, not as one numeric entity per letter (a third of the size).
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

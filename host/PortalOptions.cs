@@ -24,6 +24,9 @@ public sealed class PortalOptions
     /// <summary>How often the deadline sweep runs (default hourly); zero turns it off (tests drive it themselves).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The largest message a circuit accepts from the browser (one form event): 256 KB, room for 100,000 Arabic characters.</summary>
+    public const long MaximumMessageBytes = 256 * 1024;
+
     /// <summary>The database file both the accounts and the engine's storage use.</summary>
     public const string DatabaseFileName = "procedures.db";
 }

@@ -90,6 +90,14 @@ public sealed partial class Applications
         RunAsync(id, actor, new WorkflowCommand.SaveAnswers(answers), null, cancellationToken);
 
     /// <summary>
+    /// Saves answers edited from version <paramref name="basedOn"/> of the application: refused as
+    /// <see cref="RefusalCodes.Stale"/> when another save (a second tab, another device) has changed it since,
+    /// so that work is never silently overwritten.
+    /// </summary>
+    public Task<WorkflowResult> SaveAnswersAsync(Guid id, Actor actor, Answers answers, int basedOn, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, new WorkflowCommand.SaveAnswers(answers, basedOn), null, cancellationToken);
+
+    /// <summary>
     /// Attaches a file for document <paramref name="documentId"/>. The applicant's right to attach is checked
     /// before a byte is read; the content is streamed into the document store, refused past the document's
     /// <c>max_mb</c> or when its bytes are not one of its <c>formats</c>; <paramref name="fileName"/> is kept

@@ -35,6 +35,7 @@ public sealed record Refusal(string Code, LocalizedText Message)
         [RefusalCodes.NoDeadlineOutcome] = ("Aucune issue automatique à l'échéance pour cette procédure.", "لا توجد نتيجة تلقائية عند انقضاء الأجل بالنسبة لهذه المسطرة.", "This procedure has no automatic outcome at its deadline."),
         [RefusalCodes.UnknownDocument] = ("« {0} » n'est pas un document de la procédure.", "«{0}» ليست وثيقة في هذه المسطرة.", "'{0}' is not a document of the procedure."),
         [RefusalCodes.AlreadyDecided] = ("Déjà traité par {0} : rechargez le dossier.", "سبقت معالجته من طرف {0}: أعيدوا تحميل الملف.", "Already decided by {0}: reload the application."),
+        [RefusalCodes.Stale] = ("Ce dossier a été modifié ailleurs (un autre onglet ou appareil) depuis que vous l'avez ouvert.", "عُدّل هذا الملف في مكان آخر (علامة تبويب أو جهاز آخر) منذ أن فتحتموه.", "This application was changed elsewhere (another tab or device) since you opened it."),
         [RefusalCodes.Busy] = ("Le service est momentanément occupé : réessayez dans un instant.", "الخدمة مشغولة مؤقتا: أعيدوا المحاولة بعد لحظة.", "The service is busy for a moment: try again."),
     };
 }
@@ -60,4 +61,5 @@ public static class RefusalCodes
     public const string UnknownDocument = "unknown_document";
     public const string AlreadyDecided = "already_decided";
     public const string Busy = "busy";
+    public const string Stale = "stale";
 }

@@ -82,7 +82,7 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
             WorkflowCommand.Decide decide => Decide(run, actor, decide),
             WorkflowCommand.LapseDeadline => Lapse(run, actor),
             _ when actor.Kind != RoleKind.Applicant => Refusal.Of(RefusalCodes.NotYours),
-            WorkflowCommand.SaveAnswers save => Save(run, save.Answers),
+            WorkflowCommand.SaveAnswers save => Save(run, save),
             WorkflowCommand.AttachDocument attach => Attach(run, attach.Document),
             WorkflowCommand.RemoveDocument remove => Remove(run, remove),
             WorkflowCommand.Submit submit => Submit(run, submit.Reference),
@@ -102,9 +102,12 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
     private static StepDefinition? Current(ProcedureDefinition definition, Application application) =>
         definition.Steps.FirstOrDefault(s => s.Id == application.Step);
 
-    private static Refusal? Save(Run run, Answers answers)
+    private static Refusal? Save(Run run, WorkflowCommand.SaveAnswers save)
     {
         var app = run.App;
+        var answers = save.Answers;
+        if (save.BasedOn is { } basedOn && basedOn != app.Version)
+            return Refusal.Of(RefusalCodes.Stale);
         if (app.Status == ApplicationStatus.ChangesRequested)
         {
             var outside = AnswerDiff.Compare(app.Answers, answers).FirstOrDefault(c => !app.Reopened.Any(item => AnswerDiff.Covers(item, c.Path)));

@@ -7,7 +7,10 @@ namespace EmploymentProcedures.Engine.Workflow;
 public abstract record WorkflowCommand
 {
     /// <summary>The applicant saves answers (a draft, or the reopened fields while changes are requested).</summary>
-    public sealed record SaveAnswers(Answers Answers) : WorkflowCommand;
+    /// <param name="BasedOn">The application's <see cref="Application.Version"/> the answers were edited from: when it has
+    /// changed since (another tab or device saved), the save is refused as <see cref="RefusalCodes.Stale"/> rather than
+    /// overwriting that work. Null: save whatever the version.</param>
+    public sealed record SaveAnswers(Answers Answers, int? BasedOn = null) : WorkflowCommand;
 
     /// <summary>The applicant attaches a file; it replaces an earlier file for the same document when only one is allowed.</summary>
     public sealed record AttachDocument(AttachedDocument Document) : WorkflowCommand;

@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Bunit;
 using EmploymentProcedures.Designer.Forms;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
-using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Validation;
 
 namespace EmploymentProcedures.Benchmarks;
@@ -34,43 +31,7 @@ public class FormBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var perSection = 200 / Sections;
-        var yaml = new StringBuilder("""
-            language: 1
-            id: bench
-            title: { fr: "Banc", ar: "اختبار" }
-            category: working-time
-            applicant: employer
-            deadline: { days: 10, calendar: business }
-            steps: [ { id: decision, title: { fr: "Décision", ar: "القرار" }, role: desk-agent, actions: [approve, reject] } ]
-            outputs: { rejected: decision-rejected }
-            sections:
-            """);
-        var answers = new Dictionary<string, object?>();
-        for (var s = 0; s < Sections; s++)
-        {
-            yaml.Append(CultureInfo.InvariantCulture, $"\n  - id: s{s}\n    title: {{ fr: \"Section {s}\", ar: \"قسم {s}\" }}\n    fields:");
-            for (var f = 0; f < perSection; f++)
-            {
-                var id = $"f{s}_{f}";
-                var (type, extra, value) = (f % 5) switch
-                {
-                    0 => ("text", ", max_length: 100", (object)"Atlas Textile"),
-                    1 => ("number", ", min: 0, max: 1000", "42"),
-                    2 => ("date", ", max: today()", "2025-05-01"),
-                    3 => ("ice", "", "001561191000066"),
-                    _ => ("text", $", visible: f{s}_{f - 3} > 10", "visible when the number is above 10"),
-                };
-                yaml.Append(CultureInfo.InvariantCulture, $"\n      - {{ id: {id}, type: {type}, required: true{extra}, label: {{ fr: \"Champ {id}\", ar: \"حقل {id}\" }} }}");
-                answers[id] = value;
-            }
-        }
-        var library = ProcedureLibrary.Load(Paths.Procedures);
-        var result = new ProcedureLoader(library).LoadText(yaml.ToString(), "bench.yaml");
-        _definition = result.Definition ?? throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
-        _answers = Answers.From(answers);
-        if (_definition.AllFields().Count() != 200 || !SubmissionValidator.Validate(_definition, Submission.Of(_answers), _context).IsValid)
-            throw new InvalidOperationException("the benchmark form must have 200 fields and valid answers");
+        (_definition, _answers) = BenchForm.Load(Sections, _context.Today);
 
         _bunit = new BunitContext();
         _bunit.JSInterop.Mode = JSRuntimeMode.Loose;

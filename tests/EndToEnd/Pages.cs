@@ -15,6 +15,19 @@ internal static class Pages
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>Creates an applicant account through the sign-up page; the person is then signed in, on the home page.</summary>
+    public static async Task SignUpAsync(IPage page, string kind, string name, string email, string password)
+    {
+        await page.GotoAsync("/account/sign-up");
+        await page.Locator("#kind").SelectOptionAsync(kind);
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#confirm").FillAsync(password);
+        await page.Locator("form button[type=submit].primary").ClickAsync();
+        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync(name);
+    }
+
     /// <summary>
     /// Signs out with the header's button. A click that lands while the circuit is taking over the page
     /// can be lost with the element it hit; the button is then clicked again, as a person would.
@@ -36,6 +49,34 @@ internal static class Pages
             {
             }
         }
+    }
+
+    /// <summary>
+    /// Follows a link to a page whose address matches <paramref name="url"/>. A click that lands while the circuit is
+    /// taking over the page can be lost with the element it hit; the link is then clicked again, as a person would.
+    /// </summary>
+    public static async Task FollowAsync(IPage page, ILocator link, System.Text.RegularExpressions.Regex url)
+    {
+        await link.WaitForAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await link.ClickAsync();
+            try
+            {
+                await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 7_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>Opens a procedure's page and follows its "start" link once the page is live, to the form.</summary>
+    public static async Task StartApplicationAsync(IPage page, string procedureId, System.Text.RegularExpressions.Regex formUrl)
+    {
+        await page.GotoAsync($"/procedures/{procedureId}");
+        await FollowAsync(page, page.Locator(".start[data-live=true] a"), formUrl);
     }
 
     /// <summary>Waits until the catalog's search filters live (the circuit has taken over the page).</summary>

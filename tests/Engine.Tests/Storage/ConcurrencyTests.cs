@@ -139,4 +139,20 @@ public sealed class ConcurrencyTests
         await locked.RollbackAsync();
         Assert.True((await store.Applications.SaveAnswersAsync(draft.Id, Amina, TestStore.ValidAnswers("rabat"))).Succeeded);
     }
+
+    [Fact]
+    public async Task SaveAnswers_FromATabOpenedBeforeAnotherTabSaved_IsRefusedAsStaleAndKeepsTheOtherTabsAnswers()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var opened = (await store.Applications.StartAsync("store-visa", Amina)).Application!;
+        var first = await store.Applications.SaveAnswersAsync(opened.Id, Amina, TestStore.ValidAnswers("rabat"), opened.Version);
+        Assert.True(first.Succeeded, first.ToString());
+
+        var second = await store.Applications.SaveAnswersAsync(opened.Id, Amina, TestStore.ValidAnswers("casablanca"), opened.Version);
+
+        Assert.Equal(RefusalCodes.Stale, second.Refusal?.Code);
+        var stored = (await store.Applications.GetAsync(opened.Id, Amina)).Value!;
+        Assert.Equal("rabat", stored.Answers["province"]);
+        Assert.True((await store.Applications.SaveAnswersAsync(opened.Id, Amina, TestStore.ValidAnswers("casablanca"), stored.Version)).Succeeded);
+    }
 }

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using EmploymentProcedures.Designer.Forms;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Localization;
+using Microsoft.Playwright;
+
+namespace EmploymentProcedures.EndToEnd;
+
+[Collection(PortalTests.Name)]
+public sealed partial class ApplyingTests(PortalFixture portal)
+{
+    private const string Password = ApplicantDraft.Password;
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public async Task Employer_AppliesLeavesHalfWayAndComesBack_SubmitsAndGetsTheReceipt(string code)
+    {
+        var language = Languages.Find(code)!;
+        var definition = VisaForm.Definition(portal);
+        var page = await portal.NewPageAsync(language);
+        var email = $"employer-{Guid.NewGuid():N}@example.test";
+        await Pages.SignUpAsync(page, "employer", "Atlas Ingénierie", email, Password);
+
+        await Pages.StartApplicationAsync(page, VisaForm.Id, FormUrl("employer"));
+        var form = new VisaForm(page, definition, code);
+        await form.WaitForFormAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(FormUrl("employer"));
+        var formUrl = page.Url[..page.Url.IndexOf('?', StringComparison.Ordinal)];
+        if (code == "ar")
+        {
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+            await Assertions.Expect(page.Locator(".procedure-form")).ToHaveAttributeAsync("dir", "rtl");
+            await Assertions.Expect(page.Locator($"label[for='{FieldIds.For("employer.company_name")}']")).ToHaveTextAsync("الاسم التجاري");
+        }
+        await form.FillEmployerAsync();
+        await form.NextAsync("worker");
+        await form.FillWorkerAsync();
+        await form.NextAsync("job");
+        await form.FillJobAsync();
+        await form.WaitForSavedAsync();
+        await page.Context.CloseAsync();
+
+        // Later, in another browser: the draft is found again and the form opens where something is still missing.
+        page = await portal.NewPageAsync(language);
+        await Pages.SignInAsync(page, email, Password);
+        await Pages.StartApplicationAsync(page, VisaForm.Id, FormUrl("anapec"));
+        form = new VisaForm(page, definition, code);
+        await form.WaitForFormAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(formUrl + "?page=anapec");
+        await Assertions.Expect(form.Heading).ToHaveTextAsync(form.Title("anapec"));
+        await page.Locator(".form-nav .button--secondary").ClickAsync();
+        await Assertions.Expect(form.Input("duration_months")).ToHaveValueAsync("24");
+        await Assertions.Expect(form.Input("monthly_salary")).ToHaveValueAsync("32000");
+        await form.NextAsync("anapec");
+        await form.FillAnapecAsync();
+        await form.NextAsync("commitments");
+        await form.FillCommitmentsAsync();
+        await form.NextAsync(FormPage.DocumentsKey);
+        await form.AttachRequiredDocumentsAsync();
+        await page.Locator(".form-nav button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/review$"));
+        await Assertions.Expect(page.Locator(".answers").First).ToContainTextAsync("Atlas Ingénierie SARL");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Diplôme d'ingénieur en génie mécanique");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("passport_copy.pdf");
+        var declare = page.Locator(".declaration[data-live=true]");
+        await declare.Locator("#declaration").CheckAsync();
+        await declare.Locator("button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/receipt$"));
+        var reference = page.Locator(".receipt__facts .reference");
+        await Assertions.Expect(reference).ToHaveTextAsync(ReferencePattern());
+        await Assertions.Expect(page.Locator(".receipt")).ToContainTextAsync(code == "ar" ? "تم إيداع طلبكم بنجاح." : "Votre demande a bien été déposée.");
+        await Assertions.Expect(page.Locator(".steps > li")).ToHaveCountAsync(definition.Steps.Count);
+        await Assertions.Expect(page.Locator("button[data-print]")).ToBeVisibleAsync();
+
+        var account = (await portal.FindAccountAsync(email))!;
+        var stored = await new ApplicantDraft(page, Guid.Parse(formUrl.Split('/')[^2]), Actor.Applicant(account.Id, account.DisplayName)).StoredAsync(portal);
+        Assert.Equal(ApplicationStatus.InReview, stored.Status);
+        Assert.Equal(await reference.TextContentAsync(), stored.Reference);
+        Assert.Equal("24", stored.Answers["duration_months"]);
+        Assert.Equal(VisaForm.RequiredDocuments.Order(), stored.Documents.Select(d => d.DocumentId).Order());
+    }
+
+    private static Regex FormUrl(string page) => new(@"/applications/[0-9a-f-]{36}/form\?page=" + page + "$");
+
+    [GeneratedRegex(@"^TAE-\d{4}-\d{6}$")]
+    private static partial Regex ReferencePattern();
+}
