@@ -46,6 +46,8 @@ internal static class InboxFacets
         _ => "later",
     };
 
+    public static LocalizedText Label(Urgency urgency) => UrgencyLabels[(int)urgency];
+
     public static async Task<List<Group>> GroupsAsync(ProceduresDb db, InboxQuery query, CancellationToken cancellationToken)
     {
         var (today, soon) = (query.Today, query.SoonUntil);
