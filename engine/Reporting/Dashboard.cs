@@ -1,5 +1,6 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,11 +54,16 @@ public sealed class Dashboard
         var monthly = db.MonthlyFigures.AsNoTracking().Where(f => f.Month >= from && f.Month <= to);
         var times = db.ProcessingTimes.AsNoTracking().Where(t => t.Month >= from && t.Month <= to);
         var pending = db.Applications.AsNoTracking().Where(a => PendingStatuses.Contains(a.Status));
-        if (provinces is not null)
+        if (provinces is null)
+        {
+            monthly = monthly.Where(f => f.Province == MonthlyFigure.AllProvinces);
+            times = times.Where(t => t.Province == MonthlyFigure.AllProvinces);
+        }
+        else
         {
             monthly = monthly.Where(f => provinces.Contains(f.Province));
             times = times.Where(t => provinces.Contains(t.Province));
-            var unrouted = provinces.Contains(Storage.Rows.PendingWork.Everywhere);
+            var unrouted = provinces.Contains(PendingWork.Everywhere);
             pending = pending.Where(a => provinces.Contains(a.Province!) || (unrouted && a.Province == null));
         }
         if (procedures.Count > 0)
@@ -81,9 +87,10 @@ public sealed class Dashboard
             .GroupBy(t => new { t.ProcedureId, t.BusinessDays })
             .Select(g => new { g.Key.ProcedureId, g.Key.BusinessDays, Count = g.Sum(t => t.Count) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Grouped in the order of the index (Status, Province, ProcedureId, Step, DueOn), so no sort is needed.
         var backlog = await pending
-            .GroupBy(a => new { a.Province, a.ProcedureId, a.Step, a.Status, Overdue = a.DueOn < today })
-            .Select(g => new { g.Key.Province, g.Key.ProcedureId, g.Key.Step, g.Key.Status, g.Key.Overdue, Count = g.Count() })
+            .GroupBy(a => new { a.Status, a.Province, a.ProcedureId, a.Step })
+            .Select(g => new { g.Key.Province, g.Key.ProcedureId, g.Key.Step, g.Key.Status, Count = g.Count(), Overdue = g.Count(a => a.DueOn < today) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var days = histogram.ToLookup(h => h.ProcedureId, h => (h.BusinessDays, h.Count), StringComparer.Ordinal);
@@ -101,14 +108,15 @@ public sealed class Dashboard
         var overall = Of(histogram.Select(h => (h.BusinessDays, h.Count)), volumes.Sum(v => v.WithDeadline), volumes.Sum(v => v.InTime));
 
         var waiting = ApplicationStatus.ChangesRequested.Name();
-        var lines = backlog.Select(b => (Province: b.Province ?? Storage.Rows.PendingWork.Everywhere, b.ProcedureId, Step: b.Step ?? "", Waiting: b.Status == waiting, b.Overdue, b.Count)).ToList();
+        var lines = backlog.Select(b => (Province: b.Province ?? PendingWork.Everywhere, b.ProcedureId, Step: b.Step ?? "", Waiting: b.Status == waiting, b.Count,
+            Overdue: b.Status == waiting ? 0 : b.Overdue)).ToList();
         var byProvince = lines.GroupBy(l => l.Province, StringComparer.Ordinal)
-            .Select(g => new Backlog(g.Key, null, labels.Province(g.Key), g.Sum(l => l.Count), g.Where(l => l.Overdue && !l.Waiting).Sum(l => l.Count), g.Where(l => l.Waiting).Sum(l => l.Count)))
+            .Select(g => new Backlog(g.Key, null, labels.Province(g.Key), g.Sum(l => l.Count), g.Sum(l => l.Overdue), g.Where(l => l.Waiting).Sum(l => l.Count)))
             .OrderByDescending(b => b.Pending).ThenBy(b => b.Key, StringComparer.Ordinal)
             .ToList();
         var byStep = lines.GroupBy(l => (l.ProcedureId, l.Step))
             .Select(g => new Backlog(g.Key.Step, g.Key.ProcedureId, StepLabel(labels, g.Key.ProcedureId, g.Key.Step),
-                g.Sum(l => l.Count), g.Where(l => l.Overdue && !l.Waiting).Sum(l => l.Count), g.Where(l => l.Waiting).Sum(l => l.Count)))
+                g.Sum(l => l.Count), g.Sum(l => l.Overdue), g.Where(l => l.Waiting).Sum(l => l.Count)))
             .OrderByDescending(b => b.Pending).ThenBy(b => b.ProcedureId, StringComparer.Ordinal).ThenBy(b => b.Key, StringComparer.Ordinal)
             .ToList();
 

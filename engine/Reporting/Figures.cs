@@ -40,7 +40,7 @@ internal static class Figures
         // Submitted and decided in one transition (a circuit whose steps are all skipped): one row, added to once.
         if (changes is [var first, var last] && first.Month == last.Month)
             changes = [last with { Submitted = first.Submitted }];
-        foreach (var change in changes)
+        foreach (var change in changes.SelectMany(Twice))
             await AddAsync(db, change, cancellationToken).ConfigureAwait(false);
     }
 
@@ -65,6 +65,9 @@ internal static class Figures
     }
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>A change counts in its province and in the national total.</summary>
+    private static IEnumerable<Change> Twice(Change change) => [change, change with { Province = MonthlyFigure.AllProvinces }];
 
     private static async Task AddAsync(ProceduresDb db, Change c, CancellationToken cancellationToken)
     {
@@ -121,7 +124,8 @@ internal static class Figures
             .AsAsyncEnumerable();
         await foreach (var a in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            Merge(months, times, Submission(a.ProcedureId, a.Province, a.SubmittedOn!.Value));
+            foreach (var change in Twice(Submission(a.ProcedureId, a.Province, a.SubmittedOn!.Value)))
+                Merge(months, times, change);
             var status = ApplicationStatuses.ByName[a.Status];
             if (!status.IsFinal())
                 continue;
@@ -131,16 +135,26 @@ internal static class Figures
                 Status = status, Province = a.Province, SubmittedOn = a.SubmittedOn, DecidedOn = a.DecidedOn,
                 Pauses = a.Pauses == "[]" ? [] : ApplicationJson.ReadPauses(a.Pauses),
             };
-            Merge(months, times, Ending(calendar, application, a.DueOn, a.DecidedOn ?? DateOnly.FromDateTime(a.UpdatedAt)));
+            foreach (var change in Twice(Ending(calendar, application, a.DueOn, a.DecidedOn ?? DateOnly.FromDateTime(a.UpdatedAt))))
+                Merge(months, times, change);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await db.MonthlyFigures.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.ProcessingTimes.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        db.MonthlyFigures.AddRange(months.Values);
-        db.ProcessingTimes.AddRange(times.Values);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // Thousands of new rows: added in slices, without change detection, so tracking stays cheap.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var slice in months.Values.Chunk(5000))
+            await SaveAsync(db, () => db.MonthlyFigures.AddRange(slice), cancellationToken).ConfigureAwait(false);
+        foreach (var slice in times.Values.Chunk(5000))
+            await SaveAsync(db, () => db.ProcessingTimes.AddRange(slice), cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task SaveAsync(ProceduresDb db, Action add, CancellationToken cancellationToken)
+    {
+        add();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
     }
 

@@ -71,6 +71,8 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(p => new { p.Role, p.Territory, p.DueOn });
             // The inbox sorted by submission date: each territory's range already in that order.
             e.HasIndex(p => new { p.Role, p.Territory, p.SubmittedOn });
+            // The filter panel's counts, read from this index alone and grouped in its order.
+            e.HasIndex(p => new { p.Role, p.Territory, p.ProcedureId, p.Step, p.Status, p.Province, p.DueOn });
             e.HasIndex(p => p.ApplicationId);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -132,7 +134,8 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
         modelBuilder.Entity<MonthlyFigure>(e =>
         {
             e.ToTable("MonthlyFigures");
-            e.HasKey(f => new { f.Month, f.ProcedureId, f.Province });
+            // Province first: a territorial dashboard seeks its provinces, the national one the "all provinces" rows.
+            e.HasKey(f => new { f.Province, f.Month, f.ProcedureId });
             e.Property(f => f.ProcedureId).HasMaxLength(100);
             e.Property(f => f.Province).HasMaxLength(100);
         });
@@ -140,7 +143,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
         modelBuilder.Entity<ProcessingTime>(e =>
         {
             e.ToTable("ProcessingTimes");
-            e.HasKey(t => new { t.Month, t.ProcedureId, t.Province, t.BusinessDays });
+            e.HasKey(t => new { t.Province, t.Month, t.ProcedureId, t.BusinessDays });
             e.Property(t => t.ProcedureId).HasMaxLength(100);
             e.Property(t => t.Province).HasMaxLength(100);
         });

@@ -13,8 +13,15 @@ internal sealed class MonthlyFigure
 
     public required string ProcedureId { get; set; }
 
-    /// <summary>The application's province, or <see cref="PendingWork.Everywhere"/> when the procedure is not routed.</summary>
+    /// <summary>
+    /// The application's province, <see cref="PendingWork.Everywhere"/> when the procedure is not routed, or
+    /// <see cref="AllProvinces"/> for the national total (each change is added to its province and to the total, so
+    /// the national dashboard reads a few hundred rows).
+    /// </summary>
     public required string Province { get; set; }
+
+    /// <summary>The province key of national totals; no province id has it.</summary>
+    public const string AllProvinces = "*";
 
     public int Submitted { get; set; }
 

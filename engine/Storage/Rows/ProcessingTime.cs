@@ -2,7 +2,8 @@ namespace EmploymentProcedures.Engine.Storage.Rows;
 
 /// <summary>
 /// How many decisions of one month, procedure and province took exactly <see cref="BusinessDays"/> business days
-/// (from the submission, the days paused for changes not counted): a histogram the median is read from.
+/// (from the submission, the days paused for changes not counted): a histogram the median is read from. Kept per
+/// province and for all provinces together (<see cref="MonthlyFigure.AllProvinces"/>), like the monthly figures.
 /// </summary>
 internal sealed class ProcessingTime
 {

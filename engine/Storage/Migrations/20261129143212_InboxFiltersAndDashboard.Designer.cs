@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmploymentProcedures.Engine.Storage.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261129132347_InboxFiltersAndDashboard")]
+    [Migration("20261129143212_InboxFiltersAndDashboard")]
     partial class InboxFiltersAndDashboard
     {
         /// <inheritdoc />
@@ -220,14 +220,14 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.MonthlyFigure", b =>
                 {
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcedureId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Province")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -252,7 +252,7 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.Property<int>("Withdrawn")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "ProcedureId", "Province");
+                    b.HasKey("Province", "Month", "ProcedureId");
 
                     b.ToTable("MonthlyFigures", (string)null);
                 });
@@ -382,19 +382,21 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasIndex("Role", "Territory", "SubmittedOn");
 
+                    b.HasIndex("Role", "Territory", "ProcedureId", "Step", "Status", "Province", "DueOn");
+
                     b.ToTable("PendingWork", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ProcessingTime", b =>
                 {
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcedureId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Province")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -404,7 +406,7 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Month", "ProcedureId", "Province", "BusinessDays");
+                    b.HasKey("Province", "Month", "ProcedureId", "BusinessDays");
 
                     b.ToTable("ProcessingTimes", (string)null);
                 });

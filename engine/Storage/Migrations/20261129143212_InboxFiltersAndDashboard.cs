@@ -35,6 +35,13 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                 nullable: false,
                 defaultValue: "in_review");
 
+            // Pending work written before these columns: the application's province, and the reference and name as
+            // search keys (plain SQL both providers run; identifiers and accent folding come with the next transition).
+            migrationBuilder.Sql(
+                "UPDATE PendingWork SET "
+                + "Province = COALESCE((SELECT a.Province FROM Applications a WHERE a.Id = PendingWork.ApplicationId), ''), "
+                + "Search = LOWER(COALESCE(Reference, '') || ' ' || ApplicantName)");
+
             migrationBuilder.CreateTable(
                 name: "MonthlyFigures",
                 columns: table => new
@@ -52,7 +59,7 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MonthlyFigures", x => new { x.Month, x.ProcedureId, x.Province });
+                    table.PrimaryKey("PK_MonthlyFigures", x => new { x.Province, x.Month, x.ProcedureId });
                 });
 
             migrationBuilder.CreateTable(
@@ -67,8 +74,13 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProcessingTimes", x => new { x.Month, x.ProcedureId, x.Province, x.BusinessDays });
+                    table.PrimaryKey("PK_ProcessingTimes", x => new { x.Province, x.Month, x.ProcedureId, x.BusinessDays });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingWork_Role_Territory_ProcedureId_Step_Status_Province_DueOn",
+                table: "PendingWork",
+                columns: new[] { "Role", "Territory", "ProcedureId", "Step", "Status", "Province", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PendingWork_Role_Territory_SubmittedOn",
@@ -89,6 +101,10 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcessingTimes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_PendingWork_Role_Territory_ProcedureId_Step_Status_Province_DueOn",
+                table: "PendingWork");
 
             migrationBuilder.DropIndex(
                 name: "IX_PendingWork_Role_Territory_SubmittedOn",
