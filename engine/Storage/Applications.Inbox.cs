@@ -8,17 +8,19 @@ namespace EmploymentProcedures.Engine.Storage;
 
 public sealed partial class Applications
 {
+    private static readonly InboxFilter ToActOn = new() { Statuses = [ApplicationStatus.InReview] };
+
     /// <summary>
-    /// The reviewer's inbox: what their role must act on now (or waits for the applicant at their step), in their
-    /// provinces for territorial roles of routed procedures, soonest due first, <see cref="PageSize"/> a page.
-    /// Empty for anyone who is not a reviewer.
+    /// What the reviewer's role must act on now (files in review, not those waiting for the applicant's changes), in
+    /// their provinces for territorial roles of routed procedures, soonest due first, <see cref="PageSize"/> a page.
+    /// Empty for anyone who is not a reviewer. The filtered inbox is <see cref="InboxAsync(Actor, InboxFilter, int, CancellationToken)"/>.
     /// </summary>
     public async Task<IReadOnlyList<InboxItem>> InboxAsync(Actor reviewer, int page = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
         if (reviewer.Kind != RoleKind.Reviewer)
             return [];
-        var query = InboxQueryFor(reviewer, InboxFilter.None, null);
+        var query = InboxQueryFor(reviewer, ToActOn, null);
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await query.Page(db, page).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(p => Item(p, query)).ToList();
