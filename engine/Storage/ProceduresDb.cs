@@ -20,6 +20,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<AuditEntry> Audit => Set<AuditEntry>();
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     internal DbSet<Notification> Notifications => Set<Notification>();
+    internal DbSet<DesignerDraft> DesignerDrafts => Set<DesignerDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -118,6 +119,15 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(n => new { n.ApplicationId, n.Kind });
             e.HasIndex(n => n.SentAt);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DesignerDraft>(e =>
+        {
+            e.ToTable("DesignerDrafts");
+            e.HasKey(d => d.ProcedureId);
+            e.Property(d => d.ProcedureId).HasMaxLength(100);
+            e.Property(d => d.CreatedBy).HasMaxLength(300);
+            e.Property(d => d.UpdatedBy).HasMaxLength(300);
         });
     }
 }
