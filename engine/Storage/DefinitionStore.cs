@@ -124,6 +124,16 @@ public sealed class DefinitionStore
         return published;
     }
 
+    /// <summary>The exact text of version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
+    public async Task<string?> TextAsync(string procedureId, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcedureId == procedureId && d.Version == version)
+            .Select(d => d.Yaml)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Exactly version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
     public async Task<ProcedureDefinition?> GetAsync(string procedureId, int version, CancellationToken cancellationToken = default)
     {

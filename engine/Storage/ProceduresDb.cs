@@ -22,6 +22,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<Notification> Notifications => Set<Notification>();
     internal DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
     internal DbSet<ProcessingTime> ProcessingTimes => Set<ProcessingTime>();
+    internal DbSet<DesignerDraft> DesignerDrafts => Set<DesignerDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -146,6 +147,15 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasKey(t => new { t.Province, t.Month, t.ProcedureId, t.BusinessDays });
             e.Property(t => t.ProcedureId).HasMaxLength(100);
             e.Property(t => t.Province).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<DesignerDraft>(e =>
+        {
+            e.ToTable("DesignerDrafts");
+            e.HasKey(d => d.ProcedureId);
+            e.Property(d => d.ProcedureId).HasMaxLength(100);
+            e.Property(d => d.CreatedBy).HasMaxLength(300);
+            e.Property(d => d.UpdatedBy).HasMaxLength(300);
         });
     }
 }
