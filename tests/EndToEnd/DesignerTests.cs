@@ -63,8 +63,11 @@ public sealed class DesignerTests(PortalFixture portal)
         var error = page.Locator(".diagnostics li.error button").First;
         await Assertions.Expect(error).ToContainTextAsync("desk-agnt");
         await error.ClickAsync();
-        var line = typo[..typo.IndexOf("desk-agnt", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
-        Assert.Equal(line, await page.EvaluateAsync<int>("() => window.designerEditor.position().lineNumber"));
+        // The list says where ("file(line,col)"); the editor's cursor is now there.
+        var where = await error.Locator(".where").TextContentAsync();
+        var lineAndColumn = where![(where.LastIndexOf('(') + 1)..^1].Split(',').Select(int.Parse).ToArray();
+        Assert.True(lineAndColumn[0] > 1);
+        Assert.Equal(lineAndColumn, await page.EvaluateAsync<int[]>("() => { const p = window.designerEditor.position(); return [p.lineNumber, p.column]; }"));
         await Assertions.Expect(page.Locator(".publish-button")).ToBeDisabledAsync();
 
         // Fixed: clean, the preview's condition reacts, the scenarios pass.
@@ -127,8 +130,11 @@ public sealed class DesignerTests(PortalFixture portal)
         await Pages.SignInAsync(page, email, Password);
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        if (path != "/designer")
+        if (path == "/designer")
+            await Assertions.Expect(page.Locator("table.designer-list")).ToBeVisibleAsync();
+        else
             await page.WaitForFunctionAsync("() => document.querySelector('#yaml-editor .monaco-editor')");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("."));
 
         var results = await page.RunAxe();
 
