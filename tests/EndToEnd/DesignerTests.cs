@@ -64,10 +64,10 @@ public sealed class DesignerTests(PortalFixture portal)
         await Assertions.Expect(error).ToContainTextAsync("desk-agnt");
         await error.ClickAsync();
         // The list says where ("file(line,col)"); the editor's cursor is now there.
-        var where = await error.Locator(".where").TextContentAsync();
-        var lineAndColumn = where![(where.LastIndexOf('(') + 1)..^1].Split(',').Select(int.Parse).ToArray();
+        var where = await error.Locator(".where").TextContentAsync() ?? "";
+        var lineAndColumn = where[(where.LastIndexOf('(') + 1)..^1].Split(',').Select(int.Parse).ToArray();
         Assert.True(lineAndColumn[0] > 1);
-        Assert.Equal(lineAndColumn, await page.EvaluateAsync<int[]>("() => { const p = window.designerEditor.position(); return [p.lineNumber, p.column]; }"));
+        Assert.Equal(lineAndColumn, (await page.EvaluateAsync<int[]>("() => { const p = window.designerEditor.position(); return [p.lineNumber, p.column]; }"))!);
         await Assertions.Expect(page.Locator(".publish-button")).ToBeDisabledAsync();
 
         // Fixed: clean, the preview's condition reacts, the scenarios pass.
