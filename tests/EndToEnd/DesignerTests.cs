@@ -52,8 +52,10 @@ public sealed class DesignerTests(PortalFixture portal)
         var page = await AnalystAsync();
 
         await page.GotoAsync("/designer/new");
+        var create = page.Locator("form.designer-new button[type=submit]");
+        await Assertions.Expect(create).ToBeEnabledAsync();
         await page.Locator("#new-id").FillAsync(id);
-        await page.Locator("form.designer-new button[type=submit]").ClickAsync();
+        await create.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(id);
 
         // A typo in a role: the linter's error appears, in the list and on its line.
@@ -78,6 +80,7 @@ public sealed class DesignerTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".scenarios li.status-bad")).ToHaveCountAsync(0);
 
         await page.SetViewportSizeAsync(1600, 1000);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.RepositoryRoot(), "docs", "designer.png") });
 
         await page.Locator(".publish-button").ClickAsync();
