@@ -52,8 +52,10 @@ public sealed class DesignerTests(PortalFixture portal)
         var page = await AnalystAsync();
 
         await page.GotoAsync("/designer/new");
+        var create = page.Locator("form.designer-new button[type=submit]");
+        await Assertions.Expect(create).ToBeEnabledAsync();
         await page.Locator("#new-id").FillAsync(id);
-        await page.Locator("form.designer-new button[type=submit]").ClickAsync();
+        await create.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(id);
 
         // A typo in a role: the linter's error appears, in the list and on its line.
@@ -63,8 +65,11 @@ public sealed class DesignerTests(PortalFixture portal)
         var error = page.Locator(".diagnostics li.error button").First;
         await Assertions.Expect(error).ToContainTextAsync("desk-agnt");
         await error.ClickAsync();
-        var line = typo[..typo.IndexOf("desk-agnt", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
-        Assert.Equal(line, await page.EvaluateAsync<int>("() => window.designerEditor.position().lineNumber"));
+        // The list says where ("file(line,col)"); the editor's cursor is now there.
+        var where = await error.Locator(".where").TextContentAsync() ?? "";
+        var lineAndColumn = where[(where.LastIndexOf('(') + 1)..^1].Split(',').Select(int.Parse).ToArray();
+        Assert.True(lineAndColumn[0] > 1);
+        Assert.Equal(lineAndColumn, (await page.EvaluateAsync<int[]>("() => { const p = window.designerEditor.position(); return [p.lineNumber, p.column]; }"))!);
         await Assertions.Expect(page.Locator(".publish-button")).ToBeDisabledAsync();
 
         // Fixed: clean, the preview's condition reacts, the scenarios pass.
@@ -75,6 +80,7 @@ public sealed class DesignerTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".scenarios li.status-bad")).ToHaveCountAsync(0);
 
         await page.SetViewportSizeAsync(1600, 1000);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.RepositoryRoot(), "docs", "designer.png") });
 
         await page.Locator(".publish-button").ClickAsync();
@@ -127,8 +133,11 @@ public sealed class DesignerTests(PortalFixture portal)
         await Pages.SignInAsync(page, email, Password);
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
-        if (path != "/designer")
+        if (path == "/designer")
+            await Assertions.Expect(page.Locator("table.designer-list")).ToBeVisibleAsync();
+        else
             await page.WaitForFunctionAsync("() => document.querySelector('#yaml-editor .monaco-editor')");
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("."));
 
         var results = await page.RunAxe();
 
