@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace EmploymentProcedures.EndToEnd;
 
 /// <summary>The designer in the browser: an analyst writes, checks, tests and publishes a procedure with no code and no restart.</summary>
-[Collection(DesignerPortalTests.Name)]
+[Collection(PortalTests.Name)]
 public sealed class DesignerTests(PortalFixture portal)
 {
     private const string Password = "une phrase de passe 2026";

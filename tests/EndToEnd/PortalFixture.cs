@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-// One browser test at a time: the machine running them has two cores, and the designer's portal starts only after the others finish.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
-
 namespace EmploymentProcedures.EndToEnd;
 
 /// <summary>
@@ -132,14 +129,4 @@ public sealed class PortalFixture : IAsyncLifetime
 public sealed class PortalTests : ICollectionFixture<PortalFixture>
 {
     public const string Name = "portal";
-}
-
-/// <summary>
-/// The designer publishes new procedures into the portal it runs on: it gets a portal of its own, so the
-/// other tests keep seeing exactly the repository's definitions.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class DesignerPortalTests : ICollectionFixture<PortalFixture>
-{
-    public const string Name = "designer-portal";
 }
