@@ -10,15 +10,20 @@ public sealed partial class Applications
     /// <summary>One application, when <paramref name="actor"/> may see it (its owner, a reviewer of its circuit and territory, staff); a refusal, audited, otherwise.</summary>
     public async Task<Outcome<Application>> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
+        var seen = await SeeAsync(id, actor, "open", cancellationToken).ConfigureAwait(false);
+        return seen.Refusal is { } refusal ? Outcome.Refused<Application>(refusal) : Outcome.Of<Application>(seen.Loaded!.Application);
+    }
+
+    /// <summary>The application and its definition when <paramref name="actor"/> may see it; else the refusal, audited as an attempt to <paramref name="what"/>.</summary>
+    private async Task<(Loaded? Loaded, Refusal? Refusal)> SeeAsync(Guid id, Actor actor, string what, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(actor);
         var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        var refusal = loaded is null ? StorageRefusals.NotYours() : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
-        if (refusal is not null)
-        {
-            await RefuseAsync(id, actor, "open", null, refusal, cancellationToken).ConfigureAwait(false);
-            return Outcome.Refused<Application>(refusal);
-        }
-        return Outcome.Of<Application>(loaded!.Application);
+        var refusal = loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
+        if (refusal is null)
+            return (loaded, null);
+        await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
+        return (null, refusal);
     }
 
     /// <summary>What <paramref name="actor"/> may do now on the application: every button of the page; empty when nothing (or not theirs).</summary>
@@ -30,25 +35,35 @@ public sealed partial class Applications
     }
 
     /// <summary>The content of an attached file, for someone who may see the application; the host serves it as an attachment.</summary>
-    public async Task<Outcome<Stream>> OpenDocumentAsync(Guid id, Actor actor, string documentId, string fileName, CancellationToken cancellationToken = default)
+    public Task<Outcome<Stream>> OpenDocumentAsync(Guid id, Actor actor, string documentId, string fileName, CancellationToken cancellationToken = default) =>
+        OpenStoredAsync(id, actor, "open_document " + documentId,
+            db => db.Documents.AsNoTracking()
+                .Where(d => d.ApplicationId == id && d.DocumentId == documentId && d.FileName == fileName)
+                .Select(d => d.Hash)
+                .FirstOrDefaultAsync(cancellationToken),
+            () => Refusal.Of(RefusalCodes.UnknownDocument, documentId), cancellationToken);
+
+    /// <summary>
+    /// Content of the document store that belongs to an application (a document, a letter, a message's attachment),
+    /// for someone who may see it: <paramref name="hashOf"/> finds its hash, <paramref name="missing"/> says why there
+    /// is none. Refusals are audited as attempts to <paramref name="what"/>.
+    /// </summary>
+    private async Task<Outcome<Stream>> OpenStoredAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<string?>> hashOf, Func<Refusal> missing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        var refusal = loaded is null ? StorageRefusals.NotYours() : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
+        var refusal = loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
         Stream? content = null;
         if (refusal is null)
         {
             await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var hash = await db.Documents.AsNoTracking()
-                .Where(d => d.ApplicationId == id && d.DocumentId == documentId && d.FileName == fileName)
-                .Select(d => d.Hash)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var hash = await hashOf(db).ConfigureAwait(false);
             content = hash is null ? null : _documents.OpenRead(hash);
-            refusal = content is null ? Refusal.Of(RefusalCodes.UnknownDocument, documentId) : null;
+            refusal = content is null ? missing() : null;
         }
         if (refusal is not null)
         {
-            await RefuseAsync(id, actor, "open_document " + documentId, null, refusal, cancellationToken).ConfigureAwait(false);
+            await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
             return Outcome.Refused<Stream>(refusal);
         }
         return Outcome.Of<Stream>(content!);
@@ -84,7 +99,7 @@ public sealed partial class Applications
         var rows = await InboxQuery(db, reviewer, page).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(p => new InboxItem(
             p.ApplicationId, p.ProcedureId, p.Reference, p.Step, p.Role, p.ApplicantName, p.SubmittedOn,
-            p.DueOn == DateOnly.MaxValue ? null : p.DueOn)).ToList();
+            p.DueOn == DateOnly.MaxValue ? null : p.DueOn, p.ClaimedBy, p.ClaimedByName)).ToList();
     }
 
     /// <summary>
@@ -117,7 +132,7 @@ public sealed partial class Applications
     /// <summary>The audit entries of one application, oldest first, for someone who may see it (its timeline); an applicant does not see others' refused attempts.</summary>
     public async Task<Outcome<IReadOnlyList<AuditRecord>>> HistoryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var seen = await GetAsync(id, actor, cancellationToken).ConfigureAwait(false);
+        var seen = await SeeAsync(id, actor, "history", cancellationToken).ConfigureAwait(false);
         if (seen.Refusal is { } refusal)
             return Outcome.Refused<IReadOnlyList<AuditRecord>>(refusal);
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

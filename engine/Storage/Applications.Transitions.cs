@@ -55,7 +55,7 @@ public sealed partial class Applications
                 await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 var loaded = await LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
                 if (loaded is null)
-                    return await RefuseAsync(id, actor, Describe(command), null, StorageRefusals.NotYours(), cancellationToken).ConfigureAwait(false);
+                    return await RefuseAsync(id, actor, Describe(command), null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
                 var (application, definition) = loaded;
                 var result = _workflow.Execute(definition, application, actor, command, today);
                 if (result.Refusal is { } refusal)
@@ -77,19 +77,20 @@ public sealed partial class Applications
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    return WorkflowResult.Refused(StorageRefusals.Busy());
+                    return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
                 }
             }
         }
         catch (Exception e) when (SqliteStorage.IsBusy(e))
         {
-            return WorkflowResult.Refused(StorageRefusals.Busy());
+            return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }
     }
 
     /// <summary>
     /// The transaction of one transition: the application (only over the version it was read at), its reference
-    /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit and the outbox.
+    /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit, the outbox and
+    /// the letters issued.
     /// </summary>
     private async Task<Application> WriteAsync(
         ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor,
@@ -109,14 +110,36 @@ public sealed partial class Applications
         entry.Property(r => r.CreatedAt).IsModified = false;
         entry.Property(r => r.Version).OriginalValue = before.Version;
 
-        // Only an application in review has pending work to replace.
+        // Only an application in review has pending work to replace; its claims stay only while the step does.
+        var work = Assignments.For(_calendar, definition, next, _workflow, due);
         if (before.Status == ApplicationStatus.InReview)
+        {
+            if (next.Status == ApplicationStatus.InReview && next.Step == before.Step)
+                await KeepClaimsAsync(db, next.Id, work, cancellationToken).ConfigureAwait(false);
             await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _workflow, due));
+        }
+        db.PendingWork.AddRange(work);
         if (alongside is not null)
             await alongside(db, next).ConfigureAwait(false);
 
-        await AuditLog.AppendAsync(db, events.Select(e => Entry(next, actor, e)).ToList(), now, cancellationToken).ConfigureAwait(false);
+        var entries = new List<AuditEntry>(events.Count);
+        var letters = new List<(LetterRow Letter, AuditEntry For)>();
+        foreach (var happened in events)
+        {
+            var audited = Entry(next, actor, happened);
+            entries.Add(audited);
+            var (letter, failure) = await IssueAsync(definition, next, actor, happened, due, today, now, cancellationToken).ConfigureAwait(false);
+            if (letter is not null)
+                letters.Add((letter, audited));
+            if (failure is not null)
+                entries.Add(failure);
+        }
+        await AuditLog.AppendAsync(db, entries, now, cancellationToken).ConfigureAwait(false);
+        foreach (var (letter, audited) in letters)
+        {
+            letter.AuditSequence = audited.Sequence;
+            db.Letters.Add(letter);
+        }
         foreach (var told in events.Where(e => e.ConcernsApplicant))
         {
             db.Notifications.Add(new Notification
@@ -149,7 +172,7 @@ public sealed partial class Applications
             .OrderByDescending(a => a.Sequence)
             .Select(a => a.ActorName)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return settled is null ? refusal : StorageRefusals.AlreadyDecided(settled);
+        return settled is null ? refusal : Refusal.Of(RefusalCodes.AlreadyDecided, settled);
     }
 
     /// <summary>Audits a refusal (in its own short transaction) and returns it.</summary>

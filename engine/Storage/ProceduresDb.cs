@@ -5,7 +5,7 @@ namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
 /// The engine's database: published definitions, applications, the reviewers' pending work, reference
-/// counters, attached documents, the audit chain and the notification outbox. The model is provider-neutral
+/// counters, attached documents, the audit chain, the notification outbox, issued letters and messages. The model is provider-neutral
 /// (text, integers and dates only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
 /// <see cref="SqliteStorage"/> configures SQLite. Pages and the CLI never use it directly: they call
 /// <see cref="Applications"/>, <see cref="DefinitionStore"/> and <see cref="AuditLog"/>.
@@ -20,6 +20,9 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<AuditEntry> Audit => Set<AuditEntry>();
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     internal DbSet<Notification> Notifications => Set<Notification>();
+    internal DbSet<LetterRow> Letters => Set<LetterRow>();
+    internal DbSet<MessageRow> Messages => Set<MessageRow>();
+    internal DbSet<MessageAttachmentRow> MessageAttachments => Set<MessageAttachmentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +44,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(a => a.DefinitionHash).HasMaxLength(64);
             e.Property(a => a.OwnerId).HasMaxLength(100);
             e.Property(a => a.ApplicantName).HasMaxLength(300);
+            e.Property(a => a.Language).HasMaxLength(5).HasDefaultValue("fr");
             e.Property(a => a.Status).HasMaxLength(30);
             e.Property(a => a.Step).HasMaxLength(100);
             e.Property(a => a.Reference).HasMaxLength(60);
@@ -61,6 +65,8 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(p => p.Step).HasMaxLength(100);
             e.Property(p => p.Reference).HasMaxLength(60);
             e.Property(p => p.ApplicantName).HasMaxLength(300);
+            e.Property(p => p.ClaimedBy).HasMaxLength(100);
+            e.Property(p => p.ClaimedByName).HasMaxLength(300);
             e.HasIndex(p => new { p.Role, p.Territory, p.DueOn });
             e.HasIndex(p => p.ApplicationId);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
@@ -118,6 +124,41 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(n => new { n.ApplicationId, n.Kind });
             e.HasIndex(n => n.SentAt);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LetterRow>(e =>
+        {
+            e.ToTable("Letters");
+            e.Property(l => l.Kind).HasMaxLength(30);
+            e.Property(l => l.Template).HasMaxLength(100);
+            e.Property(l => l.Language).HasMaxLength(5);
+            e.Property(l => l.FileName).HasMaxLength(255);
+            e.Property(l => l.Hash).HasMaxLength(64);
+            e.HasIndex(l => new { l.ApplicationId, l.AuditSequence });
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MessageRow>(e =>
+        {
+            e.ToTable("Messages");
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.AuthorId).HasMaxLength(100);
+            e.Property(m => m.AuthorName).HasMaxLength(300);
+            e.Property(m => m.AuthorRole).HasMaxLength(100);
+            e.Property(m => m.Text).HasMaxLength(Storage.Applications.MessageMaxLength);
+            e.HasIndex(m => new { m.ApplicationId, m.AuditSequence });
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MessageAttachmentRow>(e =>
+        {
+            e.ToTable("MessageAttachments");
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.Format).HasMaxLength(10);
+            e.HasIndex(a => a.MessageId);
+            e.HasIndex(a => a.ApplicationId);
+            e.HasOne<MessageRow>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -9,8 +9,10 @@ public sealed record ApplicationSummary(
 
 /// <summary>One line of a reviewer's inbox: an application their role must act on now.</summary>
 /// <param name="DueOn">The step's due date, else the legal one; null when neither applies.</param>
+/// <param name="ClaimedBy">The user id of the reviewer who claimed it (<see cref="Applications.ClaimAsync"/>), shown as <paramref name="ClaimedByName"/>; null when unclaimed.</param>
 public sealed record InboxItem(
-    Guid ApplicationId, string ProcedureId, string? Reference, string Step, string Role, string ApplicantName, DateOnly? SubmittedOn, DateOnly? DueOn);
+    Guid ApplicationId, string ProcedureId, string? Reference, string Step, string Role, string ApplicantName, DateOnly? SubmittedOn, DateOnly? DueOn,
+    string? ClaimedBy = null, string? ClaimedByName = null);
 
 /// <summary>What the deadline sweep did.</summary>
 /// <param name="Lapsed">Applications decided by the procedure's <c>on_deadline</c> outcome.</param>

@@ -2,7 +2,8 @@ namespace EmploymentProcedures.Engine.Storage.Rows;
 
 /// <summary>
 /// One role that must act now on one application: the reviewer inbox reads only these rows, through the
-/// index (Role, Territory, DueOn). Rewritten on every transition of the application.
+/// index (Role, Territory, DueOn). Rewritten on every transition of the application; a claim survives only
+/// transitions that keep the step (another role's opinion on a parallel step).
 /// </summary>
 internal sealed class PendingWork
 {
@@ -27,4 +28,10 @@ internal sealed class PendingWork
     public string? Reference { get; set; }
     public required string ApplicantName { get; set; }
     public DateOnly? SubmittedOn { get; set; }
+
+    /// <summary>The user id of the reviewer who claimed this role's work on the step, so others see who is on it; null when nobody has.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public string? ClaimedByName { get; set; }
+    public DateTime? ClaimedAt { get; set; }
 }
