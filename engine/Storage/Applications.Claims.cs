@@ -25,7 +25,7 @@ public sealed partial class Applications
         try
         {
             var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-            var refusal = loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, reviewer);
+            var refusal = Hidden(loaded, reviewer);
             if (refusal is null && !_workflow.PermittedActions(loaded!.Definition, loaded.Application, reviewer).Any(a => a.Kind == ActionKind.Decide))
                 refusal = Refusal.Of(RefusalCodes.NotYourStep);
             if (refusal is null)

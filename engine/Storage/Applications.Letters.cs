@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
@@ -52,14 +53,16 @@ public sealed partial class Applications
 
     /// <summary>
     /// Renders the letter <paramref name="happened"/> calls for in the applicant's language (French when the template
-    /// has no version in it: only French and Arabic are required) and keeps its HTML in the document store. A letter
-    /// that does not render gives an audit entry saying why instead: a broken template never blocks a decision.
+    /// has no version in it: only French and Arabic are required) and starts keeping its HTML in the document store:
+    /// the transaction goes on with its statements while the file is written and flushed, and waits for
+    /// <c>Kept</c> before it commits. A letter that does not render gives an audit entry saying why instead: a
+    /// broken template never blocks a decision.
     /// </summary>
-    private async Task<(LetterRow? Letter, AuditEntry? Failure)> IssueAsync(
+    private (LetterRow? Letter, Task? Kept, AuditEntry? Failure) Issue(
         ProcedureDefinition definition, Application next, Actor actor, WorkflowEvent happened, DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
         if (OutputFor(happened) is not { } output || !definition.Outputs.TryGetValue(output, out var template))
-            return (null, null);
+            return (null, null, null);
         var language = _templates.LanguagesOf(template).Contains(next.Language, StringComparer.Ordinal) ? next.Language : "fr";
         RenderResult result;
         try
@@ -76,7 +79,7 @@ public sealed partial class Applications
 
         if (result is RenderResult.Failed failed)
         {
-            return (null, new AuditEntry
+            return (null, null, new AuditEntry
             {
                 ApplicationId = next.Id,
                 ActorId = actor.UserId,
@@ -93,7 +96,8 @@ public sealed partial class Applications
         }
 
         var html = Encoding.UTF8.GetBytes(((RenderResult.Rendered)result).Html);
-        var stored = await _documents.KeepAsync(html, "html", cancellationToken).ConfigureAwait(false);
+        // The store names content by its SHA-256: the row can say it now, and the store's answer must agree.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(html));
         return (new LetterRow
         {
             ApplicationId = next.Id,
@@ -101,10 +105,17 @@ public sealed partial class Applications
             Template = template,
             Language = language,
             FileName = FileNames.Clean($"{next.Reference ?? next.Id.ToString("N")}-{template}.{language}.html"),
-            Hash = stored.Hash,
-            SizeBytes = stored.SizeBytes,
+            Hash = hash,
+            SizeBytes = html.Length,
             IssuedAt = now,
-        }, null);
+        }, KeepAsync(html, hash, cancellationToken), null);
+    }
+
+    private async Task KeepAsync(byte[] html, string hash, CancellationToken cancellationToken)
+    {
+        var stored = await _documents.KeepAsync(html, "html", cancellationToken).ConfigureAwait(false);
+        if (stored.Hash != hash)
+            throw new InvalidOperationException($"the document store kept a letter as {stored.Hash}, not by its SHA-256 {hash}");
     }
 
     /// <summary>What the letter of <paramref name="happened"/> prints besides the answers.</summary>

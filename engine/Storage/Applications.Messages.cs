@@ -40,7 +40,7 @@ public sealed partial class Applications
         {
             var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var clean = CleanMessage(text);
-            var refusal = loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
+            var refusal = Hidden(loaded, actor);
             refusal ??= actor.IsSystem ? Refusal.Of(RefusalCodes.NotYours)
                 : Closed(loaded!.Application) ?? CheckMessage(clean, attachments.Count);
             if (refusal is not null)

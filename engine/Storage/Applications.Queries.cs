@@ -19,12 +19,15 @@ public sealed partial class Applications
     {
         ArgumentNullException.ThrowIfNull(actor);
         var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        var refusal = loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
-        if (refusal is null)
+        if (Hidden(loaded, actor) is not { } refusal)
             return (loaded, null);
         await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
         return (null, refusal);
     }
+
+    /// <summary>Why <paramref name="actor"/> may not see the application (the same for one that does not exist); null when they may.</summary>
+    private Refusal? Hidden(Loaded? loaded, Actor actor) =>
+        loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
 
     /// <summary>What <paramref name="actor"/> may do now on the application: every button of the page; empty when nothing (or not theirs).</summary>
     public async Task<IReadOnlyList<PermittedAction>> PermittedActionsAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
@@ -50,23 +53,17 @@ public sealed partial class Applications
     /// </summary>
     private async Task<Outcome<Stream>> OpenStoredAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<string?>> hashOf, Func<Refusal> missing, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        var refusal = loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
-        Stream? content = null;
-        if (refusal is null)
-        {
-            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var hash = await hashOf(db).ConfigureAwait(false);
-            content = hash is null ? null : _documents.OpenRead(hash);
-            refusal = content is null ? missing() : null;
-        }
-        if (refusal is not null)
-        {
-            await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
-            return Outcome.Refused<Stream>(refusal);
-        }
-        return Outcome.Of<Stream>(content!);
+        var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
+        if (seen.Refusal is { } hidden)
+            return Outcome.Refused<Stream>(hidden);
+        string? hash;
+        await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            hash = await hashOf(db).ConfigureAwait(false);
+        if ((hash is null ? null : _documents.OpenRead(hash)) is { } content)
+            return Outcome.Of(content);
+        var refusal = missing();
+        await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
+        return Outcome.Refused<Stream>(refusal);
     }
 
     /// <summary>The applicant's own applications, most recently changed first, <see cref="PageSize"/> a page.</summary>

@@ -124,13 +124,16 @@ public sealed partial class Applications
 
         var entries = new List<AuditEntry>(events.Count);
         var letters = new List<(LetterRow Letter, AuditEntry For)>();
+        var writing = new List<Task>();
         foreach (var happened in events)
         {
             var audited = Entry(next, actor, happened);
             entries.Add(audited);
-            var (letter, failure) = await IssueAsync(definition, next, actor, happened, due, today, now, cancellationToken).ConfigureAwait(false);
+            var (letter, kept, failure) = Issue(definition, next, actor, happened, due, today, now, cancellationToken);
             if (letter is not null)
                 letters.Add((letter, audited));
+            if (kept is not null)
+                writing.Add(kept);
             if (failure is not null)
                 entries.Add(failure);
         }
@@ -153,7 +156,8 @@ public sealed partial class Applications
                 CreatedAt = now,
             });
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // The letters' files are written while the statements run; both must be done before the commit says they exist.
+        await Task.WhenAll([db.SaveChangesAsync(cancellationToken), .. writing]).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return next;
     }

@@ -81,29 +81,33 @@ public sealed class FileDocumentStore : IDocumentStore
         }
     }
 
-    public async Task<StoredFile> KeepAsync(ReadOnlyMemory<byte> content, string format, CancellationToken cancellationToken = default)
+    public Task<StoredFile> KeepAsync(ReadOnlyMemory<byte> content, string format, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(format);
         var stored = new StoredFile(Convert.ToHexStringLower(SHA256.HashData(content.Span)), content.Length, format);
         var target = PathOf(stored.Hash);
         if (File.Exists(target))
-            return stored;
-        var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
-        try
+            return Task.FromResult(stored);
+        // Written and flushed on a pool thread: the caller (a transaction) goes on with its statements meanwhile.
+        return Task.Run(() =>
         {
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
+            try
             {
-                await file.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                file.Flush(flushToDisk: true);
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+                {
+                    file.Write(content.Span);
+                    file.Flush(flushToDisk: true);
+                }
+                Place(temporary, target);
+                return stored;
             }
-            Place(temporary, target);
-            return stored;
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
+            finally
+            {
+                if (File.Exists(temporary))
+                    File.Delete(temporary);
+            }
+        }, cancellationToken);
     }
 
     public Stream? OpenRead(string hash)
