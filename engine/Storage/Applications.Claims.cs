@@ -77,8 +77,8 @@ public sealed partial class Applications
                 return Outcome.Of<IReadOnlyList<StepClaim>>(claimed.Select(StepClaim.From).ToList());
             }
 
-            await AuditLog.AppendAsync(db, [ClaimEntry(id, actor, released[0].Step, StorageEvents.Released,
-                string.Join(", ", released.Select(p => $"{p.Role}: {p.ClaimedByName}")))], now, cancellationToken).ConfigureAwait(false);
+            await AuditLog.AppendAsync(db, [Audited(id, actor, StorageEvents.Released, released[0].Step,
+                detail: string.Join(", ", released.Select(p => $"{p.Role}: {p.ClaimedByName}")))], now, cancellationToken).ConfigureAwait(false);
             foreach (var row in released)
             {
                 row.ClaimedBy = null;
@@ -96,20 +96,13 @@ public sealed partial class Applications
     }
 
     /// <summary>Who is working on the application now, one claim per role, for its reviewers and staff (an applicant is shown none).</summary>
-    public async Task<Outcome<IReadOnlyList<StepClaim>>> ClaimsAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
-    {
-        var seen = await SeeAsync(id, actor, "claims", cancellationToken).ConfigureAwait(false);
-        if (seen.Refusal is { } refusal)
-            return Outcome.Refused<IReadOnlyList<StepClaim>>(refusal);
-        if (actor.Kind == RoleKind.Applicant)
-            return Outcome.Of<IReadOnlyList<StepClaim>>([]);
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.PendingWork.AsNoTracking()
-            .Where(p => p.ApplicationId == id && p.ClaimedBy != null)
-            .OrderBy(p => p.Role)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Outcome.Of<IReadOnlyList<StepClaim>>(rows.Select(StepClaim.From).ToList());
-    }
+    public Task<Outcome<IReadOnlyList<StepClaim>>> ClaimsAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, actor, "claims", async db => actor.Kind == RoleKind.Applicant ? []
+            : (await db.PendingWork.AsNoTracking()
+                .Where(p => p.ApplicationId == id && p.ClaimedBy != null)
+                .OrderBy(p => p.Role)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(StepClaim.From).ToList(), cancellationToken);
 
     /// <summary>
     /// Sets the claim on the reviewer's role's pending work at <paramref name="step"/> if nobody holds it, in one
@@ -133,7 +126,7 @@ public sealed partial class Applications
             // Claiming again what one holds is not a conflict.
             return row?.ClaimedBy == reviewer.UserId ? (StepClaim.From(row), null) : (null, row?.ClaimedByName);
         }
-        await AuditLog.AppendAsync(db, [ClaimEntry(id, reviewer, step, StorageEvents.Claimed, reviewer.Role)], now, cancellationToken).ConfigureAwait(false);
+        await AuditLog.AppendAsync(db, [Audited(id, reviewer, StorageEvents.Claimed, step, detail: reviewer.Role)], now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (StepClaim.From(row!), null);
@@ -153,18 +146,6 @@ public sealed partial class Applications
         }
     }
 
-    private static AuditEntry ClaimEntry(Guid id, Actor actor, string step, string kind, string detail) => new()
-    {
-        ApplicationId = id,
-        ActorId = actor.UserId,
-        ActorName = actor.Name,
-        ActorRole = actor.Role,
-        Kind = kind,
-        Step = step,
-        Detail = detail,
-        PreviousHash = "",
-        Hash = "",
-    };
 }
 
 /// <summary>A reviewer working on an application's current step for their role.</summary>

@@ -17,18 +17,12 @@ public sealed partial class Applications
         "Decision deemed taken when the legal processing time ran out without an answer from the administration.");
 
     /// <summary>The letters issued on the application, oldest first, for someone who may see it (the owner, its reviewers, staff).</summary>
-    public async Task<Outcome<IReadOnlyList<IssuedLetter>>> IssuedAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
-    {
-        var seen = await SeeAsync(id, actor, "letters", cancellationToken).ConfigureAwait(false);
-        if (seen.Refusal is { } refusal)
-            return Outcome.Refused<IReadOnlyList<IssuedLetter>>(refusal);
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Letters.AsNoTracking()
-            .Where(l => l.ApplicationId == id)
-            .OrderBy(l => l.AuditSequence)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Outcome.Of<IReadOnlyList<IssuedLetter>>(rows.Select(IssuedLetter.From).ToList());
-    }
+    public Task<Outcome<IReadOnlyList<IssuedLetter>>> IssuedAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, actor, "letters", async db => (await db.Letters.AsNoTracking()
+                .Where(l => l.ApplicationId == id)
+                .OrderBy(l => l.AuditSequence)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(IssuedLetter.From).ToList(), cancellationToken);
 
     /// <summary>The HTML of letter <paramref name="issuedId"/> of the application, for someone who may see it; refusals are audited.</summary>
     public Task<Outcome<Stream>> OpenIssuedAsync(Guid id, Actor actor, long issuedId, CancellationToken cancellationToken = default) =>
@@ -79,20 +73,7 @@ public sealed partial class Applications
 
         if (result is RenderResult.Failed failed)
         {
-            return (null, null, new AuditEntry
-            {
-                ApplicationId = next.Id,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                ActorRole = actor.Role,
-                Kind = StorageEvents.LetterNotIssued,
-                Step = happened.Step,
-                Action = output,
-                Comment = failed.Message,
-                Detail = $"{template}.{language}",
-                PreviousHash = "",
-                Hash = "",
-            });
+            return (null, null, Audited(next.Id, actor, StorageEvents.LetterNotIssued, happened.Step, output, failed.Message, $"{template}.{language}"));
         }
 
         var html = Encoding.UTF8.GetBytes(((RenderResult.Rendered)result).Html);

@@ -79,22 +79,10 @@ public sealed partial class Applications
                 Text = clean,
                 PostedAt = now,
             };
-            var entry = new AuditEntry
-            {
-                ApplicationId = id,
-                ActorId = actor.UserId,
-                ActorName = actor.Name,
-                ActorRole = actor.Role,
-                Kind = StorageEvents.MessagePosted,
-                Step = application.Step,
-                FromStatus = application.Status.Name(),
-                ToStatus = application.Status.Name(),
-                // The text stays in the messages; the chain vouches for it by its hash.
-                Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clean)))}; {files.Count} attachment(s)"),
-                PreviousHash = "",
-                Hash = "",
-            };
+            // The text stays in the messages; the chain vouches for it by its hash.
+            var entry = Audited(id, actor, StorageEvents.MessagePosted, application.Step, detail: string.Create(CultureInfo.InvariantCulture,
+                $"sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clean)))}; {files.Count} attachment(s)"),
+                from: application.Status, to: application.Status);
             await AuditLog.AppendAsync(db, [entry], now, cancellationToken).ConfigureAwait(false);
             message.AuditSequence = entry.Sequence;
             db.Messages.Add(message);
@@ -126,23 +114,20 @@ public sealed partial class Applications
     }
 
     /// <summary>The application's messages, oldest first, with their files' names, formats and sizes; for whoever may see it.</summary>
-    public async Task<Outcome<IReadOnlyList<ApplicationMessage>>> MessagesAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
-    {
-        var seen = await SeeAsync(id, actor, "messages", cancellationToken).ConfigureAwait(false);
-        if (seen.Refusal is { } refusal)
-            return Outcome.Refused<IReadOnlyList<ApplicationMessage>>(refusal);
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.ApplicationId == id)
-            .OrderBy(m => m.AuditSequence)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var files = (await db.MessageAttachments.AsNoTracking()
-            .Where(a => a.ApplicationId == id)
-            .OrderBy(a => a.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(a => a.MessageId);
-        return Outcome.Of<IReadOnlyList<ApplicationMessage>>(messages.Select(m => ApplicationMessage.From(m, files[m.Id])).ToList());
-    }
+    public Task<Outcome<IReadOnlyList<ApplicationMessage>>> MessagesAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, actor, "messages", async db =>
+        {
+            var messages = await db.Messages.AsNoTracking()
+                .Where(m => m.ApplicationId == id)
+                .OrderBy(m => m.AuditSequence)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var files = (await db.MessageAttachments.AsNoTracking()
+                .Where(a => a.ApplicationId == id)
+                .OrderBy(a => a.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ToLookup(a => a.MessageId);
+            return messages.Select(m => ApplicationMessage.From(m, files[m.Id])).ToList();
+        }, cancellationToken);
 
     /// <summary>The content of a message's file, for whoever may see the application; refusals are audited.</summary>
     public Task<Outcome<Stream>> OpenMessageAttachmentAsync(Guid id, Actor actor, long attachmentId, CancellationToken cancellationToken = default) =>

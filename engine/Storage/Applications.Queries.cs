@@ -127,19 +127,26 @@ public sealed partial class Applications
     }
 
     /// <summary>The audit entries of one application, oldest first, for someone who may see it (its timeline); an applicant does not see others' refused attempts.</summary>
-    public async Task<Outcome<IReadOnlyList<AuditRecord>>> HistoryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Outcome<IReadOnlyList<AuditRecord>>> HistoryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, actor, "history", async db =>
+        {
+            var entries = await db.Audit.AsNoTracking()
+                .Where(a => a.ApplicationId == id)
+                .OrderBy(a => a.Sequence)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            // An applicant sees what was done to their file, not who else tried to open it.
+            if (actor.Kind == RoleKind.Applicant)
+                entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
+            return entries.Select(AuditRecord.From).ToList();
+        }, cancellationToken);
+
+    /// <summary>What <paramref name="read"/> finds about the application, for whoever may see it; a refusal, audited as an attempt to <paramref name="what"/>, otherwise.</summary>
+    private async Task<Outcome<IReadOnlyList<T>>> ReadAsync<T>(Guid id, Actor actor, string what, Func<ProceduresDb, Task<List<T>>> read, CancellationToken cancellationToken)
     {
-        var seen = await SeeAsync(id, actor, "history", cancellationToken).ConfigureAwait(false);
+        var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
         if (seen.Refusal is { } refusal)
-            return Outcome.Refused<IReadOnlyList<AuditRecord>>(refusal);
+            return Outcome.Refused<IReadOnlyList<T>>(refusal);
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var entries = await db.Audit.AsNoTracking()
-            .Where(a => a.ApplicationId == id)
-            .OrderBy(a => a.Sequence)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        // An applicant sees what was done to their file, not who else tried to open it.
-        if (actor.Kind == RoleKind.Applicant)
-            entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
-        return Outcome.Of<IReadOnlyList<AuditRecord>>(entries.Select(AuditRecord.From).ToList());
+        return Outcome.Of<IReadOnlyList<T>>(await read(db).ConfigureAwait(false));
     }
 }

@@ -185,40 +185,35 @@ public sealed partial class Applications
         var now = Now;
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await AuditLog.AppendAsync(db, [new AuditEntry
-        {
-            ApplicationId = id,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            ActorRole = actor.Role,
-            Kind = WorkflowEvents.Refused,
-            Step = step,
-            Action = what,
-            Comment = refusal.Message.Get("en"),
-            Detail = refusal.Code,
-            PreviousHash = "",
-            Hash = "",
-        }], now, cancellationToken).ConfigureAwait(false);
+        await AuditLog.AppendAsync(db, [Audited(id, actor, WorkflowEvents.Refused, step, what, refusal.Message.Get("en"), refusal.Code)], now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return WorkflowResult.Refused(refusal);
     }
 
-    private static AuditEntry Entry(Application application, Actor actor, WorkflowEvent e) => new()
+    private static AuditEntry Entry(Application application, Actor actor, WorkflowEvent e) =>
+        Audited(application.Id, actor, e.Kind, e.Step, e.Action?.Name(), e.Comment,
+            e.Kind == WorkflowEvents.Submitted ? application.Reference
+            : e.Items is { Count: > 0 } items ? string.Join(", ", items)
+            : null,
+            e.From, e.To);
+
+    /// <summary>An audit entry of <paramref name="actor"/>'s, chained when it is appended.</summary>
+    private static AuditEntry Audited(
+        Guid? id, Actor actor, string kind, string? step = null, string? action = null, string? comment = null, string? detail = null,
+        ApplicationStatus? from = null, ApplicationStatus? to = null) => new()
     {
-        ApplicationId = application.Id,
+        ApplicationId = id,
         ActorId = actor.UserId,
         ActorName = actor.Name,
         ActorRole = actor.Role,
-        Kind = e.Kind,
-        Step = e.Step,
-        Action = e.Action?.Name(),
-        FromStatus = e.From.Name(),
-        ToStatus = e.To.Name(),
-        Comment = e.Comment,
-        Detail = e.Kind == WorkflowEvents.Submitted ? application.Reference
-            : e.Items is { Count: > 0 } items ? string.Join(", ", items)
-            : null,
+        Kind = kind,
+        Step = step,
+        Action = action,
+        FromStatus = from?.Name(),
+        ToStatus = to?.Name(),
+        Comment = comment,
+        Detail = detail,
         PreviousHash = "",
         Hash = "",
     };

@@ -131,16 +131,8 @@ public sealed class ClaimTests
         const int reviewers = 50;
         await using var store = await TestStore.CreateAsync();
         var app = await store.SubmittedAsync(Amina);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var races = Enumerable.Range(0, reviewers).Select(i => Task.Run(async () =>
-        {
-            var reviewer = TestStore.DeskAgent($"agent-{i:D2}", "casablanca");
-            await start.Task;
-            return (Reviewer: reviewer, Result: await store.Applications.ClaimAsync(app.Id, reviewer));
-        })).ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(races);
+        var results = await TestStore.RaceAsync(reviewers, reviewer => store.Applications.ClaimAsync(app.Id, reviewer));
 
         var winner = Assert.Single(results, r => r.Result.Succeeded);
         Assert.All(results.Where(r => r != winner), r =>
