@@ -45,18 +45,26 @@ public sealed partial class Applications
         _ => null,
     };
 
+    /// <summary>A letter an event calls for: its row and the writing of its file, or the audit entry saying why there is none.</summary>
+    private sealed record Issued(LetterRow? Letter, Task? Kept, AuditEntry? Failure);
+
+    /// <summary>The letter each of <paramref name="events"/> calls for (null for none), in the same order.</summary>
+    private List<Issued?> Issue(
+        ProcedureDefinition definition, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken) =>
+        events.Select(happened => OutputFor(happened) is { } output && definition.Outputs.TryGetValue(output, out var template)
+            ? Issue(definition, next, actor, happened, output, template, due, today, now, cancellationToken)
+            : null).ToList();
+
     /// <summary>
     /// Renders the letter <paramref name="happened"/> calls for in the applicant's language (French when the template
     /// has no version in it: only French and Arabic are required) and starts keeping its HTML in the document store:
-    /// the transaction goes on with its statements while the file is written and flushed, and waits for
-    /// <c>Kept</c> before it commits. A letter that does not render gives an audit entry saying why instead: a
-    /// broken template never blocks a decision.
+    /// the transaction waits for <c>Kept</c> before it commits. A letter that does not render gives an audit entry
+    /// saying why instead: a broken template never blocks a decision.
     /// </summary>
-    private (LetterRow? Letter, Task? Kept, AuditEntry? Failure) Issue(
-        ProcedureDefinition definition, Application next, Actor actor, WorkflowEvent happened, DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken)
+    private Issued Issue(
+        ProcedureDefinition definition, Application next, Actor actor, WorkflowEvent happened, string output, string template,
+        DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
-        if (OutputFor(happened) is not { } output || !definition.Outputs.TryGetValue(output, out var template))
-            return (null, null, null);
         var language = _templates.LanguagesOf(template).Contains(next.Language, StringComparer.Ordinal) ? next.Language : "fr";
         RenderResult result;
         try
@@ -73,13 +81,13 @@ public sealed partial class Applications
 
         if (result is RenderResult.Failed failed)
         {
-            return (null, null, Audited(next.Id, actor, StorageEvents.LetterNotIssued, happened.Step, output, failed.Message, $"{template}.{language}"));
+            return new Issued(null, null, Audited(next.Id, actor, StorageEvents.LetterNotIssued, happened.Step, output, failed.Message, $"{template}.{language}"));
         }
 
         var html = Encoding.UTF8.GetBytes(((RenderResult.Rendered)result).Html);
         // The store names content by its SHA-256: the row can say it now, and the store's answer must agree.
         var hash = Convert.ToHexStringLower(SHA256.HashData(html));
-        return (new LetterRow
+        return new Issued(new LetterRow
         {
             ApplicationId = next.Id,
             Kind = output,

@@ -97,13 +97,28 @@ public sealed partial class Applications
         IReadOnlyList<WorkflowEvent> events, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
     {
         var now = Now;
+        var due = DueDates.Legal(_calendar, definition, next);
+        // The letters are rendered and their files written before the write lock is taken, so that flushing a new file
+        // never holds up other transitions. A first submission's receipt prints the reference it is about to take: it
+        // is rendered with the next number of the counter, and again inside should another submission take that first.
+        var first = before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null;
+        var predicted = first ? await References.PeekAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) : null;
+        var letters = Issue(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now, cancellationToken);
+        var writing = letters.Where(l => l?.Kept is not null).Select(l => l!.Kept!).ToList();
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
         db.Database.AutoSavepointsEnabled = false;
-        if (before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null)
+        if (first)
+        {
             next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
+            if (next.Reference != predicted)
+            {
+                letters = Issue(definition, next, actor, events, due, today, now, cancellationToken);
+                writing.AddRange(letters.Where(l => l?.Kept is not null).Select(l => l!.Kept!));
+            }
+        }
 
-        var due = DueDates.Legal(_calendar, definition, next);
         var row = ApplicationRow.From(next, due, now);
         var entry = db.Applications.Attach(row);
         entry.State = EntityState.Modified;
@@ -123,22 +138,18 @@ public sealed partial class Applications
             await alongside(db, next).ConfigureAwait(false);
 
         var entries = new List<AuditEntry>(events.Count);
-        var letters = new List<(LetterRow Letter, AuditEntry For)>();
-        var writing = new List<Task>();
-        foreach (var happened in events)
+        var issued = new List<(LetterRow Letter, AuditEntry For)>();
+        for (var i = 0; i < events.Count; i++)
         {
-            var audited = Entry(next, actor, happened);
+            var audited = Entry(next, actor, events[i]);
             entries.Add(audited);
-            var (letter, kept, failure) = Issue(definition, next, actor, happened, due, today, now, cancellationToken);
-            if (letter is not null)
-                letters.Add((letter, audited));
-            if (kept is not null)
-                writing.Add(kept);
-            if (failure is not null)
+            if (letters[i]?.Letter is { } letter)
+                issued.Add((letter, audited));
+            if (letters[i]?.Failure is { } failure)
                 entries.Add(failure);
         }
         await AuditLog.AppendAsync(db, entries, now, cancellationToken).ConfigureAwait(false);
-        foreach (var (letter, audited) in letters)
+        foreach (var (letter, audited) in issued)
         {
             letter.AuditSequence = audited.Sequence;
             db.Letters.Add(letter);
@@ -156,7 +167,7 @@ public sealed partial class Applications
                 CreatedAt = now,
             });
         }
-        // The letters' files are written while the statements run; both must be done before the commit says they exist.
+        // The letters' files must be on disk before the commit says they exist.
         await Task.WhenAll([db.SaveChangesAsync(cancellationToken), .. writing]).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return next;

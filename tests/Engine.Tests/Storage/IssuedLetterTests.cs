@@ -92,6 +92,30 @@ public sealed class IssuedLetterTests
     }
 
     [Fact]
+    public async Task Submit_TenAtOnce_EachReceiptPrintsItsOwnReference()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var applicants = Enumerable.Range(0, 10).Select(i => TestStore.Applicant($"applicant-{i}")).ToList();
+        var drafts = new List<Application>();
+        foreach (var applicant in applicants)
+            drafts.Add(await store.DraftAsync(applicant));
+
+        var submitted = await Task.WhenAll(drafts.Select((draft, i) => Task.Run(() => store.Applications.SubmitAsync(draft.Id, applicants[i]))));
+
+        Assert.All(submitted, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(10, submitted.Select(r => r.Application!.Reference).Distinct().Count());
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var reference = submitted[i].Application!.Reference!;
+            var letter = Assert.Single((await store.Applications.IssuedAsync(drafts[i].Id, applicants[i])).Value!);
+            Assert.Equal($"{reference}-receipt.fr.html", letter.FileName);
+            var html = await ReadAsync(await store.Applications.OpenIssuedAsync(drafts[i].Id, applicants[i], letter.Id));
+            Assert.Contains($"<dd>{reference}</dd>", html, StringComparison.Ordinal);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "STV-2026-\\d{6}").Select(m => m.Value).Distinct());
+        }
+    }
+
+    [Fact]
     public async Task Submit_TransactionRolledBack_IssuesNoLetter()
     {
         await using var store = await TestStore.CreateAsync();
