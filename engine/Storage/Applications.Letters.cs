@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
@@ -45,23 +44,29 @@ public sealed partial class Applications
         _ => null,
     };
 
-    /// <summary>A letter an event calls for: its row and the writing of its file, or the audit entry saying why there is none.</summary>
-    private sealed record Issued(LetterRow? Letter, Task? Kept, AuditEntry? Failure);
+    /// <summary>A letter an event calls for: its row (its file already kept), or the audit entry saying why there is none.</summary>
+    private sealed record Issued(LetterRow? Letter, AuditEntry? Failure);
 
-    /// <summary>The letter each of <paramref name="events"/> calls for (null for none), in the same order.</summary>
-    private List<Issued?> Issue(
-        ProcedureDefinition definition, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken) =>
-        events.Select(happened => OutputFor(happened) is { } output && definition.Outputs.TryGetValue(output, out var template)
-            ? Issue(definition, next, actor, happened, output, template, due, today, now, cancellationToken)
-            : null).ToList();
+    /// <summary>The letter each of <paramref name="events"/> calls for (null for none), in the same order, their files in the document store.</summary>
+    private async Task<List<Issued?>> IssueAsync(
+        ProcedureDefinition definition, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken)
+    {
+        var issued = new List<Issued?>(events.Count);
+        foreach (var happened in events)
+        {
+            issued.Add(OutputFor(happened) is { } output && definition.Outputs.TryGetValue(output, out var template)
+                ? await IssueAsync(definition, next, actor, happened, output, template, due, today, now, cancellationToken).ConfigureAwait(false)
+                : null);
+        }
+        return issued;
+    }
 
     /// <summary>
     /// Renders the letter <paramref name="happened"/> calls for in the applicant's language (French when the template
-    /// has no version in it: only French and Arabic are required) and starts keeping its HTML in the document store:
-    /// the transaction waits for <c>Kept</c> before it commits. A letter that does not render gives an audit entry
-    /// saying why instead: a broken template never blocks a decision.
+    /// has no version in it: only French and Arabic are required) and keeps its HTML in the document store. A letter
+    /// that does not render gives an audit entry saying why instead: a broken template never blocks a decision.
     /// </summary>
-    private Issued Issue(
+    private async Task<Issued> IssueAsync(
         ProcedureDefinition definition, Application next, Actor actor, WorkflowEvent happened, string output, string template,
         DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken)
     {
@@ -81,12 +86,11 @@ public sealed partial class Applications
 
         if (result is RenderResult.Failed failed)
         {
-            return new Issued(null, null, Audited(next.Id, actor, StorageEvents.LetterNotIssued, happened.Step, output, failed.Message, $"{template}.{language}"));
+            return new Issued(null, Audited(next.Id, actor, StorageEvents.LetterNotIssued, happened.Step, output, failed.Message, $"{template}.{language}"));
         }
 
         var html = Encoding.UTF8.GetBytes(((RenderResult.Rendered)result).Html);
-        // The store names content by its SHA-256: the row can say it now, and the store's answer must agree.
-        var hash = Convert.ToHexStringLower(SHA256.HashData(html));
+        var stored = await _documents.KeepAsync(html, "html", cancellationToken).ConfigureAwait(false);
         return new Issued(new LetterRow
         {
             ApplicationId = next.Id,
@@ -94,17 +98,10 @@ public sealed partial class Applications
             Template = template,
             Language = language,
             FileName = FileNames.Clean($"{next.Reference ?? next.Id.ToString("N")}-{template}.{language}.html"),
-            Hash = hash,
-            SizeBytes = html.Length,
+            Hash = stored.Hash,
+            SizeBytes = stored.SizeBytes,
             IssuedAt = now,
-        }, KeepAsync(html, hash, cancellationToken), null);
-    }
-
-    private async Task KeepAsync(byte[] html, string hash, CancellationToken cancellationToken)
-    {
-        var stored = await _documents.KeepAsync(html, "html", cancellationToken).ConfigureAwait(false);
-        if (stored.Hash != hash)
-            throw new InvalidOperationException($"the document store kept a letter as {stored.Hash}, not by its SHA-256 {hash}");
+        }, null);
     }
 
     /// <summary>What the letter of <paramref name="happened"/> prints besides the answers.</summary>

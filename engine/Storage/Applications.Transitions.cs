@@ -98,13 +98,13 @@ public sealed partial class Applications
     {
         var now = Now;
         var due = DueDates.Legal(_calendar, definition, next);
-        // The letters are rendered and their files written before the write lock is taken, so that flushing a new file
-        // never holds up other transitions. A first submission's receipt prints the reference it is about to take: it
-        // is rendered with the next number of the counter, and again inside should another submission take that first.
+        // The letters are rendered and their files flushed before the write lock is taken: flushing a new file costs a
+        // journal commit of the file system, which must not hold up other transitions. A first submission's receipt
+        // prints the reference it is about to take: it is rendered with the counter's next number, and again inside
+        // should another submission take that number first.
         var first = before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null;
         var predicted = first ? await References.PeekAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) : null;
-        var letters = Issue(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now, cancellationToken);
-        var writing = letters.Where(l => l?.Kept is not null).Select(l => l!.Kept!).ToList();
+        var letters = await IssueAsync(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now, cancellationToken).ConfigureAwait(false);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
@@ -113,10 +113,7 @@ public sealed partial class Applications
         {
             next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
             if (next.Reference != predicted)
-            {
-                letters = Issue(definition, next, actor, events, due, today, now, cancellationToken);
-                writing.AddRange(letters.Where(l => l?.Kept is not null).Select(l => l!.Kept!));
-            }
+                letters = await IssueAsync(definition, next, actor, events, due, today, now, cancellationToken).ConfigureAwait(false);
         }
 
         var row = ApplicationRow.From(next, due, now);
@@ -167,8 +164,7 @@ public sealed partial class Applications
                 CreatedAt = now,
             });
         }
-        // The letters' files must be on disk before the commit says they exist.
-        await Task.WhenAll([db.SaveChangesAsync(cancellationToken), .. writing]).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return next;
     }

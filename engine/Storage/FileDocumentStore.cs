@@ -88,26 +88,24 @@ public sealed class FileDocumentStore : IDocumentStore
         var target = PathOf(stored.Hash);
         if (File.Exists(target))
             return Task.FromResult(stored);
-        // Written and flushed on a pool thread: the caller (a transaction) goes on with its statements meanwhile.
-        return Task.Run(() =>
+        // Written on the caller's thread, as SQLite's driver writes: an asynchronous write would need a pool thread, which
+        // can be slow to come when many requests wait on the database at once.
+        var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
+        try
         {
-            var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
-            try
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
-                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
-                {
-                    file.Write(content.Span);
-                    file.Flush(flushToDisk: true);
-                }
-                Place(temporary, target);
-                return stored;
+                file.Write(content.Span);
+                file.Flush(flushToDisk: true);
             }
-            finally
-            {
-                if (File.Exists(temporary))
-                    File.Delete(temporary);
-            }
-        }, cancellationToken);
+            Place(temporary, target);
+            return Task.FromResult(stored);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
     }
 
     public Stream? OpenRead(string hash)
