@@ -54,6 +54,7 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         await Assertions.Expect(form.Input("monthly_salary")).ToHaveValueAsync("32000");
         await form.NextAsync("anapec");
         await form.FillAnapecAsync();
+        await Pages.ScreenshotAsync(page, "form." + code);
         await form.NextAsync("commitments");
         await form.FillCommitmentsAsync();
         await form.NextAsync(FormPage.DocumentsKey);
@@ -74,6 +75,7 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".receipt")).ToContainTextAsync(code == "ar" ? "تم إيداع طلبكم بنجاح." : "Votre demande a bien été déposée.");
         await Assertions.Expect(page.Locator(".steps > li")).ToHaveCountAsync(definition.Steps.Count);
         await Assertions.Expect(page.Locator("button[data-print]")).ToBeVisibleAsync();
+        await Pages.ScreenshotAsync(page, "receipt." + code);
 
         var account = (await portal.FindAccountAsync(email))!;
         var stored = await new ApplicantDraft(page, Guid.Parse(formUrl.Split('/')[^2]), Actor.Applicant(account.Id, account.DisplayName)).StoredAsync(portal);

@@ -99,4 +99,18 @@ internal static class Pages
         Assert.True(serious.Count == 0, page.Url + "\n" + string.Join("\n", serious.Select(v =>
             $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
+
+    /// <summary>
+    /// The README's pictures of the portal: with <c>EP_SCREENSHOTS=1</c> in the environment, the page as it is now, at
+    /// a desktop width, is saved as <c>docs/{name}.png</c>; otherwise nothing is written (the tests never change the
+    /// repository's files by themselves).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("EP_SCREENSHOTS") != "1")
+            return;
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.RepositoryRoot(), "docs", name + ".png") });
+    }
 }
