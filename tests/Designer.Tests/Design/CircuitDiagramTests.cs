@@ -61,4 +61,31 @@ public sealed class CircuitDiagramTests : BunitContext
         Assert.Equal("Approved by default: silence means yes", last.QuerySelector(".circuit__label")!.TextContent);
         Assert.Equal("legal deadline passed without a decision", last.QuerySelector("li")!.TextContent);
     }
+
+    [Fact]
+    public void CircuitDiagram_PreviewLanguageChanged_RedrawsTheSvgAndTheListInIt()
+    {
+        var circuit = RenderCircuit(NightWork);
+
+        circuit.Render(p => p.Add(c => c.Language, "ar"));
+
+        Assert.Equal(("rtl", "ar"), (circuit.Find("figure.circuit").GetAttribute("dir"), circuit.Find("figure.circuit").GetAttribute("lang")));
+        Assert.Equal("rtl", circuit.Find("svg").GetAttribute("direction"));
+        Assert.Equal("إيداع الملف", circuit.Find("ol.circuit__list > li .circuit__label").TextContent);
+        Assert.DoesNotContain("Dépôt du dossier", circuit.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CircuitDiagram_DefinitionChanged_ShowsTheNewCircuitAndItsEnds()
+    {
+        var circuit = RenderCircuit(NightWork);
+        // Only the decision is left: the declaration's ending ("taken into account") goes with the step that gave it.
+        var oneStep = NightWork with { Steps = [NightWork.Steps[^1]] };
+
+        circuit.Render(p => p.Add(c => c.Definition, oneStep));
+
+        Assert.Equal(
+            ["Dépôt du dossier", NightWork.Steps[^1].Title!.Get("fr"), "Demande acceptée", "Demande rejetée"],
+            circuit.FindAll("ol.circuit__list > li").Select(li => li.QuerySelector(".circuit__label")!.TextContent));
+    }
 }

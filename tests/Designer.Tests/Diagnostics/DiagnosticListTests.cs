@@ -8,6 +8,7 @@ public sealed class DiagnosticListTests : BunitContext
 {
     private static readonly Diagnostic Error = new(Severity.Error, "EP0204", "step 'decision' uses unknown role 'inspecter'", new SourceSpan("night.yaml", 41, 9));
     private static readonly Diagnostic Warning = new(Severity.Warning, "EP0301", "missing English title", new SourceSpan("night.yaml", 3, 1));
+    private static readonly Diagnostic WholeFile = new(Severity.Error, "EP0002", "the file is not valid UTF-8", SourceSpan.None("night.yaml"));
 
     [Fact]
     public void DiagnosticList_ClickingAnItem_AsksTheEditorToMoveThere()
@@ -29,5 +30,17 @@ public sealed class DiagnosticListTests : BunitContext
         Assert.Equal(["error", "warning"], list.FindAll("li").Select(li => li.ClassName));
         Assert.Equal("night.yaml(41,9)", list.Find("li .where").TextContent);
         Assert.Empty(list.FindAll("button"));
+    }
+
+    [Fact]
+    public void DiagnosticList_DiagnosticWithoutAPlace_IsListedButNotOffered()
+    {
+        Diagnostic? picked = null;
+        var list = Render<DiagnosticList>(p => p.Add(c => c.Items, [Warning, WholeFile, Error]).Add(c => c.OnSelect, d => picked = d));
+
+        Assert.Equal(["night.yaml", "night.yaml(41,9)", "night.yaml(3,1)"], list.FindAll("li .where").Select(w => w.TextContent));
+        Assert.Equal(["EP0204", "EP0301"], list.FindAll("button.diagnostic-go .code").Select(c => c.TextContent));
+        list.FindAll("button.diagnostic-go")[1].Click();
+        Assert.Equal(Warning, picked);
     }
 }
