@@ -7,7 +7,26 @@ namespace EmploymentProcedures.Engine.Authoring;
 public static class Scaffold
 {
     /// <summary>The scaffold's YAML for <paramref name="id"/> (kebab-case, the file's name).</summary>
-    public static string For(string id) => Text.Replace("{{id}}", id, StringComparison.Ordinal);
+    public static string For(string id) =>
+        Text.Replace("{{id}}", id, StringComparison.Ordinal).Replace("{{employer}}", EmployerAnswers, StringComparison.Ordinal);
+
+    /// <summary>The employer's answers both scenarios give (YAML anchors, which would share them in the file, are refused by the loader).</summary>
+    private const string EmployerAnswers = """
+              employer:
+                company_name: "Atlas Textile SARL"
+                legal_form: sarl
+                ice: "001561191000066"
+                rc: { number: "12345", court: casablanca }
+                tax_id: "1234567"
+                cnss: "1234567"
+                activity: "Confection"
+                address: { street: "12 rue Ibn Batouta", commune: "Casablanca", province: casablanca, postal_code: "20000" }
+                phone: "0522123456"
+                email: "contact@atlas.ma"
+                representative_name: "Amina Alaoui"
+                representative_cin: "BE123456"
+                representative_quality: "Gérante"
+        """;
 
     private const string Text = """
         # yaml-language-server: $schema=procedure.schema.json
@@ -61,20 +80,7 @@ public static class Scaffold
           - name: approved
             today: 2026-03-02
             answers:
-              employer:
-                company_name: "Atlas Textile SARL"
-                legal_form: sarl
-                ice: "001561191000066"
-                rc: { number: "12345", court: casablanca }
-                tax_id: "1234567"
-                cnss: "1234567"
-                activity: "Confection"
-                address: { street: "12 rue Ibn Batouta", commune: "Casablanca", province: casablanca, postal_code: "20000" }
-                phone: "0522123456"
-                email: "contact@atlas.ma"
-                representative_name: "Amina Alaoui"
-                representative_cin: "BE123456"
-                representative_quality: "Gérante"
+        {{employer}}
               subject: "Demande de test"
               declaration: true
             documents: [supporting_document]
@@ -83,20 +89,7 @@ public static class Scaffold
           - name: refused-at-reception
             today: 2026-03-02
             answers:
-              employer:
-                company_name: "Atlas Textile SARL"
-                legal_form: sarl
-                ice: "001561191000066"
-                rc: { number: "12345", court: casablanca }
-                tax_id: "1234567"
-                cnss: "1234567"
-                activity: "Confection"
-                address: { street: "12 rue Ibn Batouta", commune: "Casablanca", province: casablanca, postal_code: "20000" }
-                phone: "0522123456"
-                email: "contact@atlas.ma"
-                representative_name: "Amina Alaoui"
-                representative_cin: "BE123456"
-                representative_quality: "Gérante"
+        {{employer}}
               subject: "Demande hors sujet"
               declaration: true
             documents: [supporting_document]

@@ -60,7 +60,8 @@ internal sealed partial class JsonProjection
         return json;
     }
 
-    private static JValue Scalar(YamlScalar scalar)
+    /// <summary>A scalar as JSON, typed with the YAML 1.2 core schema.</summary>
+    internal static JValue Scalar(YamlScalar scalar)
     {
         if (!scalar.IsPlain)
             return new JValue(scalar.Value);

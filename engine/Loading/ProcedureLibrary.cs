@@ -63,8 +63,7 @@ public sealed class ProcedureLibrary
         {
             if (Read(file, limits, diagnostics) is { } root)
             {
-                var json = JsonProjection.Of(root);
-                SchemaCheck.Validate(SchemaCheck.Fragment, json, file, diagnostics);
+                SchemaCheck.Validate(SchemaCheck.Fragment, root, file, diagnostics);
                 if (DefinitionBinder.BindFragment(root, file) is { } fragment)
                     fragments.Add(fragment);
             }
@@ -74,7 +73,7 @@ public sealed class ProcedureLibrary
         {
             if (Read(file, limits, diagnostics) is { } root)
             {
-                SchemaCheck.Validate(SchemaCheck.List, JsonProjection.Of(root), DisplayPath(file), diagnostics);
+                SchemaCheck.Validate(SchemaCheck.List, root, DisplayPath(file), diagnostics);
                 if (BindList(root) is { } list)
                     lists.Add(list);
             }

@@ -60,7 +60,7 @@ public sealed class ProcedureLoader(ProcedureLibrary library, LoaderLimits? limi
             return new LoadResult(null, diagnostics);
         }
 
-        SchemaCheck.Validate(SchemaCheck.Procedure, JsonProjection.Of(map), path, diagnostics);
+        SchemaCheck.Validate(SchemaCheck.Procedure, map, path, diagnostics);
         var definition = DefinitionBinder.BindProcedure(map, path, Library);
         if (definition is null)
             return new LoadResult(null, diagnostics);

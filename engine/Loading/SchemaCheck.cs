@@ -19,6 +19,13 @@ internal static class SchemaCheck
 
     public static JsonSchema List => Procedure.Definitions["list"];
 
+    /// <summary>Checks a YAML tree; the tree is projected to JSON only when it does not plainly follow the schema.</summary>
+    public static void Validate(JsonSchema schema, YamlNode root, string path, ICollection<Diagnostic> diagnostics)
+    {
+        if (!SchemaConformance.Holds(root, schema))
+            Validate(schema, JsonProjection.Of(root), path, diagnostics);
+    }
+
     public static void Validate(JsonSchema schema, JsonProjection json, string path, ICollection<Diagnostic> diagnostics)
     {
         foreach (var error in Flatten(schema.Validate(json.Root)))

@@ -25,7 +25,12 @@ internal sealed class YamlReader
     }
 
     /// <summary>The root node, or null when the text is not a usable YAML document.</summary>
+    /// <remarks>Definitions as analysts write them take <see cref="YamlSubsetReader"/>'s fast path; anything else, errors included, YamlDotNet's parser.</remarks>
     public static YamlNode? Read(string text, string path, LoaderLimits limits, ICollection<Diagnostic> diagnostics) =>
+        YamlSubsetReader.Read(text, path, limits) ?? ReadFully(text, path, limits, diagnostics);
+
+    /// <summary>Reads with YamlDotNet's parser only (what the fast path is compared with).</summary>
+    internal static YamlNode? ReadFully(string text, string path, LoaderLimits limits, ICollection<Diagnostic> diagnostics) =>
         new YamlReader(path, limits, diagnostics).ReadDocument(text);
 
     private string[]? _lines;
@@ -148,15 +153,18 @@ internal sealed class YamlReader
     /// A block scalar (<c>|</c> or <c>&gt;</c>) with where its text really is: on the lines after the
     /// indicator, at their indentation, so an expression's errors point inside it.
     /// </summary>
-    private YamlScalar Block(Scalar scalar)
+    private YamlScalar Block(Scalar scalar) =>
+        // The indicator's 1-based line is the 0-based index of the first content line.
+        new(Span(scalar.Start), scalar.Value, IsPlain: false) { Block = BlockTextOf(_lines ??= _text.Split('\n'), (int)scalar.Start.Line, _path) };
+
+    /// <summary>Where the lines of a block scalar are, from <paramref name="first"/> (the 0-based index of its first content line).</summary>
+    internal static BlockText BlockTextOf(string[] lines, int first, string path)
     {
-        _lines ??= _text.Split('\n');
-        var first = (int)scalar.Start.Line;  // 1-based line of the indicator = 0-based index of the first content line
         var lengths = new List<int>();
         var indent = -1;
-        for (var i = first; i < _lines.Length; i++)
+        for (var i = first; i < lines.Length; i++)
         {
-            var line = _lines[i].TrimEnd('\r');
+            var line = lines[i].TrimEnd('\r');
             var spaces = line.Length - line.TrimStart(' ').Length;
             if (line.Trim().Length == 0)
             {
@@ -171,8 +179,7 @@ internal sealed class YamlReader
         }
         while (lengths.Count > 0 && lengths[^1] == 0)
             lengths.RemoveAt(lengths.Count - 1);
-        var start = new SourceSpan(_path, first + 1, Math.Max(indent, 0) + 1);
-        return new YamlScalar(Span(scalar.Start), scalar.Value, IsPlain: false) { Block = new BlockText(start, lengths) };
+        return new BlockText(new SourceSpan(path, first + 1, Math.Max(indent, 0) + 1), lengths);
     }
 
     private SourceSpan Span(Mark mark) => new(_path, (int)Math.Max(mark.Line, 1), (int)Math.Max(mark.Column, 1));

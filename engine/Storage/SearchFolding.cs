@@ -4,12 +4,13 @@ using System.Text;
 namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
-/// Folds text the same way when it is stored and when it is searched, so that what a reviewer types finds
-/// what an applicant wrote: lower case, Latin accents and ligatures dropped (é → e, œ → oe), Arabic harakat,
-/// hamza carriers and tatweel dropped, alef variants → ا, ta marbuta → ه, alef maqsura → ي, Arabic-Indic digits
-/// → 0-9, and any run of other characters → one space.
+/// Folds text the same way when it is stored and when it is searched, so that what a person types finds what
+/// was written, whatever the keyboard: the reviewers' inbox (references, names, identifiers) and the portal's
+/// catalog of procedures both search through it. Lower case, Latin accents and ligatures dropped (é → e, œ → oe),
+/// Arabic harakat, hamza carriers and tatweel dropped, alef variants → ا, ta marbuta → ه, alef maqsura → ي,
+/// Arabic-Indic digits → 0-9, and any run of other characters → one space.
 /// </summary>
-internal static class SearchFolding
+public static class SearchFolding
 {
     private static readonly Dictionary<char, string> Replacements = new()
     {
@@ -26,6 +27,8 @@ internal static class SearchFolding
             return "";
         var builder = new StringBuilder(text.Length);
         var space = false;
+        // Canonical decomposition splits é into e + U+0301 and أ into ا + U+0654 (hamza above): dropping the
+        // combining marks then folds accents, hamza carriers and harakat in one rule. Tatweel only stretches.
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);

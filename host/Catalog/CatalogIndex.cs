@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Storage;
 
 namespace EmploymentProcedures.Host.Catalog;
 
@@ -9,7 +10,7 @@ public sealed record CatalogGroup(string CategoryId, LocalizedText? Title, IRead
 
 /// <summary>
 /// The catalog's search: every served procedure with its texts in all three languages folded once
-/// (<see cref="SearchText.Fold"/>), so a query in any language finds it whatever the page's language.
+/// (<see cref="SearchFolding.Fold"/>, as the reviewers' inbox does), so a query in any language finds it whatever the page's language.
 /// Built once at startup from the loaded <see cref="ProcedureCatalog"/>; immutable, shared by all circuits.
 /// </summary>
 public sealed class CatalogIndex
@@ -23,7 +24,7 @@ public sealed class CatalogIndex
         var library = catalog.Library;
         _categories = library.Categories.Values.ToList();
         _entries = catalog.Definitions.Values
-            .Select(d => new Entry(d, SearchText.Fold(string.Join(' ', Texts(d, library)))))
+            .Select(d => new Entry(d, SearchFolding.Fold(string.Join(' ', Texts(d, library)))))
             .ToList();
         Count = _entries.Count;
         BuiltAt = DateTimeOffset.Now;
@@ -42,7 +43,7 @@ public sealed class CatalogIndex
     /// </summary>
     public IReadOnlyList<CatalogGroup> Search(string? query, string language)
     {
-        var words = SearchText.Words(query);
+        var words = SearchFolding.Words(query, int.MaxValue);
         var culture = CultureInfo.GetCultureInfo(language);
         var titles = StringComparer.Create(culture, ignoreCase: true);
         var matches = _entries.Where(e => words.All(w => e.Text.Contains(w, StringComparison.Ordinal))).ToList();
