@@ -5,8 +5,6 @@ using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.Reviewing;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Tests.MyApplications;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Reviewing;
 
@@ -48,7 +46,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         var page = context.Render<DashboardPage>();
 
         page.WaitForAssertion(() => Assert.Equal("Tableau de bord", page.Find("h1").TextContent));
-        Assert.Equal(["4", "1", "0 j. ouvrables", "100 %", "3", "0"], page.FindAll(".key-figures dd").Select(d => Normalized(d.TextContent)));
+        Assert.Equal(["4", "1", "0 j. ouvrables", "100 %", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text));
         Assert.Equal(6, page.FindAll("figure.chart").Count);
         // Each chart is hidden from screen readers, which read its table: one per chart, each with a caption.
         Assert.All(page.FindAll("figure.chart svg.chart-drawing"), svg => Assert.Equal("true", svg.GetAttribute("aria-hidden")));
@@ -85,7 +83,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
 
         var page = context.Render<DashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "0", "0"], page.FindAll(".key-figures dd").Select(d => Normalized(d.TextContent))));
+        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "0", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
         Assert.Equal("Aucune demande déposée ni décidée sur cette période.", page.Find("#chart-months-title + .chart-empty").TextContent);
         // Only their own provinces to choose from.
         Assert.Equal(["", other], page.FindAll("#dashboard-province option").Select(o => o.GetAttribute("value")));
@@ -99,7 +97,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
 
         var page = context.Render<DashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "3", "0"], page.FindAll(".key-figures dd").Select(d => Normalized(d.TextContent))));
+        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
         Assert.Equal("2020-01", page.Find("#dashboard-from").GetAttribute("value"));
         Assert.Equal("2020-03", page.Find("#dashboard-to").GetAttribute("value"));
         Assert.Equal("Tout le pays", page.Find("#dashboard-province option").TextContent);
@@ -131,16 +129,9 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private PageContext Context(Actor actor, string address = "dashboard", Language? language = null)
-    {
-        var context = new PageContext(figures.Portal, actor, language);
-        context.Services.GetRequiredService<NavigationManager>().NavigateTo(address);
-        return context;
-    }
+    private PageContext Context(Actor actor, string address = "dashboard", Language? language = null) => ReviewerPage.At(figures.Portal, actor, address, language);
 
     /// <summary>The cells of a chart's data table's row.</summary>
     private static List<string> Row(IRenderedComponent<DashboardPage> page, string caption, int index) =>
-        page.Find($"figure[aria-labelledby={caption[1..]}]").QuerySelectorAll("tbody tr")[index].Children.Select(c => Normalized(c.TextContent)).ToList();
-
-    private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        page.Find($"figure[aria-labelledby={caption[1..]}]").QuerySelectorAll("tbody tr")[index].Children.Select(ReviewerPage.Text).ToList();
 }

@@ -2,8 +2,6 @@ using Bunit;
 using EmploymentProcedures.Host.Components.Pages.Reviewing;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Tests.MyApplications;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Reviewing;
 
@@ -16,7 +14,7 @@ public sealed class InboxPageTests(LivePortal portal)
     {
         var files = await InboxFiles.FileAsync(portal);
         var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
-        using var context = Context(agent, $"inbox?q={files.Word}");
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
 
         var page = context.Render<Inbox>();
 
@@ -34,7 +32,7 @@ public sealed class InboxPageTests(LivePortal portal)
     {
         var files = await InboxFiles.FileAsync(portal);
         var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
-        using var context = Context(agent, $"inbox?q={files.Word}&status=changes_requested");
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}&status=changes_requested");
 
         var page = context.Render<Inbox>();
 
@@ -54,7 +52,7 @@ public sealed class InboxPageTests(LivePortal portal)
     {
         var files = await InboxFiles.FileAsync(portal, inReview: 1);
         var (_, agent) = await portal.AccountAsync("desk-agent", files.OtherProvince);
-        using var context = Context(agent, $"inbox?q={files.Word}");
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
 
         var page = context.Render<Inbox>();
 
@@ -68,7 +66,7 @@ public sealed class InboxPageTests(LivePortal portal)
     {
         var files = await InboxFiles.FileAsync(portal, inReview: 1);
         var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
-        using var context = Context(agent, $"inbox?q={files.Word}&status=in_review", Languages.Arabic);
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}&status=in_review", Languages.Arabic);
 
         var page = context.Render<Inbox>();
 
@@ -83,7 +81,7 @@ public sealed class InboxPageTests(LivePortal portal)
     {
         var files = await InboxFiles.FileAsync(portal, inReview: 1);
         var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
-        using var context = Context(agent, $"inbox?q={files.Word}&order=newest&page=3");
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}&order=newest&page=3");
 
         var page = context.Render<Inbox>();
 
@@ -93,14 +91,6 @@ public sealed class InboxPageTests(LivePortal portal)
         Assert.Equal($"inbox/export.xlsx?q={files.Word}&order=newest", page.FindAll(".exports a")[1].GetAttribute("href"));
     }
 
-    private PageContext Context(Engine.Workflow.Actor actor, string address, Language? language = null)
-    {
-        var context = new PageContext(portal, actor, language);
-        var navigation = context.Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(address);
-        return context;
-    }
-
     private static List<string> Labels(IRenderedComponent<Inbox> page, string name) =>
-        page.FindAll($"input[name={name}] + label").Select(l => string.Join(' ', l.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        page.FindAll($"input[name={name}] + label").Select(ReviewerPage.Text).ToList();
 }
