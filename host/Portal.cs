@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Diagnostics;
 using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Reporting;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Applying;
@@ -12,6 +13,7 @@ using EmploymentProcedures.Host.Components;
 using EmploymentProcedures.Host.Components.Designer;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.MyApplications;
+using EmploymentProcedures.Host.Reviewing;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -59,6 +61,8 @@ public static class Portal
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DeadlineSweep>();
+        builder.Services.AddSingleton(services => new Dashboard(
+            services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Drafts(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
@@ -141,6 +145,7 @@ public static class Portal
         app.MapPortalEndpoints();
         app.MapApplicationFiles();
         app.MapDesignerEndpoints();
+        app.MapInboxEndpoints();
         return app;
     }
 

@@ -53,6 +53,6 @@ public sealed partial class ResourceTests
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"""((?:Account|Apply|Catalog|Condition|Deadline|Document|Draft|Error|Header|Identity|Layout|Mine|NotFound|Password|Procedure|Receipt|Reconnect|Review|SignIn|SignUp|Site|Step)\.[A-Za-z]+)""")]
+    [GeneratedRegex(@"""((?:Account|Apply|Catalog|Condition|Deadline|Document|Draft|Error|Header|Identity|Inbox|Dashboard|Layout|Mine|NotFound|Password|Procedure|Receipt|Reconnect|Review|SignIn|SignUp|Site|Step)\.[A-Za-z]+)""")]
     private static partial Regex KeyUse();
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Bunit;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Reporting;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Accounts;
@@ -26,6 +27,7 @@ internal sealed class PageContext : BunitContext
         Services.AddSingleton(services.GetRequiredService<Applications>());
         Services.AddSingleton(services.GetRequiredService<DefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ProcedureCatalog>());
+        Services.AddSingleton(services.GetRequiredService<Dashboard>());
         Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddScoped<SignedInActor>();

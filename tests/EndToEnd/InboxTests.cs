@@ -1,0 +1,78 @@
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EmploymentProcedures.EndToEnd;
+
+/// <summary>Reviewers find files in their inbox; the inbox and the dashboard pass axe-core in French and Arabic.</summary>
+[Collection(PortalTests.Name)]
+public sealed class InboxTests(PortalFixture portal)
+{
+    private const string Password = "une phrase de passe 2026";
+
+    private Filing Filing => new(portal.App.Services.GetRequiredService<Applications>(),
+        portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]);
+
+    [Fact]
+    public async Task DeskAgent_FindsASubmittedApplicationByItsReference_AndOpensIt()
+    {
+        var application = await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
+        var email = await portal.CreateAccountAsync("desk-agent", Password, "fr", application.Province!);
+        var page = await portal.NewPageAsync();
+        await Pages.SignInAsync(page, email, Password);
+
+        await Pages.FollowAsync(page, page.Locator(".main-nav a[href='inbox']"), new("/inbox$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dossiers");
+        await page.Locator("#inbox-search").FillAsync(application.Reference!);
+        await page.Locator("#inbox-search").PressAsync("Enter");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/inbox\\?q=" + application.Reference));
+        var lines = page.Locator("tbody tr");
+        await Assertions.Expect(lines).ToHaveCountAsync(1);
+        await Assertions.Expect(lines.Locator("th a")).ToHaveTextAsync(application.Reference!);
+        await Assertions.Expect(page.Locator(".inbox-total")).ToHaveTextAsync("1 dossier");
+        await Pages.FollowAsync(page, lines.Locator("th a"), new($"/cases/{application.Id}$"));
+    }
+
+    [Fact]
+    public async Task ReviewerOfAnotherProvince_DoesNotSeeTheApplication()
+    {
+        var application = await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
+        var email = await portal.CreateAccountAsync("desk-agent", Password, "fr", application.Province == "rabat" ? "casablanca" : "rabat");
+        var page = await portal.NewPageAsync();
+        await Pages.SignInAsync(page, email, Password);
+
+        await page.GotoAsync("/inbox?q=" + Uri.EscapeDataString(application.Reference!));
+
+        await Assertions.Expect(page.Locator(".empty-state")).ToHaveTextAsync("Aucun dossier ne correspond à ces critères.");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public async Task InboxAndDashboard_HaveNoSeriousAxeViolation(string language)
+    {
+        var application = await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
+        await Filing.RequestChangesAsync(await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi")), "Précisez.", "article_count");
+        var agent = await portal.CreateAccountAsync("desk-agent", Password, language, application.Province!);
+        var delegate_ = await portal.CreateAccountAsync("provincial-delegate", Password, language, application.Province!);
+        var page = await portal.NewPageAsync(Languages.Find(language));
+
+        await Pages.SignInAsync(page, agent, Password);
+        await page.GotoAsync("/inbox");
+        await Assertions.Expect(page.Locator("tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        await Pages.SignOutAsync(page);
+        await Pages.SignInAsync(page, delegate_, Password);
+        await page.GotoAsync("/dashboard");
+        await Assertions.Expect(page.Locator("figure.chart svg").First).ToBeVisibleAsync();
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+    }
+}

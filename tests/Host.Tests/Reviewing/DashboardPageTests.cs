@@ -1,0 +1,137 @@
+using System.Net;
+using Bunit;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Components.Pages.Reviewing;
+using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.Tests.MyApplications;
+
+namespace EmploymentProcedures.Host.Tests.Reviewing;
+
+/// <summary>
+/// The dashboard, on a portal of its own (its figures are exact): four applications submitted this month in one
+/// province, one rejected and one waiting for changes.
+/// </summary>
+public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : IClassFixture<DashboardPageTests.Figures>
+{
+    public sealed class Figures : IAsyncLifetime
+    {
+        public LivePortal Portal { get; } = new();
+
+        public string Province { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            await Portal.InitializeAsync();
+            var applicant = Actor.Applicant("dashboard-applicant", "Nadia Alaoui");
+            var filing = Portal.Filing;
+            var files = new List<Application>();
+            for (var i = 0; i < 4; i++)
+                files.Add(await filing.SubmittedAsync(applicant));
+            Province = files[0].Province!;
+            await filing.RequestChangesAsync(files[1], "Précisez.", "article_count");
+            var rejected = await Portal.Applications.DecideAsync(files[2].Id, Filing.DeskAgent(files[2]), new WorkflowCommand.Decide(files[2].Step!, StepAction.Reject, "Incomplet."));
+            Assert.True(rejected.Succeeded);
+        }
+
+        public Task DisposeAsync() => Portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ProvincialDelegate_SeesTheVolumesTimesAndBacklogOfTheirProvince()
+    {
+        var (_, delegate_) = await figures.Portal.AccountAsync("provincial-delegate", figures.Province);
+        using var context = Context(delegate_);
+
+        var page = context.Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Tableau de bord", page.Find("h1").TextContent));
+        Assert.Equal(["4", "1", "0 j. ouvrables", "100 %", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text));
+        Assert.Equal(6, page.FindAll("figure.chart").Count);
+        // Each chart is hidden from screen readers, which read its table: one per chart, each with a caption.
+        Assert.All(page.FindAll("figure.chart svg.chart-drawing"), svg => Assert.Equal("true", svg.GetAttribute("aria-hidden")));
+        Assert.Equal(page.FindAll("figure.chart figcaption").Select(c => c.TextContent), page.FindAll("figure.chart table caption").Select(c => c.TextContent));
+        var month = Row(page, "#chart-months-title", 0);
+        Assert.Equal(["4", "1", "0", "1", "0"], month.Skip(1));
+        var province = Row(page, "#chart-backlog-province-title", 0);
+        Assert.Equal(["3", "0", "1"], province.Skip(1));
+        // Two bars for the month (submitted, decided); the longest takes the chart's width less the room for its value.
+        var bars = page.FindAll("figure[aria-labelledby=chart-months-title] svg.chart-drawing rect");
+        Assert.Equal([("0", "550"), ("0", "138")], bars.Select(b => (b.GetAttribute("x")!, b.GetAttribute("width")!)));
+    }
+
+    [Fact]
+    public async Task Arabic_MirrorsTheBars()
+    {
+        var (_, delegate_) = await figures.Portal.AccountAsync("provincial-delegate", figures.Province);
+        using var context = Context(delegate_, language: Languages.Arabic);
+
+        var page = context.Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("لوحة القيادة", page.Find("h1").TextContent));
+        var svg = page.Find("figure[aria-labelledby=chart-months-title] svg.chart-drawing");
+        Assert.Equal("rtl", svg.GetAttribute("direction"));
+        Assert.Equal([("90", "550"), ("502", "138")], svg.QuerySelectorAll("rect").Select(b => (b.GetAttribute("x")!, b.GetAttribute("width")!)));
+    }
+
+    [Fact]
+    public async Task DelegateOfAnotherProvince_SeesNoneOfIt()
+    {
+        var other = figures.Province == "rabat" ? "casablanca" : "rabat";
+        var (_, delegate_) = await figures.Portal.AccountAsync("provincial-delegate", other);
+        using var context = Context(delegate_);
+
+        var page = context.Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "0", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
+        Assert.Equal("Aucune demande déposée ni décidée sur cette période.", page.Find("#chart-months-title + .chart-empty").TextContent);
+        // Only their own provinces to choose from.
+        Assert.Equal(["", other], page.FindAll("#dashboard-province option").Select(o => o.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Period_BeforeTheFiles_CountsNoVolumeButTheBacklogNow()
+    {
+        var (_, director) = await figures.Portal.AccountAsync("labour-directorate");
+        using var context = Context(director, "dashboard?from=2020-01&to=2020-03");
+
+        var page = context.Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
+        Assert.Equal("2020-01", page.Find("#dashboard-from").GetAttribute("value"));
+        Assert.Equal("2020-03", page.Find("#dashboard-to").GetAttribute("value"));
+        Assert.Equal("Tout le pays", page.Find("#dashboard-province option").TextContent);
+    }
+
+    [Theory]
+    [InlineData("employer", HttpStatusCode.NotFound)]
+    [InlineData("desk-agent", HttpStatusCode.NotFound)]
+    [InlineData("analyst", HttpStatusCode.NotFound)]
+    [InlineData("regional-director", HttpStatusCode.OK)]
+    [InlineData("administrator", HttpStatusCode.OK)]
+    public async Task Page_IsForThoseWhoSteer(string role, HttpStatusCode expected)
+    {
+        var (email, _) = await figures.Portal.AccountAsync(role, role is "desk-agent" or "regional-director" ? [figures.Province] : []);
+        using var client = await figures.Portal.SignedInAsync(email);
+
+        using var response = await client.GetAsync("dashboard");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToSignIn()
+    {
+        using var client = figures.Portal.Anonymous();
+
+        using var response = await client.GetAsync("dashboard");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private PageContext Context(Actor actor, string address = "dashboard", Language? language = null) => ReviewerPage.At(figures.Portal, actor, address, language);
+
+    /// <summary>The cells of a chart's data table's row.</summary>
+    private static List<string> Row(IRenderedComponent<DashboardPage> page, string caption, int index) =>
+        page.Find($"figure[aria-labelledby={caption[1..]}]").QuerySelectorAll("tbody tr")[index].Children.Select(ReviewerPage.Text).ToList();
+}
