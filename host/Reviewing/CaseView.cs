@@ -22,9 +22,6 @@ internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange
         ? View.Definition.Steps.FirstOrDefault(s => s.Id == Application.Step)
         : null;
 
-    /// <summary>The decisions offered to the reviewer now: the engine's permitted actions, nothing else.</summary>
-    public IReadOnlyList<PermittedAction> Decisions => View.Permitted.Where(a => a.Kind == ActionKind.Decide).ToList();
-
     /// <summary>
     /// The application for a reviewer who may see it; null for anyone else (an applicant, even its owner, is
     /// answered "not found" here: their page is /applications/{id}) or when the engine refuses (audited).
