@@ -115,7 +115,7 @@ public sealed class CasePageTests(LivePortal portal)
         page.Find(".decision form").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("L'action n'a pas abouti", page.Find(".decision [role=alert]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("Dossier complet.", page.Find("#decision-comment").GetAttribute("value"));
+        Assert.Equal("Dossier complet.", page.Find("#decision-kept").GetAttribute("value"));
         Assert.Empty(Offered(page));
     }
 
