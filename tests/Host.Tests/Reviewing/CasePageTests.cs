@@ -19,6 +19,22 @@ public sealed class CasePageTests(LivePortal portal)
     private static string[] Offered(IRenderedComponent<CasePage> page) =>
         page.FindAll("input[name=decision-action]").Select(e => e.GetAttribute("value")!).ToArray();
 
+    /// <summary>A new applicant's submitted application, and its case page as a desk agent of its province sees it once the decisions are offered.</summary>
+    private async Task<AgentPage> AgentPageAsync()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        var context = new PageContext(portal, Filing.DeskAgent(submitted, "desk-" + Guid.NewGuid().ToString("N")));
+        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
+        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+        return new AgentPage(context, page, submitted, owner);
+    }
+
+    private sealed record AgentPage(PageContext Context, IRenderedComponent<CasePage> Page, Application Submitted, Actor Owner) : IDisposable
+    {
+        public void Dispose() => Context.Dispose();
+    }
+
     [Fact]
     public async Task SubmittedFile_ShowsHeaderAnswersReadOnlyAndFiles_AndOffersTheStepsActionsOnly()
     {
@@ -42,11 +58,8 @@ public sealed class CasePageTests(LivePortal portal)
     [Fact]
     public async Task Reject_WithoutAReason_IsNotSent_AndSaysWhy()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        using var context = new PageContext(portal, Filing.DeskAgent(submitted, "desk-" + Guid.NewGuid().ToString("N")));
-        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
-        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+        using var agent = await AgentPageAsync();
+        var (page, submitted, owner) = (agent.Page, agent.Submitted, agent.Owner);
 
         page.Find("input[value=Reject]").Change(true);
         page.Find(".decision form").Submit();
@@ -58,11 +71,8 @@ public sealed class CasePageTests(LivePortal portal)
     [Fact]
     public async Task RequestChanges_WithNoItemTicked_IsNotSent_AndWithOne_ReopensIt()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        using var context = new PageContext(portal, Filing.DeskAgent(submitted, "desk-" + Guid.NewGuid().ToString("N")));
-        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
-        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+        using var agent = await AgentPageAsync();
+        var (page, submitted, owner) = (agent.Page, agent.Submitted, agent.Owner);
 
         page.Find("input[value=RequestChanges]").Change(true);
         page.Find(".decision form").Submit();
@@ -102,11 +112,8 @@ public sealed class CasePageTests(LivePortal portal)
     [Fact]
     public async Task LostRace_SaysWhoDecided_KeepsTheComment_AndOffersNothingMore()
     {
-        var (_, owner) = await portal.AccountAsync("employer");
-        var submitted = await portal.Filing.SubmittedAsync(owner);
-        using var context = new PageContext(portal, Filing.DeskAgent(submitted, "desk-" + Guid.NewGuid().ToString("N")));
-        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
-        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+        using var agent = await AgentPageAsync();
+        var (page, submitted) = (agent.Page, agent.Submitted);
         page.Find("input[value=Approve]").Change(true);
         page.Find("#decision-comment").Change("Dossier complet.");
 
