@@ -9,6 +9,7 @@ using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Applying;
 using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components;
+using EmploymentProcedures.Host.Components.Designer;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.MyApplications;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -43,19 +44,22 @@ public static class Portal
 
         builder.Services.AddSingleton(Options.Create(settings));
         builder.Services.AddSingleton(new PortalPaths(proceduresPath, dataPath, databaseFile));
-        builder.Services.AddSingleton(services => LoadCatalog(proceduresPath, services.GetRequiredService<ILogger<ProcedureCatalog>>()));
-        builder.Services.AddSingleton(services => new CatalogIndex(services.GetRequiredService<ProcedureCatalog>()));
+        // The designer publishes while the portal runs: pages get the snapshot current when their request or circuit began.
+        builder.Services.AddSingleton(services => new PublishedCatalog(LoadCatalog(proceduresPath, services.GetRequiredService<ILogger<ProcedureCatalog>>())));
+        builder.Services.AddScoped(services => services.GetRequiredService<PublishedCatalog>().Catalog);
+        builder.Services.AddScoped(services => services.GetRequiredService<PublishedCatalog>().Index);
 
         // The engine: one storage over the same database file, Morocco's clock, the application service.
         builder.Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
         builder.Services.AddSingleton(_ => SqliteStorage.Create(databaseFile));
         builder.Services.AddSingleton(services => new DefinitionStore(
-            services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<ProcedureCatalog>().Library, services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<PublishedCatalog>().Catalog.Library, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IDocumentStore>(_ => new FileDocumentStore(dataPath));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DeadlineSweep>();
+        builder.Services.AddSingleton(services => new Drafts(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             // A long text pasted in a field (100,000 characters, 200 KB in Arabic) reaches the form and gets its
@@ -100,6 +104,7 @@ public static class Portal
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        builder.Services.AddAuthorizationBuilder().AddPolicy(DesignerAccess.Policy, DesignerAccess.Configure);
         builder.Services.AddIdentityCore<Account>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -135,6 +140,7 @@ public static class Portal
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapPortalEndpoints();
         app.MapApplicationFiles();
+        app.MapDesignerEndpoints();
         return app;
     }
 

@@ -73,6 +73,19 @@ public static class DeadlineClock
         return new DeadlineStatus(state, run.Kind, due, remaining, known);
     }
 
+    /// <summary>
+    /// How long the clock ran from <paramref name="start"/> to <paramref name="end"/>: the days of <paramref name="kind"/>
+    /// in <c>(start, end]</c> that no pause contains (an open pause stops the count). The processing time of a decided
+    /// application, in the same days its deadline counts.
+    /// </summary>
+    public static int ElapsedDays(BusinessCalendar calendar, DateOnly start, DateOnly end, CalendarKind kind, IReadOnlyList<DeadlinePause> pauses)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (kind is not (CalendarKind.Business or CalendarKind.Calendar))
+            throw BusinessCalendar.UndefinedKind(kind);
+        return end <= start ? 0 : CountClockDays(calendar, kind, start, end, pauses);
+    }
+
     /// <summary>Runs the clock from the day after start, skipping paused days, to the Nth counted day or an open pause.</summary>
     private static ClockRun Run(BusinessCalendar calendar, DateOnly start, DeadlineDefinition deadline, CalendarKind? fallback, IReadOnlyList<DeadlinePause> pauses)
     {

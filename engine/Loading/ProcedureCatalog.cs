@@ -38,6 +38,20 @@ public sealed class ProcedureCatalog
         return new ProcedureCatalog(library, results);
     }
 
+    /// <summary>
+    /// A copy of this catalog serving <paramref name="definition"/> in place of the definition with its id (or in
+    /// addition, for a new procedure): what the portal switches to when an analyst publishes. This catalog is unchanged.
+    /// </summary>
+    public ProcedureCatalog With(ProcedureDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var result = new LoadResult(definition, []);
+        var results = Results.Select(r => r.Definition?.Id == definition.Id ? result : r).ToList();
+        if (!Results.Any(r => r.Definition?.Id == definition.Id))
+            results.Add(result);
+        return new ProcedureCatalog(Library, results);
+    }
+
     /// <summary>The definition files of a procedures folder: <c>*.yaml</c> at its top level, except <c>roles.yaml</c>, <c>categories.yaml</c>, <c>calendar.yaml</c> and names starting with '_'.</summary>
     public static IEnumerable<string> DefinitionFiles(string directory) =>
         Directory.EnumerateFiles(directory, "*.yaml")

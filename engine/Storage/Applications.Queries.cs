@@ -1,5 +1,4 @@
 using EmploymentProcedures.Engine.Definitions;
-using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,49 +68,6 @@ public sealed partial class Applications
             .Select(a => new { a.Id, a.ProcedureId, a.Reference, a.Status, a.Step, a.SubmittedOn, a.DueOn, a.UpdatedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(a => new ApplicationSummary(a.Id, a.ProcedureId, a.Reference, ApplicationStatuses.ByName[a.Status], a.Step, a.SubmittedOn, a.DueOn, a.UpdatedAt)).ToList();
-    }
-
-    /// <summary>
-    /// The reviewer's inbox: what their role must act on now, in their provinces for territorial roles of
-    /// routed procedures, soonest due first, <see cref="PageSize"/> a page.
-    /// </summary>
-    public async Task<IReadOnlyList<InboxItem>> InboxAsync(Actor reviewer, int page = 0, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(reviewer);
-        if (reviewer.Kind != RoleKind.Reviewer)
-            return [];
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await InboxQuery(db, reviewer, page).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(p => new InboxItem(
-            p.ApplicationId, p.ProcedureId, p.Reference, p.Step, p.Role, p.ApplicantName, p.SubmittedOn,
-            p.DueOn == DateOnly.MaxValue ? null : p.DueOn)).ToList();
-    }
-
-    /// <summary>
-    /// The inbox query, served by the index (Role, Territory, DueOn); a test reads its plan. Each territory the
-    /// reviewer sees (everywhere, and each of their provinces) is one range of the index, already in due-date
-    /// order, so each is read only up to the end of the page and the few rows are merged: reading all the
-    /// ranges and sorting them costs milliseconds when a role has thousands of pending files.
-    /// </summary>
-    internal static IQueryable<PendingWork> InboxQuery(ProceduresDb db, Actor reviewer, int page)
-    {
-        var skip = Math.Max(0, page) * PageSize;
-        var role = reviewer.Role;
-        IQueryable<PendingWork>? merged = null;
-        foreach (var territory in reviewer.Provinces.Prepend(PendingWork.Everywhere).Distinct(StringComparer.Ordinal))
-        {
-            var range = db.PendingWork.AsNoTracking()
-                .Where(p => p.Role == role && p.Territory == territory)
-                .OrderBy(p => p.DueOn)
-                .ThenBy(p => p.Id)
-                .Take(skip + PageSize);
-            merged = merged is null ? range : merged.Concat(range);
-        }
-        return merged!
-            .OrderBy(p => p.DueOn)
-            .ThenBy(p => p.Id)
-            .Skip(skip)
-            .Take(PageSize);
     }
 
     /// <summary>The audit entries of one application, oldest first, for someone who may see it (its timeline); an applicant does not see others' refused attempts.</summary>

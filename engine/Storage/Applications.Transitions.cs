@@ -109,12 +109,13 @@ public sealed partial class Applications
         entry.Property(r => r.CreatedAt).IsModified = false;
         entry.Property(r => r.Version).OriginalValue = before.Version;
 
-        // Only an application in review has pending work to replace.
-        if (before.Status == ApplicationStatus.InReview)
+        // Only an application in review or waiting for changes has pending work to replace.
+        if (before.Status.IsPending())
             await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _workflow, due));
         if (alongside is not null)
             await alongside(db, next).ConfigureAwait(false);
+        await Reporting.Figures.RecordAsync(db, _calendar, before, next, due, today, cancellationToken).ConfigureAwait(false);
 
         await AuditLog.AppendAsync(db, events.Select(e => Entry(next, actor, e)).ToList(), now, cancellationToken).ConfigureAwait(false);
         foreach (var told in events.Where(e => e.ConcernsApplicant))

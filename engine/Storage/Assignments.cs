@@ -5,16 +5,23 @@ using EmploymentProcedures.Engine.Workflow;
 
 namespace EmploymentProcedures.Engine.Storage;
 
-/// <summary>Who must act now on an application: one pending-work row per role, for the inbox.</summary>
+/// <summary>
+/// Who must act now on an application: one pending-work row per role, for the inbox. While changes are
+/// requested, the roles of the step that asked keep a row too (status <c>changes_requested</c>, nothing due from
+/// them), so the reviewer still finds the file in their inbox while it waits for the applicant.
+/// </summary>
 internal static class Assignments
 {
     public static List<PendingWork> For(BusinessCalendar calendar, ProcedureDefinition definition, Application application, Workflow.Workflow workflow, DateOnly? legalDue)
     {
-        var assignees = workflow.Assignees(definition, application);
+        var waiting = application.Status == ApplicationStatus.ChangesRequested;
+        // The roles of the step that waits are those that would act on it were it in review again.
+        var assignees = workflow.Assignees(definition, waiting ? application with { Status = ApplicationStatus.InReview, Opinions = [] } : application);
         if (assignees.Count == 0)
             return [];
         var step = definition.Steps.First(s => s.Id == application.Step);
-        var due = DueDates.Step(calendar, definition, step, application) ?? legalDue ?? DateOnly.MaxValue;
+        var due = waiting ? DateOnly.MaxValue : DueDates.Step(calendar, definition, step, application) ?? legalDue ?? DateOnly.MaxValue;
+        var search = SearchKeys.For(definition, application);
         return assignees
             .Select(assignee => new PendingWork
             {
@@ -27,6 +34,9 @@ internal static class Assignments
                 Reference = application.Reference,
                 ApplicantName = application.ApplicantName,
                 SubmittedOn = application.SubmittedOn,
+                Status = application.Status.Name(),
+                Province = application.Province ?? PendingWork.Everywhere,
+                Search = search,
             })
             .ToList();
     }

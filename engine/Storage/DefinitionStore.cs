@@ -107,6 +107,33 @@ public sealed class DefinitionStore
             : null;
     }
 
+    /// <summary>The latest published version of every procedure, by id.</summary>
+    public async Task<IReadOnlyList<PublishedDefinition>> PublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var latest = await db.Definitions.AsNoTracking()
+            .GroupBy(d => d.ProcedureId)
+            .Select(g => new { ProcedureId = g.Key, Version = g.Max(d => d.Version) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var published = new List<PublishedDefinition>(latest.Count);
+        foreach (var row in latest.OrderBy(r => r.ProcedureId, StringComparer.Ordinal))
+        {
+            if (await GetAsync(db, row.ProcedureId, row.Version, cancellationToken).ConfigureAwait(false) is { } definition)
+                published.Add(new PublishedDefinition(definition, row.Version, false));
+        }
+        return published;
+    }
+
+    /// <summary>The exact text of version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
+    public async Task<string?> TextAsync(string procedureId, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcedureId == procedureId && d.Version == version)
+            .Select(d => d.Yaml)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Exactly version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
     public async Task<ProcedureDefinition?> GetAsync(string procedureId, int version, CancellationToken cancellationToken = default)
     {

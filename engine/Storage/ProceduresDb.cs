@@ -5,7 +5,7 @@ namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
 /// The engine's database: published definitions, applications, the reviewers' pending work, reference
-/// counters, attached documents, the audit chain and the notification outbox. The model is provider-neutral
+/// counters, attached documents, the audit chain, the notification outbox and the dashboard's monthly figures. The model is provider-neutral
 /// (text, integers and dates only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
 /// <see cref="SqliteStorage"/> configures SQLite. Pages and the CLI never use it directly: they call
 /// <see cref="Applications"/>, <see cref="DefinitionStore"/> and <see cref="AuditLog"/>.
@@ -20,6 +20,9 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<AuditEntry> Audit => Set<AuditEntry>();
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     internal DbSet<Notification> Notifications => Set<Notification>();
+    internal DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
+    internal DbSet<ProcessingTime> ProcessingTimes => Set<ProcessingTime>();
+    internal DbSet<DesignerDraft> DesignerDrafts => Set<DesignerDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -50,6 +53,8 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(a => a.Reference).IsUnique();
             e.HasIndex(a => new { a.OwnerId, a.UpdatedAt });
             e.HasIndex(a => new { a.Status, a.DueOn });
+            // The dashboard's backlog per province and step is counted from this index alone.
+            e.HasIndex(a => new { a.Status, a.Province, a.ProcedureId, a.Step, a.DueOn });
         });
 
         modelBuilder.Entity<PendingWork>(e =>
@@ -61,7 +66,14 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(p => p.Step).HasMaxLength(100);
             e.Property(p => p.Reference).HasMaxLength(60);
             e.Property(p => p.ApplicantName).HasMaxLength(300);
+            e.Property(p => p.Status).HasMaxLength(30).HasDefaultValue(Rows.PendingWork.InReview);
+            e.Property(p => p.Province).HasMaxLength(100).HasDefaultValue(Rows.PendingWork.Everywhere);
+            e.Property(p => p.Search).HasMaxLength(SearchKeys.MaxLength).HasDefaultValue("");
             e.HasIndex(p => new { p.Role, p.Territory, p.DueOn });
+            // The inbox sorted by submission date: each territory's range already in that order.
+            e.HasIndex(p => new { p.Role, p.Territory, p.SubmittedOn });
+            // The filter panel's counts, read from this index alone and grouped in its order.
+            e.HasIndex(p => new { p.Role, p.Territory, p.ProcedureId, p.Step, p.Status, p.Province, p.DueOn });
             e.HasIndex(p => p.ApplicationId);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -118,6 +130,32 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(n => new { n.ApplicationId, n.Kind });
             e.HasIndex(n => n.SentAt);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MonthlyFigure>(e =>
+        {
+            e.ToTable("MonthlyFigures");
+            // Province first: a territorial dashboard seeks its provinces, the national one the "all provinces" rows.
+            e.HasKey(f => new { f.Province, f.Month, f.ProcedureId });
+            e.Property(f => f.ProcedureId).HasMaxLength(100);
+            e.Property(f => f.Province).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ProcessingTime>(e =>
+        {
+            e.ToTable("ProcessingTimes");
+            e.HasKey(t => new { t.Province, t.Month, t.ProcedureId, t.BusinessDays });
+            e.Property(t => t.ProcedureId).HasMaxLength(100);
+            e.Property(t => t.Province).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<DesignerDraft>(e =>
+        {
+            e.ToTable("DesignerDrafts");
+            e.HasKey(d => d.ProcedureId);
+            e.Property(d => d.ProcedureId).HasMaxLength(100);
+            e.Property(d => d.CreatedBy).HasMaxLength(300);
+            e.Property(d => d.UpdatedBy).HasMaxLength(300);
         });
     }
 }

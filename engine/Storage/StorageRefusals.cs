@@ -11,6 +11,7 @@ public static class StorageRefusalCodes
     public const string FileTooLarge = "file_too_large";
     public const string FileFormat = "file_format";
     public const string FileEmpty = "file_empty";
+    public const string NotAllowed = "not_allowed";
 }
 
 internal static class StorageRefusals
@@ -37,6 +38,9 @@ internal static class StorageRefusals
 
     public static Refusal FileEmpty() => new(StorageRefusalCodes.FileEmpty, LocalizedText.Of(
         "Le fichier est vide.", "الملف فارغ.", "The file is empty."));
+
+    public static Refusal NotAllowed() => new(StorageRefusalCodes.NotAllowed, LocalizedText.Of(
+        "Ces chiffres ne sont pas accessibles à votre rôle.", "هذه الأرقام غير متاحة لدوركم.", "These figures are not available to your role."));
 
     public static Refusal Busy() => Refusal.Of(RefusalCodes.Busy);
 

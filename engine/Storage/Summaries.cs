@@ -7,10 +7,12 @@ namespace EmploymentProcedures.Engine.Storage;
 public sealed record ApplicationSummary(
     Guid Id, string ProcedureId, string? Reference, ApplicationStatus Status, string? Step, DateOnly? SubmittedOn, DateOnly? DueOn, DateTime UpdatedAt);
 
-/// <summary>One line of a reviewer's inbox: an application their role must act on now.</summary>
-/// <param name="DueOn">The step's due date, else the legal one; null when neither applies.</param>
+/// <summary>One line of a reviewer's inbox: an application their role must act on now, or whose step waits for the applicant's changes.</summary>
+/// <param name="DueOn">The step's due date, else the legal one; null when neither applies or while waiting for the applicant.</param>
+/// <param name="Province">The application's province; null when the procedure is not routed.</param>
 public sealed record InboxItem(
-    Guid ApplicationId, string ProcedureId, string? Reference, string Step, string Role, string ApplicantName, DateOnly? SubmittedOn, DateOnly? DueOn);
+    Guid ApplicationId, string ProcedureId, string? Reference, string Step, string Role, string ApplicantName, DateOnly? SubmittedOn, DateOnly? DueOn,
+    ApplicationStatus Status = ApplicationStatus.InReview, string? Province = null, Urgency Urgency = Urgency.Later);
 
 /// <summary>What the deadline sweep did.</summary>
 /// <param name="Lapsed">Applications decided by the procedure's <c>on_deadline</c> outcome.</param>

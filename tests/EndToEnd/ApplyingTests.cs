@@ -83,6 +83,38 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         Assert.Equal(VisaForm.RequiredDocuments.Order(), stored.Documents.Select(d => d.DocumentId).Order());
     }
 
+    [Fact]
+    public async Task ChangesRequested_OnlyTheReopenedFieldsChange_ThenTheSameReviewResubmits()
+    {
+        var draft = await ApplicantDraft.SubmittedVisaAsync(portal);
+        var reviewer = Actor.Reviewer("desk-" + Guid.NewGuid().ToString("N"), "Agent du guichet", "desk-agent", "casablanca");
+        var requested = await ApplicantDraft.Applications(portal).DecideAsync(draft.Id, reviewer,
+            new WorkflowCommand.Decide("reception", Engine.Definitions.StepAction.RequestChanges, "Le salaire ne correspond pas au contrat.", Reopen: ["monthly_salary"]));
+        Assert.True(requested.Succeeded, requested.ToString());
+        var page = draft.Page;
+        var form = new VisaForm(page, VisaForm.Definition(portal), "fr");
+
+        await page.GotoAsync($"/applications/{draft.Id}/form");
+        await form.WaitForFormAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(FormUrl("job"));
+        await Assertions.Expect(page.Locator(".alert.changes")).ToContainTextAsync("Le salaire ne correspond pas au contrat.");
+        await Assertions.Expect(form.Input("job_title")).ToBeDisabledAsync();
+        await form.Input("monthly_salary").FillAsync("34000");
+        await form.NextAsync("anapec");
+        await form.WaitForSavedAsync();
+        await page.GotoAsync($"/applications/{draft.Id}/review");
+        var declare = page.Locator(".declaration[data-live=true]");
+        await Assertions.Expect(declare.Locator("button[type=submit]")).ToHaveTextAsync("Renvoyer ma demande corrigée");
+        await declare.Locator("#declaration").CheckAsync();
+        await declare.Locator("button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/receipt$"));
+        await Assertions.Expect(page.Locator(".receipt__done")).ToHaveTextAsync("Votre demande corrigée a bien été renvoyée.");
+        var stored = await draft.StoredAsync(portal);
+        Assert.Equal(ApplicationStatus.InReview, stored.Status);
+        Assert.Equal("34000", stored.Answers["monthly_salary"]);
+    }
+
     private static Regex FormUrl(string page) => new(@"/applications/[0-9a-f-]{36}/form\?page=" + page + "$");
 
     [GeneratedRegex(@"^TAE-\d{4}-\d{6}$")]

@@ -1,4 +1,6 @@
+using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
@@ -15,7 +17,10 @@ public sealed class CatalogTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Catalogue des procédures");
-        await Assertions.Expect(Pages.ProcedureLinks(page)).ToHaveCountAsync(55);
+        // The repository's 55, and any procedure the designer's test has already published into this portal.
+        var served = portal.App.Services.GetRequiredService<PublishedCatalog>().Catalog.Definitions.Count;
+        Assert.True(served >= 55, $"{served} procedures served");
+        await Assertions.Expect(Pages.ProcedureLinks(page)).ToHaveCountAsync(served);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class PortalFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
         {

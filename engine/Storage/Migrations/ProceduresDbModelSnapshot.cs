@@ -120,6 +120,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("Status", "Province", "ProcedureId", "Step", "DueOn");
+
                     b.ToTable("Applications", (string)null);
                 });
 
@@ -213,6 +215,82 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         });
                 });
 
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.DesignerDraft", b =>
+                {
+                    b.Property<string>("ProcedureId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AuditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Yaml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcedureId");
+
+                    b.ToTable("DesignerDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.MonthlyFigure", b =>
+                {
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecidedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecidedWithDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Province", "Month", "ProcedureId");
+
+                    b.ToTable("MonthlyFigures", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -287,6 +365,13 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -295,6 +380,20 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Search")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("in_review");
 
                     b.Property<string>("Step")
                         .IsRequired()
@@ -315,7 +414,35 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasIndex("Role", "Territory", "DueOn");
 
+                    b.HasIndex("Role", "Territory", "SubmittedOn");
+
+                    b.HasIndex("Role", "Territory", "ProcedureId", "Step", "Status", "Province", "DueOn");
+
                     b.ToTable("PendingWork", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ProcessingTime", b =>
+                {
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Province", "Month", "ProcedureId", "BusinessDays");
+
+                    b.ToTable("ProcessingTimes", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ReferenceCounter", b =>

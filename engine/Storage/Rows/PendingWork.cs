@@ -1,8 +1,10 @@
 namespace EmploymentProcedures.Engine.Storage.Rows;
 
 /// <summary>
-/// One role that must act now on one application: the reviewer inbox reads only these rows, through the
-/// index (Role, Territory, DueOn). Rewritten on every transition of the application.
+/// One role that must act now on one application (in review), or whose step waits for the applicant's
+/// changes: the reviewer inbox reads only these rows, through the index (Role, Territory, DueOn). Rewritten
+/// on every transition of the application. What the inbox filters, counts and searches on is copied here
+/// (status, province, search keys) so that no query joins the applications or reads their JSON.
 /// </summary>
 internal sealed class PendingWork
 {
@@ -27,4 +29,15 @@ internal sealed class PendingWork
     public string? Reference { get; set; }
     public required string ApplicantName { get; set; }
     public DateOnly? SubmittedOn { get; set; }
+
+    /// <summary><c>in_review</c> (the role must act) or <c>changes_requested</c> (its step waits for the applicant).</summary>
+    public string Status { get; set; } = InReview;
+
+    /// <summary>The application's province, or <see cref="Everywhere"/> when the procedure is not routed.</summary>
+    public string Province { get; set; } = Everywhere;
+
+    /// <summary>What the inbox search matches: the reference, the applicant's name and identifiers, folded (<see cref="SearchKeys"/>).</summary>
+    public string Search { get; set; } = "";
+
+    public const string InReview = "in_review";
 }

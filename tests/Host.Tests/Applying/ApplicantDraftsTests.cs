@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Applying;
 
-public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingPortal>
+public sealed class ApplicantDraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingPortal>
 {
     private static readonly DateOnly Today = new(2026, 3, 2);
     private static readonly ProcedureDefinition Visa = Repository.Catalog.Definitions[ApplyingPortal.Visa];
@@ -28,9 +28,9 @@ public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingP
         var draft = await portal.DraftAsync(applicant);
         await portal.DraftAsync(ApplyingPortal.NewApplicant());
 
-        Assert.Equal(draft.Id, await Drafts.FindAsync(portal.Applications, applicant, ApplyingPortal.Visa));
-        Assert.Null(await Drafts.FindAsync(portal.Applications, applicant, "foreign-worker-contract-renewal"));
-        Assert.Null(await Drafts.FindAsync(portal.Applications, ApplyingPortal.NewApplicant(), ApplyingPortal.Visa));
+        Assert.Equal(draft.Id, await ApplicantDrafts.FindAsync(portal.Applications, applicant, ApplyingPortal.Visa));
+        Assert.Null(await ApplicantDrafts.FindAsync(portal.Applications, applicant, "foreign-worker-contract-renewal"));
+        Assert.Null(await ApplicantDrafts.FindAsync(portal.Applications, ApplyingPortal.NewApplicant(), ApplyingPortal.Visa));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingP
         var draft = await portal.DraftAsync(applicant, ApplyingPortal.VisaAnswers, documents: true);
         ApplyingPortal.Ok(await portal.Applications.SubmitAsync(draft.Id, applicant));
 
-        Assert.Null(await Drafts.FindAsync(portal.Applications, applicant, ApplyingPortal.Visa));
+        Assert.Null(await ApplicantDrafts.FindAsync(portal.Applications, applicant, ApplyingPortal.Visa));
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingP
     {
         var draft = Application.Start(Visa, 1, Guid.NewGuid(), ApplyingPortal.NewApplicant()) with { Answers = AnswersBefore(section) };
 
-        Assert.Equal(section, Drafts.ResumePage(Visa, draft, Today));
+        Assert.Equal(section, ApplicantDrafts.ResumePage(Visa, draft, Today));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingP
     {
         var draft = Application.Start(Visa, 1, Guid.NewGuid(), ApplyingPortal.NewApplicant()) with { Answers = ApplyingPortal.VisaAnswers };
 
-        Assert.Equal(FormPage.DocumentsKey, Drafts.ResumePage(Visa, draft, Today));
+        Assert.Equal(FormPage.DocumentsKey, ApplicantDrafts.ResumePage(Visa, draft, Today));
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingP
         var requested = ApplyingPortal.Ok(await portal.Applications.DecideAsync(draft.Id, reviewer,
             new WorkflowCommand.Decide("reception", StepAction.RequestChanges, "Le salaire ne correspond pas au contrat.", Reopen: ["contract", "monthly_salary"])));
 
-        Assert.Equal("job", Drafts.ResumePage(Visa, requested, Today));
-        Assert.Equal("Le salaire ne correspond pas au contrat.", await Drafts.ReviewerMessageAsync(portal.Applications, draft.Id, applicant));
+        Assert.Equal("job", ApplicantDrafts.ResumePage(Visa, requested, Today));
+        Assert.Equal("Le salaire ne correspond pas au contrat.", await ApplicantDrafts.ReviewerMessageAsync(portal.Applications, draft.Id, applicant));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingP
     {
         var report = SubmissionValidator.Validate(Visa, new Submission(ApplyingPortal.VisaAnswers.With("monthly_salary", null).With("last_name", null), []), new Engine.Expressions.EvaluationContext(Today));
 
-        Assert.Equal("worker", Drafts.FirstPageWithErrors(Visa, report));
+        Assert.Equal("worker", ApplicantDrafts.FirstPageWithErrors(Visa, report));
     }
 
     [Fact]
@@ -112,6 +112,6 @@ public sealed class DraftsTests(ApplyingPortal portal) : IClassFixture<ApplyingP
         // A draft started now is on the new version, which asks for the new field first.
         var later = ApplyingPortal.Ok(await applications.StartAsync(ApplyingPortal.Visa, ApplyingPortal.NewApplicant()));
         Assert.Equal(republished.Version, later.DefinitionVersion);
-        Assert.Equal("worker", Drafts.ResumePage(republished.Definition, later with { Answers = AnswersBefore("worker") }, Today));
+        Assert.Equal("worker", ApplicantDrafts.ResumePage(republished.Definition, later with { Answers = AnswersBefore("worker") }, Today));
     }
 }

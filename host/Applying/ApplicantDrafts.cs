@@ -8,7 +8,7 @@ using EmploymentProcedures.Engine.Workflow;
 namespace EmploymentProcedures.Host.Applying;
 
 /// <summary>Finding an applicant's draft again, and the page of the form where they carry on.</summary>
-internal static class Drafts
+internal static class ApplicantDrafts
 {
     /// <summary>The applicant's most recently changed draft of <paramref name="procedureId"/>, if they have one.</summary>
     public static async Task<Guid?> FindAsync(Applications applications, Actor applicant, string procedureId, CancellationToken cancellationToken = default)

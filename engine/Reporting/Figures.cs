@@ -1,0 +1,182 @@
+using EmploymentProcedures.Engine.Deadlines;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Engine.Reporting;
+
+/// <summary>
+/// Keeps the dashboard's monthly figures (<see cref="MonthlyFigure"/>, <see cref="ProcessingTime"/>): each transition
+/// adds what it changed in its own transaction, so a figure exists iff the transition committed; <see cref="RebuildAsync"/>
+/// recomputes them all from the applications with the same rules.
+/// </summary>
+internal static class Figures
+{
+    /// <summary>One application's contribution to one month's row: a submission, a decision or a withdrawal.</summary>
+    internal sealed record Change(DateOnly Month, string ProcedureId, string Province)
+    {
+        public int Submitted { get; init; }
+        public int Decided { get; init; }
+        public int Approved { get; init; }
+        public int Rejected { get; init; }
+        public int Withdrawn { get; init; }
+        public int DecidedWithDeadline { get; init; }
+        public int DecidedInTime { get; init; }
+
+        /// <summary>For a decision: the business days it took.</summary>
+        public int? BusinessDays { get; init; }
+    }
+
+    /// <summary>Adds what the transition from <paramref name="before"/> to <paramref name="next"/> changed (nothing for most transitions).</summary>
+    public static async Task RecordAsync(ProceduresDb db, BusinessCalendar calendar, Application before, Application next, DateOnly? legalDue, DateOnly today, CancellationToken cancellationToken)
+    {
+        var changes = new List<Change>();
+        if (before.SubmittedOn is null && next.SubmittedOn is { } submitted)
+            changes.Add(Submission(next.ProcedureId, next.Province, submitted));
+        if (!before.Status.IsFinal() && next.Status.IsFinal() && next.SubmittedOn is not null)
+            changes.Add(Ending(calendar, next, legalDue, next.DecidedOn ?? today));
+        // Submitted and decided in one transition (a circuit whose steps are all skipped): one row, added to once.
+        if (changes is [var first, var last] && first.Month == last.Month)
+            changes = [last with { Submitted = first.Submitted }];
+        foreach (var change in changes.SelectMany(Twice))
+            await AddAsync(db, change, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static Change Submission(string procedureId, string? province, DateOnly submitted) =>
+        new(MonthOf(submitted), procedureId, province ?? PendingWork.Everywhere) { Submitted = 1 };
+
+    /// <summary>A decision (approved, rejected, acknowledged) or a withdrawal, on <paramref name="on"/>.</summary>
+    public static Change Ending(BusinessCalendar calendar, Application application, DateOnly? legalDue, DateOnly on)
+    {
+        var change = new Change(MonthOf(on), application.ProcedureId, application.Province ?? PendingWork.Everywhere);
+        if (application.Status == ApplicationStatus.Withdrawn)
+            return change with { Withdrawn = 1 };
+        return change with
+        {
+            Decided = 1,
+            Approved = application.Status == ApplicationStatus.Approved ? 1 : 0,
+            Rejected = application.Status == ApplicationStatus.Rejected ? 1 : 0,
+            DecidedWithDeadline = legalDue is null ? 0 : 1,
+            DecidedInTime = on <= legalDue ? 1 : 0,
+            BusinessDays = DeadlineClock.ElapsedDays(calendar, application.SubmittedOn!.Value, on, CalendarKind.Business, application.Pauses),
+        };
+    }
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>A change counts in its province and in the national total.</summary>
+    private static IEnumerable<Change> Twice(Change change) => [change, change with { Province = MonthlyFigure.AllProvinces }];
+
+    private static async Task AddAsync(ProceduresDb db, Change c, CancellationToken cancellationToken)
+    {
+        // An increment in place: two transactions never lose each other's counts.
+        var updated = await db.MonthlyFigures
+            .Where(f => f.Month == c.Month && f.ProcedureId == c.ProcedureId && f.Province == c.Province)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(f => f.Submitted, f => f.Submitted + c.Submitted)
+                .SetProperty(f => f.Decided, f => f.Decided + c.Decided)
+                .SetProperty(f => f.Approved, f => f.Approved + c.Approved)
+                .SetProperty(f => f.Rejected, f => f.Rejected + c.Rejected)
+                .SetProperty(f => f.Withdrawn, f => f.Withdrawn + c.Withdrawn)
+                .SetProperty(f => f.DecidedWithDeadline, f => f.DecidedWithDeadline + c.DecidedWithDeadline)
+                .SetProperty(f => f.DecidedInTime, f => f.DecidedInTime + c.DecidedInTime), cancellationToken)
+            .ConfigureAwait(false);
+        if (updated == 0)
+            db.MonthlyFigures.Add(Row(c));
+        if (c.BusinessDays is not { } days)
+            return;
+        updated = await db.ProcessingTimes
+            .Where(t => t.Month == c.Month && t.ProcedureId == c.ProcedureId && t.Province == c.Province && t.BusinessDays == days)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + 1), cancellationToken)
+            .ConfigureAwait(false);
+        if (updated == 0)
+            db.ProcessingTimes.Add(new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = c.Province, BusinessDays = days, Count = 1 });
+    }
+
+    private static MonthlyFigure Row(Change c) => new()
+    {
+        Month = c.Month,
+        ProcedureId = c.ProcedureId,
+        Province = c.Province,
+        Submitted = c.Submitted,
+        Decided = c.Decided,
+        Approved = c.Approved,
+        Rejected = c.Rejected,
+        Withdrawn = c.Withdrawn,
+        DecidedWithDeadline = c.DecidedWithDeadline,
+        DecidedInTime = c.DecidedInTime,
+    };
+
+    /// <summary>
+    /// Recomputes every figure from the applications (for a database that held applications before the figures
+    /// existed, or after a bulk load): the figures are replaced in one transaction. A withdrawal counts in the
+    /// month of the application's last change, which is when it was withdrawn.
+    /// </summary>
+    public static async Task RebuildAsync(ProceduresDb db, BusinessCalendar calendar, CancellationToken cancellationToken)
+    {
+        var months = new Dictionary<(DateOnly, string, string), MonthlyFigure>();
+        var times = new Dictionary<(DateOnly, string, string, int), ProcessingTime>();
+        var rows = db.Applications.AsNoTracking()
+            .Where(a => a.SubmittedOn != null)
+            .Select(a => new { a.ProcedureId, a.Province, a.Status, a.SubmittedOn, a.DecidedOn, a.DueOn, a.Pauses, a.UpdatedAt })
+            .AsAsyncEnumerable();
+        await foreach (var a in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var change in Twice(Submission(a.ProcedureId, a.Province, a.SubmittedOn!.Value)))
+                Merge(months, times, change);
+            var status = ApplicationStatuses.ByName[a.Status];
+            if (!status.IsFinal())
+                continue;
+            var application = new Application
+            {
+                Id = Guid.Empty, ProcedureId = a.ProcedureId, DefinitionVersion = 0, DefinitionHash = "", OwnerId = "",
+                Status = status, Province = a.Province, SubmittedOn = a.SubmittedOn, DecidedOn = a.DecidedOn,
+                Pauses = a.Pauses == "[]" ? [] : ApplicationJson.ReadPauses(a.Pauses),
+            };
+            foreach (var change in Twice(Ending(calendar, application, a.DueOn, a.DecidedOn ?? DateOnly.FromDateTime(a.UpdatedAt))))
+                Merge(months, times, change);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthlyFigures.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.ProcessingTimes.ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // Thousands of new rows: added in slices, without change detection, so tracking stays cheap.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var slice in months.Values.Chunk(5000))
+            await SaveAsync(db, () => db.MonthlyFigures.AddRange(slice), cancellationToken).ConfigureAwait(false);
+        foreach (var slice in times.Values.Chunk(5000))
+            await SaveAsync(db, () => db.ProcessingTimes.AddRange(slice), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task SaveAsync(ProceduresDb db, Action add, CancellationToken cancellationToken)
+    {
+        add();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+    }
+
+    private static void Merge(Dictionary<(DateOnly, string, string), MonthlyFigure> months, Dictionary<(DateOnly, string, string, int), ProcessingTime> times, Change c)
+    {
+        if (!months.TryGetValue((c.Month, c.ProcedureId, c.Province), out var row))
+            months.Add((c.Month, c.ProcedureId, c.Province), Row(c));
+        else
+        {
+            row.Submitted += c.Submitted;
+            row.Decided += c.Decided;
+            row.Approved += c.Approved;
+            row.Rejected += c.Rejected;
+            row.Withdrawn += c.Withdrawn;
+            row.DecidedWithDeadline += c.DecidedWithDeadline;
+            row.DecidedInTime += c.DecidedInTime;
+        }
+        if (c.BusinessDays is not { } days)
+            return;
+        if (times.TryGetValue((c.Month, c.ProcedureId, c.Province, days), out var time))
+            time.Count++;
+        else
+            times.Add((c.Month, c.ProcedureId, c.Province, days), new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = c.Province, BusinessDays = days, Count = 1 });
+    }
+}
