@@ -127,6 +127,36 @@ public sealed class CasePageTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task StepFields_UseTheFormsInputs_ARequiredOneStopsTheApproval_ThenTheyAreSentWithIt()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        var atReview = (await Service.DecideAsync(submitted.Id, Filing.DeskAgent(submitted), new WorkflowCommand.Decide(submitted.Step!, StepAction.Approve))).Application!;
+        Assert.Equal("legal_review", atReview.Step);
+        var inspector = Actor.Reviewer("inspector-" + Guid.NewGuid().ToString("N"), "Inspectrice", "labour-inspector", atReview.Province!);
+        using var context = new PageContext(portal, inspector);
+        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
+        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+
+        var opinion = page.Find(".decision .step-fields textarea#step-f-review_opinion");
+        Assert.Equal("true", opinion.GetAttribute("aria-required"));
+        Assert.Equal("Avis de l'inspecteur", page.Find("label[for=step-f-review_opinion]").TextContent.Trim());
+        page.Find("input[value=Approve]").Change(true);
+        page.Find(".decision form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Avis de l'inspecteur", page.Find(".decision .error-summary").TextContent, StringComparison.Ordinal));
+        Assert.Equal("legal_review", (await Service.GetAsync(submitted.Id, owner)).Value!.Step);
+
+        page.Find("#step-f-review_opinion").Change("Règlement conforme au Code du travail.");
+        page.Find(".decision form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("Décision enregistrée.", page.Find(".decision [role=status]").TextContent));
+        var decided = (await Service.GetAsync(submitted.Id, owner)).Value!;
+        Assert.Equal("approval", decided.Step);
+        Assert.Equal("Règlement conforme au Code du travail.", decided.StepFields["legal_review"]["review_opinion"]);
+    }
+
+    [Fact]
     public async Task Page_ForTheApplicant_OrAReviewerOfAnotherProvinceOrRole_IsNotFound()
     {
         var (_, owner) = await portal.AccountAsync("employer");
