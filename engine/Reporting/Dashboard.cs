@@ -41,7 +41,7 @@ public sealed class Dashboard
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(filter);
         if (!Covers(viewer, out var covered))
-            return Outcome.Refused<DashboardFigures>(StorageRefusals.NotAllowed());
+            return Outcome.Refused<DashboardFigures>(Refusal.Of(RefusalCodes.NotAllowed));
         var provinces = covered is null
             ? (filter.Provinces.Count == 0 ? null : filter.Provinces.Distinct(StringComparer.Ordinal).ToList())
             : (filter.Provinces.Count == 0 ? covered : covered.Intersect(filter.Provinces, StringComparer.Ordinal).ToList());

@@ -77,5 +77,7 @@ public sealed partial class Applications
         p.DueOn == DateOnly.MaxValue ? null : p.DueOn,
         ApplicationStatuses.ByName[p.Status],
         p.Province == PendingWork.Everywhere ? null : p.Province,
-        query.UrgencyOf(p.DueOn));
+        query.UrgencyOf(p.DueOn),
+        p.ClaimedBy,
+        p.ClaimedByName);
 }

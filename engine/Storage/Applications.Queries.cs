@@ -9,16 +9,24 @@ public sealed partial class Applications
     /// <summary>One application, when <paramref name="actor"/> may see it (its owner, a reviewer of its circuit and territory, staff); a refusal, audited, otherwise.</summary>
     public async Task<Outcome<Application>> GetAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
+        var seen = await SeeAsync(id, actor, "open", cancellationToken).ConfigureAwait(false);
+        return seen.Refusal is { } refusal ? Outcome.Refused<Application>(refusal) : Outcome.Of<Application>(seen.Loaded!.Application);
+    }
+
+    /// <summary>The application and its definition when <paramref name="actor"/> may see it; else the refusal, audited as an attempt to <paramref name="what"/>.</summary>
+    private async Task<(Loaded? Loaded, Refusal? Refusal)> SeeAsync(Guid id, Actor actor, string what, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(actor);
         var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        var refusal = loaded is null ? StorageRefusals.NotYours() : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
-        if (refusal is not null)
-        {
-            await RefuseAsync(id, actor, "open", null, refusal, cancellationToken).ConfigureAwait(false);
-            return Outcome.Refused<Application>(refusal);
-        }
-        return Outcome.Of<Application>(loaded!.Application);
+        if (Hidden(loaded, actor) is not { } refusal)
+            return (loaded, null);
+        await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
+        return (null, refusal);
     }
+
+    /// <summary>Why <paramref name="actor"/> may not see the application (the same for one that does not exist); null when they may.</summary>
+    private Refusal? Hidden(Loaded? loaded, Actor actor) =>
+        loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
 
     /// <summary>What <paramref name="actor"/> may do now on the application: every button of the page; empty when nothing (or not theirs).</summary>
     public async Task<IReadOnlyList<PermittedAction>> PermittedActionsAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
@@ -29,28 +37,32 @@ public sealed partial class Applications
     }
 
     /// <summary>The content of an attached file, for someone who may see the application; the host serves it as an attachment.</summary>
-    public async Task<Outcome<Stream>> OpenDocumentAsync(Guid id, Actor actor, string documentId, string fileName, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        var refusal = loaded is null ? StorageRefusals.NotYours() : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
-        Stream? content = null;
-        if (refusal is null)
-        {
-            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var hash = await db.Documents.AsNoTracking()
+    public Task<Outcome<Stream>> OpenDocumentAsync(Guid id, Actor actor, string documentId, string fileName, CancellationToken cancellationToken = default) =>
+        OpenStoredAsync(id, actor, "open_document " + documentId,
+            db => db.Documents.AsNoTracking()
                 .Where(d => d.ApplicationId == id && d.DocumentId == documentId && d.FileName == fileName)
                 .Select(d => d.Hash)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            content = hash is null ? null : _documents.OpenRead(hash);
-            refusal = content is null ? Refusal.Of(RefusalCodes.UnknownDocument, documentId) : null;
-        }
-        if (refusal is not null)
-        {
-            await RefuseAsync(id, actor, "open_document " + documentId, null, refusal, cancellationToken).ConfigureAwait(false);
-            return Outcome.Refused<Stream>(refusal);
-        }
-        return Outcome.Of<Stream>(content!);
+                .FirstOrDefaultAsync(cancellationToken),
+            () => Refusal.Of(RefusalCodes.UnknownDocument, documentId), cancellationToken);
+
+    /// <summary>
+    /// Content of the document store that belongs to an application (a document, a letter, a message's attachment),
+    /// for someone who may see it: <paramref name="hashOf"/> finds its hash, <paramref name="missing"/> says why there
+    /// is none. Refusals are audited as attempts to <paramref name="what"/>.
+    /// </summary>
+    private async Task<Outcome<Stream>> OpenStoredAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<string?>> hashOf, Func<Refusal> missing, CancellationToken cancellationToken)
+    {
+        var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
+        if (seen.Refusal is { } hidden)
+            return Outcome.Refused<Stream>(hidden);
+        string? hash;
+        await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            hash = await hashOf(db).ConfigureAwait(false);
+        if ((hash is null ? null : _documents.OpenRead(hash)) is { } content)
+            return Outcome.Of(content);
+        var refusal = missing();
+        await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
+        return Outcome.Refused<Stream>(refusal);
     }
 
     /// <summary>The applicant's own applications, most recently changed first, <see cref="PageSize"/> a page.</summary>
@@ -71,19 +83,26 @@ public sealed partial class Applications
     }
 
     /// <summary>The audit entries of one application, oldest first, for someone who may see it (its timeline); an applicant does not see others' refused attempts.</summary>
-    public async Task<Outcome<IReadOnlyList<AuditRecord>>> HistoryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Outcome<IReadOnlyList<AuditRecord>>> HistoryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, actor, "history", async db =>
+        {
+            var entries = await db.Audit.AsNoTracking()
+                .Where(a => a.ApplicationId == id)
+                .OrderBy(a => a.Sequence)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            // An applicant sees what was done to their file, not who else tried to open it.
+            if (actor.Kind == RoleKind.Applicant)
+                entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
+            return entries.Select(AuditRecord.From).ToList();
+        }, cancellationToken);
+
+    /// <summary>What <paramref name="read"/> finds about the application, for whoever may see it; a refusal, audited as an attempt to <paramref name="what"/>, otherwise.</summary>
+    private async Task<Outcome<IReadOnlyList<T>>> ReadAsync<T>(Guid id, Actor actor, string what, Func<ProceduresDb, Task<List<T>>> read, CancellationToken cancellationToken)
     {
-        var seen = await GetAsync(id, actor, cancellationToken).ConfigureAwait(false);
+        var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
         if (seen.Refusal is { } refusal)
-            return Outcome.Refused<IReadOnlyList<AuditRecord>>(refusal);
+            return Outcome.Refused<IReadOnlyList<T>>(refusal);
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var entries = await db.Audit.AsNoTracking()
-            .Where(a => a.ApplicationId == id)
-            .OrderBy(a => a.Sequence)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        // An applicant sees what was done to their file, not who else tried to open it.
-        if (actor.Kind == RoleKind.Applicant)
-            entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
-        return Outcome.Of<IReadOnlyList<AuditRecord>>(entries.Select(AuditRecord.From).ToList());
+        return Outcome.Of<IReadOnlyList<T>>(await read(db).ConfigureAwait(false));
     }
 }

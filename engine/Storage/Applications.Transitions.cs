@@ -55,7 +55,7 @@ public sealed partial class Applications
                 await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 var loaded = await LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
                 if (loaded is null)
-                    return await RefuseAsync(id, actor, Describe(command), null, StorageRefusals.NotYours(), cancellationToken).ConfigureAwait(false);
+                    return await RefuseAsync(id, actor, Describe(command), null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
                 var (application, definition) = loaded;
                 var result = _workflow.Execute(definition, application, actor, command, today);
                 if (result.Refusal is { } refusal)
@@ -77,47 +77,82 @@ public sealed partial class Applications
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    return WorkflowResult.Refused(StorageRefusals.Busy());
+                    return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
                 }
             }
         }
         catch (Exception e) when (SqliteStorage.IsBusy(e))
         {
-            return WorkflowResult.Refused(StorageRefusals.Busy());
+            return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }
     }
 
     /// <summary>
     /// The transaction of one transition: the application (only over the version it was read at), its reference
-    /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit and the outbox.
+    /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit, the outbox and
+    /// the letters issued.
     /// </summary>
     private async Task<Application> WriteAsync(
         ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor,
         IReadOnlyList<WorkflowEvent> events, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
     {
         var now = Now;
+        var due = DueDates.Legal(_calendar, definition, next);
+        // The letters are rendered and their files flushed before the write lock is taken: flushing a new file costs a
+        // journal commit of the file system, which must not hold up other transitions. A first submission's receipt
+        // prints the reference it is about to take: it is rendered with the counter's next number, and again inside
+        // should another submission take that number first.
+        var first = before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null;
+        var predicted = first ? await References.PeekAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) : null;
+        var letters = await IssueAsync(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now, cancellationToken).ConfigureAwait(false);
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
         db.Database.AutoSavepointsEnabled = false;
-        if (before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null)
+        if (first)
+        {
             next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
+            if (next.Reference != predicted)
+                letters = await IssueAsync(definition, next, actor, events, due, today, now, cancellationToken).ConfigureAwait(false);
+        }
 
-        var due = DueDates.Legal(_calendar, definition, next);
         var row = ApplicationRow.From(next, due, now);
         var entry = db.Applications.Attach(row);
         entry.State = EntityState.Modified;
         entry.Property(r => r.CreatedAt).IsModified = false;
         entry.Property(r => r.Version).OriginalValue = before.Version;
 
-        // Only an application in review or waiting for changes has pending work to replace.
+        // Only an application in review or waiting for changes has pending work to replace; its claims stay only
+        // while the step stays in review (another role's opinion on a parallel step).
+        var work = Assignments.For(_calendar, definition, next, _workflow, due);
         if (before.Status.IsPending())
+        {
+            if (before.Status == ApplicationStatus.InReview && next.Status == ApplicationStatus.InReview && next.Step == before.Step)
+                await KeepClaimsAsync(db, next.Id, work, cancellationToken).ConfigureAwait(false);
             await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        db.PendingWork.AddRange(Assignments.For(_calendar, definition, next, _workflow, due));
+        }
+        db.PendingWork.AddRange(work);
         if (alongside is not null)
             await alongside(db, next).ConfigureAwait(false);
         await Reporting.Figures.RecordAsync(db, _calendar, before, next, due, today, cancellationToken).ConfigureAwait(false);
 
-        await AuditLog.AppendAsync(db, events.Select(e => Entry(next, actor, e)).ToList(), now, cancellationToken).ConfigureAwait(false);
+        var entries = new List<AuditEntry>(events.Count);
+        var issued = new List<(LetterRow Letter, AuditEntry For)>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var audited = Entry(next, actor, events[i]);
+            entries.Add(audited);
+            if (letters[i]?.Letter is { } letter)
+                issued.Add((letter, audited));
+            if (letters[i]?.Failure is { } failure)
+                entries.Add(failure);
+        }
+        await AuditLog.AppendAsync(db, entries, now, cancellationToken).ConfigureAwait(false);
+        foreach (var (letter, audited) in issued)
+        {
+            letter.AuditSequence = audited.Sequence;
+            db.Letters.Add(letter);
+        }
         foreach (var told in events.Where(e => e.ConcernsApplicant))
         {
             db.Notifications.Add(new Notification
@@ -150,7 +185,7 @@ public sealed partial class Applications
             .OrderByDescending(a => a.Sequence)
             .Select(a => a.ActorName)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return settled is null ? refusal : StorageRefusals.AlreadyDecided(settled);
+        return settled is null ? refusal : Refusal.Of(RefusalCodes.AlreadyDecided, settled);
     }
 
     /// <summary>Audits a refusal (in its own short transaction) and returns it.</summary>
@@ -159,40 +194,35 @@ public sealed partial class Applications
         var now = Now;
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await AuditLog.AppendAsync(db, [new AuditEntry
-        {
-            ApplicationId = id,
-            ActorId = actor.UserId,
-            ActorName = actor.Name,
-            ActorRole = actor.Role,
-            Kind = WorkflowEvents.Refused,
-            Step = step,
-            Action = what,
-            Comment = refusal.Message.Get("en"),
-            Detail = refusal.Code,
-            PreviousHash = "",
-            Hash = "",
-        }], now, cancellationToken).ConfigureAwait(false);
+        await AuditLog.AppendAsync(db, [Audited(id, actor, WorkflowEvents.Refused, step, what, refusal.Message.Get("en"), refusal.Code)], now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return WorkflowResult.Refused(refusal);
     }
 
-    private static AuditEntry Entry(Application application, Actor actor, WorkflowEvent e) => new()
+    private static AuditEntry Entry(Application application, Actor actor, WorkflowEvent e) =>
+        Audited(application.Id, actor, e.Kind, e.Step, e.Action?.Name(), e.Comment,
+            e.Kind == WorkflowEvents.Submitted ? application.Reference
+            : e.Items is { Count: > 0 } items ? string.Join(", ", items)
+            : null,
+            e.From, e.To);
+
+    /// <summary>An audit entry of <paramref name="actor"/>'s, chained when it is appended.</summary>
+    private static AuditEntry Audited(
+        Guid? id, Actor actor, string kind, string? step = null, string? action = null, string? comment = null, string? detail = null,
+        ApplicationStatus? from = null, ApplicationStatus? to = null) => new()
     {
-        ApplicationId = application.Id,
+        ApplicationId = id,
         ActorId = actor.UserId,
         ActorName = actor.Name,
         ActorRole = actor.Role,
-        Kind = e.Kind,
-        Step = e.Step,
-        Action = e.Action?.Name(),
-        FromStatus = e.From.Name(),
-        ToStatus = e.To.Name(),
-        Comment = e.Comment,
-        Detail = e.Kind == WorkflowEvents.Submitted ? application.Reference
-            : e.Items is { Count: > 0 } items ? string.Join(", ", items)
-            : null,
+        Kind = kind,
+        Step = step,
+        Action = action,
+        FromStatus = from?.Name(),
+        ToStatus = to?.Name(),
+        Comment = comment,
+        Detail = detail,
         PreviousHash = "",
         Hash = "",
     };

@@ -1,6 +1,7 @@
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,9 @@ namespace EmploymentProcedures.Engine.Storage;
 /// The application service: what the host and the CLI call to start, fill, submit, decide and read
 /// applications. Each command runs the pure <see cref="Circuit"/> on the stored application and writes the
 /// outcome in ONE transaction: the application row (refused if another write got there first), the
-/// pending work of the reviewers, one audit entry per event and one outbox notification per event the
-/// applicant is told about. Every refusal is returned as a value and audited (who, what, why).
+/// pending work of the reviewers, one audit entry per event, one outbox notification per event the
+/// applicant is told about and the letters the events call for. Every refusal is returned as a value and
+/// audited (who, what, why). Messages and claims are in their own files.
 /// </summary>
 /// <remarks>
 /// Concurrency is optimistic. A command reads the application without a lock, runs the workflow, then
@@ -34,6 +36,8 @@ public sealed partial class Applications
     private readonly Circuit _workflow;
     private readonly IReadOnlyDictionary<string, RoleDefinition> _roles;
     private readonly BusinessCalendar _calendar;
+    private readonly TemplateLibrary _templates;
+    private readonly DocumentRenderer _renderer;
 
     public Applications(IDbContextFactory<ProceduresDb> databases, DefinitionStore definitions, IDocumentStore documents, TimeProvider? clock = null)
     {
@@ -46,6 +50,8 @@ public sealed partial class Applications
         _clock = clock ?? TimeProvider.System;
         _roles = definitions.Library.Roles;
         _calendar = definitions.Library.Calendar;
+        _templates = definitions.Library.DocumentTemplates;
+        _renderer = new DocumentRenderer(_templates);
         _workflow = new Circuit(_roles);
     }
 
@@ -63,10 +69,10 @@ public sealed partial class Applications
         {
             var latest = await _definitions.LatestAsync(procedureId, cancellationToken).ConfigureAwait(false);
             if (latest is null)
-                return await RefuseAsync(null, applicant, "start " + procedureId, null, StorageRefusals.UnknownProcedure(procedureId), cancellationToken).ConfigureAwait(false);
+                return await RefuseAsync(null, applicant, "start " + procedureId, null, Refusal.Of(RefusalCodes.UnknownProcedure, procedureId), cancellationToken).ConfigureAwait(false);
             var definition = latest.Definition;
             if (applicant.Kind != RoleKind.Applicant || applicant.Role != definition.Applicant)
-                return await RefuseAsync(null, applicant, "start " + procedureId, null, StorageRefusals.WrongApplicant(definition.Applicant), cancellationToken).ConfigureAwait(false);
+                return await RefuseAsync(null, applicant, "start " + procedureId, null, Refusal.Of(RefusalCodes.WrongApplicant, definition.Applicant), cancellationToken).ConfigureAwait(false);
 
             var application = Application.Start(definition, latest.Version, Guid.NewGuid(), applicant);
             var started = new WorkflowEvent(StorageEvents.Started, ApplicationStatus.Draft, ApplicationStatus.Draft);
@@ -81,7 +87,7 @@ public sealed partial class Applications
         }
         catch (Exception e) when (SqliteStorage.IsBusy(e))
         {
-            return WorkflowResult.Refused(StorageRefusals.Busy());
+            return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }
     }
 
@@ -115,7 +121,7 @@ public sealed partial class Applications
             var document = loaded?.Definition.Documents.FirstOrDefault(d => d.Id == documentId);
             var what = $"attach_document {documentId}";
             if (loaded is null)
-                return await RefuseAsync(id, actor, what, null, StorageRefusals.NotYours(), cancellationToken).ConfigureAwait(false);
+                return await RefuseAsync(id, actor, what, null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
             var probe = new AttachedDocument(documentId, name, 0, document is { Formats.Count: > 0 } ? document.Formats[0] : "");
             if (_workflow.Execute(loaded.Definition, loaded.Application, actor, new WorkflowCommand.AttachDocument(probe), Today).Refusal is { } refusal)
                 return await RefuseAsync(id, actor, what, loaded.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
@@ -142,7 +148,7 @@ public sealed partial class Applications
         }
         catch (Exception e) when (SqliteStorage.IsBusy(e))
         {
-            return WorkflowResult.Refused(StorageRefusals.Busy());
+            return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }
     }
 

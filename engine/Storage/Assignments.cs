@@ -27,7 +27,7 @@ internal static class Assignments
             {
                 ApplicationId = application.Id,
                 Role = assignee.Role,
-                Territory = !assignee.Territorial ? PendingWork.Everywhere : application.Province ?? PendingWork.NoProvince,
+                Territory = Territory(assignee, application),
                 DueOn = due,
                 ProcedureId = application.ProcedureId,
                 Step = step.Id,
@@ -40,4 +40,17 @@ internal static class Assignments
             })
             .ToList();
     }
+
+    /// <summary>
+    /// Who reads what the applicant writes: the roles that must act now, or while changes are requested, those of
+    /// the step that asked for them (the ones that will act again on the resubmission); each with its territory.
+    /// </summary>
+    public static List<(string Role, string Territory)> Readers(ProcedureDefinition definition, Application application, Workflow.Workflow workflow)
+    {
+        var acting = application.Status == ApplicationStatus.ChangesRequested ? application with { Status = ApplicationStatus.InReview } : application;
+        return workflow.Assignees(definition, acting).Select(a => (a.Role, Territory(a, application))).ToList();
+    }
+
+    private static string Territory(Assignee assignee, Application application) =>
+        !assignee.Territorial ? PendingWork.Everywhere : application.Province ?? PendingWork.NoProvince;
 }

@@ -175,4 +175,13 @@ public static class StorageEvents
     public const string Started = "started";
     public const string Published = "published";
     public const string DeadlineNear = "deadline_near";
+
+    /// <summary>A letter the transition called for could not be rendered: the transition stands, the reason is in the entry.</summary>
+    public const string LetterNotIssued = "letter_not_issued";
+
+    /// <summary>A message posted on an application (also the kind of the notification to the other side).</summary>
+    public const string MessagePosted = "message_posted";
+
+    public const string Claimed = "claimed";
+    public const string Released = "released";
 }

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Workflow;
 
 namespace EmploymentProcedures.Engine.Storage;
 
@@ -11,6 +13,8 @@ namespace EmploymentProcedures.Engine.Storage;
 public sealed class FileDocumentStore : IDocumentStore
 {
     private const int BufferSize = 64 * 1024;
+
+    private static readonly LocalizedText UnknownFormat = LocalizedText.Of("inconnu", "غير معروف", "unknown");
 
     private readonly string _root;
     private readonly string _incoming;
@@ -43,7 +47,7 @@ public sealed class FileDocumentStore : IDocumentStore
                 {
                     size += read;
                     if (size > maxBytes)
-                        return Outcome.Refused<StoredFile>(StorageRefusals.FileTooLarge(Math.Round(maxBytes / (1024m * 1024m), 1)));
+                        return Outcome.Refused<StoredFile>(Refusal.Of(RefusalCodes.FileTooLarge, Math.Round(maxBytes / (1024m * 1024m), 1)));
                     if (headLength < head.Length)
                     {
                         var take = Math.Min(read, head.Length - headLength);
@@ -54,7 +58,7 @@ public sealed class FileDocumentStore : IDocumentStore
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
                 if (size == 0)
-                    return Outcome.Refused<StoredFile>(StorageRefusals.FileEmpty());
+                    return Outcome.Refused<StoredFile>(Refusal.Of(RefusalCodes.FileEmpty));
                 var format = FileFormats.Detect(head.AsSpan(0, headLength));
                 if (format == "zip")
                 {
@@ -62,23 +66,40 @@ public sealed class FileDocumentStore : IDocumentStore
                     format = FileFormats.DetectArchive(file);
                 }
                 if (format is null || !formats.Contains(format, StringComparer.OrdinalIgnoreCase))
-                    return Outcome.Refused<StoredFile>(StorageRefusals.FileFormat(format, formats.ToList()));
+                    return Outcome.Refused<StoredFile>(Refusal.Of(RefusalCodes.FileFormat, (object?)format ?? UnknownFormat, string.Join(", ", formats)));
                 // The database will say this file exists once the transaction commits: it must be on disk first.
                 file.Flush(flushToDisk: true);
                 stored = new StoredFile(Convert.ToHexStringLower(sha.GetHashAndReset()), size, format);
             }
-            var target = PathOf(stored.Hash);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            try
-            {
-                if (!File.Exists(target))
-                    File.Move(temporary, target);
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                // The same content arrived at the same time: it is kept once, whoever moved it.
-            }
+            Place(temporary, PathOf(stored.Hash));
             return Outcome.Of(stored);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
+    }
+
+    public Task<StoredFile> KeepAsync(ReadOnlyMemory<byte> content, string format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var stored = new StoredFile(Convert.ToHexStringLower(SHA256.HashData(content.Span)), content.Length, format);
+        var target = PathOf(stored.Hash);
+        if (File.Exists(target))
+            return Task.FromResult(stored);
+        // Written on the caller's thread, as SQLite's driver writes: an asynchronous write would need a pool thread, which
+        // can be slow to come when many requests wait on the database at once.
+        var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                file.Write(content.Span);
+                file.Flush(flushToDisk: true);
+            }
+            Place(temporary, target);
+            return Task.FromResult(stored);
         }
         finally
         {
@@ -93,6 +114,21 @@ public sealed class FileDocumentStore : IDocumentStore
             return null;
         var path = PathOf(hash);
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous) : null;
+    }
+
+    /// <summary>Moves a complete, flushed temporary file to <paramref name="target"/>, unless the same content is already there.</summary>
+    private static void Place(string temporary, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            if (!File.Exists(target))
+                File.Move(temporary, target);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // The same content arrived at the same time: it is kept once, whoever moved it.
+        }
     }
 
     /// <summary>Where the content with <paramref name="hash"/> lives: two levels of folders by its first four hex digits.</summary>

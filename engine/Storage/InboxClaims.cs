@@ -3,10 +3,8 @@ using EmploymentProcedures.Engine.Storage.Rows;
 namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
-/// The inbox's claim filter. Claims are a nullable "claimed by" user id on the pending work (added with claims
-/// themselves); until that column exists nobody has claimed anything, so "mine" is empty and "unclaimed" is
-/// everything. With it, <see cref="Where"/> becomes <c>p.ClaimedBy == userId</c> / <c>p.ClaimedBy == null</c> and
-/// <see cref="InboxQuery"/>'s count groups add <c>p.ClaimedBy == null ? 0 : p.ClaimedBy == userId ? 1 : 2</c>.
+/// The inbox's claim filter over the pending work's "claimed by" user id, and which of the filter panel's claim
+/// values a claimer is for a given reviewer.
 /// </summary>
 internal static class InboxClaims
 {
@@ -16,8 +14,13 @@ internal static class InboxClaims
 
     public static IQueryable<PendingWork> Where(IQueryable<PendingWork> rows, ClaimFilter filter, string userId) => filter switch
     {
-        ClaimFilter.Mine => rows.Where(p => false),
-        ClaimFilter.Unclaimed or ClaimFilter.Any => rows,
+        ClaimFilter.Mine => rows.Where(p => p.ClaimedBy == userId),
+        ClaimFilter.Unclaimed => rows.Where(p => p.ClaimedBy == null),
+        ClaimFilter.Any => rows,
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, $"no such claim filter (user {userId})"),
     };
+
+    /// <summary>Whose claim <paramref name="claimedBy"/> is, seen by <paramref name="userId"/>.</summary>
+    public static int Of(string? claimedBy, string userId) =>
+        claimedBy is null ? Unclaimed : string.Equals(claimedBy, userId, StringComparison.Ordinal) ? Mine : Others;
 }

@@ -51,27 +51,26 @@ internal static class InboxFacets
     public static async Task<List<Group>> GroupsAsync(ProceduresDb db, InboxQuery query, CancellationToken cancellationToken)
     {
         var rows = await GroupsQuery(db, query).ToListAsync(cancellationToken).ConfigureAwait(false);
-        // Nothing is claimed until claims exist (see InboxClaims).
         return rows
             .SelectMany(r => new[] { (Urgency.Overdue, r.Overdue), (Urgency.DueSoon, r.DueSoon), (Urgency.Later, r.Count - r.Overdue - r.DueSoon) }
                 .Where(u => u.Item2 > 0)
-                .Select(u => new Group(r.ProcedureId, r.Step, r.Status, r.Province, u.Item1, InboxClaims.Unclaimed, u.Item2)))
+                .Select(u => new Group(r.ProcedureId, r.Step, r.Status, r.Province, u.Item1, InboxClaims.Of(r.ClaimedBy, query.UserId), u.Item2)))
             .ToList();
     }
 
-    internal sealed record Row(string ProcedureId, string Step, string Status, string Province, int Count, int Overdue, int DueSoon);
+    internal sealed record Row(string ProcedureId, string Step, string Status, string Province, string? ClaimedBy, int Count, int Overdue, int DueSoon);
 
     /// <summary>
     /// The grouped count over the reviewer's rows, grouped in the order of the index (Role, Territory, ProcedureId,
-    /// Step, Status, Province, DueOn) that holds every column it reads, so it neither sorts nor reads the table
+    /// Step, Status, Province, ClaimedBy, DueOn) that holds every column it reads, so it neither sorts nor reads the table
     /// (unless it searches); a test reads its plan.
     /// </summary>
     internal static IQueryable<Row> GroupsQuery(ProceduresDb db, InboxQuery query)
     {
         var (today, soon) = (query.Today, query.SoonUntil);
         return query.Visible(db).AsNoTracking()
-            .GroupBy(p => new { p.ProcedureId, p.Step, p.Status, p.Province })
-            .Select(g => new Row(g.Key.ProcedureId, g.Key.Step, g.Key.Status, g.Key.Province, g.Count(),
+            .GroupBy(p => new { p.ProcedureId, p.Step, p.Status, p.Province, p.ClaimedBy })
+            .Select(g => new Row(g.Key.ProcedureId, g.Key.Step, g.Key.Status, g.Key.Province, g.Key.ClaimedBy, g.Count(),
                 g.Count(p => p.DueOn < today), g.Count(p => p.DueOn >= today && p.DueOn <= soon)));
     }
 

@@ -5,7 +5,8 @@ namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
 /// The engine's database: published definitions, applications, the reviewers' pending work, reference
-/// counters, attached documents, the audit chain, the notification outbox and the dashboard's monthly figures. The model is provider-neutral
+/// counters, attached documents, the audit chain, the notification outbox, issued letters and messages, the dashboard's
+/// monthly figures and the designer's drafts. The model is provider-neutral
 /// (text, integers and dates only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
 /// <see cref="SqliteStorage"/> configures SQLite. Pages and the CLI never use it directly: they call
 /// <see cref="Applications"/>, <see cref="DefinitionStore"/> and <see cref="AuditLog"/>.
@@ -23,6 +24,9 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
     internal DbSet<ProcessingTime> ProcessingTimes => Set<ProcessingTime>();
     internal DbSet<DesignerDraft> DesignerDrafts => Set<DesignerDraft>();
+    internal DbSet<LetterRow> Letters => Set<LetterRow>();
+    internal DbSet<MessageRow> Messages => Set<MessageRow>();
+    internal DbSet<MessageAttachmentRow> MessageAttachments => Set<MessageAttachmentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -44,6 +48,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(a => a.DefinitionHash).HasMaxLength(64);
             e.Property(a => a.OwnerId).HasMaxLength(100);
             e.Property(a => a.ApplicantName).HasMaxLength(300);
+            e.Property(a => a.Language).HasMaxLength(5).HasDefaultValue("fr");
             e.Property(a => a.Status).HasMaxLength(30);
             e.Property(a => a.Step).HasMaxLength(100);
             e.Property(a => a.Reference).HasMaxLength(60);
@@ -69,11 +74,13 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(p => p.Status).HasMaxLength(30).HasDefaultValue(Rows.PendingWork.InReview);
             e.Property(p => p.Province).HasMaxLength(100).HasDefaultValue(Rows.PendingWork.Everywhere);
             e.Property(p => p.Search).HasMaxLength(SearchKeys.MaxLength).HasDefaultValue("");
+            e.Property(p => p.ClaimedBy).HasMaxLength(100);
+            e.Property(p => p.ClaimedByName).HasMaxLength(300);
             e.HasIndex(p => new { p.Role, p.Territory, p.DueOn });
             // The inbox sorted by submission date: each territory's range already in that order.
             e.HasIndex(p => new { p.Role, p.Territory, p.SubmittedOn });
             // The filter panel's counts, read from this index alone and grouped in its order.
-            e.HasIndex(p => new { p.Role, p.Territory, p.ProcedureId, p.Step, p.Status, p.Province, p.DueOn });
+            e.HasIndex(p => new { p.Role, p.Territory, p.ProcedureId, p.Step, p.Status, p.Province, p.ClaimedBy, p.DueOn });
             e.HasIndex(p => p.ApplicationId);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -156,6 +163,41 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(d => d.ProcedureId).HasMaxLength(100);
             e.Property(d => d.CreatedBy).HasMaxLength(300);
             e.Property(d => d.UpdatedBy).HasMaxLength(300);
+        });
+
+        modelBuilder.Entity<LetterRow>(e =>
+        {
+            e.ToTable("Letters");
+            e.Property(l => l.Kind).HasMaxLength(30);
+            e.Property(l => l.Template).HasMaxLength(100);
+            e.Property(l => l.Language).HasMaxLength(5);
+            e.Property(l => l.FileName).HasMaxLength(255);
+            e.Property(l => l.Hash).HasMaxLength(64);
+            e.HasIndex(l => new { l.ApplicationId, l.AuditSequence });
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MessageRow>(e =>
+        {
+            e.ToTable("Messages");
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.AuthorId).HasMaxLength(100);
+            e.Property(m => m.AuthorName).HasMaxLength(300);
+            e.Property(m => m.AuthorRole).HasMaxLength(100);
+            e.Property(m => m.Text).HasMaxLength(Storage.Applications.MessageMaxLength);
+            e.HasIndex(m => new { m.ApplicationId, m.AuditSequence });
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(m => m.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MessageAttachmentRow>(e =>
+        {
+            e.ToTable("MessageAttachments");
+            e.Property(a => a.FileName).HasMaxLength(255);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.Format).HasMaxLength(10);
+            e.HasIndex(a => a.MessageId);
+            e.HasIndex(a => a.ApplicationId);
+            e.HasOne<MessageRow>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -8,6 +8,17 @@ namespace EmploymentProcedures.Engine.Storage;
 /// <summary>Reference numbers: <c>&lt;reference_prefix or id&gt;-&lt;year&gt;-&lt;6 digits&gt;</c>, one counter per prefix and year.</summary>
 internal static class References
 {
+    /// <summary>The reference <see cref="NextAsync"/> would give now, without taking it (another submission may take it first).</summary>
+    public static async Task<string> PeekAsync(ProceduresDb db, ProcedureDefinition definition, int year, CancellationToken cancellationToken)
+    {
+        var prefix = definition.ReferencePrefix ?? definition.Id;
+        var last = await db.ReferenceCounters.AsNoTracking()
+            .Where(c => c.Prefix == prefix && c.Year == year)
+            .Select(c => (int?)c.Last)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return Format(prefix, year, (last ?? 0) + 1);
+    }
+
     /// <summary>Takes the next number inside the caller's transaction; the counter's value is its concurrency token, so two submissions never share one.</summary>
     public static async Task<string> NextAsync(ProceduresDb db, ProcedureDefinition definition, int year, CancellationToken cancellationToken)
     {
@@ -19,6 +30,8 @@ internal static class References
             db.ReferenceCounters.Add(counter);
         }
         counter.Last++;
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year}-{counter.Last:D6}");
+        return Format(prefix, year, counter.Last);
     }
+
+    private static string Format(string prefix, int year, int number) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year}-{number:D6}");
 }

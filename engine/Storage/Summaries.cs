@@ -10,9 +10,11 @@ public sealed record ApplicationSummary(
 /// <summary>One line of a reviewer's inbox: an application their role must act on now, or whose step waits for the applicant's changes.</summary>
 /// <param name="DueOn">The step's due date, else the legal one; null when neither applies or while waiting for the applicant.</param>
 /// <param name="Province">The application's province; null when the procedure is not routed.</param>
+/// <param name="ClaimedBy">The user id of the reviewer who claimed it (<see cref="Applications.ClaimAsync"/>), shown as <paramref name="ClaimedByName"/>; null when unclaimed.</param>
 public sealed record InboxItem(
     Guid ApplicationId, string ProcedureId, string? Reference, string Step, string Role, string ApplicantName, DateOnly? SubmittedOn, DateOnly? DueOn,
-    ApplicationStatus Status = ApplicationStatus.InReview, string? Province = null, Urgency Urgency = Urgency.Later);
+    ApplicationStatus Status = ApplicationStatus.InReview, string? Province = null, Urgency Urgency = Urgency.Later,
+    string? ClaimedBy = null, string? ClaimedByName = null);
 
 /// <summary>What the deadline sweep did.</summary>
 /// <param name="Lapsed">Applications decided by the procedure's <c>on_deadline</c> outcome.</param>

@@ -19,4 +19,14 @@ public sealed record Actor(string UserId, string Name, string Role, RoleKind Kin
     public static Actor Reviewer(string userId, string name, string role, params string[] provinces) => new(userId, name, role, RoleKind.Reviewer, provinces);
 
     public bool IsSystem => UserId == SystemId && Kind == RoleKind.Staff;
+
+    /// <summary>
+    /// The language the person reads: <c>fr</c> (the default), <c>ar</c> or <c>en</c>; anything else reads as French.
+    /// An applicant's is kept on their application, and its letters are issued in it.
+    /// </summary>
+    public string Language
+    {
+        get;
+        init => field = LocalizedText.Languages.Contains(value) ? value : "fr";
+    } = "fr";
 }

@@ -21,6 +21,9 @@ public sealed record Application
     public required string OwnerId { get; init; }
 
     public string ApplicantName { get; init; } = "";
+
+    /// <summary>The applicant's language (<see cref="Actor.Language"/>) as of their last command: their letters are issued in it.</summary>
+    public string Language { get; init; } = "fr";
     public ApplicationStatus Status { get; init; } = ApplicationStatus.Draft;
 
     /// <summary>The step being worked on (in review), or the step that asked for changes.</summary>
@@ -69,6 +72,7 @@ public sealed record Application
             DefinitionHash = definition.ContentHash,
             OwnerId = applicant.UserId,
             ApplicantName = applicant.Name,
+            Language = applicant.Language,
         };
     }
 }

@@ -7,14 +7,18 @@ public sealed record Refusal(string Code, LocalizedText Message)
 {
     public override string ToString() => $"{Code}: {Message.Get("en")}";
 
+    /// <summary>The refusal <paramref name="code"/> with its texts; an argument that is a <see cref="LocalizedText"/> is written in each text's language.</summary>
     internal static Refusal Of(string code, params object?[] args)
     {
         var (fr, ar, en) = Texts[code];
-        return new Refusal(code, LocalizedText.Of(Format(fr, args), Format(ar, args), Format(en, args)));
+        return new Refusal(code, LocalizedText.Of(Format(fr, "fr", args), Format(ar, "ar", args), Format(en, "en", args)));
     }
 
-    private static string Format(string text, object?[] args) =>
-        args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
+    /// <summary>Whether the catalogue has texts for <paramref name="code"/>.</summary>
+    internal static bool Knows(string code) => Texts.ContainsKey(code);
+
+    private static string Format(string text, string language, object?[] args) =>
+        args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args.Select(a => a is LocalizedText t ? t.Get(language) : a).ToArray());
 
     private static readonly Dictionary<string, (string Fr, string Ar, string En)> Texts = new(StringComparer.Ordinal)
     {
@@ -37,29 +41,19 @@ public sealed record Refusal(string Code, LocalizedText Message)
         [RefusalCodes.AlreadyDecided] = ("Déjà traité par {0} : rechargez le dossier.", "سبقت معالجته من طرف {0}: أعيدوا تحميل الملف.", "Already decided by {0}: reload the application."),
         [RefusalCodes.Stale] = ("Ce dossier a été modifié ailleurs (un autre onglet ou appareil) depuis que vous l'avez ouvert.", "عُدّل هذا الملف في مكان آخر (علامة تبويب أو جهاز آخر) منذ أن فتحتموه.", "This application was changed elsewhere (another tab or device) since you opened it."),
         [RefusalCodes.Busy] = ("Le service est momentanément occupé : réessayez dans un instant.", "الخدمة مشغولة مؤقتا: أعيدوا المحاولة بعد لحظة.", "The service is busy for a moment: try again."),
+        [RefusalCodes.UnknownProcedure] = ("La procédure « {0} » n'est pas publiée.", "المسطرة «{0}» غير منشورة.", "Procedure '{0}' is not published."),
+        [RefusalCodes.WrongApplicant] = ("Cette procédure est réservée aux comptes « {0} ».", "هذه المسطرة مخصصة لحسابات «{0}».", "This procedure is for '{0}' accounts."),
+        [RefusalCodes.FileTooLarge] = ("Le fichier dépasse la taille permise ({0} Mo).", "يتجاوز الملف الحجم المسموح به ({0} ميغابايت).", "The file is larger than allowed ({0} MB)."),
+        [RefusalCodes.FileFormat] = ("Le contenu du fichier ({0}) n'est pas un format accepté : {1}.", "محتوى الملف ({0}) ليس من الصيغ المقبولة: {1}.", "The file's content ({0}) is not an accepted format: {1}."),
+        [RefusalCodes.FileEmpty] = ("Le fichier est vide.", "الملف فارغ.", "The file is empty."),
+        [RefusalCodes.UnknownLetter] = ("Ce courrier n'existe pas pour ce dossier.", "هذه الوثيقة غير موجودة ضمن هذا الملف.", "This letter does not exist for this application."),
+        [RefusalCodes.MessageEmpty] = ("Écrivez un message.", "اكتبوا نص الرسالة.", "Write a message."),
+        [RefusalCodes.MessageTooLong] = ("Le message compte {1} caractères ; il en permet au plus {0}.", "تتضمن الرسالة {1} حرفا؛ والحد الأقصى {0}.", "The message has {1} characters; at most {0} are allowed."),
+        [RefusalCodes.TooManyAttachments] = ("Un message porte au plus {0} pièces jointes.", "لا يمكن أن تتضمن الرسالة أكثر من {0} مرفقات.", "A message carries at most {0} attachments."),
+        [RefusalCodes.MessagesClosed] = ("Messagerie indisponible : le dossier est « {0} ». Elle est ouverte du dépôt à la décision.", "المراسلة غير متاحة: وضعية الملف «{0}». تكون متاحة من الإيداع إلى حين اتخاذ القرار.", "Messages are not available: the application is '{0}'. They are open from submission to the decision."),
+        [RefusalCodes.UnknownAttachment] = ("Cette pièce jointe n'existe pas dans les messages du dossier.", "هذا المرفق غير موجود ضمن رسائل الملف.", "This attachment is not in the application's messages."),
+        [RefusalCodes.NotYourStep] = ("Vous ne pouvez pas prendre en charge ce dossier : il n'attend pas d'action de votre part.", "لا يمكنكم التكفل بهذا الملف: لا ينتظر أي إجراء من طرفكم.", "You cannot claim this application: it is not waiting for you to act."),
+        [RefusalCodes.AlreadyClaimed] = ("Dossier déjà pris en charge par {0}.", "سبق أن تكفل بهذا الملف {0}.", "Already claimed by {0}."),
+        [RefusalCodes.NotAllowed] = ("Ces chiffres ne sont pas accessibles à votre rôle.", "هذه الأرقام غير متاحة لدوركم.", "These figures are not available to your role."),
     };
-}
-
-/// <summary>The stable codes of refusals.</summary>
-public static class RefusalCodes
-{
-    public const string NotYours = "not_yours";
-    public const string WrongStatus = "wrong_status";
-    public const string WrongDefinition = "wrong_definition";
-    public const string NotAtStep = "not_at_step";
-    public const string NotYourRole = "not_your_role";
-    public const string NotYourTerritory = "not_your_territory";
-    public const string OpinionGiven = "opinion_given";
-    public const string ActionNotOffered = "action_not_offered";
-    public const string ReasonRequired = "reason_required";
-    public const string ReopenRequired = "reopen_required";
-    public const string UnknownItem = "unknown_item";
-    public const string InvalidReturn = "invalid_return";
-    public const string NotReopened = "not_reopened";
-    public const string InvalidStepFields = "invalid_step_fields";
-    public const string NoDeadlineOutcome = "no_deadline_outcome";
-    public const string UnknownDocument = "unknown_document";
-    public const string AlreadyDecided = "already_decided";
-    public const string Busy = "busy";
-    public const string Stale = "stale";
 }

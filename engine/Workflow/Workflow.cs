@@ -90,7 +90,9 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
             return WorkflowResult.Refused(refusal);
         if (run.Invalid is { } report)
             return WorkflowResult.Invalid(report);
-        return WorkflowResult.Done(run.App with { Version = application.Version + 1 }, run.Events);
+        // The applicant's language follows them: the letters of what comes next are issued in the one they last used.
+        var language = actor.Kind == RoleKind.Applicant ? actor.Language : run.App.Language;
+        return WorkflowResult.Done(run.App with { Version = application.Version + 1, Language = language }, run.Events);
     }
 
     private static bool Pinned(ProcedureDefinition definition, Application application) =>

@@ -15,6 +15,7 @@ internal sealed class ApplicationRow
     public required string DefinitionHash { get; set; }
     public required string OwnerId { get; set; }
     public string ApplicantName { get; set; } = "";
+    public string Language { get; set; } = "fr";
     public required string Status { get; set; }
     public string? Step { get; set; }
     public string? Reference { get; set; }
@@ -45,6 +46,7 @@ internal sealed class ApplicationRow
         DefinitionHash = application.DefinitionHash,
         OwnerId = application.OwnerId,
         ApplicantName = application.ApplicantName,
+        Language = application.Language,
         Status = application.Status.Name(),
         Step = application.Step,
         Reference = application.Reference,
@@ -73,6 +75,7 @@ internal sealed class ApplicationRow
         DefinitionHash = DefinitionHash,
         OwnerId = OwnerId,
         ApplicantName = ApplicantName,
+        Language = Language,
         Status = ApplicationStatuses.ByName[Status],
         Step = Step,
         Reference = Reference,

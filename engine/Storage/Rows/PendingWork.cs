@@ -4,7 +4,8 @@ namespace EmploymentProcedures.Engine.Storage.Rows;
 /// One role that must act now on one application (in review), or whose step waits for the applicant's
 /// changes: the reviewer inbox reads only these rows, through the index (Role, Territory, DueOn). Rewritten
 /// on every transition of the application. What the inbox filters, counts and searches on is copied here
-/// (status, province, search keys) so that no query joins the applications or reads their JSON.
+/// (status, province, search keys) so that no query joins the applications or reads their JSON. A claim
+/// survives only transitions that keep the step in review (another role's opinion on a parallel step).
 /// </summary>
 internal sealed class PendingWork
 {
@@ -40,4 +41,10 @@ internal sealed class PendingWork
     public string Search { get; set; } = "";
 
     public const string InReview = "in_review";
+
+    /// <summary>The user id of the reviewer who claimed this role's work on the step, so others see who is on it; null when nobody has.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public string? ClaimedByName { get; set; }
+    public DateTime? ClaimedAt { get; set; }
 }

@@ -1,6 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Reporting;
-using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Tests.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using static EmploymentProcedures.Engine.Tests.Reporting.ReportingStore;
@@ -171,7 +170,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
         var outcome = await _dashboard.FiguresAsync(viewer, new DashboardFilter(March, March));
 
-        Assert.Equal(StorageRefusalCodes.NotAllowed, outcome.Refusal?.Code);
+        Assert.Equal(RefusalCodes.NotAllowed, outcome.Refusal?.Code);
         Assert.Null(outcome.Value);
     }
 

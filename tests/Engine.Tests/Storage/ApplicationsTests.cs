@@ -32,8 +32,8 @@ public sealed class ApplicationsTests
         await using var store = await TestStore.CreateAsync();
         var result = await store.Applications.StartAsync("no-such-procedure", Amina);
 
-        Assert.Equal(StorageRefusalCodes.UnknownProcedure, result.Refusal?.Code);
-        Assert.Contains((await store.AuditAsync()), a => a.Kind == WorkflowEvents.Refused && a.ActorId == "amina" && a.Detail == StorageRefusalCodes.UnknownProcedure);
+        Assert.Equal(RefusalCodes.UnknownProcedure, result.Refusal?.Code);
+        Assert.Contains((await store.AuditAsync()), a => a.Kind == WorkflowEvents.Refused && a.ActorId == "amina" && a.Detail == RefusalCodes.UnknownProcedure);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ApplicationsTests
         await using var store = await TestStore.CreateAsync();
         var result = await store.Applications.StartAsync("store-visa", Actor.Applicant("omar", "Omar", "worker"));
 
-        Assert.Equal(StorageRefusalCodes.WrongApplicant, result.Refusal?.Code);
+        Assert.Equal(RefusalCodes.WrongApplicant, result.Refusal?.Code);
     }
 
     [Fact]

@@ -18,16 +18,8 @@ public sealed class ConcurrencyTests
     {
         await using var store = await TestStore.CreateAsync();
         var app = await store.SubmittedAsync(Amina);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var races = Enumerable.Range(0, Reviewers).Select(i => Task.Run(async () =>
-        {
-            var reviewer = TestStore.DeskAgent($"agent-{i:D2}", "casablanca");
-            await start.Task;
-            return (Reviewer: reviewer, Result: await store.Applications.DecideAsync(app.Id, reviewer, new WorkflowCommand.Decide("reception", StepAction.Approve)));
-        })).ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(races);
+        var results = await TestStore.RaceAsync(Reviewers, reviewer => store.Applications.DecideAsync(app.Id, reviewer, new WorkflowCommand.Decide("reception", StepAction.Approve)));
 
         var winner = Assert.Single(results, r => r.Result.Succeeded);
         var losers = results.Where(r => !r.Result.Succeeded).ToList();

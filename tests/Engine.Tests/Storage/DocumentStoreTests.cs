@@ -20,7 +20,7 @@ public sealed class DocumentStoreTests
 
         var result = await store.Documents.SaveAsync(upload, FiveMegabytes, Pdf);
 
-        Assert.Equal(StorageRefusalCodes.FileTooLarge, result.Refusal?.Code);
+        Assert.Equal(RefusalCodes.FileTooLarge, result.Refusal?.Code);
         Assert.InRange(upload.BytesRead, FiveMegabytes, FiveMegabytes + (128 * 1024));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(store.Folder, "documents"), "*", SearchOption.AllDirectories));
     }
@@ -75,7 +75,7 @@ public sealed class DocumentStoreTests
 
         var result = await store.Documents.SaveAsync(new MemoryStream(bytes), FiveMegabytes, everything);
 
-        Assert.True(format is null ? result.Refusal?.Code == StorageRefusalCodes.FileFormat : result.Value?.Format == format, what);
+        Assert.True(format is null ? result.Refusal?.Code == RefusalCodes.FileFormat : result.Value?.Format == format, what);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class DocumentStoreTests
 
         var result = await store.Documents.SaveAsync(new MemoryStream(bytes), FiveMegabytes, ["docx"]);
 
-        Assert.Equal(StorageRefusalCodes.FileFormat, result.Refusal?.Code);
+        Assert.Equal(RefusalCodes.FileFormat, result.Refusal?.Code);
     }
 
     [Fact]
@@ -100,9 +100,9 @@ public sealed class DocumentStoreTests
 
         var result = await store.Applications.AttachDocumentAsync(draft.Id, Amina, "passport", "passeport.pdf", new MemoryStream(Encoding.ASCII.GetBytes("MZ\u0090\0 program")));
 
-        Assert.Equal(StorageRefusalCodes.FileFormat, result.Refusal?.Code);
+        Assert.Equal(RefusalCodes.FileFormat, result.Refusal?.Code);
         Assert.Empty((await store.Applications.GetAsync(draft.Id, Amina)).Value!.Documents);
-        Assert.Contains(await store.AuditAsync(), a => a.Kind == WorkflowEvents.Refused && a.Detail == StorageRefusalCodes.FileFormat);
+        Assert.Contains(await store.AuditAsync(), a => a.Kind == WorkflowEvents.Refused && a.Detail == RefusalCodes.FileFormat);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class DocumentStoreTests
 
         var result = await store.Applications.AttachDocumentAsync(draft.Id, Amina, "passport", "passeport.docx", new MemoryStream(TestStore.Docx()));
 
-        Assert.Equal(StorageRefusalCodes.FileFormat, result.Refusal?.Code);
+        Assert.Equal(RefusalCodes.FileFormat, result.Refusal?.Code);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class InboxTests(InboxTests.Seeded seeded) : IClassFixture<InboxTe
 
     private const string InboxIndex = "IX_PendingWork_Role_Territory_DueOn";
     private const string SubmittedIndex = "IX_PendingWork_Role_Territory_SubmittedOn";
-    private const string CountsIndex = "IX_PendingWork_Role_Territory_ProcedureId_Step_Status_Province_DueOn";
+    private const string CountsIndex = "IX_PendingWork_Role_Territory_ProcedureId_Step_Status_Province_ClaimedBy_DueOn";
 
     /// <summary>The busiest territorial reviewer (a role in one province) and the busiest central role of the seed.</summary>
     private static async Task<(Actor Territorial, Actor Central)> ReviewersAsync(TestStore store)

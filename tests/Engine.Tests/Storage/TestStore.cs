@@ -93,6 +93,20 @@ internal sealed class TestStore : IAsyncDisposable
         return submitted.Application!;
     }
 
+    /// <summary><paramref name="count"/> desk agents of Casablanca doing <paramref name="act"/> at the same moment, each with what they got.</summary>
+    public static async Task<(Actor Reviewer, T Result)[]> RaceAsync<T>(int count, Func<Actor, Task<T>> act)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var races = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            var reviewer = DeskAgent($"agent-{i:D2}", "casablanca");
+            await start.Task;
+            return (reviewer, await act(reviewer));
+        })).ToList();
+        start.SetResult();
+        return await Task.WhenAll(races);
+    }
+
     /// <summary>The audit entries, oldest first, read straight from the table.</summary>
     public async Task<List<(string Kind, string ActorId, string? Detail, Guid? ApplicationId)>> AuditAsync()
     {

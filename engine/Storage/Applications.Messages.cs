@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+public sealed partial class Applications
+{
+    /// <summary>Longest message, in characters (UTF-16 code units, as a browser's <c>maxlength</c> counts them), after trimming.</summary>
+    public const int MessageMaxLength = 4000;
+
+    /// <summary>Most files one message carries.</summary>
+    public const int MessageMaxAttachments = 5;
+
+    /// <summary>Largest file a message carries, in megabytes.</summary>
+    public const int MessageAttachmentMaxMegabytes = 10;
+
+    /// <summary>The formats a message's file may be, detected from its bytes (never from its name).</summary>
+    public static readonly IReadOnlyList<string> MessageAttachmentFormats = ["pdf", "jpg", "png"];
+
+    /// <summary>
+    /// Posts a message on an application, from its applicant to the reviewers or from a reviewer (or an administrator)
+    /// to the applicant. Whoever may see the application may write, from its submission until it is decided or
+    /// withdrawn: a draft has nobody to read it, and a final application has nobody left to act (the thread stays
+    /// readable). The text is required, trimmed, at most <see cref="MessageMaxLength"/> characters; each file is
+    /// checked like a document (size, format from its bytes, its name a label only) and kept in the document store.
+    /// The message, its files, an audit entry and the notifications of the other side (the applicant, or the roles
+    /// that must act) are written in one transaction. Every refusal is a value, audited.
+    /// </summary>
+    public async Task<Outcome<ApplicationMessage>> PostMessageAsync(Guid id, Actor actor, string text, IReadOnlyList<MessageFile> attachments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(attachments);
+        const string What = "post_message";
+        try
+        {
+            var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            var clean = CleanMessage(text);
+            var refusal = Hidden(loaded, actor);
+            refusal ??= actor.IsSystem ? Refusal.Of(RefusalCodes.NotYours)
+                : Closed(loaded!.Application) ?? CheckMessage(clean, attachments.Count);
+            if (refusal is not null)
+                return await RefuseMessageAsync(id, actor, What, loaded?.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
+
+            var files = new List<MessageAttachmentRow>(attachments.Count);
+            foreach (var attachment in attachments)
+            {
+                var name = FileNames.Clean(attachment.FileName);
+                var stored = await _documents.SaveAsync(attachment.Content, MessageAttachmentMaxMegabytes * 1024L * 1024L, MessageAttachmentFormats.ToList(), cancellationToken).ConfigureAwait(false);
+                if (stored.Refusal is { } rejected)
+                    return await RefuseMessageAsync(id, actor, What, loaded!.Application.Step, Naming(name, rejected), cancellationToken).ConfigureAwait(false);
+                files.Add(new MessageAttachmentRow { ApplicationId = id, FileName = name, Hash = stored.Value!.Hash, SizeBytes = stored.Value.SizeBytes, Format = stored.Value.Format });
+            }
+
+            var now = Now;
+            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            // Read again under the write lock: the application may have been decided while the files arrived.
+            var (application, definition) = (await LoadAsync(db, id, cancellationToken).ConfigureAwait(false))!;
+            if (Closed(application) is { } closed)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return await RefuseMessageAsync(id, actor, What, application.Step, closed, cancellationToken).ConfigureAwait(false);
+            }
+
+            var fromApplicant = actor.Kind == RoleKind.Applicant;
+            var message = new MessageRow
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = id,
+                AuthorId = actor.UserId,
+                AuthorName = actor.Name,
+                AuthorRole = actor.Role,
+                FromApplicant = fromApplicant,
+                Text = clean,
+                PostedAt = now,
+            };
+            // The text stays in the messages; the chain vouches for it by its hash.
+            var entry = Audited(id, actor, StorageEvents.MessagePosted, application.Step, detail: string.Create(CultureInfo.InvariantCulture,
+                $"sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clean)))}; {files.Count} attachment(s)"),
+                from: application.Status, to: application.Status);
+            await AuditLog.AppendAsync(db, [entry], now, cancellationToken).ConfigureAwait(false);
+            message.AuditSequence = entry.Sequence;
+            db.Messages.Add(message);
+            foreach (var file in files)
+                file.MessageId = message.Id;
+            db.MessageAttachments.AddRange(files);
+
+            IEnumerable<(string Recipient, string Territory)> readers = fromApplicant
+                ? Assignments.Readers(definition, application, _workflow).Select(r => (Recipient: Notification.RolePrefix + r.Role, r.Territory))
+                : [(application.OwnerId, "")];
+            db.Notifications.AddRange(readers.Select(r => new Notification
+            {
+                ApplicationId = id,
+                Recipient = r.Recipient,
+                Territory = r.Territory,
+                Kind = StorageEvents.MessagePosted,
+                Step = application.Step,
+                Status = application.Status.Name(),
+                CreatedAt = now,
+            }));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return Outcome.Of(ApplicationMessage.From(message, files));
+        }
+        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        {
+            return Outcome.Refused<ApplicationMessage>(Refusal.Of(RefusalCodes.Busy));
+        }
+    }
+
+    /// <summary>The application's messages, oldest first, with their files' names, formats and sizes; for whoever may see it.</summary>
+    public Task<Outcome<IReadOnlyList<ApplicationMessage>>> MessagesAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, actor, "messages", async db =>
+        {
+            var messages = await db.Messages.AsNoTracking()
+                .Where(m => m.ApplicationId == id)
+                .OrderBy(m => m.AuditSequence)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var files = (await db.MessageAttachments.AsNoTracking()
+                .Where(a => a.ApplicationId == id)
+                .OrderBy(a => a.Id)
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ToLookup(a => a.MessageId);
+            return messages.Select(m => ApplicationMessage.From(m, files[m.Id])).ToList();
+        }, cancellationToken);
+
+    /// <summary>The content of a message's file, for whoever may see the application; refusals are audited.</summary>
+    public Task<Outcome<Stream>> OpenMessageAttachmentAsync(Guid id, Actor actor, long attachmentId, CancellationToken cancellationToken = default) =>
+        OpenStoredAsync(id, actor, "open_message_attachment " + attachmentId.ToString(CultureInfo.InvariantCulture),
+            db => db.MessageAttachments.AsNoTracking().Where(a => a.ApplicationId == id && a.Id == attachmentId).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken),
+            () => Refusal.Of(RefusalCodes.UnknownAttachment), cancellationToken);
+
+    /// <summary>Messages are open from the submission until the application is decided or withdrawn.</summary>
+    private static Refusal? Closed(Application application) =>
+        application.Status.IsPending() ? null : Refusal.Of(RefusalCodes.MessagesClosed, application.Status.Name());
+
+    private static Refusal? CheckMessage(string text, int attachments) =>
+        text.Length == 0 ? Refusal.Of(RefusalCodes.MessageEmpty)
+        : text.Length > MessageMaxLength ? Refusal.Of(RefusalCodes.MessageTooLong, MessageMaxLength, text.Length)
+        : attachments > MessageMaxAttachments ? Refusal.Of(RefusalCodes.TooManyAttachments, MessageMaxAttachments)
+        : null;
+
+    /// <summary>The text as kept: line breaks as <c>\n</c>, no other control character, trimmed.</summary>
+    private static string CleanMessage(string? text)
+    {
+        var clean = new StringBuilder((text ?? "").Length);
+        foreach (var c in (text ?? "").ReplaceLineEndings("\n"))
+        {
+            if (!char.IsControl(c) || c is '\n' or '\t')
+                clean.Append(c);
+        }
+        return clean.ToString().Trim();
+    }
+
+    /// <summary>A file's refusal, saying which file it is about.</summary>
+    private static Refusal Naming(string fileName, Refusal refusal) => refusal with
+    {
+        Message = LocalizedText.Of(
+            $"« {fileName} » : {refusal.Message.Get("fr")}",
+            $"«{fileName}»: {refusal.Message.Get("ar")}",
+            $"'{fileName}': {refusal.Message.Get("en")}"),
+    };
+
+    private async Task<Outcome<ApplicationMessage>> RefuseMessageAsync(Guid id, Actor actor, string what, string? step, Refusal refusal, CancellationToken cancellationToken)
+    {
+        await RefuseAsync(id, actor, what, step, refusal, cancellationToken).ConfigureAwait(false);
+        return Outcome.Refused<ApplicationMessage>(refusal);
+    }
+}
+
+/// <summary>A file sent with a message: what the person called it (a label only) and its content, read once.</summary>
+public sealed record MessageFile(string FileName, Stream Content);
+
+/// <summary>One message of an application's thread.</summary>
+/// <param name="FromApplicant">True when the applicant wrote it; false for a reviewer or an administrator.</param>
+/// <param name="PostedAt">UTC.</param>
+public sealed record ApplicationMessage(
+    Guid Id, Guid ApplicationId, string AuthorId, string AuthorName, string AuthorRole, bool FromApplicant, string Text, DateTime PostedAt,
+    IReadOnlyList<MessageAttachment> Attachments)
+{
+    internal static ApplicationMessage From(MessageRow m, IEnumerable<MessageAttachmentRow> files) =>
+        new(m.Id, m.ApplicationId, m.AuthorId, m.AuthorName, m.AuthorRole, m.FromApplicant, m.Text, DateTime.SpecifyKind(m.PostedAt, DateTimeKind.Utc),
+            files.Select(f => new MessageAttachment(f.Id, f.FileName, f.Format, f.SizeBytes)).ToList());
+}
+
+/// <summary>A message's file, as the thread lists it; its content opens with <see cref="Applications.OpenMessageAttachmentAsync"/>.</summary>
+public sealed record MessageAttachment(long Id, string FileName, string Format, long SizeBytes);

@@ -1,0 +1,28 @@
+namespace EmploymentProcedures.Engine.Storage.Rows;
+
+/// <summary>
+/// A letter issued to the applicant (receipt, decision, request for changes, acknowledgement): written in the
+/// transaction of the transition it reports, so a letter exists exactly when that transition happened. The HTML
+/// is in the document store under <see cref="Hash"/>.
+/// </summary>
+internal sealed class LetterRow
+{
+    public long Id { get; set; }
+    public Guid ApplicationId { get; set; }
+
+    /// <summary>The definition's output key: <c>receipt</c>, <c>approved</c>, <c>rejected</c>, <c>changes_requested</c>, <c>acknowledged</c>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The template it was rendered from (its name under <c>procedures/templates</c>).</summary>
+    public required string Template { get; set; }
+
+    public required string Language { get; set; }
+    public required string FileName { get; set; }
+    public required string Hash { get; set; }
+    public long SizeBytes { get; set; }
+
+    /// <summary>The audit entry of the event the letter reports (submitted, changes_requested, decided).</summary>
+    public long AuditSequence { get; set; }
+
+    public DateTime IssuedAt { get; set; }
+}
