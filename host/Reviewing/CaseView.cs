@@ -13,7 +13,8 @@ namespace EmploymentProcedures.Host.Reviewing;
 /// changed at the last resubmission and the step's reviewer-only fields.
 /// </summary>
 /// <param name="Changes">On a file back in review after a request for changes: each answer that changed, before and after.</param>
-internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange> Changes)
+/// <param name="Claims">Who is working on the file now, one claim per role.</param>
+internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<StepClaim> Claims)
 {
     public Application Application => View.Application;
 
@@ -40,6 +41,7 @@ internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange
         var changes = application is { AnswersBeforeChanges: { } before, Status: not ApplicationStatus.ChangesRequested }
             ? AnswerDiff.Compare(before, application.Answers)
             : [];
-        return new CaseView(view, changes);
+        var claims = await applications.ClaimsAsync(id, actor, cancellationToken);
+        return new CaseView(view, changes, claims.Value ?? []);
     }
 }
