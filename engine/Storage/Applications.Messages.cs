@@ -135,9 +135,15 @@ public sealed partial class Applications
             db => db.MessageAttachments.AsNoTracking().Where(a => a.ApplicationId == id && a.Id == attachmentId).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken),
             () => Refusal.Of(RefusalCodes.UnknownAttachment), cancellationToken);
 
-    /// <summary>Messages are open from the submission until the application is decided or withdrawn.</summary>
+    /// <summary>Whether messages may be posted on <paramref name="application"/>: from its submission until it is decided or withdrawn.</summary>
+    public static bool MessagesOpen(Application application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        return application.Status.IsPending();
+    }
+
     private static Refusal? Closed(Application application) =>
-        application.Status.IsPending() ? null : Refusal.Of(RefusalCodes.MessagesClosed, application.Status.Name());
+        MessagesOpen(application) ? null : Refusal.Of(RefusalCodes.MessagesClosed, application.Status.Name());
 
     private static Refusal? CheckMessage(string text, int attachments) =>
         text.Length == 0 ? Refusal.Of(RefusalCodes.MessageEmpty)

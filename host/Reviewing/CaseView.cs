@@ -14,7 +14,8 @@ namespace EmploymentProcedures.Host.Reviewing;
 /// </summary>
 /// <param name="Changes">On a file back in review after a request for changes: each answer that changed, before and after.</param>
 /// <param name="Claims">Who is working on the file now, one claim per role.</param>
-internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<StepClaim> Claims)
+/// <param name="Letters">The letters issued on the file, oldest first.</param>
+internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<StepClaim> Claims, IReadOnlyList<IssuedLetter> Letters)
 {
     public Application Application => View.Application;
 
@@ -42,6 +43,7 @@ internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange
             ? AnswerDiff.Compare(before, application.Answers)
             : [];
         var claims = await applications.ClaimsAsync(id, actor, cancellationToken);
-        return new CaseView(view, changes, claims.Value ?? []);
+        var letters = await applications.IssuedAsync(id, actor, cancellationToken);
+        return new CaseView(view, changes, claims.Value ?? [], letters.Value ?? []);
     }
 }

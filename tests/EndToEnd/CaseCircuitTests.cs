@@ -21,10 +21,12 @@ public sealed class CaseCircuitTests(PortalFixture portal)
 
     private Filing FilingOf(string procedure) => new(Applications, portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[procedure]);
 
-    private async Task<Actor> ApplicantAsync(string role)
+    /// <summary>A new applicant account of <paramref name="role"/>: its e-mail (to sign in) and its actor (to apply through the service).</summary>
+    private async Task<(string Email, Actor Actor)> ApplicantAsync(string role)
     {
-        var account = (await portal.FindAccountAsync(await portal.CreateAccountAsync(role, ReviewerDesk.Password)))!;
-        return Actor.Applicant(account.Id, account.DisplayName, account.Role);
+        var email = await portal.CreateAccountAsync(role, ReviewerDesk.Password);
+        var account = (await portal.FindAccountAsync(email))!;
+        return (email, Actor.Applicant(account.Id, account.DisplayName, account.Role));
     }
 
     private static void Succeeded(WorkflowResult result) => Assert.True(result.Succeeded, result.ToString());
@@ -49,8 +51,10 @@ public sealed class CaseCircuitTests(PortalFixture portal)
         var requested = await applicant.StoredAsync(portal);
         Assert.Equal(ApplicationStatus.ChangesRequested, requested.Status);
         Assert.Equal(["birth_place"], requested.Reopened);
-        Succeeded(await Applications.SaveAnswersAsync(applicant.Id, applicant.Applicant, requested.Answers.With("birth_place", "Marseille")));
-        Succeeded(await Applications.SubmitAsync(applicant.Id, applicant.Applicant));
+        // The applicant's own pages would send their language with each command; the service is told it here.
+        var owner = applicant.Applicant with { Language = language };
+        Succeeded(await Applications.SaveAnswersAsync(applicant.Id, owner, requested.Answers.With("birth_place", "Marseille")));
+        Succeeded(await Applications.SubmitAsync(applicant.Id, owner));
 
         await desk.OpenAsync(applicant.Id);
         var change = desk.Page.Locator(".answer-changes tbody tr");
@@ -83,13 +87,21 @@ public sealed class CaseCircuitTests(PortalFixture portal)
         await applicant.Page.GotoAsync($"/applications/{applicant.Id}");
         await Assertions.Expect(applicant.Page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
         await Assertions.Expect(applicant.Page.Locator(".facts .status").Last).ToHaveTextAsync(approved);
+
+        // The decision letter, last of the letters, saved in the applicant's language.
+        var letter = applicant.Page.Locator(".letters li").Last;
+        var download = await applicant.Page.RunAndWaitForDownloadAsync(() => letter.Locator("a[download]").ClickAsync());
+        Assert.EndsWith($"-decision-approved.{language}.html", download.SuggestedFilename, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains(language == "ar" ? "<html lang=\"ar\" dir=\"rtl\">" : "<html lang=\"fr\" dir=\"ltr\">", html, StringComparison.Ordinal);
+        Assert.Contains(decided.Reference!, html, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StrikeNotice_IsRegistered_ForwardedAndAcknowledged_WithAConditionalStepField()
     {
         var filing = FilingOf("strike-notice");
-        var union = await ApplicantAsync(filing.Definition.Applicant);
+        var (_, union) = await ApplicantAsync(filing.Definition.Applicant);
         var notice = await filing.SubmittedAsync(union);
         var province = notice.Province!;
 
@@ -121,7 +133,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     public async Task EconomicDismissal_GoesThroughFourReviewers_TheCommissionReturnsItOnce_AndTheDelegatesReportIsKept()
     {
         var filing = FilingOf("economic-dismissal-authorization");
-        var employer = await ApplicantAsync(filing.Definition.Applicant);
+        var (_, employer) = await ApplicantAsync(filing.Definition.Applicant);
         var file = await filing.SubmittedAsync(employer);
         var province = file.Province!;
         var report = new Dictionary<string, string> { ["investigation_report"] = "Difficultés économiques avérées ; consultation des délégués faite.", ["referral_date"] = ReviewerDesk.Today };
@@ -173,7 +185,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     [Fact]
     public async Task TwoReviewers_DecideTheSameStepAtOnce_OneWins_TheOtherIsToldByWhomAndKeepsTheirText()
     {
-        var owner = await ApplicantAsync("employer");
+        var (_, owner) = await ApplicantAsync("employer");
         var file = await FilingOf(Filing.Procedure).SubmittedAsync(owner);
         var province = file.Province!;
         var approving = await ReviewerDesk.SignInAsync(portal, "desk-agent", province, "Nadia Alaoui " + Guid.NewGuid().ToString("N")[..4]);
@@ -199,9 +211,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     [Fact]
     public async Task CasePage_IsNotFound_ForAReviewerOfAnotherProvinceOrRole_AndForTheApplicant()
     {
-        var email = await portal.CreateAccountAsync("employer", ReviewerDesk.Password);
-        var account = (await portal.FindAccountAsync(email))!;
-        var owner = Actor.Applicant(account.Id, account.DisplayName, account.Role);
+        var (email, owner) = await ApplicantAsync("employer");
         var file = await FilingOf(Filing.Procedure).SubmittedAsync(owner);
         var elsewhere = file.Province == "rabat" ? "casablanca" : "rabat";
         var applicantPage = await portal.NewPageAsync();
@@ -230,7 +240,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     public async Task CasePage_WithChangesStepFieldsAndErrors_HasNoSeriousOrCriticalAxeViolation(string language)
     {
         // Back at the legal review (a step with its own fields) after the inspector asked for a correction.
-        var owner = await ApplicantAsync("employer");
+        var (_, owner) = await ApplicantAsync("employer");
         var requested = await FilingOf(Filing.Procedure).SubmittedAsync(owner);
         Succeeded(await Applications.DecideAsync(requested.Id, Filing.DeskAgent(requested), new WorkflowCommand.Decide(requested.Step!, StepAction.Approve)));
         var province = requested.Province!;
