@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
@@ -14,8 +13,6 @@ namespace EmploymentProcedures.Engine.Workflow;
 /// </summary>
 public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
 {
-    private static readonly ConditionalWeakTable<StepDefinition, ProcedureDefinition> StepForms = [];
-
     /// <summary>Whether <paramref name="actor"/> may see <paramref name="application"/> at all; null when allowed.</summary>
     public Refusal? Authorize(ProcedureDefinition definition, Application application, Actor actor)
     {
@@ -294,30 +291,12 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         var stranger = given.Keys.FirstOrDefault(k => step.Fields.All(f => f.Id != k));
         if (stranger is not null)
             return Refusal.Of(RefusalCodes.InvalidStepFields, stranger);
-        if (step.Fields.Count == 0)
-            return null;
-        var fields = run.App.StepFields.GetValueOrDefault(step.Id, Answers.Empty).Merge(given);
-        var form = StepForms.GetValue(step, StepForm);
-        var closing = decide.Action is StepAction.Approve or StepAction.Acknowledge;
-        var errors = SubmissionValidator.Validate(form, new Submission(fields, []), run.Context).Errors
-            .Where(e => closing || (e.Code is not ("required" or "consent.required") && given.ContainsKey(e.Path.Split('.', '[')[0])))
+        var errors = ReviewerFields.Check(step, run.App.StepFields.GetValueOrDefault(step.Id, Answers.Empty), given, decide.Action, run.Context).Errors
             .Select(e => e.Path)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return errors.Count == 0 ? null : Refusal.Of(RefusalCodes.InvalidStepFields, string.Join(", ", errors));
     }
-
-    /// <summary>A step's reviewer fields as a one-section form, so they validate like applicant fields.</summary>
-    private static ProcedureDefinition StepForm(StepDefinition step) => new()
-    {
-        Language = 1,
-        Id = step.Id,
-        Title = step.Title ?? LocalizedText.Of(step.Id, step.Id),
-        Category = "",
-        Applicant = "",
-        Sections = [new SectionDefinition { Id = step.Id, Fields = step.Fields, Span = step.Span }],
-        Span = step.Span,
-    };
 
     private static void Opine(Run run, Actor actor, StepDefinition step, ParallelDefinition parallel, WorkflowCommand.Decide decide)
     {

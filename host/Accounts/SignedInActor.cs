@@ -22,7 +22,8 @@ public sealed class SignedInActor(AuthenticationStateProvider authentication, Pr
     /// <summary>
     /// The actor a principal stands for. Its kind comes from <c>roles.yaml</c>, never from the cookie;
     /// provinces are kept only for reviewers of a territorial role, so an applicant or a central
-    /// reviewer never acts as if bound to a territory.
+    /// reviewer never acts as if bound to a territory. Its language is the one the person reads the
+    /// portal in (the request's or the circuit's UI culture): an applicant's letters are issued in it.
     /// </summary>
     public static Actor? From(ClaimsPrincipal user, ProcedureLibrary library)
     {
@@ -40,6 +41,6 @@ public sealed class SignedInActor(AuthenticationStateProvider authentication, Pr
         var provinces = role is { Kind: RoleKind.Reviewer, Territorial: true }
             ? user.FindAll(PortalClaims.Province).Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
             : [];
-        return new Actor(id, name, role.Id, role.Kind, provinces);
+        return new Actor(id, name, role.Id, role.Kind, provinces) { Language = Localization.Languages.Current.Code };
     }
 }

@@ -21,7 +21,7 @@ public sealed class InboxTests(PortalFixture portal)
     public async Task DeskAgent_FindsASubmittedApplicationByItsReference_AndOpensIt()
     {
         var application = await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
-        var email = await portal.CreateAccountAsync("desk-agent", Password, "fr", application.Province!);
+        var email = await portal.CreateAccountAsync("desk-agent", Password, "fr", provinces: [application.Province!]);
         var page = await portal.NewPageAsync();
         await Pages.SignInAsync(page, email, Password);
 
@@ -42,7 +42,7 @@ public sealed class InboxTests(PortalFixture portal)
     public async Task ReviewerOfAnotherProvince_DoesNotSeeTheApplication()
     {
         var application = await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
-        var email = await portal.CreateAccountAsync("desk-agent", Password, "fr", application.Province == "rabat" ? "casablanca" : "rabat");
+        var email = await portal.CreateAccountAsync("desk-agent", Password, "fr", provinces: [application.Province == "rabat" ? "casablanca" : "rabat"]);
         var page = await portal.NewPageAsync();
         await Pages.SignInAsync(page, email, Password);
 
@@ -59,8 +59,8 @@ public sealed class InboxTests(PortalFixture portal)
     {
         var application = await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
         await Filing.RequestChangesAsync(await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi")), "Précisez.", "article_count");
-        var agent = await portal.CreateAccountAsync("desk-agent", Password, language, application.Province!);
-        var delegate_ = await portal.CreateAccountAsync("provincial-delegate", Password, language, application.Province!);
+        var agent = await portal.CreateAccountAsync("desk-agent", Password, language, provinces: [application.Province!]);
+        var delegate_ = await portal.CreateAccountAsync("provincial-delegate", Password, language, provinces: [application.Province!]);
         var page = await portal.NewPageAsync(Languages.Find(language));
 
         await Pages.SignInAsync(page, agent, Password);

@@ -96,15 +96,13 @@ public sealed class PortalFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Creates an account directly (as an administrator would), with a unique e-mail; a territorial reviewer's with <paramref name="provinces"/>.</summary>
-    public async Task<string> CreateAccountAsync(string role, string password, string language = "fr", params string[] provinces)
+    /// <summary>Creates an account directly (as an administrator would), with a unique e-mail; a reviewer's with the provinces it covers.</summary>
+    public async Task<string> CreateAccountAsync(string role, string password, string language = "fr", string? name = null, IReadOnlyList<string>? provinces = null)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.test";
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var account = new Account { UserName = email, Email = email, DisplayName = "Test " + role, Role = role, PreferredLanguage = language };
-        foreach (var province in provinces)
-            account.Provinces.Add(province);
+        var account = new Account { UserName = email, Email = email, DisplayName = name ?? "Test " + role, Role = role, PreferredLanguage = language, Provinces = [.. provinces ?? []] };
         var result = await users.CreateAsync(account, password);
         if (!result.Succeeded)
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -30,6 +30,9 @@ internal sealed class FormScope
 
     public ValidationBridge Bridge { get; set; } = null!;
 
+    /// <summary>The HTML id of a path's input in this form: <see cref="FieldIds.For"/> after the form's <see cref="ProcedureForm.IdPrefix"/>.</summary>
+    public string IdOf(string path) => Form.IdPrefix + FieldIds.For(path);
+
     public string Text(string key, params object?[] args) => FormTexts.Get(key, Form.Language, args);
 
     public object? Get(string path) => AnswerPaths.Get(Answers, path);

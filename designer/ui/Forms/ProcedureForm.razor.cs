@@ -79,6 +79,18 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
     [Parameter, EditorRequired]
     public DateOnly Today { get; set; }
 
+    /// <summary>
+    /// Fields only, for a host's own form (a reviewer's step fields in the decision panel): every visible section's
+    /// fields and the error summary, with no page navigation, progress or buttons; <see cref="ShowReport"/> shows
+    /// what the host's check found.
+    /// </summary>
+    [Parameter]
+    public bool Embedded { get; set; }
+
+    /// <summary>Put before every id the form gives its elements, so two forms on one page never share one (ids from <see cref="FieldIds"/> start with <c>f-</c>: a prefix ending in '-' cannot collide).</summary>
+    [Parameter]
+    public string IdPrefix { get; set; } = "";
+
     /// <summary>The page shown (a section id, or <see cref="FormPage.DocumentsKey"/>); the first page when null or hidden.</summary>
     [Parameter]
     public string? Page { get; set; }
@@ -324,6 +336,9 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
         }
         await _scope.FocusAsync(path);
     }
+
+    /// <summary>A field's answer path: its id in a plain section, under the section's id in one that includes a fragment.</summary>
+    private static string PathOf(SectionDefinition section, FieldDefinition field) => section.Include is null ? field.Id : section.Id + "." + field.Id;
 
     private IEnumerable<string> PathsOf(FormPage page) => page.Section is { } section
         ? section.Include is not null ? [section.Id] : section.Fields.Select(f => f.Id)

@@ -34,6 +34,23 @@ public sealed class SignedInActorTests
     }
 
     [Fact]
+    public void From_AnyAccount_ReadsInThePortalsLanguage_SoTheirLettersAreIssuedInIt()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = EmploymentProcedures.Host.Localization.Languages.Arabic.Culture;
+            Assert.Equal("ar", SignedInActor.From(User("u6", "employer"), Library)?.Language);
+            System.Globalization.CultureInfo.CurrentUICulture = EmploymentProcedures.Host.Localization.Languages.French.Culture;
+            Assert.Equal("fr", SignedInActor.From(User("u6", "employer"), Library)?.Language);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
     public void From_TerritorialReviewer_KeepsTheirProvinces()
     {
         var actor = SignedInActor.From(User("u2", "desk-agent", "rabat", "casablanca"), Library);

@@ -25,7 +25,7 @@ public abstract class FieldBase : ComponentBase, IDisposable
     /// <summary>The main input, focused when the error summary links to this field.</summary>
     internal ElementReference Input { get; set; }
 
-    internal string Id => FieldIds.For(Path);
+    internal string Id => Scope.IdOf(Path);
 
     internal string HelpId => Id + "-help";
 

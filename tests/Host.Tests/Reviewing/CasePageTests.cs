@@ -1,0 +1,183 @@
+using Bunit;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Components.Pages.Reviewing;
+using EmploymentProcedures.Host.MyApplications;
+using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentProcedures.Host.Tests.Reviewing;
+
+/// <summary>The reviewer's page of one application: what it shows, and a decision panel offering only what the engine permits.</summary>
+[Collection(LivePortalTests.Name)]
+public sealed class CasePageTests(LivePortal portal)
+{
+    private Applications Service => portal.Portal.App.Services.GetRequiredService<Applications>();
+
+    private static string[] Offered(IRenderedComponent<CasePage> page) =>
+        page.FindAll("input[name=decision-action]").Select(e => e.GetAttribute("value")!).ToArray();
+
+    /// <summary>A new applicant's submitted application, and its case page as a desk agent of its province sees it once the decisions are offered.</summary>
+    private async Task<AgentPage> AgentPageAsync()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        var context = new PageContext(portal, Filing.DeskAgent(submitted, "desk-" + Guid.NewGuid().ToString("N")));
+        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
+        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+        return new AgentPage(context, page, submitted, owner);
+    }
+
+    private sealed record AgentPage(PageContext Context, IRenderedComponent<CasePage> Page, Application Submitted, Actor Owner) : IDisposable
+    {
+        public void Dispose() => Context.Dispose();
+    }
+
+    [Fact]
+    public async Task SubmittedFile_ShowsHeaderAnswersReadOnlyAndFiles_AndOffersTheStepsActionsOnly()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        var agent = Filing.DeskAgent(submitted, "desk-" + Guid.NewGuid().ToString("N"));
+        using var context = new PageContext(portal, agent);
+
+        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(["Approve", "RequestChanges", "Reject"], Offered(page)));
+        Assert.Contains(submitted.Reference!, page.Find("h1").TextContent, StringComparison.Ordinal);
+        Assert.Contains(owner.Name, page.Find(".facts").TextContent, StringComparison.Ordinal);
+        Assert.Equal("En cours d'examen", page.Find(".facts .status").TextContent);
+        Assert.NotNull(page.Find(".answers .procedure-form"));
+        Assert.Empty(page.FindAll(".answers .procedure-form input:not([disabled]):not([readonly])"));
+        Assert.Equal(submitted.Documents.Select(d => ApplicationFiles.Url(submitted.Id, d)), page.FindAll(".files a").Select(a => a.GetAttribute("href")));
+        Assert.Empty(page.FindAll(".answer-changes"));
+    }
+
+    [Fact]
+    public async Task Reject_WithoutAReason_IsNotSent_AndSaysWhy()
+    {
+        using var agent = await AgentPageAsync();
+        var (page, submitted, owner) = (agent.Page, agent.Submitted, agent.Owner);
+
+        page.Find("input[value=Reject]").Change(true);
+        page.Find(".decision form").Submit();
+
+        Assert.Equal("Indiquez le motif du rejet.", page.Find("#decision-problem").TextContent);
+        Assert.Equal(ApplicationStatus.InReview, (await Service.GetAsync(submitted.Id, owner)).Value!.Status);
+    }
+
+    [Fact]
+    public async Task RequestChanges_WithNoItemTicked_IsNotSent_AndWithOne_ReopensIt()
+    {
+        using var agent = await AgentPageAsync();
+        var (page, submitted, owner) = (agent.Page, agent.Submitted, agent.Owner);
+
+        page.Find("input[value=RequestChanges]").Change(true);
+        page.Find(".decision form").Submit();
+        Assert.Equal("Cochez au moins un champ ou document à corriger.", page.Find("#decision-problem").TextContent);
+
+        page.Find(".reopen input[value=article_count]").Change(true);
+        page.Find("#decision-comment").Change("Précisez le nombre d'articles.");
+        page.Find(".decision form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("Décision enregistrée.", page.Find(".decision [role=status]").TextContent));
+        var changed = (await Service.GetAsync(submitted.Id, owner)).Value!;
+        Assert.Equal(ApplicationStatus.ChangesRequested, changed.Status);
+        Assert.Equal(["article_count"], changed.Reopened);
+        Assert.Empty(Offered(page));
+    }
+
+    [Fact]
+    public async Task Resubmission_ShowsWhatChanged_BeforeAndAfterInWords()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var requested = await portal.Filing.RequestChangesAsync(await portal.Filing.SubmittedAsync(owner), "Corrigez.", "article_count");
+        var before = requested.Answers["article_count"]?.ToString();
+        var fixedAnswers = requested.Answers.With("article_count", "99");
+        Assert.NotNull((await Service.SaveAnswersAsync(requested.Id, owner, fixedAnswers)).Application);
+        Assert.NotNull((await Service.SubmitAsync(requested.Id, owner)).Application);
+        using var context = new PageContext(portal, Filing.DeskAgent(requested, "desk-" + Guid.NewGuid().ToString("N")));
+
+        var page = context.Render<CasePage>(p => p.Add(c => c.Id, requested.Id));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".answer-changes tbody tr")));
+        var row = page.Find(".answer-changes tbody tr");
+        Assert.Equal("Nombre d'articles", row.QuerySelector("th")!.TextContent);
+        Assert.Equal("Avant : " + before, row.QuerySelector(".before")!.TextContent);
+        Assert.Equal("Après : 99", row.QuerySelector(".after")!.TextContent);
+    }
+
+    [Fact]
+    public async Task LostRace_SaysWhoDecided_KeepsTheComment_AndOffersNothingMore()
+    {
+        using var agent = await AgentPageAsync();
+        var (page, submitted) = (agent.Page, agent.Submitted);
+        page.Find("input[value=Approve]").Change(true);
+        page.Find("#decision-comment").Change("Dossier complet.");
+
+        var other = Filing.DeskAgent(submitted, "other-desk");
+        Assert.NotNull((await Service.DecideAsync(submitted.Id, other, new WorkflowCommand.Decide(submitted.Step!, StepAction.Approve))).Application);
+        page.Find(".decision form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("L'action n'a pas abouti", page.Find(".decision [role=alert]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Dossier complet.", page.Find("#decision-kept").GetAttribute("value"));
+        Assert.Empty(Offered(page));
+    }
+
+    [Fact]
+    public async Task StepFields_UseTheFormsInputs_ARequiredOneStopsTheApproval_ThenTheyAreSentWithIt()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        var atReview = (await Service.DecideAsync(submitted.Id, Filing.DeskAgent(submitted), new WorkflowCommand.Decide(submitted.Step!, StepAction.Approve))).Application!;
+        Assert.Equal("legal_review", atReview.Step);
+        var inspector = Actor.Reviewer("inspector-" + Guid.NewGuid().ToString("N"), "Inspectrice", "labour-inspector", atReview.Province!);
+        using var context = new PageContext(portal, inspector);
+        var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
+        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+
+        var opinion = page.Find(".decision .step-fields textarea#step-f-review_opinion");
+        Assert.Equal("true", opinion.GetAttribute("aria-required"));
+        Assert.Equal("Avis de l'inspecteur", page.Find("label[for=step-f-review_opinion]").TextContent.Trim());
+        page.Find("input[value=Approve]").Change(true);
+        page.Find(".decision form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Avis de l'inspecteur", page.Find(".decision .error-summary").TextContent, StringComparison.Ordinal));
+        Assert.Equal("legal_review", (await Service.GetAsync(submitted.Id, owner)).Value!.Step);
+
+        page.Find("#step-f-review_opinion").Change("Règlement conforme au Code du travail.");
+        page.Find(".decision form").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("Décision enregistrée.", page.Find(".decision [role=status]").TextContent));
+        var decided = (await Service.GetAsync(submitted.Id, owner)).Value!;
+        Assert.Equal("approval", decided.Step);
+        Assert.Equal("Règlement conforme au Code du travail.", decided.StepFields["legal_review"]["review_opinion"]);
+    }
+
+    [Fact]
+    public async Task Page_ForTheApplicant_OrAReviewerOfAnotherProvinceOrRole_IsNotFound()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        Actor[] strangers =
+        [
+            owner,
+            Actor.Reviewer("far-" + Guid.NewGuid().ToString("N"), "Agent lointain", "desk-agent", submitted.Province == "oujda-angad" ? "casablanca" : "oujda-angad"),
+            Actor.Reviewer("inspector-" + Guid.NewGuid().ToString("N"), "Inspecteur", "occupational-health-inspector", submitted.Province ?? "casablanca"),
+        ];
+        foreach (var stranger in strangers)
+        {
+            using var context = new PageContext(portal, stranger);
+            var notFound = false;
+            context.Services.GetRequiredService<NavigationManager>().OnNotFound += (_, _) => notFound = true;
+
+            var page = context.Render<CasePage>(p => p.Add(c => c.Id, submitted.Id));
+
+            page.WaitForAssertion(() => Assert.True(notFound, stranger.Role + " reached the case page"));
+            Assert.DoesNotContain(submitted.Reference!, page.Markup, StringComparison.Ordinal);
+            Assert.Empty(page.FindAll(".decision"));
+        }
+    }
+}
