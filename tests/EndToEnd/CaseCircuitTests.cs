@@ -1,5 +1,4 @@
 using EmploymentProcedures.Engine.Definitions;
-using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Localization;
@@ -18,8 +17,6 @@ namespace EmploymentProcedures.EndToEnd;
 public sealed class CaseCircuitTests(PortalFixture portal)
 {
     private Applications Applications => portal.App.Services.GetRequiredService<Applications>();
-
-    private Filing FilingOf(string procedure) => new(Applications, portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[procedure]);
 
     /// <summary>A new applicant account of <paramref name="role"/>: its e-mail (to sign in) and its actor (to apply through the service).</summary>
     private async Task<(string Email, Actor Actor)> ApplicantAsync(string role)
@@ -100,7 +97,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     [Fact]
     public async Task StrikeNotice_IsRegistered_ForwardedAndAcknowledged_WithAConditionalStepField()
     {
-        var filing = FilingOf("strike-notice");
+        var filing = portal.FilingOf("strike-notice");
         var (_, union) = await ApplicantAsync(filing.Definition.Applicant);
         var notice = await filing.SubmittedAsync(union);
         var province = notice.Province!;
@@ -132,7 +129,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     [Fact]
     public async Task EconomicDismissal_GoesThroughFourReviewers_TheCommissionReturnsItOnce_AndTheDelegatesReportIsKept()
     {
-        var filing = FilingOf("economic-dismissal-authorization");
+        var filing = portal.FilingOf("economic-dismissal-authorization");
         var (_, employer) = await ApplicantAsync(filing.Definition.Applicant);
         var file = await filing.SubmittedAsync(employer);
         var province = file.Province!;
@@ -186,7 +183,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     public async Task TwoReviewers_DecideTheSameStepAtOnce_OneWins_TheOtherIsToldByWhomAndKeepsTheirText()
     {
         var (_, owner) = await ApplicantAsync("employer");
-        var file = await FilingOf(Filing.Procedure).SubmittedAsync(owner);
+        var file = await portal.FilingOf(Filing.Procedure).SubmittedAsync(owner);
         var province = file.Province!;
         var approving = await ReviewerDesk.SignInAsync(portal, "desk-agent", province, "Nadia Alaoui " + Guid.NewGuid().ToString("N")[..4]);
         var rejecting = await ReviewerDesk.SignInAsync(portal, "desk-agent", province, "Youssef Tazi " + Guid.NewGuid().ToString("N")[..4]);
@@ -212,7 +209,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     public async Task CasePage_IsNotFound_ForAReviewerOfAnotherProvinceOrRole_AndForTheApplicant()
     {
         var (email, owner) = await ApplicantAsync("employer");
-        var file = await FilingOf(Filing.Procedure).SubmittedAsync(owner);
+        var file = await portal.FilingOf(Filing.Procedure).SubmittedAsync(owner);
         var elsewhere = file.Province == "rabat" ? "casablanca" : "rabat";
         var applicantPage = await portal.NewPageAsync();
         await Pages.SignInAsync(applicantPage, email, ReviewerDesk.Password);
@@ -241,7 +238,7 @@ public sealed class CaseCircuitTests(PortalFixture portal)
     {
         // Back at the legal review (a step with its own fields) after the inspector asked for a correction.
         var (_, owner) = await ApplicantAsync("employer");
-        var requested = await FilingOf(Filing.Procedure).SubmittedAsync(owner);
+        var requested = await portal.FilingOf(Filing.Procedure).SubmittedAsync(owner);
         Succeeded(await Applications.DecideAsync(requested.Id, Filing.DeskAgent(requested), new WorkflowCommand.Decide(requested.Step!, StepAction.Approve)));
         var province = requested.Province!;
         Succeeded(await Applications.DecideAsync(requested.Id, Actor.Reviewer("inspector-" + language, "Inspecteur", "labour-inspector", province),

@@ -1,9 +1,6 @@
-using EmploymentProcedures.Engine.Loading;
-using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Tests.MyApplications;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
@@ -14,8 +11,7 @@ public sealed class InboxTests(PortalFixture portal)
 {
     private const string Password = "une phrase de passe 2026";
 
-    private Filing Filing => new(portal.App.Services.GetRequiredService<Applications>(),
-        portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]);
+    private Filing Filing => portal.FilingOf();
 
     [Fact]
     public async Task DeskAgent_FindsASubmittedApplicationByItsReference_AndOpensIt()

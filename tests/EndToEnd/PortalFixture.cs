@@ -1,3 +1,5 @@
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Localization;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
@@ -108,6 +111,10 @@ public sealed class PortalFixture : IAsyncLifetime
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         return email;
     }
+
+    /// <summary>Applications of <paramref name="procedure"/> made through the portal's engine service, as its applying pages make them.</summary>
+    internal Filing FilingOf(string procedure = Filing.Procedure) =>
+        new(App.Services.GetRequiredService<Applications>(), App.Services.GetRequiredService<ProcedureCatalog>().Definitions[procedure]);
 
     public async Task<Account?> FindAccountAsync(string email)
     {
