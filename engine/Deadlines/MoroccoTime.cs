@@ -26,6 +26,13 @@ public sealed class MoroccoTime : TimeProvider
         return DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
     }
 
+    /// <summary>A stored UTC time (its kind unspecified or UTC) in the zone of <paramref name="clock"/>.</summary>
+    public static DateTimeOffset Local(TimeProvider clock, DateTime utc)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), clock.LocalTimeZone);
+    }
+
     private static TimeZoneInfo FindZone()
     {
         try
