@@ -41,7 +41,7 @@ internal sealed record ApplicationView(
         var permitted = await applications.PermittedActionsAsync(id, actor, cancellationToken);
 
         var texts = new ProcedureTexts(definition, library, language, strings);
-        var timeline = MyApplications.Timeline.Of(history.Value ?? [], texts, language, strings, clock.LocalTimeZone);
+        var timeline = MyApplications.Timeline.Of(history.Value ?? [], texts, language, strings, clock);
         var deadline = LegalDeadline.Of(application, definition, MoroccoTime.Today(clock), library.Calendar);
         return new ApplicationView(
             application, definition, texts, timeline, permitted, deadline,

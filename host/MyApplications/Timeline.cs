@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
@@ -28,20 +29,20 @@ internal static class Timeline
         WorkflowEvents.StepApproved, WorkflowEvents.Opinion, WorkflowEvents.ChangesRequested, WorkflowEvents.Returned, WorkflowEvents.Decided,
     ];
 
-    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<AuditRecord> history, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeZoneInfo zone)
+    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<AuditRecord> history, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(texts);
         var entries = new List<TimelineEntry>();
         foreach (var record in history)
         {
-            if (Describe(record, texts, language, strings, zone) is { } entry)
+            if (Describe(record, texts, language, strings, clock) is { } entry)
                 entries.Add(entry);
         }
         return entries;
     }
 
-    public static TimelineEntry? Describe(AuditRecord record, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeZoneInfo zone)
+    public static TimelineEntry? Describe(AuditRecord record, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(texts);
@@ -80,7 +81,7 @@ internal static class Timeline
         var message = shown.Message is not null && !string.IsNullOrWhiteSpace(record.Comment) ? record.Comment : null;
         var items = shown.Items is null ? [] : Items(record.Detail).Select(texts.Item).ToList();
         var by = ReviewerActs.Contains(record.Kind) && texts.IsReviewer(record.ActorRole) ? texts.Role(record.ActorRole) : null;
-        var at = TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(record.At, DateTimeKind.Utc)), zone);
+        var at = MoroccoTime.Local(clock, record.At);
         return new TimelineEntry(at, record.Kind, shown.Sentence, by,
             message is null ? null : shown.Message, message, items.Count == 0 ? null : shown.Items, items);
     }

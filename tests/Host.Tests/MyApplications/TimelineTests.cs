@@ -20,7 +20,7 @@ public sealed class TimelineTests
     {
         language ??= Languages.French;
         var strings = PortalStrings.In(language);
-        return Timeline.Describe(record, new ProcedureTexts(Regulations, Repository.Catalog.Library, language, strings), language, strings, MoroccoTime.Instance.LocalTimeZone);
+        return Timeline.Describe(record, new ProcedureTexts(Regulations, Repository.Catalog.Library, language, strings), language, strings, MoroccoTime.Instance);
     }
 
     /// <summary>One record of every kind the applicant reads, with what a French reader must see.</summary>
@@ -143,7 +143,7 @@ public sealed class TimelineTests
             Record(WorkflowEvents.Submitted, detail: "IRA-2026-000042", actorRole: "employer"),
         ];
 
-        var timeline = Timeline.Of(history, texts, Languages.French, strings, MoroccoTime.Instance.LocalTimeZone);
+        var timeline = Timeline.Of(history, texts, Languages.French, strings, MoroccoTime.Instance);
 
         Assert.Equal([StorageEvents.Started, WorkflowEvents.Submitted], timeline.Select(e => e.Kind));
     }
