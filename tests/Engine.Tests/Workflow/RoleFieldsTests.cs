@@ -1,4 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Diagnostics;
 using EmploymentProcedures.Engine.Expressions;
 using EmploymentProcedures.Engine.Tests.Support;
 using EmploymentProcedures.Engine.Validation;
@@ -105,5 +106,35 @@ public sealed class RoleFieldsTests
 
         Assert.Equal(["copies_complete", "note"], ReviewerFields.Of(Step, "desk-agent", recorded).Keys.Order(StringComparer.Ordinal));
         Assert.Same(recorded, ReviewerFields.Of(Step, null, recorded));
+    }
+
+    [Fact]
+    public void ScenarioRunner_ActionsRole_FillsThatRolesFields_AndAnotherRolesFieldFailsTheScenarioSayingWhy()
+    {
+        var at = new SourceSpan("role-fields-test.yaml", 1, 1);
+        ScenarioAction Action(string? role, Answers fields, StepAction action = StepAction.Approve, string step = "filing") =>
+            new() { Step = step, Action = action, Role = role, Fields = fields, Span = at };
+        var both = new ScenarioDefinition
+        {
+            Name = "both-receipts",
+            Today = Today,
+            Answers = Fields(("province", "casablanca"), ("title", "Convention d'entreprise")),
+            Documents = ["text"],
+            Actions =
+            [
+                Action("desk-agent", Fields(("copies_complete", "true"))),
+                Action("court-clerk", Fields(("receipt_number", "R-1"))),
+                Action(null, Answers.Empty, StepAction.Acknowledge, "legality"),
+            ],
+            ExpectStatus = "acknowledged",
+            Span = at,
+        };
+        var wrongRole = both with { Name = "clerk-field-as-first-role", Actions = [Action(null, Fields(("copies_complete", "true"), ("receipt_number", "R-1")))], ExpectStatus = "in_review" };
+
+        var results = ScenarioRunner.Run(Filing with { Tests = [both, wrongRole] }, Library.Roles);
+
+        Assert.True(results[0].Passed, results[0].Detail);
+        Assert.False(results[1].Passed);
+        Assert.Contains("'receipt_number' is filled by another party: Court clerk's office", results[1].Detail, StringComparison.Ordinal);
     }
 }
