@@ -35,7 +35,8 @@ internal sealed partial class ChangeList
                 : added ? (MayBeRequired(field) ? ChangeReasons.Of(ChangeReasons.FieldRequired, path) : null)
                 : (field.IsInput ? ChangeReasons.Of(ChangeReasons.FieldRemoved, path) : null);
             Add(ChangeArea.Field, added ? ChangeKind.Added : ChangeKind.Removed, path,
-                new PropertyList().Describe("type", Name(field.Type), added).Describe("required", PropertyList.Text(field.Required), added), breaks);
+                new PropertyList().Describe("type", Name(field.Type), added).Describe("required", PropertyList.Text(field.Required), added)
+                    .Describe("role", field.Role, added), breaks);
             return;
         }
 
@@ -48,6 +49,7 @@ internal sealed partial class ChangeList
 
         var properties = new PropertyList()
             .Add("section", placedOld.Owner, placedNew.Owner)
+            .Add("role", old.Role, now.Role)
             .Add("type", Name(old.Type), Name(now.Type), If(now.IsInput && old.Type != now.Type,
                 reviewer ? ChangeReasons.ReviewerFieldType : ChangeReasons.FieldType, reviewer ? path : Name(old.Type), Name(now.Type)))
             .Add("required", PropertyList.Text(old.Required), PropertyList.Text(now.Required),

@@ -37,6 +37,16 @@ public sealed record FieldDefinition
     public LocalizedText? Unit { get; init; }
     public ExpressionSource? Value { get; init; }
     public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+
+    /// <summary>
+    /// On a field of a parallel step: the one role of the step that sees, fills and must answer it; the other roles
+    /// never see or change it. Null: every role of the step shares the field.
+    /// </summary>
+    public string? Role { get; init; }
+
+    /// <summary>Where <see cref="Role"/> is written, for located diagnostics.</summary>
+    public SourceSpan? RoleSpan { get; init; }
+
     public required SourceSpan Span { get; init; }
 
     /// <summary>For a fragment's field: the section line that included it.</summary>

@@ -19,7 +19,15 @@ public sealed record StepDefinition
 
     /// <summary>Every role that may act on this step.</summary>
     public IEnumerable<string> Roles => Parallel?.Roles ?? (Role is null ? [] : [Role]);
+
+    /// <summary>The fields <paramref name="role"/> sees and fills at this step: the shared ones and its own (every field when null).</summary>
+    public IEnumerable<FieldDefinition> FieldsFor(string? role) =>
+        role is null ? Fields : Fields.Where(f => f.Role is null || f.Role == role);
 }
 
 /// <param name="Quorum">How many approvals close the step; equals the number of roles for <c>all</c>.</param>
-public sealed record ParallelDefinition(IReadOnlyList<string> Roles, int Quorum, SourceSpan Span);
+public sealed record ParallelDefinition(IReadOnlyList<string> Roles, int Quorum, SourceSpan Span)
+{
+    /// <summary>A <c>quorum:</c> that is neither <c>all</c>, <c>any</c> nor a number, as written (an error; the quorum then counts as all).</summary>
+    public string? UnknownQuorum { get; init; }
+}

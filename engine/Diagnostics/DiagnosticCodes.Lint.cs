@@ -54,5 +54,9 @@ public static partial class DiagnosticCodes
     public static readonly DiagnosticDescriptor BoundNotForType = Error("EP0333", "field '{0}' is of type {1}, which takes no '{2}:'");
     public static readonly DiagnosticDescriptor BoundNotANumber = Error("EP0336", "field '{0}' is of type {1}: '{2}:' must be a number (only date fields take expressions such as today())");
     public static readonly DiagnosticDescriptor LengthOnNonText = Error("EP0334", "field '{0}' is of type {1}; 'min_length'/'max_length' apply to text fields");
+    public static readonly DiagnosticDescriptor UnknownQuorum = Error("EP0337", "step '{0}' has 'quorum: {1}'; write 'all' (every role approves), 'any' (one approval) or a number from 1 to {2}");
+    public static readonly DiagnosticDescriptor FieldRoleOutsideParallelStep = Error("EP0338", "field '{0}' says 'role: {1}', but {2}; only the fields of a parallel step may belong to one of its roles (remove 'role:')");
+    public static readonly DiagnosticDescriptor FieldRoleNotInStep = Error("EP0339", "field '{0}' of step '{1}' is for role '{2}', which is not one of the step's roles ({3}){4}");
+    public static readonly DiagnosticDescriptor ScenarioFieldOfAnotherRole = Error("EP0340", "scenario '{0}' gives field '{1}' of step '{2}' as role '{3}', but the field belongs to role '{4}'; write 'role: {4}' on the action, or give the field in that role's action");
     public static readonly DiagnosticDescriptor DuplicateLegalText = Warning("EP0335", "{0} repeats the French text in the Arabic text; translate it");
 }

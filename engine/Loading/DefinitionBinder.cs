@@ -158,6 +158,8 @@ internal static class DefinitionBinder
             Unit = map.Localized("unit"),
             Value = map.Expression("value"),
             Fields = Fields(map, path + "."),
+            Role = map.Text("role"),
+            RoleSpan = map["role"] is YamlScalar role ? role.TextStart : null,
             Span = map.Span,
         };
     }
@@ -223,14 +225,15 @@ internal static class DefinitionBinder
     private static ParallelDefinition Parallel(YamlMapping map)
     {
         var roles = map.Scalars("roles").Select(r => r.Value).ToList();
-        var quorum = map.Text("quorum") switch
+        var text = map.Text("quorum");
+        var quorum = text switch
         {
             null or "all" => roles.Count,
             "any" => 1,
             var n when int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) => count,
-            _ => 0, // Not all, any or a count: reported as an impossible quorum.
+            _ => (int?)null, // Not all, any or a count: the linter names the text.
         };
-        return new ParallelDefinition(roles, quorum, map.SpanOf("quorum"));
+        return new ParallelDefinition(roles, quorum ?? roles.Count, map.SpanOf("quorum")) { UnknownQuorum = quorum is null ? text : null };
     }
 
     private static DeadlineDefinition? Deadline(YamlMapping map)

@@ -50,8 +50,11 @@ internal sealed partial class Linter
                     Report(DiagnosticCodes.NotAReviewerRole, step.Span, step.Id, role, known.Kind == RoleKind.Applicant ? "an applicant" : "a staff");
             }
 
-            if (step.Parallel is { } parallel && (parallel.Quorum < 1 || parallel.Quorum > parallel.Roles.Count))
+            if (step.Parallel is { UnknownQuorum: { } written } unknown)
+                Report(DiagnosticCodes.UnknownQuorum, unknown.Span, step.Id, written, unknown.Roles.Count);
+            else if (step.Parallel is { } parallel && (parallel.Quorum < 1 || parallel.Quorum > parallel.Roles.Count))
                 Report(DiagnosticCodes.ImpossibleQuorum, parallel.Span, step.Id, parallel.Quorum, parallel.Roles.Count);
+            CheckFieldRoles(step);
 
             if (step.When is { Text: "false" })
                 Report(DiagnosticCodes.ConstantFalseStep, step.When.Span, step.Id);
@@ -67,12 +70,38 @@ internal sealed partial class Linter
                 Report(DiagnosticCodes.UnreachableStep, _definition.Steps[i + 1].Span, _definition.Steps[i + 1].Id, step.Id);
         }
 
+        CheckFormFieldRoles();
         if (_definition.Steps.Count > 0)
         {
             var last = _definition.Steps[^1];
             if (!last.Actions.Any(a => a is StepAction.Approve or StepAction.Acknowledge or StepAction.Reject))
                 Report(DiagnosticCodes.NoFinalStep, last.Span, last.Id);
         }
+    }
+
+    /// <summary>
+    /// <c>role:</c> on a field gives it to one role of a parallel step: never on the form's fields, on a step with one
+    /// role or inside a group (a row belongs to its group's owner), and only one of the step's own roles.
+    /// </summary>
+    private void CheckFieldRoles(StepDefinition step)
+    {
+        foreach (var field in step.Fields.Where(f => f.Role is not null))
+        {
+            var at = field.RoleSpan ?? field.Span;
+            if (step.Parallel is not { } parallel)
+                Report(DiagnosticCodes.FieldRoleOutsideParallelStep, at, field.Id, field.Role, $"step '{step.Id}' is not a parallel step (it has one role)");
+            else if (!parallel.Roles.Contains(field.Role!, StringComparer.Ordinal))
+                Report(DiagnosticCodes.FieldRoleNotInStep, at, field.Id, step.Id, field.Role, string.Join(", ", parallel.Roles), Suggestions.DidYouMean(field.Role!, parallel.Roles));
+        }
+        foreach (var field in Flatten(step.Fields.SelectMany(f => f.Fields)).Where(f => f.Role is not null))
+            Report(DiagnosticCodes.FieldRoleOutsideParallelStep, field.RoleSpan ?? field.Span, field.Path, field.Role, "it is a row of a group");
+    }
+
+    /// <summary>The form's own fields are the applicant's: none belongs to a reviewer's role.</summary>
+    private void CheckFormFieldRoles()
+    {
+        foreach (var field in _fields.Values.Select(f => f.Field).Where(f => f.Role is not null))
+            Report(DiagnosticCodes.FieldRoleOutsideParallelStep, field, field.RoleSpan ?? field.Span, field.Path, field.Role, "it is a field of the applicant's form");
     }
 
     private void CheckOutputs()

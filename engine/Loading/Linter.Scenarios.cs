@@ -44,8 +44,16 @@ internal sealed partial class Linter
                     Report(DiagnosticCodes.UnknownStepReference, action.Span, what, to, Suggestions.DidYouMean(to, steps.Keys));
                 foreach (var reopened in action.Reopen.Where(r => FieldAt(r) is null && !documents.Contains(r)))
                     Report(DiagnosticCodes.UnknownFieldReference, action.Span, $"{what} (reopen)", reopened, Suggestions.DidYouMean(reopened, _fields.Keys.Concat(documents)));
-                foreach (var key in action.Fields.Keys.Where(k => step.Fields.All(f => f.Id != k)))
-                    Report(DiagnosticCodes.UnknownFieldReference, action.Span, $"{what} (fields of step '{step.Id}')", key, Suggestions.DidYouMean(key, step.Fields.Select(f => f.Id)));
+                // On a parallel step the action's role (the first role when it names none) fills the shared fields and its own.
+                var role = action.Role ?? step.Role ?? (step.Parallel is { Roles: [var first, ..] } ? first : null);
+                foreach (var key in action.Fields.Keys)
+                {
+                    var field = step.Fields.FirstOrDefault(f => f.Id == key);
+                    if (field is null)
+                        Report(DiagnosticCodes.UnknownFieldReference, action.Span, $"{what} (fields of step '{step.Id}')", key, Suggestions.DidYouMean(key, step.Fields.Select(f => f.Id)));
+                    else if (field.Role is { } owner && owner != role)
+                        Report(DiagnosticCodes.ScenarioFieldOfAnotherRole, action.Span, scenario.Name, key, step.Id, role, owner);
+                }
                 CheckAnswers(scenario, action.Answers, "", action.Span);
             }
         }

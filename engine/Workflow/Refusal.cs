@@ -36,6 +36,7 @@ public sealed record Refusal(string Code, LocalizedText Message)
         [RefusalCodes.InvalidReturn] = ("Retour impossible vers « {0} » : ce n'est pas une étape déjà passée.", "لا يمكن الإرجاع إلى «{0}»: ليست مرحلة سابقة.", "Cannot return to '{0}': it is not an earlier step."),
         [RefusalCodes.NotReopened] = ("« {0} » n'a pas été rouvert à la correction.", "«{0}» غير مفتوح للتصحيح.", "'{0}' was not reopened for changes."),
         [RefusalCodes.InvalidStepFields] = ("Les champs de l'étape sont incomplets ou invalides : {0}.", "خانات المرحلة ناقصة أو غير صحيحة: {0}.", "The step's fields are incomplete or invalid: {0}."),
+        [RefusalCodes.NotYourField] = ("Le champ « {0} » de l'étape est rempli par un autre intervenant : {1}.", "خانة المرحلة «{0}» يملؤها متدخل آخر: {1}.", "The step's field '{0}' is filled by another party: {1}."),
         [RefusalCodes.NoDeadlineOutcome] = ("Aucune issue automatique à l'échéance pour cette procédure.", "لا توجد نتيجة تلقائية عند انقضاء الأجل بالنسبة لهذه المسطرة.", "This procedure has no automatic outcome at its deadline."),
         [RefusalCodes.UnknownDocument] = ("« {0} » n'est pas un document de la procédure.", "«{0}» ليست وثيقة في هذه المسطرة.", "'{0}' is not a document of the procedure."),
         [RefusalCodes.AlreadyDecided] = ("Déjà traité par {0} : rechargez le dossier.", "سبقت معالجته من طرف {0}: أعيدوا تحميل الملف.", "Already decided by {0}: reload the application."),

@@ -21,6 +21,7 @@ public static class RefusalCodes
     public const string InvalidReturn = "invalid_return";
     public const string NotReopened = "not_reopened";
     public const string InvalidStepFields = "invalid_step_fields";
+    public const string NotYourField = "not_your_field";
     public const string NoDeadlineOutcome = "no_deadline_outcome";
     public const string UnknownDocument = "unknown_document";
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
@@ -12,40 +13,67 @@ namespace EmploymentProcedures.Engine.Workflow;
 /// </summary>
 public static class ReviewerFields
 {
-    private static readonly ConditionalWeakTable<StepDefinition, ProcedureDefinition> Forms = [];
+    private static readonly ConditionalWeakTable<StepDefinition, ConcurrentDictionary<(string Role, bool Own), ProcedureDefinition>> Forms = [];
 
-    /// <summary>The step's fields as a definition with one plain section named after the step (built once per step).</summary>
-    public static ProcedureDefinition FormOf(StepDefinition step)
+    /// <summary>
+    /// The fields <paramref name="role"/> fills at the step, as a definition with one plain section named after the step
+    /// (built once per step and role): the shared fields and the role's own (<c>role:</c> on a field of a parallel step);
+    /// every field of the step when <paramref name="role"/> is null.
+    /// </summary>
+    public static ProcedureDefinition FormOf(StepDefinition step, string? role)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return Forms.GetValue(step, Build);
+        return Form(step, role ?? "", own: false);
+    }
+
+    /// <summary>Only the fields that belong to <paramref name="role"/> (none of the shared ones): what it recorded, shown to the others.</summary>
+    public static ProcedureDefinition OwnFormOf(StepDefinition step, string role)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(role);
+        return Form(step, role, own: true);
+    }
+
+    /// <summary>The answers among <paramref name="answers"/> that <paramref name="role"/> fills at the step (all of them when null).</summary>
+    public static Answers Of(StepDefinition step, string? role, Answers answers)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(answers);
+        var ids = step.FieldsFor(role).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        return answers.Keys.All(ids.Contains) ? answers : Answers.From(answers.Where(a => ids.Contains(a.Key)));
     }
 
     /// <summary>
-    /// What stops <paramref name="action"/>: any field given that is invalid by type; the missing required ones
-    /// only when the action closes the step (<c>approve</c>, <c>acknowledge</c>). <paramref name="kept"/> are the
-    /// fields recorded earlier at this step, <paramref name="given"/> the ones sent now (they win).
+    /// What stops <paramref name="action"/> by <paramref name="role"/>: any of its fields given that is invalid by type; its
+    /// missing required ones only when the action closes the step or gives an approving opinion (<c>approve</c>,
+    /// <c>acknowledge</c>). <paramref name="kept"/> are the fields recorded earlier at this step, <paramref name="given"/>
+    /// the ones sent now (they win). Another role's own fields are neither required nor checked.
     /// </summary>
-    public static ValidationReport Check(StepDefinition step, Answers kept, Answers given, StepAction action, EvaluationContext context)
+    public static ValidationReport Check(StepDefinition step, string? role, Answers kept, Answers given, StepAction action, EvaluationContext context)
     {
+        ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(kept);
         ArgumentNullException.ThrowIfNull(given);
-        if (step.Fields.Count == 0)
+        if (!step.FieldsFor(role).Any())
             return ValidationReport.Valid;
         var closing = action is StepAction.Approve or StepAction.Acknowledge;
-        var report = SubmissionValidator.Validate(FormOf(step), new Submission(kept.Merge(given), []), context);
+        var report = SubmissionValidator.Validate(FormOf(step, role), new Submission(Of(step, role, kept).Merge(given), []), context);
         return new ValidationReport([.. report.Errors.Where(e =>
             closing || (e.Code is not ("required" or "consent.required") && given.ContainsKey(e.Path.Split('.', '[')[0])))]);
     }
 
-    private static ProcedureDefinition Build(StepDefinition step) => new()
+    private static ProcedureDefinition Form(StepDefinition step, string role, bool own) =>
+        Forms.GetOrCreateValue(step).GetOrAdd((role, own), key => Build(step,
+            key.Own ? step.Fields.Where(f => f.Role == key.Role) : step.FieldsFor(key.Role.Length == 0 ? null : key.Role)));
+
+    private static ProcedureDefinition Build(StepDefinition step, IEnumerable<FieldDefinition> fields) => new()
     {
         Language = 1,
         Id = step.Id,
         Title = step.Title ?? LocalizedText.Of(step.Id, step.Id),
         Category = "",
         Applicant = "",
-        Sections = [new SectionDefinition { Id = step.Id, Title = step.Title, Fields = [.. step.Fields.Select(f => AsAnswered(f, step.Id + "."))], Span = step.Span }],
+        Sections = [new SectionDefinition { Id = step.Id, Title = step.Title, Fields = [.. fields.Select(f => AsAnswered(f, step.Id + "."))], Span = step.Span }],
         Span = step.Span,
     };
 

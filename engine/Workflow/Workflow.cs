@@ -208,7 +208,7 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
             return refusal;
         if (CheckArguments(run, step, decide) is { } invalid)
             return invalid;
-        if (CheckStepFields(run, step, decide) is { } badFields)
+        if (CheckStepFields(run, step, actor.Role, decide) is { } badFields)
             return badFields;
 
         var fields = decide.Fields is { Count: > 0 } given
@@ -284,14 +284,17 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         }
     }
 
-    /// <summary>The step's reviewer fields: only its own, valid by type; the required ones when approving.</summary>
-    private static Refusal? CheckStepFields(Run run, StepDefinition step, WorkflowCommand.Decide decide)
+    /// <summary>The step's reviewer fields: only its own and the acting role's, valid by type; the required ones when approving.</summary>
+    private Refusal? CheckStepFields(Run run, StepDefinition step, string role, WorkflowCommand.Decide decide)
     {
         var given = decide.Fields ?? Answers.Empty;
         var stranger = given.Keys.FirstOrDefault(k => step.Fields.All(f => f.Id != k));
         if (stranger is not null)
             return Refusal.Of(RefusalCodes.InvalidStepFields, stranger);
-        var errors = ReviewerFields.Check(step, run.App.StepFields.GetValueOrDefault(step.Id, Answers.Empty), given, decide.Action, run.Context).Errors
+        // A field of a parallel step that belongs to another role: only that role fills it.
+        if (step.Fields.FirstOrDefault(f => f.Role is not null && f.Role != role && given.ContainsKey(f.Id)) is { } others)
+            return Refusal.Of(RefusalCodes.NotYourField, others.Id, Role(others.Role!));
+        var errors = ReviewerFields.Check(step, role, run.App.StepFields.GetValueOrDefault(step.Id, Answers.Empty), given, decide.Action, run.Context).Errors
             .Select(e => e.Path)
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -385,6 +388,10 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
             .Select(role => new Assignee(role, IsTerritorial(definition, step, role)))
             .ToList();
     }
+
+    /// <summary>A role's name in the three languages (its id when roles.yaml does not know it).</summary>
+    private object Role(string role) =>
+        roles.TryGetValue(role, out var known) && known.Label is { } label ? label : role;
 
     private bool InTerritory(ProcedureDefinition definition, StepDefinition step, Application app, Actor actor) =>
         !IsTerritorial(definition, step, actor.Role)

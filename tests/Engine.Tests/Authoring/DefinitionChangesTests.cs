@@ -314,6 +314,23 @@ public sealed class DefinitionChangesTests
     }
 
     [Fact]
+    public void Compare_ReviewerFieldGivenToAnotherRoleOfItsParallelStep_IsListedWithoutBreaking()
+    {
+        const string Step = "  - { id: decision, role: provincial-delegate, actions: [approve, reject] }\n";
+        string Parallel(string role) =>
+            "  - id: decision\n    parallel: { quorum: all, roles: [provincial-delegate, regional-director] }\n    actions: [approve, reject]\n"
+            + $"    fields:\n      - {{ id: opinion, type: text, role: {role}, label: {{ fr: \"Avis\", ar: \"الرأي\" }} }}\n";
+        var published = Load(Published.Replace(Step, Parallel("provincial-delegate"), StringComparison.Ordinal));
+        var draft = Load(Published.Replace(Step, Parallel("regional-director"), StringComparison.Ordinal));
+
+        var change = Assert.Single(DefinitionChanges.Compare(published, draft));
+
+        Assert.Equal("steps.decision.opinion", change.Path);
+        Assert.Equal([("role", "provincial-delegate", "regional-director")], change.Properties.Select(p => (p.Name, p.Old, p.New)));
+        Assert.False(change.IsBreaking);
+    }
+
+    [Fact]
     public void Compare_ReviewerFields_AreListedUnderTheirStep_OnlyANewTypeBreaks()
     {
         var changes = Edit(

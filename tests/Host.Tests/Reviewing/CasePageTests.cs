@@ -1,6 +1,8 @@
 using Bunit;
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.Reviewing;
 using EmploymentProcedures.Host.MyApplications;
@@ -154,6 +156,68 @@ public sealed class CasePageTests(LivePortal portal)
         var decided = (await Service.GetAsync(submitted.Id, owner)).Value!;
         Assert.Equal("approval", decided.Step);
         Assert.Equal("Règlement conforme au Code du travail.", decided.StepFields["legal_review"]["review_opinion"]);
+    }
+
+    /// <summary>A collective agreement filed and at its parallel step, where the desk agent and the court clerk each have fields of their own.</summary>
+    private async Task<(Application Filed, Actor Owner)> AgreementAtFilingAsync()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var definitions = portal.Portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions;
+        var filed = await new Filing(Service, definitions["collective-agreement-filing"]).SubmittedAsync(owner);
+        Assert.Equal("filing", filed.Step);
+        return (filed, owner);
+    }
+
+    private static IRenderedComponent<CasePage> Render(PageContext context, Guid id)
+    {
+        var page = context.Render<CasePage>(p => p.Add(c => c.Id, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(Offered(page)));
+        return page;
+    }
+
+    [Fact]
+    public async Task ParallelStep_EachRoleSeesOnlyItsOwnFieldsAndTheShared_WithBothOpinionsAwaitedAndTheQuorum()
+    {
+        var (filed, _) = await AgreementAtFilingAsync();
+        var clerk = Actor.Reviewer("clerk-" + Guid.NewGuid().ToString("N"), "Greffière", "court-clerk", filed.Province!);
+        using var context = new PageContext(portal, clerk);
+
+        var page = Render(context, filed.Id);
+
+        Assert.Equal("0 avis favorable(s) sur 2 requis (2 intervenants).", page.Find(".opinions p").TextContent);
+        Assert.Equal(["avis attendu", "avis attendu"], page.FindAll(".opinions li").Select(li => li.TextContent.Split(':')[1].Trim()));
+        Assert.All(["court_name", "court_receipt_number", "court_receipt_date"], id => Assert.Single(page.FindAll($".decision .step-fields #step-f-{id}")));
+        Assert.Empty(page.FindAll("[name=step-f-copies_complete]"));
+    }
+
+    [Fact]
+    public async Task ParallelStep_AnotherRolesRecordedFields_AreShownReadOnlyWithItsOpinion_AndTheRoleThatSpokeGivesNoSecondOpinion()
+    {
+        var (filed, owner) = await AgreementAtFilingAsync();
+        var desk = Filing.DeskAgent(filed, "desk-" + Guid.NewGuid().ToString("N"));
+        var given = Answers.From(new Dictionary<string, object?> { ["copies_complete"] = "true" });
+        Assert.NotNull((await Service.DecideAsync(filed.Id, desk, new WorkflowCommand.Decide("filing", StepAction.Approve, "Pièces complètes.", null, null, given))).Application);
+        var clerk = Actor.Reviewer("clerk-" + Guid.NewGuid().ToString("N"), "Greffière", "court-clerk", filed.Province!);
+
+        using (var clerkContext = new PageContext(portal, clerk))
+        {
+            var page = Render(clerkContext, filed.Id);
+            Assert.Equal("1 avis favorable(s) sur 2 requis (2 intervenants).", page.Find(".opinions p").TextContent);
+            var deskOpinion = page.Find(".opinions li[data-role=desk-agent]");
+            Assert.Contains("Approuver", deskOpinion.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Texte signé et pouvoirs complets", deskOpinion.TextContent, StringComparison.Ordinal);
+            Assert.True(deskOpinion.QuerySelector("input[value=true]")!.HasAttribute("checked"));
+            Assert.All(deskOpinion.QuerySelectorAll("input"), input => Assert.True(input.HasAttribute("disabled") || input.HasAttribute("readonly")));
+            Assert.Empty(page.FindAll(".opinions li[data-role=court-clerk] .procedure-form"));
+        }
+
+        using var deskContext = new PageContext(portal, desk);
+        var deskPage = Render(deskContext, filed.Id);
+        Assert.Equal(["RequestChanges"], Offered(deskPage));
+        Assert.Contains("Votre rôle a déjà donné son avis à cette étape (« Approuver »)", deskPage.Find(".decision .opinion-given").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, deskPage.FindAll(".decision [name=step-f-copies_complete]").Count);
+        Assert.Empty(deskPage.FindAll("#step-f-court_name"));
+        Assert.Equal("filing", (await Service.GetAsync(filed.Id, owner)).Value!.Step);
     }
 
     [Fact]
