@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
@@ -99,9 +98,9 @@ public sealed partial class Applications
     /// transition: the rows are prepared before it is taken (<see cref="Prepare"/>: the letters rendered, the
     /// application's row, the pending work, the audit entries and the notifications), and the transaction only reads the
     /// counters and heads it must, writes and commits. A first submission's receipt and rows carry the reference it is
-    /// about to take: they are prepared with the counter's next number, and again inside should another submission take
-    /// that number first. Transactions of the same database take turns at an in-process gate, in the order they come
-    /// (<see cref="WriterOf"/>); null when the turn did not come within the busy timeout.
+    /// about to take: they are prepared with the number the counter will give once the first submissions ahead in the
+    /// queue have committed, and again inside should it give another. Transactions of the same database take turns, in
+    /// the order they come (<see cref="WriteTurns"/>); null when the turn did not come within the busy timeout.
     /// </remarks>
     private async Task<Application?> WriteAsync(
         ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor,
@@ -110,10 +109,11 @@ public sealed partial class Applications
         var now = Now;
         var due = DueDates.Legal(_calendar, definition, next);
         var first = before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null;
-        var predicted = first ? await References.PeekAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) : null;
+        using var coming = first ? WriteTurns.Join(db, References.PrefixOf(definition), today.Year) : null;
+        var predicted = coming is null ? null : await References.PeekAsync(db, definition, today.Year, coming.Ahead, cancellationToken).ConfigureAwait(false);
         var writes = Prepare(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now);
 
-        var writer = WriterOf(db);
+        var writer = WriteTurns.Of(db);
         if (!await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false))
             return null;
         try
@@ -170,17 +170,6 @@ public sealed partial class Applications
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return next;
     }
-
-    /// <summary>
-    /// The turn to write in the database of <paramref name="db"/>, one transaction at a time, handed over in the order asked.
-    /// SQLite has a single writer anyway; without the gate, a writer that finds the database locked polls for it
-    /// (Microsoft.Data.Sqlite sleeps 150 ms between tries), so applicants submitting at once would wait on each other's
-    /// sleeps rather than on each other's work. Other processes on the same file (the CLI) still meet SQLite's lock.
-    /// </summary>
-    private static SemaphoreSlim WriterOf(ProceduresDb db) =>
-        Writers.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
 
     /// <summary>What a transition writes, ready before the write lock is taken; the audit entries are chained inside.</summary>
     private sealed record Writes(

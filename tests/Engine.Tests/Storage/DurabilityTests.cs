@@ -65,20 +65,17 @@ public sealed class DurabilityTests
     public async Task Submit_EightAtOnceWhileOneFails_TheOthersTakeConsecutiveReferencesAndTheFailedOneTheNextWhenRetried()
     {
         await using var store = await TestStore.CreateAsync();
-        var applicants = Enumerable.Range(0, 8).Select(i => TestStore.Applicant($"applicant-{i}")).ToList();
-        var drafts = new List<Application>();
-        foreach (var applicant in applicants)
-            drafts.Add(await store.DraftAsync(applicant));
+        var drafts = await store.DraftsAsync(8);
         // The fourth submission's transaction fails at its last write, after it has taken a reference.
-        await store.SqlAsync($"CREATE TRIGGER refuse_one BEFORE INSERT ON Notifications WHEN NEW.Recipient = '{applicants[3].UserId}' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        await store.SqlAsync($"CREATE TRIGGER refuse_one BEFORE INSERT ON Notifications WHEN NEW.Recipient = '{drafts[3].Applicant.UserId}' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racing = drafts.Select((draft, i) => Task.Run(async () =>
+        var racing = drafts.Select(d => Task.Run(async () =>
         {
             await start.Task;
             try
             {
-                return await store.Applications.SubmitAsync(draft.Id, applicants[i]);
+                return await store.Applications.SubmitAsync(d.Draft.Id, d.Applicant);
             }
             catch (DbUpdateException)
             {
@@ -92,13 +89,13 @@ public sealed class DurabilityTests
         var references = results.Where(r => r is not null).Select(r => r!.Application!.Reference).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Enumerable.Range(1, 7).Select(n => $"STV-2026-{n:D6}"), references);
         await store.SqlAsync("DROP TRIGGER refuse_one;");
-        var retried = await store.Applications.SubmitAsync(drafts[3].Id, applicants[3]);
+        var retried = await store.Applications.SubmitAsync(drafts[3].Draft.Id, drafts[3].Applicant);
         Assert.Equal("STV-2026-000008", retried.Application?.Reference);
-        for (var i = 0; i < drafts.Count; i++)
+        foreach (var (applicant, draft) in drafts)
         {
-            var reference = (await store.Applications.GetAsync(drafts[i].Id, applicants[i])).Value!.Reference!;
-            var letter = Assert.Single((await store.Applications.IssuedAsync(drafts[i].Id, applicants[i])).Value!);
-            var html = Encoding.UTF8.GetString(await BytesAsync(await store.Applications.OpenIssuedAsync(drafts[i].Id, applicants[i], letter.Id)));
+            var reference = (await store.Applications.GetAsync(draft.Id, applicant)).Value!.Reference!;
+            var letter = Assert.Single((await store.Applications.IssuedAsync(draft.Id, applicant)).Value!);
+            var html = Encoding.UTF8.GetString(await BytesAsync(await store.Applications.OpenIssuedAsync(draft.Id, applicant, letter.Id)));
             Assert.Contains($"<dd>{reference}</dd>", html, StringComparison.Ordinal);
         }
         Assert.True((await store.Audit.VerifyAsync()).Intact);
