@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
@@ -20,13 +21,27 @@ public sealed partial class Applications
         ReadAsync(id, actor, "letters", async db => (await db.Letters.AsNoTracking()
                 .Where(l => l.ApplicationId == id)
                 .OrderBy(l => l.AuditSequence)
+                // Not the HTML: the list says what was issued, OpenIssuedAsync gives one letter's bytes.
+                .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt))
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(IssuedLetter.From).ToList(), cancellationToken);
+            .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList(), cancellationToken);
 
-    /// <summary>The HTML of letter <paramref name="issuedId"/> of the application, for someone who may see it; refusals are audited.</summary>
+    /// <summary>
+    /// The HTML of letter <paramref name="issuedId"/> of the application, for someone who may see it; refusals are audited.
+    /// The bytes are those issued: kept in the letter's row (or, for a letter issued before letters were kept there, in the
+    /// document store under its SHA-256).
+    /// </summary>
     public Task<Outcome<Stream>> OpenIssuedAsync(Guid id, Actor actor, long issuedId, CancellationToken cancellationToken = default) =>
-        OpenStoredAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            db => db.Letters.AsNoTracking().Where(l => l.ApplicationId == id && l.Id == issuedId).Select(l => l.Hash).FirstOrDefaultAsync(cancellationToken),
+        OpenAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture), async db =>
+            {
+                var letter = await db.Letters.AsNoTracking()
+                    .Where(l => l.ApplicationId == id && l.Id == issuedId)
+                    .Select(l => new { l.Hash, l.Content })
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                return letter?.Content is { } html ? new MemoryStream(html, writable: false)
+                    : letter is null ? null
+                    : _documents.OpenRead(letter.Hash);
+            },
             () => Refusal.Of(RefusalCodes.UnknownLetter), cancellationToken);
 
     /// <summary>The definition's output that <paramref name="happened"/> calls for, if any.</summary>
@@ -44,18 +59,18 @@ public sealed partial class Applications
         _ => null,
     };
 
-    /// <summary>A letter an event calls for: its row (its file already kept), or the audit entry saying why there is none.</summary>
+    /// <summary>A letter an event calls for: its row (with its HTML), or the audit entry saying why there is none.</summary>
     private sealed record Issued(LetterRow? Letter, AuditEntry? Failure);
 
-    /// <summary>The letter each of <paramref name="events"/> calls for (null for none), in the same order, their files in the document store.</summary>
-    private async Task<List<Issued?>> IssueAsync(
-        ProcedureDefinition definition, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The letter each of <paramref name="events"/> calls for (null for none), in the same order.</summary>
+    private List<Issued?> Issue(
+        ProcedureDefinition definition, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now)
     {
         var issued = new List<Issued?>(events.Count);
         foreach (var happened in events)
         {
             issued.Add(OutputFor(happened) is { } output && definition.Outputs.TryGetValue(output, out var template)
-                ? await IssueAsync(definition, next, actor, happened, output, template, due, today, now, cancellationToken).ConfigureAwait(false)
+                ? Issue(definition, next, actor, happened, output, template, due, today, now)
                 : null);
         }
         return issued;
@@ -63,12 +78,17 @@ public sealed partial class Applications
 
     /// <summary>
     /// Renders the letter <paramref name="happened"/> calls for in the applicant's language (French when the template
-    /// has no version in it: only French and Arabic are required) and keeps its HTML in the document store. A letter
-    /// that does not render gives an audit entry saying why instead: a broken template never blocks a decision.
+    /// has no version in it: only French and Arabic are required) into its row. A letter that does not render gives an
+    /// audit entry saying why instead: a broken template never blocks a decision.
     /// </summary>
-    private async Task<Issued> IssueAsync(
+    /// <remarks>
+    /// The HTML goes in the row itself, not in a file of the document store: a letter is a few kilobytes, and SQLite's
+    /// commit then makes the transition and its letter durable with one flush of the journal instead of a second flush
+    /// for a file. Its SHA-256 is still its name: what the applicant opens is byte for byte what was issued.
+    /// </remarks>
+    private Issued Issue(
         ProcedureDefinition definition, Application next, Actor actor, WorkflowEvent happened, string output, string template,
-        DateOnly? due, DateOnly today, DateTime now, CancellationToken cancellationToken)
+        DateOnly? due, DateOnly today, DateTime now)
     {
         var language = _templates.LanguagesOf(template).Contains(next.Language, StringComparer.Ordinal) ? next.Language : "fr";
         RenderResult result;
@@ -90,7 +110,6 @@ public sealed partial class Applications
         }
 
         var html = Encoding.UTF8.GetBytes(((RenderResult.Rendered)result).Html);
-        var stored = await _documents.KeepAsync(html, "html", cancellationToken).ConfigureAwait(false);
         return new Issued(new LetterRow
         {
             ApplicationId = next.Id,
@@ -98,8 +117,9 @@ public sealed partial class Applications
             Template = template,
             Language = language,
             FileName = FileNames.Clean($"{next.Reference ?? next.Id.ToString("N")}-{template}.{language}.html"),
-            Hash = stored.Hash,
-            SizeBytes = stored.SizeBytes,
+            Hash = Convert.ToHexStringLower(SHA256.HashData(html)),
+            SizeBytes = html.Length,
+            Content = html,
             IssuedAt = now,
         }, null);
     }
@@ -134,11 +154,7 @@ public sealed partial class Applications
 /// <summary>A letter issued on an application: its HTML opens with <see cref="Applications.OpenIssuedAsync"/>.</summary>
 /// <param name="Kind">The output it answers: <c>receipt</c>, <c>approved</c>, <c>rejected</c>, <c>changes_requested</c>, <c>acknowledged</c>.</param>
 /// <param name="FileName">A name to save it under: <c>STV-2026-000001-receipt.ar.html</c>.</param>
-/// <param name="Hash">SHA-256 of the HTML, hex: the letter's name in the document store.</param>
+/// <param name="Hash">SHA-256 of the HTML, hex: what <see cref="Applications.OpenIssuedAsync"/> gives has exactly this hash.</param>
 /// <param name="AuditSequence">The audit entry of the event it reports.</param>
 /// <param name="IssuedAt">UTC.</param>
-public sealed record IssuedLetter(long Id, Guid ApplicationId, string Kind, string Template, string Language, string FileName, string Hash, long SizeBytes, long AuditSequence, DateTime IssuedAt)
-{
-    internal static IssuedLetter From(LetterRow l) =>
-        new(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc));
-}
+public sealed record IssuedLetter(long Id, Guid ApplicationId, string Kind, string Template, string Language, string FileName, string Hash, long SizeBytes, long AuditSequence, DateTime IssuedAt);

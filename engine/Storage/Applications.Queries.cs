@@ -50,15 +50,19 @@ public sealed partial class Applications
     /// for someone who may see it: <paramref name="hashOf"/> finds its hash, <paramref name="missing"/> says why there
     /// is none. Refusals are audited as attempts to <paramref name="what"/>.
     /// </summary>
-    private async Task<Outcome<Stream>> OpenStoredAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<string?>> hashOf, Func<Refusal> missing, CancellationToken cancellationToken)
+    private Task<Outcome<Stream>> OpenStoredAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<string?>> hashOf, Func<Refusal> missing, CancellationToken cancellationToken) =>
+        OpenAsync(id, actor, what, async db => await hashOf(db).ConfigureAwait(false) is { } hash ? _documents.OpenRead(hash) : null, missing, cancellationToken);
+
+    /// <summary>What <paramref name="open"/> finds that belongs to an application, for someone who may see it; refusals are audited as attempts to <paramref name="what"/>.</summary>
+    private async Task<Outcome<Stream>> OpenAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<Stream?>> open, Func<Refusal> missing, CancellationToken cancellationToken)
     {
         var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
         if (seen.Refusal is { } hidden)
             return Outcome.Refused<Stream>(hidden);
-        string? hash;
+        Stream? content;
         await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
-            hash = await hashOf(db).ConfigureAwait(false);
-        if ((hash is null ? null : _documents.OpenRead(hash)) is { } content)
+            content = await open(db).ConfigureAwait(false);
+        if (content is not null)
             return Outcome.Of(content);
         var refusal = missing();
         await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);

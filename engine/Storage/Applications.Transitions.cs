@@ -68,8 +68,9 @@ public sealed partial class Applications
 
                 try
                 {
-                    next = await WriteAsync(db, definition, application, next, actor, result.Events, today, alongside, cancellationToken).ConfigureAwait(false);
-                    return WorkflowResult.Done(next, result.Events);
+                    return await WriteAsync(db, definition, application, next, actor, result.Events, today, alongside, cancellationToken).ConfigureAwait(false) is { } written
+                        ? WorkflowResult.Done(written, result.Events)
+                        : WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
                 }
                 catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
                 {
@@ -92,50 +93,92 @@ public sealed partial class Applications
     /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit, the outbox and
     /// the letters issued.
     /// </summary>
-    private async Task<Application> WriteAsync(
+    /// <remarks>
+    /// SQLite writes one transaction at a time, so whatever is done while the write lock is held holds up every other
+    /// transition: the rows are prepared before it is taken (<see cref="Prepare"/>: the letters rendered, the
+    /// application's row, the pending work, the audit entries and the notifications), and the transaction only reads the
+    /// counters and heads it must, writes and commits. A first submission's receipt and rows carry the reference it is
+    /// about to take: they are prepared with the number the counter will give once the first submissions ahead in the
+    /// queue have committed, and again inside should it give another. Transactions of the same database take turns, in
+    /// the order they come (<see cref="WriteTurns"/>); null when the turn did not come within the busy timeout.
+    /// </remarks>
+    private async Task<Application?> WriteAsync(
         ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor,
         IReadOnlyList<WorkflowEvent> events, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
     {
         var now = Now;
         var due = DueDates.Legal(_calendar, definition, next);
-        // The letters are rendered and their files flushed before the write lock is taken: flushing a new file costs a
-        // journal commit of the file system, which must not hold up other transitions. A first submission's receipt
-        // prints the reference it is about to take: it is rendered with the counter's next number, and again inside
-        // should another submission take that number first.
         var first = before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null;
-        var predicted = first ? await References.PeekAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) : null;
-        var letters = await IssueAsync(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now, cancellationToken).ConfigureAwait(false);
+        using var coming = first ? WriteTurns.Join(db, References.PrefixOf(definition), today.Year) : null;
+        var predicted = coming is null ? null : await References.PeekAsync(db, definition, today.Year, coming.Ahead, cancellationToken).ConfigureAwait(false);
+        var writes = Prepare(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now);
 
+        var writer = WriteTurns.Of(db);
+        if (!await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false))
+            return null;
+        try
+        {
+            return await WriteAsync(db, definition, before, next, actor, events, today, now, alongside, due, first ? predicted : null, writes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    /// <summary>The transaction itself, prepared by the other <c>WriteAsync</c>; <paramref name="predicted"/> is the reference the rows carry at a first submission.</summary>
+    private async Task<Application> WriteAsync(
+        ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events,
+        DateOnly today, DateTime now, Func<ProceduresDb, Application, Task>? alongside, DateOnly? due, string? predicted, Writes writes, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
         db.Database.AutoSavepointsEnabled = false;
-        if (first)
+        if (predicted is not null)
         {
             next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
             if (next.Reference != predicted)
-                letters = await IssueAsync(definition, next, actor, events, due, today, now, cancellationToken).ConfigureAwait(false);
+                writes = Prepare(definition, next, actor, events, due, today, now);
         }
 
-        var row = ApplicationRow.From(next, due, now);
-        var entry = db.Applications.Attach(row);
+        var entry = db.Applications.Attach(writes.Row);
         entry.State = EntityState.Modified;
         entry.Property(r => r.CreatedAt).IsModified = false;
         entry.Property(r => r.Version).OriginalValue = before.Version;
 
         // Only an application in review or waiting for changes has pending work to replace; its claims stay only
         // while the step stays in review (another role's opinion on a parallel step).
-        var work = Assignments.For(_calendar, definition, next, _workflow, due);
         if (before.Status.IsPending())
         {
             if (before.Status == ApplicationStatus.InReview && next.Status == ApplicationStatus.InReview && next.Step == before.Step)
-                await KeepClaimsAsync(db, next.Id, work, cancellationToken).ConfigureAwait(false);
+                await KeepClaimsAsync(db, next.Id, writes.Work, cancellationToken).ConfigureAwait(false);
             await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        db.PendingWork.AddRange(work);
+        db.PendingWork.AddRange(writes.Work);
         if (alongside is not null)
             await alongside(db, next).ConfigureAwait(false);
         await Reporting.Figures.RecordAsync(db, _calendar, before, next, due, today, cancellationToken).ConfigureAwait(false);
 
+        await AuditLog.AppendAsync(db, writes.Entries, now, cancellationToken).ConfigureAwait(false);
+        foreach (var (letter, audited) in writes.Letters)
+        {
+            letter.AuditSequence = audited.Sequence;
+            db.Letters.Add(letter);
+        }
+        db.Notifications.AddRange(writes.Notifications);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return next;
+    }
+
+    /// <summary>What a transition writes, ready before the write lock is taken; the audit entries are chained inside.</summary>
+    private sealed record Writes(
+        ApplicationRow Row, List<PendingWork> Work, List<AuditEntry> Entries, List<(LetterRow Letter, AuditEntry For)> Letters, List<Notification> Notifications);
+
+    /// <summary>The rows of the transition to <paramref name="next"/>, with the letters its events call for rendered.</summary>
+    private Writes Prepare(ProcedureDefinition definition, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now)
+    {
+        var letters = Issue(definition, next, actor, events, due, today, now);
         var entries = new List<AuditEntry>(events.Count);
         var issued = new List<(LetterRow Letter, AuditEntry For)>();
         for (var i = 0; i < events.Count; i++)
@@ -147,28 +190,17 @@ public sealed partial class Applications
             if (letters[i]?.Failure is { } failure)
                 entries.Add(failure);
         }
-        await AuditLog.AppendAsync(db, entries, now, cancellationToken).ConfigureAwait(false);
-        foreach (var (letter, audited) in issued)
+        var notifications = events.Where(e => e.ConcernsApplicant).Select(told => new Notification
         {
-            letter.AuditSequence = audited.Sequence;
-            db.Letters.Add(letter);
-        }
-        foreach (var told in events.Where(e => e.ConcernsApplicant))
-        {
-            db.Notifications.Add(new Notification
-            {
-                ApplicationId = next.Id,
-                Recipient = next.OwnerId,
-                Kind = told.Kind,
-                Step = told.Step,
-                Status = told.To.Name(),
-                Comment = told.Comment,
-                CreatedAt = now,
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return next;
+            ApplicationId = next.Id,
+            Recipient = next.OwnerId,
+            Kind = told.Kind,
+            Step = told.Step,
+            Status = told.To.Name(),
+            Comment = told.Comment,
+            CreatedAt = now,
+        }).ToList();
+        return new Writes(ApplicationRow.From(next, due, now), Assignments.For(_calendar, definition, next, _workflow, due), entries, issued, notifications);
     }
 
     /// <summary>

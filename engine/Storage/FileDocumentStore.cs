@@ -81,33 +81,6 @@ public sealed class FileDocumentStore : IDocumentStore
         }
     }
 
-    public Task<StoredFile> KeepAsync(ReadOnlyMemory<byte> content, string format, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(format);
-        var stored = new StoredFile(Convert.ToHexStringLower(SHA256.HashData(content.Span)), content.Length, format);
-        var target = PathOf(stored.Hash);
-        if (File.Exists(target))
-            return Task.FromResult(stored);
-        // Written on the caller's thread, as SQLite's driver writes: an asynchronous write would need a pool thread, which
-        // can be slow to come when many requests wait on the database at once.
-        var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
-            {
-                file.Write(content.Span);
-                file.Flush(flushToDisk: true);
-            }
-            Place(temporary, target);
-            return Task.FromResult(stored);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
-    }
-
     public Stream? OpenRead(string hash)
     {
         if (!IsHash(hash))

@@ -8,21 +8,27 @@ namespace EmploymentProcedures.Engine.Storage;
 /// <summary>Reference numbers: <c>&lt;reference_prefix or id&gt;-&lt;year&gt;-&lt;6 digits&gt;</c>, one counter per prefix and year.</summary>
 internal static class References
 {
-    /// <summary>The reference <see cref="NextAsync"/> would give now, without taking it (another submission may take it first).</summary>
-    public static async Task<string> PeekAsync(ProceduresDb db, ProcedureDefinition definition, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reference <see cref="NextAsync"/> will give once <paramref name="ahead"/> more have been taken, without taking it
+    /// (a forecast: another submission may take it first).
+    /// </summary>
+    public static async Task<string> PeekAsync(ProceduresDb db, ProcedureDefinition definition, int year, int ahead, CancellationToken cancellationToken)
     {
-        var prefix = definition.ReferencePrefix ?? definition.Id;
+        var prefix = PrefixOf(definition);
         var last = await db.ReferenceCounters.AsNoTracking()
             .Where(c => c.Prefix == prefix && c.Year == year)
             .Select(c => (int?)c.Last)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return Format(prefix, year, (last ?? 0) + 1);
+        return Format(prefix, year, (last ?? 0) + ahead + 1);
     }
+
+    /// <summary>The counter a definition's references are numbered by: its <c>reference_prefix</c>, or its id.</summary>
+    public static string PrefixOf(ProcedureDefinition definition) => definition.ReferencePrefix ?? definition.Id;
 
     /// <summary>Takes the next number inside the caller's transaction; the counter's value is its concurrency token, so two submissions never share one.</summary>
     public static async Task<string> NextAsync(ProceduresDb db, ProcedureDefinition definition, int year, CancellationToken cancellationToken)
     {
-        var prefix = definition.ReferencePrefix ?? definition.Id;
+        var prefix = PrefixOf(definition);
         var counter = await db.ReferenceCounters.FirstOrDefaultAsync(c => c.Prefix == prefix && c.Year == year, cancellationToken).ConfigureAwait(false);
         if (counter is null)
         {

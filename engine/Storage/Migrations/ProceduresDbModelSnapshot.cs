@@ -271,6 +271,9 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.Property<long>("AuditSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)

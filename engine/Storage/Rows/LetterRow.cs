@@ -2,8 +2,8 @@ namespace EmploymentProcedures.Engine.Storage.Rows;
 
 /// <summary>
 /// A letter issued to the applicant (receipt, decision, request for changes, acknowledgement): written in the
-/// transaction of the transition it reports, so a letter exists exactly when that transition happened. The HTML
-/// is in the document store under <see cref="Hash"/>.
+/// transaction of the transition it reports, so a letter exists exactly when that transition happened, with its
+/// HTML in <see cref="Content"/>.
 /// </summary>
 internal sealed class LetterRow
 {
@@ -18,6 +18,7 @@ internal sealed class LetterRow
 
     public required string Language { get; set; }
     public required string FileName { get; set; }
+    /// <summary>SHA-256 of the HTML, hex.</summary>
     public required string Hash { get; set; }
     public long SizeBytes { get; set; }
 
@@ -25,4 +26,11 @@ internal sealed class LetterRow
     public long AuditSequence { get; set; }
 
     public DateTime IssuedAt { get; set; }
+
+    /// <summary>
+    /// The HTML as issued (UTF-8). Null only for letters issued before letters were kept in their row: those are in the
+    /// document store under <see cref="Hash"/>.
+    /// </summary>
+    public byte[]? Content { get; set; }
+
 }

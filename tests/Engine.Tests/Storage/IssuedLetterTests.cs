@@ -95,21 +95,19 @@ public sealed class IssuedLetterTests
     public async Task Submit_TenAtOnce_EachReceiptPrintsItsOwnReference()
     {
         await using var store = await TestStore.CreateAsync();
-        var applicants = Enumerable.Range(0, 10).Select(i => TestStore.Applicant($"applicant-{i}")).ToList();
-        var drafts = new List<Application>();
-        foreach (var applicant in applicants)
-            drafts.Add(await store.DraftAsync(applicant));
+        var drafts = await store.DraftsAsync(10);
 
-        var submitted = await Task.WhenAll(drafts.Select((draft, i) => Task.Run(() => store.Applications.SubmitAsync(draft.Id, applicants[i]))));
+        var submitted = await Task.WhenAll(drafts.Select(d => Task.Run(() => store.Applications.SubmitAsync(d.Draft.Id, d.Applicant))));
 
         Assert.All(submitted, r => Assert.True(r.Succeeded, r.ToString()));
         Assert.Equal(10, submitted.Select(r => r.Application!.Reference).Distinct().Count());
         for (var i = 0; i < drafts.Count; i++)
         {
             var reference = submitted[i].Application!.Reference!;
-            var letter = Assert.Single((await store.Applications.IssuedAsync(drafts[i].Id, applicants[i])).Value!);
+            var (applicant, draft) = drafts[i];
+            var letter = Assert.Single((await store.Applications.IssuedAsync(draft.Id, applicant)).Value!);
             Assert.Equal($"{reference}-receipt.fr.html", letter.FileName);
-            var html = await ReadAsync(await store.Applications.OpenIssuedAsync(drafts[i].Id, applicants[i], letter.Id));
+            var html = await ReadAsync(await store.Applications.OpenIssuedAsync(draft.Id, applicant, letter.Id));
             Assert.Contains($"<dd>{reference}</dd>", html, StringComparison.Ordinal);
             Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "STV-2026-\\d{6}").Select(m => m.Value).Distinct());
         }

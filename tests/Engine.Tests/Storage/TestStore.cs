@@ -84,6 +84,18 @@ internal sealed class TestStore : IAsyncDisposable
         return attached.Application!;
     }
 
+    /// <summary><paramref name="count"/> applicants (<c>applicant-0</c>...), each with a draft ready to submit.</summary>
+    public async Task<List<(Actor Applicant, Application Draft)>> DraftsAsync(int count)
+    {
+        var drafts = new List<(Actor, Application)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var applicant = Applicant($"applicant-{i}");
+            drafts.Add((applicant, await DraftAsync(applicant)));
+        }
+        return drafts;
+    }
+
     /// <summary>A submitted application, in review at its first step.</summary>
     public async Task<Application> SubmittedAsync(Actor applicant, string procedure = "store-visa", string province = "casablanca")
     {
