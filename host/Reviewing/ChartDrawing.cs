@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using EmploymentProcedures.Host.Components.Pages.Reviewing;
 using ScottPlot;
 
@@ -10,7 +11,7 @@ namespace EmploymentProcedures.Host.Reviewing;
 /// SVG carries presentation attributes only (no <c>style</c>, no script), which the content security policy allows,
 /// and escapes every text it writes.
 /// </summary>
-internal static class ChartDrawing
+internal static partial class ChartDrawing
 {
     public const int Width = 640;
     private const int LabelHeight = 20;
@@ -19,6 +20,7 @@ internal static class ChartDrawing
     private const int ValueRoom = 90;
     private const int AxisHeight = 24;
     private const int Edge = 4;
+    private const int Headroom = 6;
     private const int MaxLabel = 90;
 
     /// <summary>The series' colours, the same as the legend's (<c>.chart .series-N</c> in <c>app.css</c>).</summary>
@@ -38,7 +40,7 @@ internal static class ChartDrawing
 
         var plot = new Plot();
         plot.Font.Set(font);
-        // The data's units are pixels downwards: y is a row's top plus its offset, as it was laid out by hand.
+        // The data's units are pixels downwards from the first row's top (with room above it for the tallest letters).
         var bars = new List<Bar>();
         for (var r = 0; r < rows.Count; r++)
         {
@@ -68,17 +70,36 @@ internal static class ChartDrawing
             plot.Axes.SetLimitsX(end, 0);
         else
             plot.Axes.SetLimitsX(0, end);
-        plot.Axes.SetLimitsY(height, 0);
+        plot.Axes.SetLimitsY(height, -Headroom);
         plot.Axes.Frameless();
         plot.Axes.Bottom.IsVisible = true;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = format };
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = format, IntegerTicksOnly = true, TargetTickCount = 5 };
         plot.Axes.Bottom.TickLabelStyle.FontName = font;
         plot.Axes.Bottom.TickLabelStyle.ForeColor = Muted;
         plot.Layout.Fixed(new PixelPadding(Edge, Edge, AxisHeight, Edge));
 
-        var figureHeight = height + AxisHeight + Edge;
-        return Scalable(plot.GetSvgXml(Width, figureHeight), figureHeight);
+        var figureHeight = Edge + Headroom + height + AxisHeight;
+        return Scalable(OneAnchorPerText(plot.GetSvgXml(Width, figureHeight)), figureHeight);
     }
+
+    /// <summary>
+    /// SkiaSharp's SVG writes a text as its characters in reading order with one x per glyph in drawing order (left to
+    /// right, as HarfBuzz shaped them); a browser puts the first character at the first x, so Arabic came out backwards
+    /// (and scrambled under <c>dir="rtl"</c>). Each text gets one position instead, the point ScottPlot aligned it on
+    /// (its <c>translate</c>), anchored as it was placed: all left of the point (right-aligned), all right of it, or
+    /// across it (centred). The browser lays the text out itself, with the same font file.
+    /// </summary>
+    private static string OneAnchorPerText(string svg) => GlyphPositions().Replace(svg, match =>
+    {
+        var xs = match.Groups["x"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToList();
+        var y = match.Groups["y"].Value.Split(',')[0].Trim();
+        var anchor = xs.Count == 0 || xs[0] >= -0.5 ? "start" : xs[^1] < 0 ? "end" : "middle";
+        return $"x=\"0\" y=\"{y}\" text-anchor=\"{anchor}\"";
+    });
+
+    [GeneratedRegex("""(?<=<text [^>]*)x="(?<x>[^"]*)" y="(?<y>[^"]*)"(?=>)""")]
+    private static partial Regex GlyphPositions();
 
     private static void Text(Plot plot, string content, double x, double y, string font, float size, Color color, Alignment alignment, float offsetX)
     {
@@ -90,7 +111,10 @@ internal static class ChartDrawing
         text.OffsetX = offsetX;
     }
 
-    /// <summary>ScottPlot's root element has a fixed size: it gets a view box instead, so the page can shrink it.</summary>
+    /// <summary>
+    /// ScottPlot's root element has a fixed size: it gets a view box instead, so the page can shrink it.
+    /// <c>direction="ltr"</c> keeps the anchors' meaning on an Arabic page (under <c>dir="rtl"</c> "start" is the right end).
+    /// </summary>
     private static string Scalable(string svg, int height)
     {
         var start = svg.IndexOf("<svg ", StringComparison.Ordinal);
@@ -98,7 +122,7 @@ internal static class ChartDrawing
         var at = svg.IndexOf(size, start, StringComparison.Ordinal);
         return string.Concat(
             svg.AsSpan(start, at - start),
-            string.Create(CultureInfo.InvariantCulture, $"viewBox=\"0 0 {Width} {height}\" width=\"100%\" class=\"chart-drawing\" aria-hidden=\"true\" focusable=\"false\""),
+            string.Create(CultureInfo.InvariantCulture, $"viewBox=\"0 0 {Width} {height}\" width=\"100%\" direction=\"ltr\" class=\"chart-drawing\" aria-hidden=\"true\" focusable=\"false\""),
             svg.AsSpan(at + size.Length));
     }
 

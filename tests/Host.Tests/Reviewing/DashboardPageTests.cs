@@ -76,8 +76,12 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         var page = context.Render<DashboardPage>();
 
         page.WaitForAssertion(() => Assert.Equal("لوحة القيادة", page.Find("h1").TextContent));
-        // The bars start from the right: they share their right end, the longest four times the other.
-        var bars = Bars(page.Find("figure[aria-labelledby=chart-months-title] svg.chart-drawing"));
+        // The bars start from the right: they share their right end, the longest four times the other. The texts are
+        // placed glyph by glyph by the server: the page's right-to-left direction must not reorder them again.
+        var svg = page.Find("figure[aria-labelledby=chart-months-title] svg.chart-drawing");
+        Assert.Equal("ltr", svg.GetAttribute("direction"));
+        Assert.All(svg.QuerySelectorAll("text"), text => Assert.DoesNotContain(",", text.GetAttribute("x") ?? ""));
+        var bars = Bars(svg);
         Assert.Equal(2, bars.Count);
         Assert.Equal(bars[0].X + bars[0].Width, bars[1].X + bars[1].Width, 1);
         Assert.True(bars[1].X > bars[0].X);
