@@ -17,12 +17,7 @@ public sealed class DashboardTests(PortalFixture portal)
         var application = await filing.SubmittedAsync(Actor.Applicant("dashboard-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
         var delegate_ = await portal.CreateAccountAsync("provincial-delegate", Password, "ar", provinces: [application.Province!]);
         var page = await portal.NewPageAsync(Languages.Arabic);
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                violations.Add(message.Text);
-        };
+        var violations = Pages.CspViolations(page);
         page.PageError += (_, error) => violations.Add(error);
 
         await Pages.SignInAsync(page, delegate_, Password);
