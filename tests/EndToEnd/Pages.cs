@@ -15,6 +15,18 @@ internal static class Pages
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <summary>What the page's console says, from now on, about the content security policy: a violation each.</summary>
+    public static List<string> CspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                violations.Add(message.Text);
+        };
+        return violations;
+    }
+
     /// <summary>Creates an applicant account through the sign-up page; the person is then signed in, on the home page.</summary>
     public static async Task SignUpAsync(IPage page, string kind, string name, string email, string password)
     {

@@ -26,12 +26,7 @@ public sealed class SecurityTests(PortalFixture portal)
     public async Task InteractivePages_RunUnderTheContentSecurityPolicy_WithoutAViolation()
     {
         var page = await portal.NewPageAsync();
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                violations.Add(message.Text);
-        };
+        var violations = Pages.CspViolations(page);
 
         await page.GotoAsync("/");
         await Pages.SearchAsync(page, "grève");

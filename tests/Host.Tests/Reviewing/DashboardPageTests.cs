@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Bunit;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Workflow;
@@ -55,9 +56,15 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         Assert.Equal(["4", "1", "0", "1", "0"], month.Skip(1));
         var province = Row(page, "#chart-backlog-province-title", 0);
         Assert.Equal(["3", "0", "1"], province.Skip(1));
-        // Two bars for the month (submitted, decided); the longest takes the chart's width less the room for its value.
-        var bars = page.FindAll("figure[aria-labelledby=chart-months-title] svg.chart-drawing rect");
-        Assert.Equal([("0", "550"), ("0", "138")], bars.Select(b => (b.GetAttribute("x")!, b.GetAttribute("width")!)));
+        // The month's chart, drawn by ScottPlot: its label and values as text, two bars (submitted, decided) from one
+        // start, the longest four times the other.
+        var chart = page.Find("figure[aria-labelledby=chart-months-title] svg.chart-drawing");
+        Assert.Contains(month[0], Texts(chart));
+        Assert.Contains("4", Texts(chart));
+        var bars = Bars(chart);
+        Assert.Equal(2, bars.Count);
+        Assert.Equal(bars[0].X, bars[1].X, 1);
+        Assert.Equal(4 * bars[1].Width, bars[0].Width, 1);
     }
 
     [Fact]
@@ -69,9 +76,20 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         var page = context.Render<DashboardPage>();
 
         page.WaitForAssertion(() => Assert.Equal("لوحة القيادة", page.Find("h1").TextContent));
+        // The bars start from the right: they share their right end, the longest four times the other. The texts are
+        // placed glyph by glyph by the server: the page's right-to-left direction must not reorder them again.
         var svg = page.Find("figure[aria-labelledby=chart-months-title] svg.chart-drawing");
-        Assert.Equal("rtl", svg.GetAttribute("direction"));
-        Assert.Equal([("90", "550"), ("502", "138")], svg.QuerySelectorAll("rect").Select(b => (b.GetAttribute("x")!, b.GetAttribute("width")!)));
+        Assert.Equal("ltr", svg.GetAttribute("direction"));
+        Assert.All(svg.QuerySelectorAll("text"), text => Assert.DoesNotContain(",", text.GetAttribute("x") ?? ""));
+        var bars = Bars(svg);
+        Assert.Equal(2, bars.Count);
+        Assert.Equal(bars[0].X + bars[0].Width, bars[1].X + bars[1].Width, 1);
+        Assert.True(bars[1].X > bars[0].X);
+        Assert.Equal(4 * bars[1].Width, bars[0].Width, 1);
+        // The procedure's Arabic title is in the drawing as text (shaped by the browser from the same font).
+        var procedure = Row(page, "#chart-procedures-title", 0)[0];
+        Assert.Matches("\\p{IsArabic}", procedure);
+        Assert.Contains(procedure, Texts(page.Find("figure[aria-labelledby=chart-procedures-title] svg.chart-drawing")));
     }
 
     [Fact]
@@ -130,6 +148,20 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
     }
 
     private PageContext Context(Actor actor, string address = "dashboard", Language? language = null) => ReviewerPage.At(figures.Portal, actor, address, language);
+
+    /// <summary>The texts a chart's drawing writes.</summary>
+    private static List<string> Texts(IElement svg) => svg.QuerySelectorAll("text").Select(ReviewerPage.Text).ToList();
+
+    /// <summary>A chart's bars: the rectangles filled with a series' colour, top to bottom.</summary>
+    private static List<(double X, double Width)> Bars(IElement svg) => svg.QuerySelectorAll("rect")
+        .Where(r => Series.Contains(r.GetAttribute("fill") ?? "", StringComparer.OrdinalIgnoreCase))
+        .OrderBy(r => Number(r, "y"))
+        .Select(r => (Number(r, "x"), Number(r, "width")))
+        .ToList();
+
+    private static readonly string[] Series = ["#00563f", "#1d4f91", "#7a4d00"];
+
+    private static double Number(IElement element, string attribute) => double.Parse(element.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The cells of a chart's data table's row.</summary>
     private static List<string> Row(IRenderedComponent<DashboardPage> page, string caption, int index) =>
