@@ -16,6 +16,8 @@ public sealed class ProcedurePageTests(PortalFixture portal)
         var definition = portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[Id];
         var page = await portal.NewPageAsync();
         await page.GotoAsync("/");
+        // A click while the circuit takes the prerendered catalog over can be lost: follow the link once it is live.
+        await Pages.WaitForLiveSearchAsync(page);
         await page.Locator($"a[href='procedures/{Id}']").ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(definition.Title.Get("fr"));
