@@ -60,6 +60,7 @@ public sealed class DesignerTests(PortalFixture portal)
 
     private static async Task TypeAsync(IPage page, string text)
     {
+        await Assertions.Expect(page.Locator(".yaml-editor[data-ready=true]")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.designerEditor && document.querySelector('#yaml-editor .monaco-editor')");
         await page.EvaluateAsync("text => window.designerEditor.replace(text)", text);
     }
