@@ -62,9 +62,12 @@ public sealed class ApplyingSafetyTests(PortalFixture portal)
         await page.EvalOnSelectorAsync("#" + FieldIds.For("benefits"),
             "e => { e.value = 'b'.repeat(100000); e.dispatchEvent(new Event('change', { bubbles: true })); }");
         await Assertions.Expect(page.Locator("#" + FieldIds.For("benefits") + "-error")).ToContainTextAsync("caractères");
-        await form.Input("job_title").FillAsync("Ingénieur de maintenance");
-        await form.Input("monthly_salary").FocusAsync();
         await form.WaitForSavedAsync();
+        await form.ChangeAndWaitForSaveAsync(async () =>
+        {
+            await form.Input("job_title").FillAsync("Ingénieur de maintenance");
+            await form.Input("monthly_salary").FocusAsync();
+        });
 
         var stored = await draft.StoredAsync(portal);
         Assert.Equal(100_000, ((string)stored.Answers["benefits"]!).Length);

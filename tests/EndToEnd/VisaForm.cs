@@ -40,6 +40,19 @@ internal sealed class VisaForm(IPage page, ProcedureDefinition definition, strin
     public Task WaitForSavedAsync() =>
         Assertions.Expect(page.Locator(".autosave")).ToHaveAttributeAsync("data-state", "saved");
 
+    /// <summary>
+    /// Makes <paramref name="change"/> and waits until the draft was stored again after it (a new stored version,
+    /// status saved): a page already showing "saved" from an earlier change does not count.
+    /// </summary>
+    public async Task ChangeAndWaitForSaveAsync(Func<Task> change)
+    {
+        var before = await page.Locator(".autosave").GetAttributeAsync("data-version");
+        await change();
+        await page.WaitForFunctionAsync(
+            "before => { const s = document.querySelector('.autosave'); return s !== null && s.dataset.state === 'saved' && s.dataset.version !== before; }",
+            before);
+    }
+
     public ILocator Heading => page.Locator("#form-page-title");
 
     public ILocator Input(string path) => page.Locator("#" + FieldIds.For(path));
