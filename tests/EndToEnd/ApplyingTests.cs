@@ -37,8 +37,7 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         await form.NextAsync("worker");
         await form.FillWorkerAsync();
         await form.NextAsync("job");
-        await form.FillJobAsync();
-        await form.WaitForSavedAsync();
+        await form.ChangeAndWaitForSaveAsync(form.FillJobAsync);
         await page.Context.CloseAsync();
 
         // Later, in another browser: the draft is found again and the form opens where something is still missing.
