@@ -74,6 +74,23 @@ public sealed class RoleFieldsTests
     }
 
     [Fact]
+    public void RecordedBefore_ALaterStep_GivesEachRolesOwnFieldsThenTheShared_AndNothingToTheApplicantOrAtTheStepItself()
+    {
+        var desk = Ok(Submitted(), Desk, Decide("filing", StepAction.Approve, fields: Fields(("copies_complete", "true"), ("note", "vu"))), Filing);
+        Assert.Empty(ReviewerFields.RecordedBefore(Filing, desk, Clerk));
+
+        var atLegality = Ok(desk, Clerk, Decide("filing", StepAction.Approve, fields: Fields(("receipt_number", "R-1"))), Filing);
+        var recorded = ReviewerFields.RecordedBefore(Filing, atLegality, Reviewer("labour-directorate"));
+
+        Assert.Equal([("filing", "desk-agent"), ("filing", "court-clerk"), ("filing", null)], recorded.Select(r => (r.Step.Id, r.Role)));
+        Assert.Equal(["copies_complete"], recorded[0].Answers.Keys);
+        Assert.Equal(["receipt_number"], recorded[1].Answers.Keys);
+        Assert.Equal(["note"], recorded[2].Form.Sections.Single().Fields.Select(f => f.Id));
+        Assert.Equal("vu", recorded[2].Answers["note"]);
+        Assert.Empty(ReviewerFields.RecordedBefore(Filing, atLegality, Owner));
+    }
+
+    [Fact]
     public void Decide_AfterOneRoleRecorded_TheOtherNeverChangesItsFields()
     {
         var desk = Ok(Submitted(), Desk, Decide("filing", StepAction.Approve, fields: Fields(("copies_complete", "false"), ("note", "desk"))), Filing);
