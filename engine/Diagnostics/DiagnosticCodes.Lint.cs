@@ -58,5 +58,7 @@ public static partial class DiagnosticCodes
     public static readonly DiagnosticDescriptor FieldRoleOutsideParallelStep = Error("EP0338", "field '{0}' says 'role: {1}', but {2}; only the fields of a parallel step may belong to one of its roles (remove 'role:')");
     public static readonly DiagnosticDescriptor FieldRoleNotInStep = Error("EP0339", "field '{0}' of step '{1}' is for role '{2}', which is not one of the step's roles ({3}){4}");
     public static readonly DiagnosticDescriptor ScenarioFieldOfAnotherRole = Error("EP0340", "scenario '{0}' gives field '{1}' of step '{2}' as role '{3}', but the field belongs to role '{4}'; write 'role: {4}' on the action, or give the field in that role's action");
+    public static readonly DiagnosticDescriptor FieldReadsAnotherRolesField = Error("EP0341", "field '{0}' of step '{1}' ({2}) reads '{3}' in its '{4}:', but '{3}' belongs to role '{5}': each role of a parallel step fills its own form, so {6} and '{5}' may not have answered yet; give both fields to the same role, or read '{1}.{3}' at a later step");
+    public static readonly DiagnosticDescriptor FieldRoleOnGroupRow = Error("EP0342", "field '{0}' is a row of group '{1}' and says 'role: {2}'; a group's rows are filled by whoever fills the group: put 'role: {2}' on group '{1}' and remove it from the row");
     public static readonly DiagnosticDescriptor DuplicateLegalText = Warning("EP0335", "{0} repeats the French text in the Arabic text; translate it");
 }

@@ -67,8 +67,8 @@ internal sealed class ExpressionStage
         {
             Compile(step.When, stepScope, ExprType.Boolean, null);
             var own = new ChainedScope(FieldTypes.Members(step.Fields, _computed), stepScope);
-            foreach (var field in step.Fields)
-                CompileField(field, own, -1);
+            foreach (var (field, scope, _) in WithRows(step.Fields, own, -1))
+                CompileField(field, scope, -1);
             // Later steps may read this step's reviewer fields as <step>.<field>.
             stepScope = new ChainedScope(new Dictionary<string, ExprType> { [step.Id] = ExprType.RecordOf(own.Local) }, stepScope);
         }

@@ -93,9 +93,63 @@ internal sealed partial class Linter
             else if (!parallel.Roles.Contains(field.Role!, StringComparer.Ordinal))
                 Report(DiagnosticCodes.FieldRoleNotInStep, at, field.Id, step.Id, field.Role, string.Join(", ", parallel.Roles), Suggestions.DidYouMean(field.Role!, parallel.Roles));
         }
-        foreach (var field in Flatten(step.Fields.SelectMany(f => f.Fields)).Where(f => f.Role is not null))
-            Report(DiagnosticCodes.FieldRoleOutsideParallelStep, field.RoleSpan ?? field.Span, field.Path, field.Role, "it is a row of a group");
+        foreach (var group in Flatten(step.Fields).Where(f => f.Type == FieldType.Group))
+        {
+            foreach (var row in group.Fields.Where(f => f.Role is not null))
+            {
+                if (step.Parallel is null)
+                    Report(DiagnosticCodes.FieldRoleOutsideParallelStep, row.RoleSpan ?? row.Span, row.Path, row.Role, "it is a row of a group");
+                else
+                    Report(DiagnosticCodes.FieldRoleOnGroupRow, row.RoleSpan ?? row.Span, InStep(step, row), group.Id, row.Role);
+            }
+        }
+        if (step.Parallel is not null)
+        {
+            var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var field in step.Fields)
+                owners.TryAdd(field.Id, field.Role);
+            foreach (var field in step.Fields)
+                CheckReadsOfOtherRoles(step, owners, field, field.Role, new HashSet<string>(StringComparer.Ordinal));
+        }
     }
+
+    /// <summary>
+    /// Each role of a parallel step fills its own form (the shared fields and its own), so an expression of one role's
+    /// field, or of a shared one, that reads a field of another role reads an answer that is not in that form. Names of
+    /// a group's rows hide the step's fields of the same name inside the group, as they do when the expression runs.
+    /// </summary>
+    private void CheckReadsOfOtherRoles(StepDefinition step, Dictionary<string, string?> owners, FieldDefinition field, string? role, HashSet<string> hidden)
+    {
+        foreach (var (key, source) in ExpressionsOf(field))
+        {
+            foreach (var name in source.Compiled!.References.Select(r => r[0]).Distinct(StringComparer.Ordinal))
+            {
+                if (hidden.Contains(name) || !owners.TryGetValue(name, out var owner) || owner is null || owner == role)
+                    continue;
+                var filledBy = role is null ? "shared by the step's roles" : $"filled by role '{role}'";
+                var readers = role is null ? "the step's other roles never see it" : $"role '{role}' never sees it";
+                Report(DiagnosticCodes.FieldReadsAnotherRolesField, source.Span, InStep(step, field), step.Id, filledBy, name, key, owner, readers);
+            }
+        }
+        if (field.Type == FieldType.Group)
+        {
+            var rows = new HashSet<string>(hidden, StringComparer.Ordinal);
+            rows.UnionWith(field.Fields.Select(f => f.Id));
+            foreach (var row in field.Fields)
+                CheckReadsOfOtherRoles(step, owners, row, role, rows);
+        }
+    }
+
+    /// <summary>The expressions of a field that were compiled, by the key they are written under.</summary>
+    private static IEnumerable<(string Key, ExpressionSource Source)> ExpressionsOf(FieldDefinition field)
+    {
+        (string, ExpressionSource?)[] all = [("visible", field.Visible), ("required", field.Required.Expression), ("value", field.Value), ("min", field.Min?.Expression), ("max", field.Max?.Expression)];
+        return all.Where(e => e.Item2?.Compiled is not null).Select(e => (e.Item1, e.Item2!));
+    }
+
+    /// <summary>A step field's path as the step's own form names it: <c>visits.visit_date</c> for <c>decision.visits.visit_date</c>.</summary>
+    private static string InStep(StepDefinition step, FieldDefinition field) =>
+        field.Path.StartsWith(step.Id + ".", StringComparison.Ordinal) ? field.Path[(step.Id.Length + 1)..] : field.Path;
 
     /// <summary>The form's own fields are the applicant's: none belongs to a reviewer's role.</summary>
     private void CheckFormFieldRoles()

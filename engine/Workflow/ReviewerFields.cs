@@ -34,6 +34,46 @@ public static class ReviewerFields
         return Form(step, role, own: true);
     }
 
+    /// <summary>
+    /// What the reviewers recorded at the steps <paramref name="application"/> went through before the one it is at (every
+    /// step once it is no longer in review), in the circuit's order, for <paramref name="viewer"/>: nothing for an
+    /// applicant, whose page and letters never show reviewer-only fields. The application is the one the engine let
+    /// <paramref name="viewer"/> see (<c>Workflow.Authorize</c>); a parallel step gives one entry per role that
+    /// recorded its own fields, then one for the shared fields.
+    /// </summary>
+    public static IReadOnlyList<RecordedFields> RecordedBefore(ProcedureDefinition definition, Application application, Actor viewer)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.Kind == RoleKind.Applicant)
+            return [];
+        var current = application.Status == ApplicationStatus.InReview ? application.Step : null;
+        var recorded = new List<RecordedFields>();
+        foreach (var step in definition.Steps.TakeWhile(s => s.Id != current))
+        {
+            if (!application.StepFields.TryGetValue(step.Id, out var answers) || answers.Count == 0)
+                continue;
+            if (step.Parallel is null)
+                recorded.Add(new RecordedFields(step, null, FormOf(step, null), Of(step, null, answers)));
+            else
+            {
+                foreach (var role in step.Parallel.Roles)
+                    recorded.Add(new RecordedFields(step, role, OwnFormOf(step, role), RecordedBy(step, role, answers)));
+                recorded.Add(new RecordedFields(step, null, Form(step, "", own: true), RecordedBy(step, null, answers)));
+            }
+        }
+        return [.. recorded.Where(r => r.Answers.Count > 0)];
+    }
+
+    /// <summary>Among what was recorded at a parallel step, the answers of <paramref name="role"/>'s own fields (of the shared ones when null).</summary>
+    public static Answers RecordedBy(StepDefinition step, string? role, Answers recorded)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(recorded);
+        return Answers.From(recorded.Where(a => step.Fields.Any(f => f.Id == a.Key && f.Role == role)));
+    }
+
     /// <summary>The answers among <paramref name="answers"/> that <paramref name="role"/> fills at the step (all of them when null).</summary>
     public static Answers Of(StepDefinition step, string? role, Answers answers)
     {
@@ -62,9 +102,10 @@ public static class ReviewerFields
             closing || (e.Code is not ("required" or "consent.required") && given.ContainsKey(e.Path.Split('.', '[')[0])))]);
     }
 
+    /// <summary>The fields <paramref name="role"/> fills (<paramref name="own"/>: only its own; "" with <paramref name="own"/>: only the shared ones).</summary>
     private static ProcedureDefinition Form(StepDefinition step, string role, bool own) =>
         Forms.GetOrCreateValue(step).GetOrAdd((role, own), key => Build(step,
-            key.Own ? step.Fields.Where(f => f.Role == key.Role) : step.FieldsFor(key.Role.Length == 0 ? null : key.Role)));
+            key.Own ? step.Fields.Where(f => f.Role == (key.Role.Length == 0 ? null : key.Role)) : step.FieldsFor(key.Role.Length == 0 ? null : key.Role)));
 
     private static ProcedureDefinition Build(StepDefinition step, IEnumerable<FieldDefinition> fields) => new()
     {

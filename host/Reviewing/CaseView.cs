@@ -10,12 +10,14 @@ namespace EmploymentProcedures.Host.Reviewing;
 
 /// <summary>
 /// What a reviewer's page of one application shows: the same view the applicant's page reads, plus what
-/// changed at the last resubmission and the step's reviewer-only fields.
+/// changed at the last resubmission, and what the reviewers recorded at the earlier steps.
 /// </summary>
 /// <param name="Changes">On a file back in review after a request for changes: each answer that changed, before and after.</param>
 /// <param name="Claims">Who is working on the file now, one claim per role.</param>
 /// <param name="Letters">The letters issued on the file, oldest first.</param>
-internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<StepClaim> Claims, IReadOnlyList<IssuedLetter> Letters)
+/// <param name="Recorded">What the reviewers recorded in the fields of the steps before the current one (<c>ReviewerFields.RecordedBefore</c>).</param>
+internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange> Changes, IReadOnlyList<StepClaim> Claims, IReadOnlyList<IssuedLetter> Letters,
+    IReadOnlyList<RecordedFields> Recorded)
 {
     public Application Application => View.Application;
 
@@ -44,6 +46,6 @@ internal sealed record CaseView(ApplicationView View, IReadOnlyList<AnswerChange
             : [];
         var claims = await applications.ClaimsAsync(id, actor, cancellationToken);
         var letters = await applications.IssuedAsync(id, actor, cancellationToken);
-        return new CaseView(view, changes, claims.Value ?? [], letters.Value ?? []);
+        return new CaseView(view, changes, claims.Value ?? [], letters.Value ?? [], ReviewerFields.RecordedBefore(view.Definition, application, actor));
     }
 }

@@ -86,6 +86,10 @@ public sealed class ParallelOpinionsTests(PortalFixture portal)
         var directorate = await ReviewerDesk.SignInAsync(portal, "labour-directorate", province);
         await directorate.OpenAsync(file.Id);
         await Assertions.Expect(directorate.Page.Locator(".opinions")).ToHaveCountAsync(0);
+        // What the desk agent and the clerk recorded at the filing step, read-only, one block per role.
+        await Assertions.Expect(directorate.Page.Locator(".recorded-fields .recorded-step")).ToHaveCountAsync(2);
+        await Assertions.Expect(directorate.Page.Locator(".recorded-step[data-role=court-clerk] input[id$=court_receipt_number]")).ToHaveValueAsync("TPI-CAS-2026-CC-101");
+        await Assertions.Expect(directorate.Page.Locator(".recorded-step[data-role=court-clerk] input[id$=court_receipt_number]")).ToBeDisabledAsync();
         await directorate.Option("legality_opinion", "compliant").CheckAsync();
         await directorate.Field("registration_number").FillAsync("CCT-2026-0101");
         await directorate.ChooseAsync(StepAction.Acknowledge);

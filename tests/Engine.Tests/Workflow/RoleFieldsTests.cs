@@ -55,6 +55,42 @@ public sealed class RoleFieldsTests
     }
 
     [Fact]
+    public void Approve_GroupOfOneRole_ItsRowsAreCheckedWithTheirConditions_AndTheOtherRoleCannotGiveThem()
+    {
+        static Answers Hearing(params (string Key, object? Value)[] row) => Fields(row);
+        var rows = new List<Answers> { Hearing(("heard", "Mme Alaoui"), ("capacity", "Secrétaire générale")), Hearing(("heard", "M. Bennani")) };
+
+        // The second row names someone without their capacity: its 'required: not empty(heard)' holds.
+        var incomplete = Refused(Submitted(), Clerk, Decide("filing", StepAction.Approve, fields: Fields(("receipt_number", "R-1"), ("hearings", rows))),
+            RefusalCodes.InvalidStepFields, Filing);
+        Assert.Contains("hearings[1].capacity", incomplete.Message.Get("en"), StringComparison.Ordinal);
+
+        rows[1] = Hearing(("heard", "M. Bennani"), ("capacity", "Gérant"));
+        var clerk = Ok(Submitted(), Clerk, Decide("filing", StepAction.Approve, fields: Fields(("receipt_number", "R-1"), ("hearings", rows))), Filing);
+        Assert.Equal(2, Assert.IsAssignableFrom<System.Collections.IList>(clerk.StepFields["filing"]["hearings"]).Count);
+
+        Refused(Submitted(), Desk, Decide("filing", StepAction.Approve, fields: Fields(("copies_complete", "true"), ("hearings", rows))),
+            RefusalCodes.NotYourField, Filing);
+    }
+
+    [Fact]
+    public void RecordedBefore_ALaterStep_GivesEachRolesOwnFieldsThenTheShared_AndNothingToTheApplicantOrAtTheStepItself()
+    {
+        var desk = Ok(Submitted(), Desk, Decide("filing", StepAction.Approve, fields: Fields(("copies_complete", "true"), ("note", "vu"))), Filing);
+        Assert.Empty(ReviewerFields.RecordedBefore(Filing, desk, Clerk));
+
+        var atLegality = Ok(desk, Clerk, Decide("filing", StepAction.Approve, fields: Fields(("receipt_number", "R-1"))), Filing);
+        var recorded = ReviewerFields.RecordedBefore(Filing, atLegality, Reviewer("labour-directorate"));
+
+        Assert.Equal([("filing", "desk-agent"), ("filing", "court-clerk"), ("filing", null)], recorded.Select(r => (r.Step.Id, r.Role)));
+        Assert.Equal(["copies_complete"], recorded[0].Answers.Keys);
+        Assert.Equal(["receipt_number"], recorded[1].Answers.Keys);
+        Assert.Equal(["note"], recorded[2].Form.Sections.Single().Fields.Select(f => f.Id));
+        Assert.Equal("vu", recorded[2].Answers["note"]);
+        Assert.Empty(ReviewerFields.RecordedBefore(Filing, atLegality, Owner));
+    }
+
+    [Fact]
     public void Decide_AfterOneRoleRecorded_TheOtherNeverChangesItsFields()
     {
         var desk = Ok(Submitted(), Desk, Decide("filing", StepAction.Approve, fields: Fields(("copies_complete", "false"), ("note", "desk"))), Filing);
@@ -81,9 +117,9 @@ public sealed class RoleFieldsTests
         static IEnumerable<string> Ids(ProcedureDefinition form) => form.Sections.Single().Fields.Select(f => f.Id);
 
         Assert.Equal(["copies_complete", "note"], Ids(ReviewerFields.FormOf(Step, "desk-agent")));
-        Assert.Equal(["receipt_number", "note"], Ids(ReviewerFields.FormOf(Step, "court-clerk")));
-        Assert.Equal(["copies_complete", "receipt_number", "note"], Ids(ReviewerFields.FormOf(Step, null)));
-        Assert.Equal(["receipt_number"], Ids(ReviewerFields.OwnFormOf(Step, "court-clerk")));
+        Assert.Equal(["receipt_number", "hearings", "note"], Ids(ReviewerFields.FormOf(Step, "court-clerk")));
+        Assert.Equal(["copies_complete", "receipt_number", "hearings", "note"], Ids(ReviewerFields.FormOf(Step, null)));
+        Assert.Equal(["receipt_number", "hearings"], Ids(ReviewerFields.OwnFormOf(Step, "court-clerk")));
         Assert.Same(ReviewerFields.FormOf(Step, "desk-agent"), ReviewerFields.FormOf(Step, "desk-agent"));
     }
 

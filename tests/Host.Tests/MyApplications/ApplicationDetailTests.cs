@@ -1,5 +1,8 @@
+using System.Globalization;
 using Bunit;
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
 using EmploymentProcedures.Host.Localization;
@@ -93,6 +96,32 @@ public sealed class ApplicationDetailTests(LivePortal portal)
         Assert.Equal("Refusée", decision.QuerySelector(".status")!.TextContent);
         Assert.Contains("Motif : Le projet ne porte pas de signature.", decision.TextContent, StringComparison.Ordinal);
         Assert.Equal("Décision : demande refusée.", page.FindAll(".timeline .what")[^1].TextContent);
+    }
+
+    [Fact]
+    public async Task Approved_ShowsNothingOfWhatReviewersRecordedInTheirStepsFields()
+    {
+        const string Opinion = "Avis interne : l'article 12 reste discutable.";
+        using var own = await OwnPageAsync(async (filing, owner) =>
+        {
+            var submitted = await filing.SubmittedAsync(owner);
+            var province = submitted.Province!;
+            static Answers Given(params (string Key, string Value)[] values) => Answers.From(values.Select(v => KeyValuePair.Create(v.Key, (object?)v.Value)));
+            async Task Decide(Actor reviewer, string step, Answers fields) =>
+                Assert.NotNull((await portal.Applications.DecideAsync(submitted.Id, reviewer, new WorkflowCommand.Decide(step, StepAction.Approve, null, null, null, fields))).Application);
+            await Decide(Filing.DeskAgent(submitted), "reception", Answers.Empty);
+            await Decide(Actor.Reviewer("inspector-" + Guid.NewGuid().ToString("N"), "Inspectrice", "labour-inspector", province), "legal_review", Given(("review_opinion", Opinion)));
+            await Decide(Actor.Reviewer("delegate-" + Guid.NewGuid().ToString("N"), "Délégué", "provincial-delegate", province), "approval",
+                Given(("approval_number", "APP-INTERNE-4242"), ("approval_date", MoroccoTime.Today(MoroccoTime.Instance).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+            return (await portal.Applications.GetAsync(submitted.Id, owner)).Value!;
+        });
+        var page = own.Page;
+
+        page.WaitForAssertion(() => Assert.Equal("Acceptée", page.FindAll(".facts > div").Single(d => d.QuerySelector("dt")!.TextContent == "Décision").QuerySelector(".status")!.TextContent));
+        Assert.Equal(ApplicationStatus.Approved, own.Application.Status);
+        Assert.DoesNotContain(Opinion, page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("APP-INTERNE-4242", page.Markup, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll(".recorded-fields"));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.Reviewing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,13 +22,15 @@ internal sealed class PageContext : BunitContext
 {
     private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
 
-    public PageContext(LivePortal portal, Actor actor, Language? language = null)
+    /// <param name="drawings">The dashboard's drawings kept, when not the portal's.</param>
+    public PageContext(LivePortal portal, Actor actor, Language? language = null, ChartDrawings? drawings = null)
     {
         var services = portal.Portal.App.Services;
         Services.AddSingleton(services.GetRequiredService<Applications>());
         Services.AddSingleton(services.GetRequiredService<DefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ProcedureCatalog>());
         Services.AddSingleton(services.GetRequiredService<Dashboard>());
+        Services.AddSingleton(drawings ?? services.GetRequiredService<ChartDrawings>());
         Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddScoped<SignedInActor>();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Bunit;
+using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
@@ -55,6 +57,58 @@ public sealed class CasePageTests(LivePortal portal)
         Assert.Empty(page.FindAll(".answers .procedure-form input:not([disabled]):not([readonly])"));
         Assert.Equal(submitted.Documents.Select(d => ApplicationFiles.Url(submitted.Id, d)), page.FindAll(".files a").Select(a => a.GetAttribute("href")));
         Assert.Empty(page.FindAll(".answer-changes"));
+        Assert.Empty(page.FindAll(".recorded-fields"));
+    }
+
+    [Fact]
+    public async Task LaterStep_ShowsTheFieldsRecordedAtEarlierSteps_ReadOnly_UnderTheStepsName()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        var atReview = (await Service.DecideAsync(submitted.Id, Filing.DeskAgent(submitted), new WorkflowCommand.Decide(submitted.Step!, StepAction.Approve))).Application!;
+        var inspector = Actor.Reviewer("inspector-" + Guid.NewGuid().ToString("N"), "Inspectrice", "labour-inspector", atReview.Province!);
+        var opinion = Answers.From(new Dictionary<string, object?> { ["review_opinion"] = "Règlement conforme, sauf l'article 12." });
+        Assert.Equal("approval", (await Service.DecideAsync(submitted.Id, inspector, new WorkflowCommand.Decide("legal_review", StepAction.Approve, null, null, null, opinion))).Application!.Step);
+        var delegate_ = Actor.Reviewer("delegate-" + Guid.NewGuid().ToString("N"), "Délégué", "provincial-delegate", atReview.Province!);
+        using var context = new PageContext(portal, delegate_);
+
+        var page = Render(context, submitted.Id);
+
+        var recorded = Assert.Single(page.FindAll(".recorded-fields .recorded-step"));
+        Assert.Equal("legal_review", recorded.GetAttribute("data-step"));
+        Assert.Equal("Examen juridique par l'inspecteur du travail", recorded.QuerySelector("h3")!.TextContent);
+        var field = page.Find(".recorded-step textarea#recorded-legal_review-all-f-review_opinion");
+        Assert.Equal("Règlement conforme, sauf l'article 12.", field.GetAttribute("value"));
+        Assert.True(field.HasAttribute("disabled"));
+        // The delegate's own step fields stay in the decision panel, to fill.
+        Assert.Single(page.FindAll(".decision .step-fields #step-f-approval_number"));
+    }
+
+    [Fact]
+    public async Task LaterStep_AfterAParallelStep_ShowsEachRolesRecordedFieldsUnderTheStepAndRolesNames()
+    {
+        var (filed, _) = await AgreementAtFilingAsync();
+        var desk = Filing.DeskAgent(filed, "desk-" + Guid.NewGuid().ToString("N"));
+        var clerk = Actor.Reviewer("clerk-" + Guid.NewGuid().ToString("N"), "Greffière", "court-clerk", filed.Province!);
+        static Answers Given(params (string Key, string Value)[] values) => Answers.From(values.Select(v => KeyValuePair.Create(v.Key, (object?)v.Value)));
+        Assert.NotNull((await Service.DecideAsync(filed.Id, desk, new WorkflowCommand.Decide("filing", StepAction.Approve, null, null, null, Given(("copies_complete", "true"))))).Application);
+        var clerkFields = Given(("court_name", "Tribunal de première instance de Casablanca"), ("court_receipt_number", "TPI-CAS-2026-CC-077"), ("court_receipt_date", MoroccoTime.Today(MoroccoTime.Instance).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Assert.Equal("legality", (await Service.DecideAsync(filed.Id, clerk, new WorkflowCommand.Decide("filing", StepAction.Approve, null, null, null, clerkFields))).Application!.Step);
+        var directorate = Actor.Reviewer("directorate-" + Guid.NewGuid().ToString("N"), "Direction du travail", "labour-directorate");
+        using var context = new PageContext(portal, directorate);
+
+        var page = Render(context, filed.Id);
+
+        var steps = page.FindAll(".recorded-fields .recorded-step");
+        Assert.Equal(["desk-agent", "court-clerk"], steps.Select(s => s.GetAttribute("data-role")));
+        Assert.All(steps, s => Assert.Equal("filing", s.GetAttribute("data-step")));
+        var title = "Dépôt auprès de la délégation de l'emploi et au secrétariat-greffe du tribunal";
+        Assert.StartsWith(title + " — ", steps[0].QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(steps[0].QuerySelector("h3")!.TextContent, steps[1].QuerySelector("h3")!.TextContent);
+        Assert.True(steps[0].QuerySelector("input[value=true]")!.HasAttribute("checked"));
+        Assert.Empty(steps[0].QuerySelectorAll("[id*=court_]"));
+        Assert.Equal("TPI-CAS-2026-CC-077", steps[1].QuerySelector("input[id$=court_receipt_number]")!.GetAttribute("value"));
+        Assert.All(page.FindAll(".recorded-fields input, .recorded-fields textarea"), input => Assert.True(input.HasAttribute("disabled") || input.HasAttribute("readonly")));
     }
 
     [Fact]

@@ -5,7 +5,10 @@ using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.Reviewing;
 using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.Reviewing;
 using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Reviewing;
 
@@ -90,6 +93,40 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         var procedure = Row(page, "#chart-procedures-title", 0)[0];
         Assert.Matches("\\p{IsArabic}", procedure);
         Assert.Contains(procedure, Texts(page.Find("figure[aria-labelledby=chart-procedures-title] svg.chart-drawing")));
+    }
+
+    [Fact]
+    public async Task Visit_PrerenderThenCircuit_DrawsEachChartOnce_AndArabicDrawsItsOwn()
+    {
+        var (_, delegate_) = await figures.Portal.AccountAsync("provincial-delegate", figures.Province);
+        using var drawings = new ChartDrawings();
+        PageContext Context(Language? language = null)
+        {
+            var context = new PageContext(figures.Portal, delegate_, language, drawings);
+            context.Services.GetRequiredService<NavigationManager>().NavigateTo("dashboard");
+            return context;
+        }
+        static IRenderedComponent<DashboardPage> Visit(PageContext context)
+        {
+            var page = context.Render<DashboardPage>();
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("figure.chart svg.chart-drawing")));
+            return page;
+        }
+        static List<string> Drawings(IRenderedComponent<DashboardPage> page) => page.FindAll("figure.chart svg.chart-drawing").Select(svg => svg.OuterHtml).ToList();
+
+        using var prerender = Context();
+        var first = Drawings(Visit(prerender));
+        var drawn = drawings.Drawn;
+        using var circuit = Context();
+        var second = Drawings(Visit(circuit));
+
+        Assert.Equal(first.Count, drawn);
+        Assert.Equal(drawn, drawings.Drawn);
+        Assert.Equal(first, second);
+
+        using var arabic = Context(Languages.Arabic);
+        Visit(arabic);
+        Assert.Equal(2 * drawn, drawings.Drawn);
     }
 
     [Fact]
