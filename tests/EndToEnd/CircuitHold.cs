@@ -27,10 +27,13 @@ internal sealed class CircuitHold
         await route.ContinueAsync();
     }
 
+    /// <summary>Lets the circuit start.</summary>
+    public void Release() => _released.TrySetResult();
+
     /// <summary>Lets the circuit start and waits until it has taken the page over.</summary>
     public async Task ReleaseAsync()
     {
-        _released.TrySetResult();
+        Release();
         await Assertions.Expect(_page.Locator("main[data-live=true]")).ToHaveCountAsync(1);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using EmploymentProcedures.Designer.Forms;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Localization;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
@@ -44,6 +45,26 @@ public sealed class TakeoverTests(PortalFixture portal)
         Assert.Equal("Ingénieur de maintenance industrielle", stored.Answers["job_title"]);
         Assert.Equal("cdd", stored.Answers["contract_type"]);
         Assert.Equal("nouaceur", stored.Answers.Get("workplace.province"));
+    }
+
+    [Fact]
+    public async Task Form_TypingOnWhileTheCircuitTakesOver_LosesNoKeystroke()
+    {
+        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty);
+        var page = draft.Page;
+        var form = new VisaForm(page, VisaForm.Definition(portal), "fr");
+        var hold = await CircuitHold.OnAsync(page);
+        await page.GotoAsync(draft.FormUrl("job"));
+        await form.Input("job_title").PressSequentiallyAsync("Ingénieur");
+
+        hold.Release();
+        // Key after key while the circuit starts, renders the page again and the form comes back.
+        await page.Keyboard.TypeAsync(" de maintenance industrielle", new() { Delay = 40 });
+
+        await Assertions.Expect(page.Locator("[data-autosave][data-live=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(form.Input("job_title")).ToHaveValueAsync("Ingénieur de maintenance industrielle");
+        var stored = await StoredOnceAsync(draft, a => (a.Answers["job_title"] as string)?.EndsWith("industrielle", StringComparison.Ordinal) == true);
+        Assert.Equal("Ingénieur de maintenance industrielle", stored.Answers["job_title"]);
     }
 
     [Fact]
@@ -99,6 +120,21 @@ public sealed class TakeoverTests(PortalFixture portal)
         await Assertions.Expect(form.Input("job_title")).ToHaveValueAsync("Ingénieur de maintenance");
         var stored = await StoredOnceAsync(draft, a => a.Answers["job_title"] is not null);
         Assert.Equal("Ingénieur de maintenance", stored.Answers["job_title"]);
+    }
+
+    [Fact]
+    public async Task Form_WhileTheCircuitIsHeld_InArabic_PassesAxeWithTheNotReadyNotice()
+    {
+        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty, Languages.Arabic);
+        var page = draft.Page;
+        var hold = await CircuitHold.OnAsync(page);
+        await page.GotoAsync(draft.FormUrl("job"));
+        await page.Locator(".form-nav button[type=submit]").ClickAsync(new() { Force = true });
+        var notice = page.Locator("[data-takeover-notice]");
+        await Assertions.Expect(notice).ToHaveTextAsync(new Regex("^الصفحة قيد التحضير"));
+
+        await Pages.AssertNoSeriousAxeViolationNowAsync(page);
+        await hold.ReleaseAsync();
     }
 
     [Fact]
