@@ -18,11 +18,8 @@ public sealed class TakeoverTests(PortalFixture portal)
     [Fact]
     public async Task Form_TypedBeforeTheCircuitTakesOver_IsShownGivenToTheLiveFormAndStored()
     {
-        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty);
+        var (draft, form, hold) = await HeldJobPageAsync();
         var page = draft.Page;
-        var form = new VisaForm(page, VisaForm.Definition(portal), "fr");
-        var hold = await CircuitHold.OnAsync(page);
-        await page.GotoAsync(draft.FormUrl("job"));
 
         // The prerendered form is shown at once and can be typed into.
         await Assertions.Expect(page.Locator("[data-autosave][data-live=false] .procedure-form")).ToBeVisibleAsync();
@@ -50,11 +47,8 @@ public sealed class TakeoverTests(PortalFixture portal)
     [Fact]
     public async Task Form_TypingOnWhileTheCircuitTakesOver_LosesNoKeystroke()
     {
-        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty);
+        var (draft, form, hold) = await HeldJobPageAsync();
         var page = draft.Page;
-        var form = new VisaForm(page, VisaForm.Definition(portal), "fr");
-        var hold = await CircuitHold.OnAsync(page);
-        await page.GotoAsync(draft.FormUrl("job"));
         await form.Input("job_title").PressSequentiallyAsync("Ingénieur");
 
         hold.Release();
@@ -70,11 +64,7 @@ public sealed class TakeoverTests(PortalFixture portal)
     [Fact]
     public async Task Form_ChangedOnTheServerWhileTheCircuitWasHeld_KeepsTheServersValueAndRestoresTheRest()
     {
-        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty);
-        var page = draft.Page;
-        var form = new VisaForm(page, VisaForm.Definition(portal), "fr");
-        var hold = await CircuitHold.OnAsync(page);
-        await page.GotoAsync(draft.FormUrl("job"));
+        var (draft, form, hold) = await HeldJobPageAsync();
         await form.Input("job_title").FillAsync("Saisi dans cet onglet");
         await form.Input("workplace.commune").FillAsync("Bouskoura");
 
@@ -93,11 +83,8 @@ public sealed class TakeoverTests(PortalFixture portal)
     [Fact]
     public async Task Form_NextPressedBeforeTheCircuitTakesOver_SaysThePageIsNotReadyAndLosesNothing()
     {
-        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty);
+        var (draft, form, hold) = await HeldJobPageAsync();
         var page = draft.Page;
-        var form = new VisaForm(page, VisaForm.Definition(portal), "fr");
-        var hold = await CircuitHold.OnAsync(page);
-        await page.GotoAsync(draft.FormUrl("job"));
         var next = page.Locator(".form-nav button[type=submit]");
         var notice = page.Locator("[data-takeover-notice]");
         await Assertions.Expect(next).ToHaveAttributeAsync("aria-disabled", "true");
@@ -125,10 +112,8 @@ public sealed class TakeoverTests(PortalFixture portal)
     [Fact]
     public async Task Form_WhileTheCircuitIsHeld_InArabic_PassesAxeWithTheNotReadyNotice()
     {
-        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty, Languages.Arabic);
+        var (draft, _, hold) = await HeldJobPageAsync(Languages.Arabic);
         var page = draft.Page;
-        var hold = await CircuitHold.OnAsync(page);
-        await page.GotoAsync(draft.FormUrl("job"));
         await page.Locator(".form-nav button[type=submit]").ClickAsync(new() { Force = true });
         var notice = page.Locator("[data-takeover-notice]");
         await Assertions.Expect(notice).ToHaveTextAsync(new Regex("^الصفحة قيد التحضير"));
@@ -206,6 +191,15 @@ public sealed class TakeoverTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
         await hold.ReleaseAsync();
         await Assertions.Expect(page.Locator("#inbox-search")).ToHaveValueAsync(application.Reference!);
+    }
+
+    /// <summary>A new empty draft of the visa whose job page is opened with its circuit held back (still prerendered).</summary>
+    private async Task<(ApplicantDraft Draft, VisaForm Form, CircuitHold Hold)> HeldJobPageAsync(Language? language = null)
+    {
+        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty, language);
+        var hold = await CircuitHold.OnAsync(draft.Page);
+        await draft.Page.GotoAsync(draft.FormUrl("job"));
+        return (draft, new VisaForm(draft.Page, VisaForm.Definition(portal), language?.Code ?? "fr"), hold);
     }
 
     /// <summary>The application as stored once <paramref name="saved"/> holds (the autosave writes shortly after a change), or after 15 s.</summary>

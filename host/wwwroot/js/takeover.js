@@ -174,6 +174,7 @@
     if (notice) {
       // Emptied first so that the same sentence is announced again at a second click.
       notice.textContent = '';
+      notice.setAttribute('role', 'status');
       notice.hidden = false;
       setTimeout(() => { notice.textContent = notice.dataset.text ?? ''; }, 50);
     }
