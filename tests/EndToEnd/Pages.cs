@@ -111,6 +111,12 @@ internal static class Pages
     public static async Task AssertNoSeriousAxeViolationAsync(IPage page)
     {
         await Assertions.Expect(page.Locator("main[data-live=false]")).ToHaveCountAsync(0);
+        await AssertNoSeriousAxeViolationNowAsync(page);
+    }
+
+    /// <summary>Runs axe-core on the page as it is now, live or not: no serious or critical violation (WCAG 2.2 AA).</summary>
+    public static async Task AssertNoSeriousAxeViolationNowAsync(IPage page)
+    {
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex(@"\S"));
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
