@@ -76,6 +76,31 @@ public sealed class ApplyingSafetyTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Typing_WhileTheLastChangeIsOnItsWayBack_IsKeptShownAndStored()
+    {
+        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, VisaAnswers);
+        var page = draft.Page;
+        var replies = await CircuitReplies.RouteAsync(page);
+        await page.GotoAsync(draft.FormUrl("job"));
+        var form = new VisaForm(page, VisaForm.Definition(portal), "fr");
+        await form.WaitForFormAsync();
+        var title = form.Input("job_title");
+
+        // A pause in typing sends the field's value (applying.js); its reply is slow, and the person types on meanwhile.
+        await title.FillAsync("Ingénieur");
+        replies.Hold();
+        await title.DispatchEventAsync("change");
+        await replies.HeldAsync();
+        await title.PressSequentiallyAsync(" de maintenance");
+        replies.Release();
+
+        await Assertions.Expect(title).ToHaveValueAsync("Ingénieur de maintenance");
+        await form.ChangeAndWaitForSaveAsync(() => form.Input("monthly_salary").FocusAsync());
+        await Assertions.Expect(title).ToHaveValueAsync("Ingénieur de maintenance");
+        Assert.Equal("Ingénieur de maintenance", (await draft.StoredAsync(portal)).Answers["job_title"]);
+    }
+
+    [Fact]
     public async Task TwoTabs_TheSecondTabsSaveAfterTheFirst_IsNotWrittenOverItButReloadedAndTold()
     {
         var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, VisaAnswers);

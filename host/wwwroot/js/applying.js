@@ -3,7 +3,8 @@
 // Autosave while typing. The generated form's text inputs send their value on "change", which the browser
 // fires only when the field is left. In a form marked data-autosave, a pause in typing sends it too, as does
 // hiding the page (another tab, closing it), so the server saves the draft as it is typed. Blazor keeps what
-// is typed after the pause: its event carries the field's value, so the re-render does not write it back.
+// is typed after the pause: the inputs are bound with @bind:get/@bind:set, so the event tells the renderer what the
+// browser holds and the re-render does not write it back over the keys typed since.
 (() => {
   const pause = 600;
   let pending = null;

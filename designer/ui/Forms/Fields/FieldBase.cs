@@ -64,7 +64,11 @@ public abstract class FieldBase : ComponentBase, IDisposable
     internal Task Set(object? value) => Scope.ChangeAsync(Path, value);
 
     /// <summary>Sets a typed text; blank means unanswered.</summary>
-    internal Task SetText(ChangeEventArgs e) => Set(e.Value is string text && !string.IsNullOrWhiteSpace(text) ? text : null);
+    /// <summary>
+    /// What the person typed (bound with <c>@bind:get</c>/<c>@bind:set</c>, so Blazor knows the value came from the browser
+    /// and the re-render does not write it back over what was typed since the change left).
+    /// </summary>
+    internal Task SetTextAsync(string? text) => Set(!string.IsNullOrWhiteSpace(text) ? text : null);
 
     protected static string? Describe(params string?[] ids)
     {
