@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
@@ -79,20 +80,12 @@ internal static class Figures
         // Only the counts the change adds to are set (a submission adds to one): a shorter statement, translated once per kind of change.
         var updated = await MonthsOf(db, c).ExecuteUpdateAsync(s =>
             {
-                if (c.Submitted != 0)
-                    s.SetProperty(f => f.Submitted, f => f.Submitted + c.Submitted);
-                if (c.Decided != 0)
-                    s.SetProperty(f => f.Decided, f => f.Decided + c.Decided);
-                if (c.Approved != 0)
-                    s.SetProperty(f => f.Approved, f => f.Approved + c.Approved);
-                if (c.Rejected != 0)
-                    s.SetProperty(f => f.Rejected, f => f.Rejected + c.Rejected);
-                if (c.Withdrawn != 0)
-                    s.SetProperty(f => f.Withdrawn, f => f.Withdrawn + c.Withdrawn);
-                if (c.DecidedWithDeadline != 0)
-                    s.SetProperty(f => f.DecidedWithDeadline, f => f.DecidedWithDeadline + c.DecidedWithDeadline);
-                if (c.DecidedInTime != 0)
-                    s.SetProperty(f => f.DecidedInTime, f => f.DecidedInTime + c.DecidedInTime);
+                // The increment is a constant (a count is 0 or 1), so the statement's text is the same each time.
+                foreach (var (count, column) in Counts)
+                {
+                    if (count(c) is not 0 and var by)
+                        s.SetProperty(column, Expression.Lambda<Func<MonthlyFigure, int>>(Expression.Add(column.Body, Expression.Constant(by)), column.Parameters));
+                }
             }, cancellationToken)
             .ConfigureAwait(false);
         if (updated < 2)
@@ -111,6 +104,18 @@ internal static class Figures
                 db.ProcessingTimes.Add(new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = change.Province, BusinessDays = days, Count = 1 });
         }
     }
+
+    /// <summary>Each count of a change and the column it adds to.</summary>
+    private static readonly (Func<Change, int> Count, Expression<Func<MonthlyFigure, int>> Column)[] Counts =
+    [
+        (c => c.Submitted, f => f.Submitted),
+        (c => c.Decided, f => f.Decided),
+        (c => c.Approved, f => f.Approved),
+        (c => c.Rejected, f => f.Rejected),
+        (c => c.Withdrawn, f => f.Withdrawn),
+        (c => c.DecidedWithDeadline, f => f.DecidedWithDeadline),
+        (c => c.DecidedInTime, f => f.DecidedInTime),
+    ];
 
     /// <summary>The rows a change adds to: its province's and the national one.</summary>
     private static IQueryable<MonthlyFigure> MonthsOf(ProceduresDb db, Change c) =>
