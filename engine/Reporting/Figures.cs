@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
@@ -40,7 +41,7 @@ internal static class Figures
         // Submitted and decided in one transition (a circuit whose steps are all skipped): one row, added to once.
         if (changes is [var first, var last] && first.Month == last.Month)
             changes = [last with { Submitted = first.Submitted }];
-        foreach (var change in changes.SelectMany(Twice))
+        foreach (var change in changes)
             await AddAsync(db, change, cancellationToken).ConfigureAwait(false);
     }
 
@@ -69,31 +70,59 @@ internal static class Figures
     /// <summary>A change counts in its province and in the national total.</summary>
     private static IEnumerable<Change> Twice(Change change) => [change, change with { Province = MonthlyFigure.AllProvinces }];
 
+    /// <summary>
+    /// Adds <paramref name="c"/> to its province's row and to the national one, with one statement for both when they exist
+    /// (as they do after a month's first transition) and the rows that do not yet exist added.
+    /// </summary>
     private static async Task AddAsync(ProceduresDb db, Change c, CancellationToken cancellationToken)
     {
         // An increment in place: two transactions never lose each other's counts.
-        var updated = await db.MonthlyFigures
-            .Where(f => f.Month == c.Month && f.ProcedureId == c.ProcedureId && f.Province == c.Province)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(f => f.Submitted, f => f.Submitted + c.Submitted)
-                .SetProperty(f => f.Decided, f => f.Decided + c.Decided)
-                .SetProperty(f => f.Approved, f => f.Approved + c.Approved)
-                .SetProperty(f => f.Rejected, f => f.Rejected + c.Rejected)
-                .SetProperty(f => f.Withdrawn, f => f.Withdrawn + c.Withdrawn)
-                .SetProperty(f => f.DecidedWithDeadline, f => f.DecidedWithDeadline + c.DecidedWithDeadline)
-                .SetProperty(f => f.DecidedInTime, f => f.DecidedInTime + c.DecidedInTime), cancellationToken)
+        // Only the counts the change adds to are set (a submission adds to one): a shorter statement, translated once per kind of change.
+        var updated = await MonthsOf(db, c).ExecuteUpdateAsync(s =>
+            {
+                // The increment is a constant (a count is 0 or 1), so the statement's text is the same each time.
+                foreach (var (count, column) in Counts)
+                {
+                    if (count(c) is not 0 and var by)
+                        s.SetProperty(column, Expression.Lambda<Func<MonthlyFigure, int>>(Expression.Add(column.Body, Expression.Constant(by)), column.Parameters));
+                }
+            }, cancellationToken)
             .ConfigureAwait(false);
-        if (updated == 0)
-            db.MonthlyFigures.Add(Row(c));
+        if (updated < 2)
+        {
+            var present = updated == 0 ? [] : await MonthsOf(db, c).Select(f => f.Province).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var change in Twice(c).Where(t => !present.Contains(t.Province)))
+                db.MonthlyFigures.Add(Row(change));
+        }
         if (c.BusinessDays is not { } days)
             return;
-        updated = await db.ProcessingTimes
-            .Where(t => t.Month == c.Month && t.ProcedureId == c.ProcedureId && t.Province == c.Province && t.BusinessDays == days)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + 1), cancellationToken)
-            .ConfigureAwait(false);
-        if (updated == 0)
-            db.ProcessingTimes.Add(new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = c.Province, BusinessDays = days, Count = 1 });
+        updated = await TimesOf(db, c, days).ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + 1), cancellationToken).ConfigureAwait(false);
+        if (updated < 2)
+        {
+            var present = updated == 0 ? [] : await TimesOf(db, c, days).Select(t => t.Province).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var change in Twice(c).Where(t => !present.Contains(t.Province)))
+                db.ProcessingTimes.Add(new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = change.Province, BusinessDays = days, Count = 1 });
+        }
     }
+
+    /// <summary>Each count of a change and the column it adds to.</summary>
+    private static readonly (Func<Change, int> Count, Expression<Func<MonthlyFigure, int>> Column)[] Counts =
+    [
+        (c => c.Submitted, f => f.Submitted),
+        (c => c.Decided, f => f.Decided),
+        (c => c.Approved, f => f.Approved),
+        (c => c.Rejected, f => f.Rejected),
+        (c => c.Withdrawn, f => f.Withdrawn),
+        (c => c.DecidedWithDeadline, f => f.DecidedWithDeadline),
+        (c => c.DecidedInTime, f => f.DecidedInTime),
+    ];
+
+    /// <summary>The rows a change adds to: its province's and the national one.</summary>
+    private static IQueryable<MonthlyFigure> MonthsOf(ProceduresDb db, Change c) =>
+        db.MonthlyFigures.Where(f => f.Month == c.Month && f.ProcedureId == c.ProcedureId && (f.Province == c.Province || f.Province == MonthlyFigure.AllProvinces));
+
+    private static IQueryable<ProcessingTime> TimesOf(ProceduresDb db, Change c, int days) =>
+        db.ProcessingTimes.Where(t => t.Month == c.Month && t.ProcedureId == c.ProcedureId && (t.Province == c.Province || t.Province == MonthlyFigure.AllProvinces) && t.BusinessDays == days);
 
     private static MonthlyFigure Row(Change c) => new()
     {

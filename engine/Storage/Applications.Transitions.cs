@@ -17,7 +17,15 @@ public sealed partial class Applications
         WorkflowEvents.Returned, WorkflowEvents.Decided, WorkflowEvents.DeadlineLapsed,
     ];
 
-    private sealed record Loaded(Application Application, ProcedureDefinition Definition);
+    private sealed record Loaded(Application Application, ProcedureDefinition Definition)
+    {
+        /// <summary>The row it was read from: a transition writes only the columns that change, and keeps the JSON of the parts that do not.</summary>
+        public required ApplicationRow Row { get; init; }
+    }
+
+    /// <summary>The application's row, read by every command: compiled, so it is not looked up in EF's query cache each time.</summary>
+    private static readonly Func<ProceduresDb, Guid, CancellationToken, Task<ApplicationRow?>> StoredRow = EF.CompileAsyncQuery(
+        (ProceduresDb db, Guid id, CancellationToken _) => db.Applications.AsNoTracking().FirstOrDefault(a => a.Id == id));
 
     private async Task<Loaded?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -27,12 +35,12 @@ public sealed partial class Applications
 
     private async Task<Loaded?> LoadAsync(ProceduresDb db, Guid id, CancellationToken cancellationToken)
     {
-        var row = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        var row = await StoredRow(db, id, cancellationToken).ConfigureAwait(false);
         if (row is null)
             return null;
         var definition = await _definitions.GetAsync(db, row.ProcedureId, row.DefinitionVersion, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"application {id} is pinned to '{row.ProcedureId}' version {row.DefinitionVersion}, which is not stored");
-        return new Loaded(row.ToApplication(), definition);
+        return new Loaded(row.ToApplication(), definition) { Row = row };
     }
 
     private Task<WorkflowResult> RunAsync(Guid id, Actor actor, WorkflowCommand command, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken) =>
@@ -68,7 +76,7 @@ public sealed partial class Applications
 
                 try
                 {
-                    return await WriteAsync(db, definition, application, next, actor, result.Events, today, alongside, cancellationToken).ConfigureAwait(false) is { } written
+                    return await WriteAsync(db, definition, loaded, next, actor, result.Events, today, alongside, cancellationToken).ConfigureAwait(false) is { } written
                         ? WorkflowResult.Done(written, result.Events)
                         : WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
                 }
@@ -103,22 +111,23 @@ public sealed partial class Applications
     /// the order they come (<see cref="WriteTurns"/>); null when the turn did not come within the busy timeout.
     /// </remarks>
     private async Task<Application?> WriteAsync(
-        ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor,
+        ProceduresDb db, ProcedureDefinition definition, Loaded stored, Application next, Actor actor,
         IReadOnlyList<WorkflowEvent> events, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
     {
         var now = Now;
+        var before = stored.Application;
         var due = DueDates.Legal(_calendar, definition, next);
         var first = before.Reference is null && next.Status != ApplicationStatus.Draft && next.SubmittedOn is not null;
         using var coming = first ? WriteTurns.Join(db, References.PrefixOf(definition), today.Year) : null;
-        var predicted = coming is null ? null : await References.PeekAsync(db, definition, today.Year, coming.Ahead, cancellationToken).ConfigureAwait(false);
-        var writes = Prepare(definition, first ? next with { Reference = predicted } : next, actor, events, due, today, now);
+        var predicted = coming is null ? null : await References.PeekAsync(db, coming, today.Year, cancellationToken).ConfigureAwait(false);
+        var writes = Prepare(definition, stored, first ? next with { Reference = predicted } : next, actor, events, due, today, now);
 
         var writer = WriteTurns.Of(db);
         if (!await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false))
             return null;
         try
         {
-            return await WriteAsync(db, definition, before, next, actor, events, today, now, alongside, due, first ? predicted : null, writes, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(db, definition, stored, next, actor, events, today, now, alongside, due, coming, predicted, writes, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -126,25 +135,29 @@ public sealed partial class Applications
         }
     }
 
-    /// <summary>The transaction itself, prepared by the other <c>WriteAsync</c>; <paramref name="predicted"/> is the reference the rows carry at a first submission.</summary>
+    /// <summary>
+    /// The transaction itself, prepared by the other <c>WriteAsync</c>; at a first submission <paramref name="coming"/> counts it
+    /// on its way to a number and <paramref name="predicted"/> is the reference the rows carry.
+    /// </summary>
     private async Task<Application> WriteAsync(
-        ProceduresDb db, ProcedureDefinition definition, Application before, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events,
-        DateOnly today, DateTime now, Func<ProceduresDb, Application, Task>? alongside, DateOnly? due, string? predicted, Writes writes, CancellationToken cancellationToken)
+        ProceduresDb db, ProcedureDefinition definition, Loaded stored, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events,
+        DateOnly today, DateTime now, Func<ProceduresDb, Application, Task>? alongside, DateOnly? due, WriteTurns.Coming? coming, string? predicted, Writes writes,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
         db.Database.AutoSavepointsEnabled = false;
-        if (predicted is not null)
+        var taken = coming is null ? null : await References.NextAsync(db, coming.Prefix, today.Year, cancellationToken).ConfigureAwait(false);
+        if (taken is not null)
         {
-            next = next with { Reference = await References.NextAsync(db, definition, today.Year, cancellationToken).ConfigureAwait(false) };
+            next = next with { Reference = taken.Reference };
             if (next.Reference != predicted)
-                writes = Prepare(definition, next, actor, events, due, today, now);
+                writes = Prepare(definition, stored, next, actor, events, due, today, now);
         }
 
-        var entry = db.Applications.Attach(writes.Row);
-        entry.State = EntityState.Modified;
-        entry.Property(r => r.CreatedAt).IsModified = false;
-        entry.Property(r => r.Version).OriginalValue = before.Version;
+        // The row as read is the original: the update sets only the columns that differ, and its version is the concurrency check.
+        db.Applications.Attach(writes.Row).OriginalValues.SetValues(stored.Row);
+        var before = stored.Application;
 
         // Only an application in review or waiting for changes has pending work to replace; its claims stay only
         // while the step stays in review (another role's opinion on a parallel step).
@@ -159,7 +172,10 @@ public sealed partial class Applications
             await alongside(db, next).ConfigureAwait(false);
         await Reporting.Figures.RecordAsync(db, _calendar, before, next, due, today, cancellationToken).ConfigureAwait(false);
 
-        await AuditLog.AppendAsync(db, writes.Entries, now, cancellationToken).ConfigureAwait(false);
+        if (taken is null)
+            await AuditLog.AppendAsync(db, writes.Entries, now, cancellationToken).ConfigureAwait(false);
+        else
+            AuditLog.Append(db, taken.Head, writes.Entries, now);
         foreach (var (letter, audited) in writes.Letters)
         {
             letter.AuditSequence = audited.Sequence;
@@ -168,6 +184,8 @@ public sealed partial class Applications
         db.Notifications.AddRange(writes.Notifications);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (taken is not null)
+            coming!.Took(taken.Number);
         return next;
     }
 
@@ -176,7 +194,7 @@ public sealed partial class Applications
         ApplicationRow Row, List<PendingWork> Work, List<AuditEntry> Entries, List<(LetterRow Letter, AuditEntry For)> Letters, List<Notification> Notifications);
 
     /// <summary>The rows of the transition to <paramref name="next"/>, with the letters its events call for rendered.</summary>
-    private Writes Prepare(ProcedureDefinition definition, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now)
+    private Writes Prepare(ProcedureDefinition definition, Loaded stored, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events, DateOnly? due, DateOnly today, DateTime now)
     {
         var letters = Issue(definition, next, actor, events, due, today, now);
         var entries = new List<AuditEntry>(events.Count);
@@ -200,7 +218,7 @@ public sealed partial class Applications
             Comment = told.Comment,
             CreatedAt = now,
         }).ToList();
-        return new Writes(ApplicationRow.From(next, due, now), Assignments.For(_calendar, definition, next, _workflow, due), entries, issued, notifications);
+        return new Writes(ApplicationRow.From(next, due, now, stored.Application, stored.Row), Assignments.For(_calendar, definition, next, _workflow, due), entries, issued, notifications);
     }
 
     /// <summary>

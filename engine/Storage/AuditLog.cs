@@ -53,7 +53,15 @@ public sealed class AuditLog(IDbContextFactory<ProceduresDb> databases)
     {
         if (entries.Count == 0)
             return;
-        var head = await db.AuditHeads.SingleAsync(cancellationToken).ConfigureAwait(false);
+        Append(db, await Head(db, cancellationToken).ConfigureAwait(false), entries, now);
+    }
+
+    /// <summary>The head, tracked: read by every transaction that audits something.</summary>
+    private static readonly Func<ProceduresDb, CancellationToken, Task<AuditHead>> Head = EF.CompileAsyncQuery((ProceduresDb db, CancellationToken _) => db.AuditHeads.Single());
+
+    /// <summary>Appends <paramref name="entries"/> after <paramref name="head"/>, read (and tracked) by the caller's transaction.</summary>
+    internal static void Append(ProceduresDb db, AuditHead head, IReadOnlyList<AuditEntry> entries, DateTime now)
+    {
         var at = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         foreach (var entry in entries)
         {

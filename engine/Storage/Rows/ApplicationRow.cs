@@ -38,7 +38,11 @@ internal sealed class ApplicationRow
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 
-    public static ApplicationRow From(Application application, DateOnly? dueOn, DateTime now) => new()
+    /// <summary>
+    /// The row of <paramref name="application"/>; when it follows <paramref name="before"/>, read from <paramref name="stored"/>, the
+    /// JSON of each part it shares with it (the same instance: the workflow changed nothing there) is the stored text, not written again.
+    /// </summary>
+    public static ApplicationRow From(Application application, DateOnly? dueOn, DateTime now, Application? before = null, ApplicationRow? stored = null) => new()
     {
         Id = application.Id,
         ProcedureId = application.ProcedureId,
@@ -51,21 +55,24 @@ internal sealed class ApplicationRow
         Step = application.Step,
         Reference = application.Reference,
         Province = application.Province,
-        Answers = application.Answers.ToJson(),
-        Documents = ApplicationJson.Documents(application.Documents),
-        StepFields = ApplicationJson.StepFields(application.StepFields),
-        Opinions = ApplicationJson.Opinions(application.Opinions),
-        Reopened = ApplicationJson.Strings(application.Reopened),
-        AnswersBeforeChanges = application.AnswersBeforeChanges?.ToJson(),
-        Pauses = ApplicationJson.Pauses(application.Pauses),
+        Answers = Kept(application.Answers, before?.Answers, stored?.Answers) ?? application.Answers.ToJson(),
+        Documents = Kept(application.Documents, before?.Documents, stored?.Documents) ?? ApplicationJson.Documents(application.Documents),
+        StepFields = Kept(application.StepFields, before?.StepFields, stored?.StepFields) ?? ApplicationJson.StepFields(application.StepFields),
+        Opinions = Kept(application.Opinions, before?.Opinions, stored?.Opinions) ?? ApplicationJson.Opinions(application.Opinions),
+        Reopened = Kept(application.Reopened, before?.Reopened, stored?.Reopened) ?? ApplicationJson.Strings(application.Reopened),
+        AnswersBeforeChanges = Kept(application.AnswersBeforeChanges, before?.AnswersBeforeChanges, stored?.AnswersBeforeChanges) ?? application.AnswersBeforeChanges?.ToJson(),
+        Pauses = Kept(application.Pauses, before?.Pauses, stored?.Pauses) ?? ApplicationJson.Pauses(application.Pauses),
         SubmittedOn = application.SubmittedOn,
         StepStartedOn = application.StepStartedOn,
         DecidedOn = application.DecidedOn,
         DueOn = dueOn,
-        CreatedAt = now,
+        CreatedAt = stored?.CreatedAt ?? now,
         UpdatedAt = now,
         Version = application.Version,
     };
+
+    /// <summary>The stored JSON of a part the transition left as it was read (null: write it).</summary>
+    private static string? Kept(object? part, object? before, string? json) => part is not null && ReferenceEquals(part, before) ? json : null;
 
     public Application ToApplication() => new()
     {

@@ -91,6 +91,38 @@ public sealed class DurabilityTests
         await store.SqlAsync("DROP TRIGGER refuse_one;");
         var retried = await store.Applications.SubmitAsync(drafts[3].Draft.Id, drafts[3].Applicant);
         Assert.Equal("STV-2026-000008", retried.Application?.Reference);
+        await AssertEachReceiptPrintsItsReferenceAsync(store, drafts);
+        Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Submit_FromTwoProcessesAtOnce_ReferencesStayUniqueAndGaplessAndEachReceiptPrintsItsOwn()
+    {
+        await using var store = await TestStore.CreateAsync(TimeSpan.FromSeconds(30));
+        var drafts = await store.DraftsAsync(12);
+        // Another process on the same file: its own connections, its own turns and its own memory of the last number it
+        // took, so its receipts' forecasts go wrong as this one's submissions commit, and only the database keeps the two apart.
+        var otherDatabases = SqliteStorage.Create(store.DatabaseFile, TimeSpan.FromSeconds(31));
+        var other = new Applications(otherDatabases, new DefinitionStore(otherDatabases, TestLibrary.Library, store.Clock), store.Documents, store.Clock);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = drafts.Select((d, i) => Task.Run(async () =>
+        {
+            await start.Task;
+            return await (i % 2 == 0 ? store.Applications : other).SubmitAsync(d.Draft.Id, d.Applicant);
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(racing);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        var references = results.Select(r => r.Application!.Reference).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"STV-2026-{n:D6}"), references);
+        await AssertEachReceiptPrintsItsReferenceAsync(store, drafts);
+        Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
+
+    private static async Task AssertEachReceiptPrintsItsReferenceAsync(TestStore store, List<(Actor Applicant, Application Draft)> drafts)
+    {
         foreach (var (applicant, draft) in drafts)
         {
             var reference = (await store.Applications.GetAsync(draft.Id, applicant)).Value!.Reference!;
@@ -98,7 +130,6 @@ public sealed class DurabilityTests
             var html = Encoding.UTF8.GetString(await BytesAsync(await store.Applications.OpenIssuedAsync(draft.Id, applicant, letter.Id)));
             Assert.Contains($"<dd>{reference}</dd>", html, StringComparison.Ordinal);
         }
-        Assert.True((await store.Audit.VerifyAsync()).Intact);
     }
 
     /// <summary>The services over a copy of the store's database files as they are on disk now, with an empty document store.</summary>
