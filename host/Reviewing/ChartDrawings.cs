@@ -7,8 +7,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace EmploymentProcedures.Host.Reviewing;
 
 /// <summary>
-/// The dashboard's chart drawings, kept for a while: a visit renders the page twice (prerendered, then by its circuit),
-/// and the reviewers of one territory look at the same figures, so a chart is drawn by ScottPlot once for all of them.
+/// The dashboard's chart drawings, kept for a while: the reviewers of one territory look at the same figures, and a page
+/// may render more than once, so a chart is drawn by ScottPlot once for all of them.
 /// A drawing is keyed only by what it shows (the chart's kind, the language, every row's label, values and mark), never
 /// by who asked, so nobody is served a drawing of figures other than theirs. The cache is bounded by the drawings' size.
 /// </summary>

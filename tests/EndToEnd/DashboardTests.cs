@@ -42,4 +42,31 @@ public sealed class DashboardTests(PortalFixture portal)
         if (Environment.GetEnvironmentVariable("EP_SCREENSHOTS") == "1")
             await page.Locator(".charts").ScreenshotAsync(new() { Path = Path.Combine(PortalFixture.RepositoryRoot(), "docs", "dashboard.ar.png") });
     }
+
+    [Fact]
+    public async Task Dashboard_IsServedWholeWithoutACircuit_AndItsPeriodIsAnOrdinaryRequest()
+    {
+        var filing = portal.FilingOf();
+        var application = await filing.SubmittedAsync(Actor.Applicant("dashboard-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
+        var delegate_ = await portal.CreateAccountAsync("provincial-delegate", Password, "fr", provinces: [application.Province!]);
+        var page = await portal.NewPageAsync(Languages.French);
+        await Pages.SignInAsync(page, delegate_, Password);
+
+        // A page of figures and charts with nothing to click but a GET form: no circuit, so its figures are read
+        // and its charts drawn once per visit, and nothing waits for a takeover. (A circuit starts after the page
+        // has loaded: the sockets counted are those opened from then on, not the previous page's.)
+        await page.GotoAsync("/dashboard");
+        var circuits = new List<string>();
+        page.WebSocket += (_, socket) => circuits.Add(socket.Url);
+        await Assertions.Expect(page.Locator("figure[aria-labelledby=chart-procedures-title] svg.chart-drawing")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToHaveAttributeAsync("data-live", new System.Text.RegularExpressions.Regex(".*"));
+
+        var month = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("#dashboard-from").FillAsync(month);
+        await page.Locator(".dashboard-filters button[type=submit]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("from=" + month));
+        await Assertions.Expect(page.Locator("#dashboard-from")).ToHaveValueAsync(month);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.DoesNotContain(circuits, url => url.Contains("/_blazor", StringComparison.Ordinal));
+    }
 }
