@@ -96,7 +96,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
     }
 
     [Fact]
-    public async Task Visit_PrerenderThenCircuit_DrawsEachChartOnce_AndArabicDrawsItsOwn()
+    public async Task TwoVisitsOfTheSameFigures_DrawEachChartOnce_AndArabicDrawsItsOwn()
     {
         var (_, delegate_) = await figures.Portal.AccountAsync("provincial-delegate", figures.Province);
         using var drawings = new ChartDrawings();
@@ -114,11 +114,11 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         }
         static List<string> Drawings(IRenderedComponent<DashboardPage> page) => page.FindAll("figure.chart svg.chart-drawing").Select(svg => svg.OuterHtml).ToList();
 
-        using var prerender = Context();
-        var first = Drawings(Visit(prerender));
+        using var firstVisit = Context();
+        var first = Drawings(Visit(firstVisit));
         var drawn = drawings.Drawn;
-        using var circuit = Context();
-        var second = Drawings(Visit(circuit));
+        using var secondVisit = Context();
+        var second = Drawings(Visit(secondVisit));
 
         Assert.Equal(first.Count, drawn);
         Assert.Equal(drawn, drawings.Drawn);
