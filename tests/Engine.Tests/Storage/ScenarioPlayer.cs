@@ -1,6 +1,7 @@
 using System.Text;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 
@@ -19,6 +20,12 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
 {
     private readonly Applications _applications = store.Applications;
 
+    /// <summary>The bytes of each file the applicant uploaded, by document and file name: what a reviewer must get back.</summary>
+    private readonly Dictionary<(string Document, string FileName), byte[]> _uploaded = [];
+
+    /// <summary>Whether the file was (re)submitted since a reviewer last opened its documents.</summary>
+    private bool _unread;
+
     /// <summary>Decisions taken so far, by reviewers of the step's role.</summary>
     public int Decisions { get; private set; }
 
@@ -31,9 +38,11 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
     public async Task PlayAsync(ScenarioDefinition scenario)
     {
         store.Clock.Set(scenario.Today ?? TestStore.Monday);
+        _uploaded.Clear();
         var applicant = Actor.Applicant($"{definition.Id}/{scenario.Name}", "Demandeur " + scenario.Name, definition.Applicant) with { Language = language };
         var app = await SubmitAsync(scenario, applicant);
-        var requests = 0;
+        // The letters the applicant must receive, each with a text it must print (the reviewer's message or reason).
+        var letters = new List<(string Kind, string? Prints)> { ("receipt", null) };
 
         for (var i = 0; i < scenario.Actions.Count; i++)
         {
@@ -46,19 +55,28 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
 
             app = await DecideAsync(app, action, label);
             if (action.Action == StepAction.RequestChanges)
-                requests++;
+                letters.Add(("changes_requested", action.Comment));
         }
 
         Assert.True(scenario.ExpectStatus == app.Status.Name(), $"expected status {scenario.ExpectStatus}, got {app.Status.Name()} (step {app.Step})");
         if (scenario.ExpectStep is { } step)
             Assert.True(step == app.Step, $"expected step {step}, got {app.Step}");
-        await CheckLettersAsync(app, applicant, requests);
+        var read = (await _applications.GetAsync(app.Id, applicant)).Value;
+        Assert.True(read is not null && (read.Status, read.Step, read.Version) == (app.Status, app.Step, app.Version), "the applicant does not read back the application as it was left");
+        if (app.Status.IsFinal())
+            letters.Add((app.Status.Name(), app.Status == ApplicationStatus.Rejected ? scenario.Actions[^1].Comment : null));
+        await CheckLettersAsync(app, applicant, [.. letters.Where(l => definition.Outputs.ContainsKey(l.Kind))]);
         await CheckNotificationsAsync(app, applicant);
+        var offered = await _applications.PermittedActionsAsync(app.Id, applicant);
         if (app.Status == ApplicationStatus.ChangesRequested)
         {
-            var edit = (await _applications.PermittedActionsAsync(app.Id, applicant)).SingleOrDefault(p => p.Kind == ActionKind.Edit);
+            var edit = offered.SingleOrDefault(p => p.Kind == ActionKind.Edit);
             Assert.True(edit?.Editable is { } editable && editable.SequenceEqual(app.Reopened), "the applicant is not offered to change exactly the reopened items");
         }
+        if (app.Status.IsFinal())
+            Assert.True(offered.Count == 0, $"the applicant is still offered {string.Join(", ", offered.Select(p => p.Kind))} once decided");
+        var timeline = (await _applications.HistoryAsync(app.Id, applicant)).Value!;
+        Assert.True(timeline.All(e => e.Kind != WorkflowEvents.Refused || e.ActorId == applicant.UserId), "the applicant's timeline shows others' refused attempts");
     }
 
     /// <summary>Starts, fills, attaches and submits: the application in review (or decided, when no step runs).</summary>
@@ -75,6 +93,7 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
         var submitted = await _applications.SubmitAsync(id, applicant);
         Assert.True(submitted.Succeeded, $"submitting: {Describe(submitted)}");
         var app = submitted.Application!;
+        _unread = true;
         var prefix = $"{definition.ReferencePrefix ?? definition.Id}-{store.Clock.Now.Year}-";
         Assert.True(app.Reference?.StartsWith(prefix, StringComparison.Ordinal) == true, $"reference {app.Reference} does not start with {prefix}");
         return app;
@@ -87,8 +106,10 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
         Assert.True(document is { Formats.Count: > 0 }, $"document {documentId} is not one of the definition's, or accepts no format");
         var format = document.Formats[index % document.Formats.Count];
         var bytes = TestStore.FileOf(format, $"{documentId} {version}");
-        var attached = await _applications.AttachDocumentAsync(id, applicant, documentId, $"{documentId}-{version}.{format}", new MemoryStream(bytes));
+        var fileName = $"{documentId}-{version}.{format}";
+        var attached = await _applications.AttachDocumentAsync(id, applicant, documentId, fileName, new MemoryStream(bytes));
         Assert.True(attached.Succeeded, $"attaching {documentId} as {format}: {attached}");
+        _uploaded[(documentId, fileName)] = bytes;
     }
 
     /// <summary>The applicant lays the scenario's corrections over the answers, uploads the reopened documents again and resubmits.</summary>
@@ -104,6 +125,7 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
             await AttachAsync(app.Id, applicant, reopened[i], i, "corrected");
         var resubmitted = await _applications.SubmitAsync(app.Id, applicant);
         Assert.True(resubmitted.Succeeded, $"{label}: resubmitting: {Describe(resubmitted)}");
+        _unread = true;
         return resubmitted.Application!;
     }
 
@@ -114,8 +136,14 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
         var role = action.Role ?? step.Role ?? step.Parallel!.Roles.First(r => app.Opinions.All(o => o.Role != r));
         var reviewer = ReviewerOf(role, app.Province);
 
-        Assert.True((await InboxLineAsync(reviewer, app.Id)) is { } line && line.Step == step.Id && line.Role == role,
+        var line = await InboxLineAsync(reviewer, app.Id);
+        Assert.True(line is not null && line.Step == step.Id && line.Role == role,
             $"{label}: not in the inbox of {Who(reviewer)} (status {app.Status.Name()}, step {app.Step})");
+        Assert.True(line.Reference == app.Reference && line.Province == (definition.Routing is null ? null : app.Province)
+                && (line.DueOn is not null || (step.Deadline ?? definition.Deadline) is null),
+            $"{label}: the inbox line says {line.Reference}, province {line.Province}, due {line.DueOn}");
+        if (_unread)
+            await ReadDocumentsAsync(app, reviewer, label);
         var permitted = await _applications.PermittedActionsAsync(app.Id, reviewer);
         Assert.True(permitted.Any(p => p.Kind == ActionKind.Decide && p.Step == step.Id && p.Action == action.Action
                 && (action.To is null || p.ReturnTargets?.Contains(action.To) == true)),
@@ -127,10 +155,19 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
         var decided = await _applications.DecideAsync(app.Id, reviewer, decision);
         Assert.True(decided.Succeeded, $"{label} by {Who(reviewer)}: {Describe(decided)}");
         Decisions++;
+        Assert.True(await InboxLineAsync(reviewer, app.Id) is not { } left || left.Step != step.Id, $"{label}: still in the inbox of {Who(reviewer)} once decided");
+        var kept = (await _applications.GetAsync(app.Id, reviewer)).Value?.StepFields.GetValueOrDefault(step.Id);
+        if (action.Action == StepAction.RequestChanges)
+        {
+            var waiting = await _applications.InboxAsync(reviewer, new InboxFilter { Procedures = [definition.Id], Statuses = [ApplicationStatus.ChangesRequested] });
+            Assert.True(waiting.Items.Any(i => i.ApplicationId == app.Id), $"{label}: {Who(reviewer)} no longer finds the file waiting for the applicant");
+        }
+        var lost = action.Fields.Where(f => kept?.ContainsKey(f.Key) != true || Json(kept[f.Key]) != Json(f.Value)).Select(f => f.Key).ToList();
+        Assert.True(lost.Count == 0, $"{label}: reviewer fields not kept as recorded: {string.Join(", ", lost)}");
         return decided.Application!;
     }
 
-    /// <summary>A reviewer of the same role in another province: the file is not in their inbox, nothing is offered, the decision is refused.</summary>
+    /// <summary>A reviewer of the same role in another province: the file is not in their inbox, nothing is offered, the decision is refused, the file and its documents do not open.</summary>
     private async Task CheckStrangerAsync(Application app, string role, ScenarioAction action, string label)
     {
         var elsewhere = app.Province == "rabat" ? "casablanca" : "rabat";
@@ -139,29 +176,48 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
         Assert.True((await _applications.PermittedActionsAsync(app.Id, stranger)).Count == 0, $"{label}: {Who(stranger)} is offered actions");
         var refused = await _applications.DecideAsync(app.Id, stranger, new WorkflowCommand.Decide(action.Step, action.Action, action.Comment, action.Reopen, action.To, action.Fields));
         Assert.True(refused.Refusal?.Code is RefusalCodes.NotYours or RefusalCodes.NotYourTerritory, $"{label}: {Who(stranger)} was not refused: {refused}");
+        // A role that also acts on a step that is not territorial (a central decision) may read the file from anywhere.
+        if (definition.Steps.Where(s => s.Roles.Contains(role)).All(s => Territorial(s, role)))
+        {
+            Assert.True((await _applications.GetAsync(app.Id, stranger)).Refusal is not null, $"{label}: {Who(stranger)} may open the file");
+            if (app.Documents is [var document, ..])
+                Assert.True((await _applications.OpenDocumentAsync(app.Id, stranger, document.DocumentId, document.FileName)).Refusal is not null, $"{label}: {Who(stranger)} may open {document.DocumentId}");
+        }
         Strangers++;
+    }
+
+    /// <summary>The reviewer opens every file of the application and gets the bytes the applicant uploaded.</summary>
+    private async Task ReadDocumentsAsync(Application app, Actor reviewer, string label)
+    {
+        foreach (var document in app.Documents)
+        {
+            var opened = await _applications.OpenDocumentAsync(app.Id, reviewer, document.DocumentId, document.FileName);
+            Assert.True(opened.Succeeded, $"{label}: {Who(reviewer)} cannot open {document.FileName}: {opened.Refusal}");
+            using var content = new MemoryStream();
+            await using (opened.Value!)
+                await opened.Value!.CopyToAsync(content);
+            Assert.True(content.ToArray().SequenceEqual(_uploaded[(document.DocumentId, document.FileName)]), $"{label}: {document.FileName} is not what the applicant uploaded");
+        }
+        _unread = false;
     }
 
     /// <summary>
     /// The letters issued are those <c>outputs:</c> names for what happened (the receipt, each request for changes, the
-    /// decision), each rendered in the applicant's language and printing the reference.
+    /// decision), each rendered in the applicant's language, printing the procedure's title in it, the reference, the
+    /// applicant's name and the reviewer's message or reason.
     /// </summary>
-    private async Task CheckLettersAsync(Application app, Actor applicant, int requests)
+    private async Task CheckLettersAsync(Application app, Actor applicant, IReadOnlyList<(string Kind, string? Prints)> expected)
     {
-        var expected = new List<string> { "receipt" };
-        expected.AddRange(Enumerable.Repeat("changes_requested", requests));
-        if (app.Status.IsFinal() && app.Status != ApplicationStatus.Withdrawn)
-            expected.Add(app.Status.Name());
-        expected.RemoveAll(kind => !definition.Outputs.ContainsKey(kind));
-
         var issued = await _applications.IssuedAsync(app.Id, applicant);
         Assert.True(issued.Succeeded, $"the letters: {issued.Refusal}");
         var history = (await _applications.HistoryAsync(app.Id, applicant)).Value!;
         var failures = string.Join("; ", history.Where(e => e.Kind == StorageEvents.LetterNotIssued).Select(e => $"{e.Action}: {e.Comment}"));
-        Assert.True(expected.SequenceEqual(issued.Value!.Select(l => l.Kind)),
-            $"letters issued: [{string.Join(", ", issued.Value!.Select(l => l.Kind))}], expected [{string.Join(", ", expected)}]" + (failures.Length > 0 ? "; not issued: " + failures : ""));
+        Assert.True(expected.Select(l => l.Kind).SequenceEqual(issued.Value!.Select(l => l.Kind)),
+            $"letters issued: [{string.Join(", ", issued.Value!.Select(l => l.Kind))}], expected [{string.Join(", ", expected.Select(l => l.Kind))}]"
+            + (failures.Length > 0 ? "; not issued: " + failures : ""));
 
-        foreach (var letter in issued.Value!)
+        var title = HtmlText.Escape(definition.Title.Get(language));
+        foreach (var (letter, prints) in issued.Value!.Zip(expected.Select(l => l.Prints)))
         {
             Assert.True(letter.Language == language, $"the {letter.Kind} letter is in {letter.Language}, not in the applicant's {language}");
             var opened = await _applications.OpenIssuedAsync(app.Id, applicant, letter.Id);
@@ -169,8 +225,9 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
             string html;
             using (var reader = new StreamReader(opened.Value!, Encoding.UTF8))
                 html = await reader.ReadToEndAsync();
-            Assert.True(html.Contains($"<html lang=\"{language}\"", StringComparison.Ordinal) && html.Contains(app.Reference!, StringComparison.Ordinal),
-                $"the {letter.Kind} letter is not a page in {language} printing {app.Reference}");
+            var missing = new[] { $"<html lang=\"{language}\"", title, app.Reference!, HtmlText.Escape(app.ApplicantName), prints is null ? "" : HtmlText.Escape(prints) }
+                .Where(text => !html.Contains(text, StringComparison.Ordinal)).ToList();
+            Assert.True(missing.Count == 0, $"the {letter.Kind} letter does not print: {string.Join(" | ", missing)}");
             Letters++;
         }
     }
@@ -216,6 +273,8 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
     /// <summary>Whether only reviewers of the application's province may act on <paramref name="step"/> as <paramref name="role"/>.</summary>
     private bool Territorial(StepDefinition step, string role) =>
         definition.Routing is not null && (step.Territorial ?? (roles.TryGetValue(role, out var known) && known.Territorial));
+
+    private static string Json(object? value) => Answers.From([new("value", value)]).ToJson();
 
     private static string Who(Actor reviewer) => $"{reviewer.Role} of [{string.Join(", ", reviewer.Provinces)}]";
 
