@@ -1,7 +1,5 @@
-using System.Text;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
-using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 
@@ -16,7 +14,7 @@ namespace EmploymentProcedures.Engine.Tests.Storage;
 /// letters issued in the applicant's language, the notifications, the audit. Fails with an assertion naming the
 /// step that went wrong.
 /// </summary>
-internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition definition, IReadOnlyDictionary<string, RoleDefinition> roles, string language)
+internal sealed partial class ScenarioPlayer(TestStore store, ProcedureDefinition definition, IReadOnlyDictionary<string, RoleDefinition> roles, string language)
 {
     private readonly Applications _applications = store.Applications;
 
@@ -77,6 +75,37 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
             Assert.True(offered.Count == 0, $"the applicant is still offered {string.Join(", ", offered.Select(p => p.Kind))} once decided");
         var timeline = (await _applications.HistoryAsync(app.Id, applicant)).Value!;
         Assert.True(timeline.All(e => e.Kind != WorkflowEvents.Refused || e.ActorId == applicant.UserId), "the applicant's timeline shows others' refused attempts");
+        if (app.Status == ApplicationStatus.InReview)
+            await LapseAsync(app, applicant);
+    }
+
+    /// <summary>
+    /// A file the scenario leaves in review, swept the day after its legal deadline: decided as <c>on_deadline</c> says
+    /// (the applicant told), or, with <c>none</c>, still in review and overdue in the inbox of those who must act.
+    /// </summary>
+    private async Task LapseAsync(Application app, Actor applicant)
+    {
+        if ((await _applications.MineAsync(applicant)).Single(a => a.Id == app.Id).DueOn is not { } due)
+            return;
+        var after = due.AddDays(1);
+        store.Clock.Set(after);
+        await _applications.SweepAsync(after);
+        var swept = (await _applications.GetAsync(app.Id, applicant)).Value!;
+        var expected = definition.OnDeadline switch
+        {
+            "approve" => ApplicationStatus.Approved,
+            "reject" => ApplicationStatus.Rejected,
+            _ => ApplicationStatus.InReview,
+        };
+        Assert.True(swept.Status == expected, $"swept on {after} (on_deadline: {definition.OnDeadline}), the file is {swept.Status.Name()}, not {expected.Name()}");
+        if (expected != ApplicationStatus.InReview)
+        {
+            await CheckNotificationsAsync(swept, applicant);
+            return;
+        }
+        var step = definition.Steps.First(s => s.Id == swept.Step);
+        var reviewer = ReviewerOf(RoleAt(step, swept, null), swept.Province);
+        Assert.True(await InboxLineAsync(reviewer, app.Id) is { Urgency: Urgency.Overdue }, $"swept on {after}, the file is not overdue in the inbox of {Who(reviewer)}");
     }
 
     /// <summary>Starts, fills, attaches and submits: the application in review (or decided, when no step runs).</summary>
@@ -133,7 +162,7 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
     {
         var step = definition.Steps.FirstOrDefault(s => s.Id == action.Step);
         Assert.True(step is not null, $"{label}: no step {action.Step}");
-        var role = action.Role ?? step.Role ?? step.Parallel!.Roles.First(r => app.Opinions.All(o => o.Role != r));
+        var role = RoleAt(step, app, action.Role);
         var reviewer = ReviewerOf(role, app.Province);
 
         var line = await InboxLineAsync(reviewer, app.Id);
@@ -204,52 +233,6 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
         _unread = false;
     }
 
-    /// <summary>
-    /// The letters issued are those <c>outputs:</c> names for what happened (the receipt, each request for changes, the
-    /// decision), each rendered in the applicant's language, printing the procedure's title in it, the reference, the
-    /// applicant's name and the reviewer's message or reason.
-    /// </summary>
-    private async Task CheckLettersAsync(Application app, Actor applicant, IReadOnlyList<(string Kind, string? Prints)> expected)
-    {
-        var issued = await _applications.IssuedAsync(app.Id, applicant);
-        Assert.True(issued.Succeeded, $"the letters: {issued.Refusal}");
-        var history = (await _applications.HistoryAsync(app.Id, applicant)).Value!;
-        var failures = string.Join("; ", history.Where(e => e.Kind == StorageEvents.LetterNotIssued).Select(e => $"{e.Action}: {e.Comment}"));
-        Assert.True(expected.Select(l => l.Kind).SequenceEqual(issued.Value!.Select(l => l.Kind)),
-            $"letters issued: [{string.Join(", ", issued.Value!.Select(l => l.Kind))}], expected [{string.Join(", ", expected.Select(l => l.Kind))}]"
-            + (failures.Length > 0 ? "; not issued: " + failures : ""));
-
-        var title = HtmlText.Escape(definition.Title.Get(language));
-        foreach (var (letter, prints) in issued.Value!.Zip(expected.Select(l => l.Prints)))
-        {
-            Assert.True(letter.Language == language, $"the {letter.Kind} letter is in {letter.Language}, not in the applicant's {language}");
-            var opened = await _applications.OpenIssuedAsync(app.Id, applicant, letter.Id);
-            Assert.True(opened.Succeeded, $"opening the {letter.Kind} letter: {opened.Refusal}");
-            string html;
-            using (var reader = new StreamReader(opened.Value!, Encoding.UTF8))
-                html = await reader.ReadToEndAsync();
-            var missing = new[] { $"<html lang=\"{language}\"", title, app.Reference!, HtmlText.Escape(app.ApplicantName), prints is null ? "" : HtmlText.Escape(prints) }
-                .Where(text => !html.Contains(text, StringComparison.Ordinal)).ToList();
-            Assert.True(missing.Count == 0, $"the {letter.Kind} letter does not print: {string.Join(" | ", missing)}");
-            Letters++;
-        }
-    }
-
-    /// <summary>The applicant was told of the submission, and of the decision or the request for changes the file ends on.</summary>
-    private async Task CheckNotificationsAsync(Application app, Actor applicant)
-    {
-        var told = await store.Outbox.ForUserAsync(applicant.UserId);
-        Assert.True(told.Any(n => n.ApplicationId == app.Id && n.Kind == WorkflowEvents.Submitted), "the applicant was not told of the submission");
-        var last = app.Status switch
-        {
-            ApplicationStatus.ChangesRequested => WorkflowEvents.ChangesRequested,
-            _ when app.Status.IsFinal() => WorkflowEvents.Decided,
-            _ => null,
-        };
-        if (last is not null)
-            Assert.True(told.Any(n => n.ApplicationId == app.Id && n.Kind == last && n.Status == app.Status.Name()), $"the applicant was not told: {last} ({app.Status.Name()})");
-    }
-
     /// <summary>The reviewer's inbox line for the application, on whichever page it is (the store holds every procedure's files).</summary>
     private async Task<InboxItem?> InboxLineAsync(Actor reviewer, Guid id)
     {
@@ -272,6 +255,10 @@ internal sealed class ScenarioPlayer(TestStore store, ProcedureDefinition defini
         var covers = roles.TryGetValue(role, out var known) && known.Territorial ? [province ?? "casablanca"] : Array.Empty<string>();
         return Actor.Reviewer($"{role}@{string.Join(",", covers)}", "Reviewer " + role, role, covers);
     }
+
+    /// <summary>The role that acts: the one named, else the step's, else the first of a parallel step's that has not given its opinion.</summary>
+    private static string RoleAt(StepDefinition step, Application app, string? named) =>
+        named ?? step.Role ?? step.Parallel!.Roles.First(r => app.Opinions.All(o => o.Role != r));
 
     /// <summary>Whether only reviewers of the application's province may act on <paramref name="step"/> as <paramref name="role"/>.</summary>
     private bool Territorial(StepDefinition step, string role) =>
