@@ -85,7 +85,8 @@ public static partial class ScenarioRunner
         return workflow.Execute(definition, app, applicant, new WorkflowCommand.Submit(Reference), today);
     }
 
-    private static Answers DeepMerge(Answers answers, Answers changes)
+    /// <summary>The corrections laid over the answers, into nested answers (an address keeps what the correction does not name).</summary>
+    internal static Answers DeepMerge(Answers answers, Answers changes)
     {
         foreach (var (key, value) in changes)
             answers = answers.With(key, value is Answers nested && answers[key] is Answers current ? DeepMerge(current, nested) : value);

@@ -167,6 +167,21 @@ internal sealed class TestStore : IAsyncDisposable
 
     public static byte[] Docx() => Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"));
 
+    public static byte[] Jpeg() => [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
+
+    /// <summary>A small file of <paramref name="format"/> (pdf, png, jpg, docx, xlsx, odt, ods), with the bytes that make it one.</summary>
+    public static byte[] FileOf(string format, string text = "hello") => format switch
+    {
+        "pdf" => Pdf(text),
+        "png" => Png(),
+        "jpg" => Jpeg(),
+        "docx" => Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document>" + text + "</w:document>")),
+        "xlsx" => Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook>" + text + "</workbook>")),
+        "odt" => Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", text)),
+        "ods" => Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", text)),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "no sample file of this format"),
+    };
+
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
