@@ -147,8 +147,19 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
         var input = page.Locator(".field--document input[type=file][accept*='.pdf']").First;
         if (await input.CountAsync() == 0)
             return;
-        await input.SetInputFilesAsync(new FilePayload { Name = "piece.pdf", MimeType = "application/pdf", Buffer = VisaForm.Pdf() });
-        await Assertions.Expect(page.Locator(".document__name").First).ToHaveTextAsync("piece.pdf");
+        // A file chosen while the upload control is still being set up is not sent: it is then chosen again, as a person would.
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.SetInputFilesAsync(new FilePayload { Name = "piece.pdf", MimeType = "application/pdf", Buffer = VisaForm.Pdf() });
+            try
+            {
+                await Assertions.Expect(page.Locator(".document__name").First).ToHaveTextAsync("piece.pdf", new() { Timeout = 7_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Adds a row to every repeating group on the page that has none (then to the groups inside the new rows).</summary>
