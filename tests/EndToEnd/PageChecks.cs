@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
 
-/// <summary>One thing wrong on a page, for a person reading it: the rule it breaks and the element where it is.</summary>
-internal sealed record WordingProblem
+/// <summary>One thing wrong on a page, for a person using it: the rule it breaks and the element where it is.</summary>
+internal sealed record PageProblem
 {
     public string Rule { get; init; } = "";
 
@@ -12,8 +12,8 @@ internal sealed record WordingProblem
 }
 
 /// <summary>
-/// The checks run on every page of every form (<see cref="EveryFormTests"/>). <see cref="WordingAsync"/>: what a page says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label,
-/// legend, option or button, no id given twice, every radio button inside a fieldset with a legend; in Arabic the page
+/// The checks run on every page of every form (<see cref="EveryFormTests"/>). <see cref="WordingAsync"/>: what a page
+/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no id given twice, every radio button inside a fieldset with a legend; in Arabic the page
 /// and the form laid out right to left and every label, legend, heading and option in Arabic script (the French text
 /// shown in its place is what a missing translation looks like), and no Latin word outside identifiers, formats, examples
 /// and what the person typed or named (a unit left in French). <see cref="AxeAsync"/>: axe-core's serious and critical
@@ -26,8 +26,8 @@ internal static class PageChecks
 
     /// <summary>
     /// axe-core on the page's content (the header and footer are checked by <c>AccessibilityTests</c>) with the WCAG 2.2 A
-    /// and AA rules, answering the serious and critical violations only: the verdict of
-    /// <see cref="Pages.AssertNoSeriousAxeViolationAsync"/>, without sending every passing node back over some 350 pages.
+    /// and AA rules, answering the serious and critical violations only: the passing nodes, which
+    /// <see cref="Pages.AssertNoSeriousAxeViolationAsync"/> gets back too, are not sent over some 350 pages.
     /// </summary>
     private const string RunAxe = """
         async () => {
@@ -92,13 +92,13 @@ internal static class PageChecks
         }
         """;
 
-    public static async Task<IReadOnlyList<WordingProblem>> WordingAsync(IPage page, bool rightToLeft) =>
-        await page.EvaluateAsync<WordingProblem[]>(Script, rightToLeft);
+    public static async Task<IReadOnlyList<PageProblem>> WordingAsync(IPage page, bool rightToLeft) =>
+        await page.EvaluateAsync<PageProblem[]>(Script, rightToLeft);
 
-    public static async Task<IReadOnlyList<WordingProblem>> AxeAsync(IPage page)
+    public static async Task<IReadOnlyList<PageProblem>> AxeAsync(IPage page)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof axe === 'object'"))
             await page.EvaluateAsync(AxeScript);
-        return await page.EvaluateAsync<WordingProblem[]>(RunAxe);
+        return await page.EvaluateAsync<PageProblem[]>(RunAxe);
     }
 }
