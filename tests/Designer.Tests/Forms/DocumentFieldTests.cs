@@ -70,6 +70,17 @@ public sealed class DocumentFieldTests : FormTestContext
         Assert.Contains("Remplacer le fichier", form.Find(".document__action").TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fr", "(1,5 Mo)")]
+    [InlineData("ar", "(1,5 ميغابايت)")]
+    [InlineData("en", "(1.5 MB)")]
+    public void AttachedFile_ShowsItsSizeInTheFormsLanguage(string language, string size)
+    {
+        var form = OnDocumentsPage(language, documents: [new AttachedDocument("statutes", "statuts.pdf", 3 * 1024 * 1024 / 2, "pdf")]);
+
+        Assert.Equal(size, form.Find(".document__size").TextContent);
+    }
+
     [Fact]
     public void Upload_RefusedByTheHost_ShowsItsMessageInTheFormsLanguage()
     {

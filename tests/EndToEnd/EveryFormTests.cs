@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Host.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace EmploymentProcedures.EndToEnd;
+
+/// <summary>
+/// Every page of every procedure's form, as its applicants see it in a real browser: each procedure's draft opens
+/// as much of the form as its scenarios can (<see cref="RevealingAnswers"/>), "check my application" on the last
+/// page shows every error (messages next to the fields and the error summary, kept while going back), a file is
+/// attached, and the walk goes back page by page with the form's own "previous", adding a row to each repeating
+/// group, then runs axe-core and reads the page's wording (<see cref="PageChecks"/>). Procedures alternate between
+/// French and Arabic (both languages walk at once, each in its own signed-in browser context). Every problem is
+/// reported with the procedure, the page, the language, the rule and the element, all of them at once.
+/// </summary>
+[Collection(PortalTests.Name)]
+public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper output)
+{
+    /// <summary><c>EP_FORMS=strike-notice,night-work-derogation</c> walks only these procedures' forms, each in both languages.</summary>
+    private static readonly HashSet<string>? Only =
+        Environment.GetEnvironmentVariable("EP_FORMS") is { Length: > 0 } ids ? ids.Split(',').ToHashSet(StringComparer.Ordinal) : null;
+
+    [Fact]
+    public async Task EveryPageOfEveryProcedure_InFrenchOrArabic_IsAccessibleAndFullyWorded()
+    {
+        var definitions = portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions.Values
+            .Where(d => Only is null || Only.Contains(d.Id))
+            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        Assert.Equal(Only?.Count ?? 55, definitions.Count);
+        Language[] languages = [Languages.French, Languages.Arabic];
+        var problems = new ConcurrentQueue<string>();
+        var clock = Stopwatch.StartNew();
+
+        var pages = await Task.WhenAll(languages.Select((language, n) =>
+            new FormWalk(portal, language, problems.Enqueue).WalkAsync(definitions.Where((_, i) => Only is not null || i % languages.Length == n))));
+
+        output.WriteLine($"{pages.Sum()} pages ({string.Join(", ", languages.Select((l, n) => $"{pages[n]} in {l.Code}"))}) of {definitions.Count} procedures in {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(problems.IsEmpty, $"{problems.Count} problems:\n" + string.Join("\n", problems.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public async Task PageChecks_OnAPageWithEveryMistake_ReportEachOne()
+    {
+        var page = await portal.NewPageAsync();
+        await page.SetContentAsync("""
+            <html dir="ltr"><body><main>
+              <label for="a">Raison sociale</label><input id="a">
+              <label for="b"></label><input id="b">
+              <p>Étape {0} sur 4</p><p>Form.NextStep</p><p>group.add_row</p>
+              <select id="c" aria-label="Province"><option value="x"></option></select>
+              <div id="a"></div>
+              <input type="radio" name="r" aria-label="Oui">
+              <p>(1,5 Mo)</p><p dir="ltr">AB123456 abc</p>
+            </main></body></html>
+            """);
+
+        var problems = (await PageChecks.WordingAsync(page, rightToLeft: true)).Concat(await PageChecks.AxeAsync(page)).ToList();
+        var found = problems.Select(p => p.Rule).ToList();
+
+        Assert.All(
+            ["placeholder-left", "resource-key", "empty-label", "empty-option", "duplicate-id", "radio-without-legend", "page-not-rtl", "not-arabic"],
+            rule => Assert.Contains(rule, found));
+        Assert.Equal(2, found.Count(r => r == "resource-key"));
+        Assert.Contains(problems, p => p.Rule == "latin-text" && p.Element.Contains("(1,5 Mo)", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Rule == "latin-text" && p.Element.Contains("AB123456", StringComparison.Ordinal));
+        Assert.Contains(found, r => r.StartsWith("axe label (critical)", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+}
