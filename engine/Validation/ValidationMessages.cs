@@ -25,7 +25,7 @@ public static class ValidationMessages
         ["choice.unknown"] = ("Choisissez une des options proposées.", "اختاروا أحد الاختيارات المقترحة.", "Choose one of the options offered."),
         ["multichoice.min"] = ("Choisissez au moins {0} option(s).", "اختاروا {0} اختيارات على الأقل.", "Choose at least {0} option(s)."),
         ["multichoice.max"] = ("Choisissez au plus {0} option(s).", "اختاروا {0} اختيارات على الأكثر.", "Choose at most {0} option(s)."),
-        ["email.format"] = ("Saisissez une adresse électronique valide (nom@domaine.ma).", "أدخلوا بريدا إلكترونيا صحيحا (name@domaine.ma).", "Enter a valid email address (name@domain.ma)."),
+        ["email.format"] = ("Saisissez une adresse électronique valide (nom@domaine.ma).", "أدخلوا بريدا إلكترونيا صحيحا (name@domain.ma).", "Enter a valid email address (name@domain.ma)."),
         ["group.min"] = ("Ajoutez au moins {0} ligne(s).", "أضيفوا {0} أسطر على الأقل.", "Add at least {0} row(s)."),
         ["group.max"] = ("Ajoutez au plus {0} ligne(s).", "أضيفوا {0} أسطر على الأكثر.", "Add at most {0} row(s)."),
         ["province.unknown"] = ("Choisissez une préfecture ou une province de la liste.", "اختاروا عمالة أو إقليما من القائمة.", "Choose a prefecture or province from the list."),

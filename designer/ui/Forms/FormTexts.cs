@@ -39,7 +39,7 @@ internal static class FormTexts
         ["rc.number"] = ("Numéro d'immatriculation", "رقم التسجيل", "Registration number"),
         ["rc.court"] = ("Tribunal de commerce", "المحكمة التجارية", "Commercial court"),
         ["hint.phone"] = ("Par exemple 0612345678 ou +33 1 23 45 67 89.", "مثلا 0612345678 أو ‎+33 1 23 45 67 89.", "For example 0612345678 or +33 1 23 45 67 89."),
-        ["hint.email"] = ("Par exemple nom@domaine.ma.", "مثلا name@domaine.ma.", "For example name@domain.ma."),
+        ["hint.email"] = ("Par exemple nom@domaine.ma.", "مثلا name@domain.ma.", "For example name@domain.ma."),
         ["hint.cin"] = ("1 ou 2 lettres puis des chiffres, par exemple AB123456.", "حرف أو حرفان ثم أرقام، مثلا AB123456.", "1 or 2 letters then digits, for example AB123456."),
         ["hint.passport"] = ("6 à 12 lettres et chiffres, comme sur le passeport.", "من 6 إلى 12 حرفا ورقما، كما في جواز السفر.", "6 to 12 letters and digits, as on the passport."),
         ["hint.ice"] = ("15 chiffres.", "15 رقما.", "15 digits."),
