@@ -64,6 +64,7 @@ public static class Portal
         builder.Services.AddSingleton(services => new Dashboard(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ChartDrawings>();
+        builder.Services.AddSingleton(services => new Notifications(services.GetRequiredService<IDbContextFactory<ProceduresDb>>()));
         builder.Services.AddSingleton(services => new Drafts(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()

@@ -99,6 +99,7 @@ public sealed partial class Applications
                 Recipient = r.Recipient,
                 Territory = r.Territory,
                 Kind = StorageEvents.MessagePosted,
+                Comment = clean,
                 Step = application.Step,
                 Status = application.Status.Name(),
                 CreatedAt = now,

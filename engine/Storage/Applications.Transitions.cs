@@ -218,7 +218,34 @@ public sealed partial class Applications
             Comment = told.Comment,
             CreatedAt = now,
         }).ToList();
-        return new Writes(ApplicationRow.From(next, due, now, stored.Application, stored.Row), Assignments.For(_calendar, definition, next, _workflow, due), entries, issued, notifications);
+        var work = Assignments.For(_calendar, definition, next, _workflow, due);
+        notifications.AddRange(Arrivals(stored.Application, next, events, work, now));
+        return new Writes(ApplicationRow.From(next, due, now, stored.Application, stored.Row), work, entries, issued, notifications);
+    }
+
+    /// <summary>The events that bring a file to a step, most telling first: what the reviewers it arrives at are told.</summary>
+    private static readonly string[] ArrivalKinds =
+        [WorkflowEvents.Resubmitted, WorkflowEvents.Returned, WorkflowEvents.Submitted, WorkflowEvents.StepEntered];
+
+    /// <summary>
+    /// When the file comes to a step in review that it was not in review at (submitted, resubmitted, moved on, returned),
+    /// each role that must now act is told, in its territory; another role's opinion on the same parallel step tells nobody.
+    /// </summary>
+    private static IEnumerable<Notification> Arrivals(Application before, Application next, IReadOnlyList<WorkflowEvent> events, List<PendingWork> work, DateTime now)
+    {
+        if (next.Status != ApplicationStatus.InReview || (before.Status == ApplicationStatus.InReview && before.Step == next.Step))
+            return [];
+        var kind = ArrivalKinds.FirstOrDefault(k => events.Any(e => e.Kind == k)) ?? WorkflowEvents.StepEntered;
+        return work.Select(w => new Notification
+        {
+            ApplicationId = next.Id,
+            Recipient = Notification.RolePrefix + w.Role,
+            Territory = w.Territory,
+            Kind = kind,
+            Step = next.Step,
+            Status = InReview,
+            CreatedAt = now,
+        });
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<AuditEntry> Audit => Set<AuditEntry>();
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
     internal DbSet<Notification> Notifications => Set<Notification>();
+    internal DbSet<NotificationSeen> NotificationsSeen => Set<NotificationSeen>();
     internal DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
     internal DbSet<ProcessingTime> ProcessingTimes => Set<ProcessingTime>();
     internal DbSet<DesignerDraft> DesignerDrafts => Set<DesignerDraft>();
@@ -133,10 +134,19 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(n => n.Territory).HasMaxLength(100);
             e.Property(n => n.Kind).HasMaxLength(40);
             e.Property(n => n.Status).HasMaxLength(30);
-            e.HasIndex(n => new { n.Recipient, n.CreatedAt });
+            // A person's notifications are the ranges (their user id), (role, each territory they see): each read
+            // newest first, or counted past their "seen up to" marker, from this index alone.
+            e.HasIndex(n => new { n.Recipient, n.Territory, n.Id });
             e.HasIndex(n => new { n.ApplicationId, n.Kind });
             e.HasIndex(n => n.SentAt);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<NotificationSeen>(e =>
+        {
+            e.ToTable("NotificationsSeen");
+            e.HasKey(s => s.UserId);
+            e.Property(s => s.UserId).HasMaxLength(110);
         });
 
         modelBuilder.Entity<MonthlyFigure>(e =>

@@ -481,9 +481,23 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasIndex("ApplicationId", "Kind");
 
-                    b.HasIndex("Recipient", "CreatedAt");
+                    b.HasIndex("Recipient", "Territory", "Id");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.NotificationSeen", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(110)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationsSeen", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.PendingWork", b =>

@@ -2,7 +2,6 @@ using EmploymentProcedures.Benchmarks;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Tests.Loading;
 using EmploymentProcedures.Engine.Workflow;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
@@ -57,9 +56,9 @@ public sealed class InboxTests(InboxTests.Seeded seeded) : IClassFixture<InboxTe
             foreach (var filter in new[] { InboxFilter.None, filtered })
             {
                 var query = InboxQuery.For(reviewer, filter, null, TestStore.Monday, TestStore.Monday.AddDays(2));
-                var page = await ExplainAsync(store.DatabaseFile, query.Page(db, 0).ToQueryString());
-                var counts = await ExplainAsync(store.DatabaseFile, InboxFacets.GroupsQuery(db, query).ToQueryString());
-                var bySubmission = await ExplainAsync(store.DatabaseFile, (query with { Filter = filter with { Order = InboxOrder.NewestSubmitted } }).Page(db, 0).ToQueryString());
+                var page = await QueryPlans.ExplainAsync(store.DatabaseFile, query.Page(db, 0).ToQueryString());
+                var counts = await QueryPlans.ExplainAsync(store.DatabaseFile, InboxFacets.GroupsQuery(db, query).ToQueryString());
+                var bySubmission = await QueryPlans.ExplainAsync(store.DatabaseFile, (query with { Filter = filter with { Order = InboxOrder.NewestSubmitted } }).Page(db, 0).ToQueryString());
 
                 Assert.True(page.Contains(InboxIndex, StringComparison.Ordinal), page);
                 Assert.True(bySubmission.Contains(SubmittedIndex, StringComparison.Ordinal), bySubmission);
@@ -125,25 +124,4 @@ public sealed class InboxTests(InboxTests.Seeded seeded) : IClassFixture<InboxTe
     }
 
     private static bool IsRouted(InboxItem line) => TestLibrary.Catalog.Definitions[line.ProcedureId].Routing is not null;
-
-    /// <summary>Runs <c>EXPLAIN QUERY PLAN</c> on EF's SQL, with the parameter values <c>ToQueryString</c> prints as <c>.param set</c> lines.</summary>
-    private static async Task<string> ExplainAsync(string databaseFile, string queryString)
-    {
-        var lines = queryString.Split('\n');
-        await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-        {
-            var parts = line[".param set ".Length..].Split(' ', 2);
-            var value = parts[1].Trim();
-            command.Parameters.AddWithValue(parts[0], value.StartsWith('\'') ? value[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
-        }
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            plan.Add(reader.GetString(3));
-        return string.Join(Environment.NewLine, plan);
-    }
 }

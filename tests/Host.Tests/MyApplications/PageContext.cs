@@ -30,6 +30,7 @@ internal sealed class PageContext : BunitContext
         Services.AddSingleton(services.GetRequiredService<DefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ProcedureCatalog>());
         Services.AddSingleton(services.GetRequiredService<Dashboard>());
+        Services.AddSingleton(services.GetRequiredService<Notifications>());
         Services.AddSingleton(drawings ?? services.GetRequiredService<ChartDrawings>());
         Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
