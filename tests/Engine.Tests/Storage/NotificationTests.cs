@@ -190,6 +190,23 @@ public sealed class NotificationTests
     }
 
     [Fact]
+    public async Task UnreadCount_MoreNewThanItCounts_StopsAtCountedUpTo_AndCountsAgainOnceSeen()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var notifications = new Notifications(store.Databases);
+        var app = await store.SubmittedAsync(Amina);
+        for (var i = 0; i < Notifications.CountedUpTo + 20; i++)
+            await AddAsync(store, app.Id, "role:desk-agent", "casablanca", StorageEvents.DeadlineNear, null);
+
+        Assert.Equal(Notifications.CountedUpTo, await notifications.UnreadCountAsync(Karim));
+
+        var newest = (await notifications.PageAsync(Karim)).Newest;
+        Assert.True(await notifications.MarkSeenAsync(Karim, newest));
+        await AddAsync(store, app.Id, "role:desk-agent", "casablanca", StorageEvents.DeadlineNear, null);
+        Assert.Equal(1, await notifications.UnreadCountAsync(Karim));
+    }
+
+    [Fact]
     public async Task UnreadCount_ApplicantAndReviewer_SearchTheNotificationsIndexAndScanNothing()
     {
         await using var store = await TestStore.CreateAsync();

@@ -1,4 +1,5 @@
 using Bunit;
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Components.Layout;
 using EmploymentProcedures.Host.Components.Pages.Notifying;
 using EmploymentProcedures.Host.Localization;
@@ -129,6 +130,22 @@ public sealed class NotificationsPageTests(LivePortal portal)
 
         link.WaitForAssertion(() => Assert.Empty(link.FindAll(".count")));
         Assert.Empty(link.FindAll(".visually-hidden"));
+    }
+
+    [Fact]
+    public async Task HeaderLink_MoreThanItCounts_Says99PlusInFiguresAndInWords()
+    {
+        var (_, applicant) = await portal.AccountAsync("employer");
+        var application = await portal.Filing.SubmittedAsync(applicant);
+        var agent = Filing.DeskAgent(application);
+        for (var i = 0; i < Notifications.CountedUpTo; i++)
+            Assert.NotNull((await portal.Applications.PostMessageAsync(application.Id, agent, $"Message {i}", [])).Value);
+        using var context = new PageContext(portal, applicant);
+
+        var link = context.Render<NotificationsLink>(p => p.Add(l => l.Path, "/applications"));
+
+        link.WaitForAssertion(() => Assert.Equal("99+", link.Find(".count").TextContent));
+        Assert.Equal(", plus de 99 nouvelles", link.Find(".visually-hidden").TextContent);
     }
 
     [Fact]
