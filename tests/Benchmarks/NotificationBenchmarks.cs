@@ -12,7 +12,7 @@ namespace EmploymentProcedures.Benchmarks;
 /// What the header's count costs on every page, and the notifications page, over an outbox of 1,000,000 notifications
 /// (<c>NOTIFICATIONS</c> picks another size) on 100,000 applications: a quarter to the applicants (10,000, each owning 10 applications), the rest to the
 /// desk agents of 12 provinces and to every desk agent. The agent of Casablanca reads about 160,000 rows; the applicant 100.
-/// "Never seen": the marker is absent, so every row of theirs is counted (the worst case); "seen": the marker stands
+/// "Never seen": the marker is absent, so every row of theirs is new (the count stops at Notifications.CountedUpTo); "seen": the marker stands
 /// just below the newest rows.
 /// </summary>
 [MemoryDiagnoser]
