@@ -215,7 +215,7 @@ public sealed partial class Applications
             Kind = told.Kind,
             Step = told.Step,
             Status = told.To.Name(),
-            Comment = told.Comment,
+            Comment = told.CommentForApplicant,
             CreatedAt = now,
         }).ToList();
         var work = Assignments.For(_calendar, definition, next, _workflow, due);

@@ -15,18 +15,15 @@ namespace EmploymentProcedures.Engine.Storage;
 /// <remarks>
 /// Each recipient and territory a person sees is one range of the index (Recipient, Territory, Id): a page reads each
 /// range newest first only up to the end of the page and merges the few rows, and the unread count counts each range
-/// past the person's marker, in one statement. What the applicant is never shown: a note a reviewer left for another
-/// reviewer when returning a file to an earlier step (a comment is given only for a request for changes, a decision and
-/// a message, which are written to the person).
+/// past the person's marker, in one statement. A row's comment is what was written to its recipient: the applicant's
+/// rows carry only a request for changes' message, a decision's reason (<see cref="WorkflowEvent.CommentForApplicant"/>)
+/// and a message's text, never the note a reviewer leaves another when returning a file (not stored in their row, so no
+/// dispatcher can send it either).
 /// </remarks>
 public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
 {
     /// <summary>Notifications per page.</summary>
     public const int PageSize = 30;
-
-    /// <summary>The kinds whose comment is written to the person told: a return's note stays between reviewers.</summary>
-    private static readonly HashSet<string> SaidToThePerson =
-        [WorkflowEvents.ChangesRequested, WorkflowEvents.Decided, StorageEvents.MessagePosted];
 
     /// <summary>
     /// One page (from 0) of the notifications addressed to <paramref name="actor"/>, newest first, with the total over
@@ -64,7 +61,7 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
             n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step,
             ApplicationStatuses.ByName.GetValueOrDefault(n.Status, ApplicationStatus.InReview),
             DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc),
-            SaidToThePerson.Contains(n.Kind) && !string.IsNullOrWhiteSpace(n.Comment) ? n.Comment : null,
+            string.IsNullOrWhiteSpace(n.Comment) ? null : n.Comment,
             ToRole: n.Recipient != actor.UserId,
             IsNew: n.Id > seen)).ToList();
         return new NotificationPage(items, page, total);

@@ -18,6 +18,12 @@ public sealed record WorkflowEvent(
     /// <summary>Whether the applicant is told about it (their in-app notifications).</summary>
     public bool ConcernsApplicant => Kind is WorkflowEvents.Submitted or WorkflowEvents.Resubmitted or WorkflowEvents.ChangesRequested
         or WorkflowEvents.Decided or WorkflowEvents.DeadlineLapsed or WorkflowEvents.Returned;
+
+    /// <summary>
+    /// The comment as the applicant may read it: a request for changes' message and a decision's reason are written to
+    /// them; a note a reviewer leaves another when returning the file (or any other event's comment) is not.
+    /// </summary>
+    public string? CommentForApplicant => Kind is WorkflowEvents.ChangesRequested or WorkflowEvents.Decided ? Comment : null;
 }
 
 public static class WorkflowEvents

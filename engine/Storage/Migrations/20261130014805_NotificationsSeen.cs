@@ -10,6 +10,12 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // An applicant's row keeps only the text written to them (changes requested, decided, a message): a note
+            // between reviewers, such as a return's, was copied into rows written before and is dropped.
+            migrationBuilder.Sql(
+                "UPDATE Notifications SET Comment = NULL WHERE Recipient NOT LIKE 'role:%' "
+                + "AND Kind NOT IN ('changes_requested', 'decided', 'message_posted')");
+
             migrationBuilder.DropIndex(
                 name: "IX_Notifications_Recipient_CreatedAt",
                 table: "Notifications");

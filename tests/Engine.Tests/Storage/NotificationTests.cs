@@ -59,13 +59,23 @@ public sealed class NotificationTests
     {
         await using var store = await TestStore.CreateAsync();
         var notifications = new Notifications(store.Databases);
+        // The decision step may send the file back to the reception.
+        await store.PublishAsync(File.ReadAllText(Path.Combine(TestStore.ProceduresFolder, "store-visa.yaml")).Replace(
+            "role: migrant-employment-service\n    actions: [approve, reject]", "role: migrant-employment-service\n    actions: [approve, reject, return]", StringComparison.Ordinal));
         var app = await store.SubmittedAsync(Amina);
-        await AddAsync(store, app.Id, "amina", "", WorkflowEvents.Returned, "Note pour l'agent : revoir l'effectif");
+        await store.Applications.DecideAsync(app.Id, Karim, new WorkflowCommand.Decide("reception", StepAction.Approve));
+        await store.Applications.DecideAsync(app.Id, Inspector, new WorkflowCommand.Decide("opinions", StepAction.Approve));
+        await store.Applications.DecideAsync(app.Id, Director, new WorkflowCommand.Decide("opinions", StepAction.Approve));
+        const string Note = "Note pour l'agent : revoir l'effectif";
+        var returning = await store.Applications.DecideAsync(app.Id, NationalService, new WorkflowCommand.Decide("decision", StepAction.Return, Note, ReturnTo: "reception"));
+        Assert.True(returning.Succeeded, returning.ToString());
 
         var returned = (await notifications.PageAsync(Amina)).Items[0];
 
         Assert.Equal(WorkflowEvents.Returned, returned.Kind);
         Assert.Null(returned.Comment);
+        // Not in the applicant's row either, so a dispatcher sending the outbox by e-mail cannot send it.
+        Assert.DoesNotContain(await store.Outbox.ForUserAsync(Amina.UserId), n => n.Comment == Note);
     }
 
     [Fact]
