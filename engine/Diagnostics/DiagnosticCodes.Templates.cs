@@ -20,4 +20,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>{0} the size, {1} the limit.</summary>
     public static readonly DiagnosticDescriptor TemplateTooLarge = Error("EP0506", "the template is {0:N0} bytes; a template may not exceed {1:N0} bytes (keep letters short and move repeated markup into the shared stylesheet)");
+
+    /// <summary>{0} the file name.</summary>
+    public static readonly DiagnosticDescriptor LetterheadNotPlain = Error("EP0507", "'{0}' is written into every letter as it is: it holds no {{{{ ... }}}} tags (a value of the application belongs in the letter's own template)");
 }

@@ -54,7 +54,7 @@ public sealed class DocumentRenderer(TemplateLibrary templates)
         var limits = _templates.Limits;
         using var cancellation = new CancellationTokenSource(limits.RenderTimeout);
         var context = new SandboxContext(limits, cancellation.Token);
-        context.PushGlobal(ModelObjects.From(model, _templates.Stylesheet));
+        context.PushGlobal(ModelObjects.From(model, _templates.Stylesheet, _templates.LetterheadIn(language)));
         string html;
         try
         {

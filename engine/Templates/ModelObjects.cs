@@ -9,13 +9,14 @@ namespace EmploymentProcedures.Engine.Templates;
 /// </summary>
 internal static class ModelObjects
 {
-    public static ScriptObject From(DocumentModel model, Stylesheet stylesheet)
+    public static ScriptObject From(DocumentModel model, Verbatim stylesheet, Verbatim letterhead)
     {
         var root = new ScriptObject
         {
             ["lang"] = model.Language,
             ["dir"] = model.Direction,
             ["stylesheet"] = stylesheet,
+            ["letterhead"] = letterhead,
             ["procedure"] = new ScriptObject
             {
                 ["id"] = model.Procedure.Id,
@@ -56,7 +57,7 @@ internal static class ModelObjects
     }
 
     /// <summary>The shape of the model: every name a template may read, from a model where every optional part is present.</summary>
-    public static Shape Shape { get; } = Templates.Shape.Of(From(Sample, new Stylesheet("")));
+    public static Shape Shape { get; } = Templates.Shape.Of(From(Sample, Verbatim.Empty, Verbatim.Empty));
 
     private static ScriptArray Array<T>(IEnumerable<T> items)
     {

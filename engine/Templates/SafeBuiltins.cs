@@ -25,7 +25,7 @@ internal static class SafeBuiltins
     /// <summary>Names a template may not use, with what to do instead (EP0504).</summary>
     public static IReadOnlyDictionary<string, string> Forbidden { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["include"] = "a letter is one file and loads no other; repeat the markup, and put shared styles in document.css",
+        ["include"] = "a letter is one file and loads no other; the ministry's header is {{ letterhead }} (letterhead.<language>.html) and shared styles are in document.css",
         ["include_join"] = "a letter is one file and loads no other",
         ["date"] = "a letter prints the application's dates, never the clock; use application.submitted_on, application.due_on or decision.decided_on",
         ["timespan"] = "a letter prints the application's dates; use application.due_on or procedure.deadline",

@@ -32,7 +32,7 @@ internal sealed class SandboxContext : TemplateContext
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {
         null => this,
-        Stylesheet stylesheet => base.Write(span, stylesheet.Css),
+        Verbatim verbatim => base.Write(span, verbatim.Text),
         _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
     };
 }

@@ -9,8 +9,8 @@ namespace EmploymentProcedures.Engine.Templates;
 
 /// <summary>
 /// The letters of <c>procedures/templates/</c>: every <c>&lt;name&gt;.&lt;language&gt;.html</c> read,
-/// parsed with Scriban and checked against the document model once, and the shared stylesheet
-/// <c>document.css</c>. Problems become located diagnostics (EP05xx, plus EP0002/EP0015 for unreadable
+/// parsed with Scriban and checked against the document model once, the shared stylesheet
+/// <c>document.css</c> and the letterhead, <c>letterhead.&lt;language&gt;.html</c>. Problems become located diagnostics (EP05xx, plus EP0002/EP0015 for unreadable
 /// files); a template with errors is kept out of rendering. Immutable once loaded.
 /// </summary>
 public sealed class TemplateLibrary
@@ -18,20 +18,32 @@ public sealed class TemplateLibrary
     /// <summary>The shared stylesheet every letter writes with <c>{{ stylesheet }}</c>.</summary>
     public const string StylesheetFile = "document.css";
 
-    public static readonly TemplateLibrary Empty = new([], [], new Stylesheet(""), TemplateLimits.Default);
+    /// <summary>
+    /// The name of the letterhead's files (<c>letterhead.fr.html</c>...): the ministry's header every letter writes
+    /// with <c>{{ letterhead }}</c>, plain HTML kept in one file per language so that a change of the ministry's
+    /// name is made once. Not a template: no procedure issues it.
+    /// </summary>
+    public const string LetterheadName = "letterhead";
+
+    public static readonly TemplateLibrary Empty = new([], [], Verbatim.Empty, new Dictionary<string, Verbatim>(), TemplateLimits.Default);
 
     /// <summary>How deeply expressions and blocks may nest; Scriban's parser recurses, so this keeps it far from the stack's end.</summary>
     private static readonly ParserOptions Parser = new() { ExpressionDepthLimit = 64 };
 
     private readonly Dictionary<(string Name, string Language), DocumentTemplate> _templates;
 
-    private TemplateLibrary(IReadOnlyList<DocumentTemplate> templates, IReadOnlyList<(string Name, Diagnostic Diagnostic)> diagnostics, Stylesheet stylesheet, TemplateLimits limits)
+    private readonly IReadOnlyDictionary<string, Verbatim> _letterheads;
+
+    private TemplateLibrary(
+        IReadOnlyList<DocumentTemplate> templates, IReadOnlyList<(string Name, Diagnostic Diagnostic)> diagnostics, Verbatim stylesheet,
+        IReadOnlyDictionary<string, Verbatim> letterheads, TemplateLimits limits)
     {
         _templates = templates.ToDictionary(t => (t.Name, t.Language));
         Names = templates.Select(t => t.Name).Concat(diagnostics.Select(d => d.Name)).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
         ByName = diagnostics.GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<Diagnostic>)Order(g.Select(d => d.Diagnostic)), StringComparer.Ordinal);
         Diagnostics = Order(diagnostics.Select(d => d.Diagnostic));
         Stylesheet = stylesheet;
+        _letterheads = letterheads;
         Limits = limits;
     }
 
@@ -43,11 +55,15 @@ public sealed class TemplateLibrary
 
     internal TemplateLimits Limits { get; }
 
-    internal Stylesheet Stylesheet { get; }
+    internal Verbatim Stylesheet { get; }
+
+    /// <summary>The letterhead in <paramref name="language"/>; a letter in English without an English one has the French one.</summary>
+    internal Verbatim LetterheadIn(string language) =>
+        _letterheads.GetValueOrDefault(language) ?? _letterheads.GetValueOrDefault("fr") ?? Verbatim.Empty;
 
     private Dictionary<string, IReadOnlyList<Diagnostic>> ByName { get; }
 
-    /// <summary>The problems of one template (all its languages), and of the shared stylesheet.</summary>
+    /// <summary>The problems of one template (all its languages), and of the shared stylesheet and letterhead.</summary>
     public IReadOnlyList<Diagnostic> DiagnosticsOf(string name) =>
         [.. ByName.GetValueOrDefault(name) ?? [], .. ByName.GetValueOrDefault("") ?? []];
 
@@ -66,10 +82,11 @@ public sealed class TemplateLibrary
         displayDirectory ??= ProcedureLibrary.DisplayPath(directory);
         var templates = new List<DocumentTemplate>();
         var diagnostics = new List<(string Name, Diagnostic Diagnostic)>();
-        var stylesheet = new Stylesheet("");
+        var stylesheet = Verbatim.Empty;
+        var letterheads = new Dictionary<string, Verbatim>(StringComparer.Ordinal);
         var seen = new List<(string Name, string Language, string Path)>();
         if (!Directory.Exists(directory))
-            return new TemplateLibrary(templates, diagnostics, stylesheet, limits);
+            return new TemplateLibrary(templates, diagnostics, stylesheet, letterheads, limits);
 
         // Hidden files (.gitkeep, editors' swap files) are not letters.
         foreach (var file in Directory.EnumerateFiles(directory).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
@@ -80,7 +97,7 @@ public sealed class TemplateLibrary
             if (fileName == StylesheetFile)
             {
                 var found = new List<Diagnostic>();
-                stylesheet = new Stylesheet(Read(file, path, limits, found) ?? "");
+                stylesheet = new Verbatim(Read(file, path, limits, found) ?? "");
                 diagnostics.AddRange(found.Select(d => ("", d)));
                 continue;
             }
@@ -94,6 +111,15 @@ public sealed class TemplateLibrary
             }
 
             seen.Add((name, language, path));
+            if (name == LetterheadName)
+            {
+                // Shared by every letter, so its findings concern every template, as the stylesheet's do.
+                var found = new List<Diagnostic>();
+                letterheads[language] = new Verbatim(Letterhead(Read(file, path, limits, found), fileName, path, found));
+                diagnostics.AddRange(found.Select(d => ("", d)));
+                continue;
+            }
+
             var own = new List<Diagnostic>();
             if (Read(file, path, limits, own) is { } text)
                 templates.Add(Parse(name, language, path, text, own));
@@ -106,10 +132,25 @@ public sealed class TemplateLibrary
             foreach (var required in Definitions.LocalizedText.RequiredLanguages.Where(l => !group.Any(t => t.Language == l)))
             {
                 var first = group.First();
-                diagnostics.Add((group.Key, DiagnosticCodes.TemplateMissingLanguage.At(new SourceSpan(first.Path, 1, 1), group.Key, LanguageName(required), $"{group.Key}.{required}.html")));
+                diagnostics.Add((group.Key == LetterheadName ? "" : group.Key, DiagnosticCodes.TemplateMissingLanguage.At(new SourceSpan(first.Path, 1, 1), group.Key, LanguageName(required), $"{group.Key}.{required}.html")));
             }
         }
-        return new TemplateLibrary(templates, diagnostics, stylesheet, limits);
+        return new TemplateLibrary(templates, diagnostics, stylesheet, letterheads, limits);
+    }
+
+    /// <summary>A letterhead's text; one that holds a template tag is reported, since nothing in it is evaluated.</summary>
+    private static string Letterhead(string? text, string fileName, string path, List<Diagnostic> diagnostics)
+    {
+        if (text is null)
+            return "";
+        var tag = text.IndexOf("{{", StringComparison.Ordinal);
+        if (tag >= 0)
+        {
+            var line = 1 + text.AsSpan(0, tag).Count('\n');
+            var column = tag - (text.LastIndexOf('\n', Math.Max(0, tag - 1)) + 1) + 1;
+            diagnostics.Add(DiagnosticCodes.LetterheadNotPlain.At(new SourceSpan(path, line, column), fileName));
+        }
+        return text;
     }
 
     /// <summary>Parses one template and checks it against the document model; syntax errors and check findings go to <paramref name="diagnostics"/>.</summary>

@@ -21,7 +21,7 @@ public sealed class TemplateCheckTests
 
     [Theory]
     [InlineData("{{ application.refrence }}", "t.fr.html(1,16): error EP0502: 'application' has no 'refrence' (did you mean 'reference'?); it has: applicant, due_on, reference, status, submitted_on")]
-    [InlineData("<p>\n  {{ procedre.title }}", "t.fr.html(2,6): error EP0502: the document model has no 'procedre' (did you mean 'procedure'?); it has: application, changes, decision, dir, documents, lang, procedure, sections, stylesheet")]
+    [InlineData("<p>\n  {{ procedre.title }}", "t.fr.html(2,6): error EP0502: the document model has no 'procedre' (did you mean 'procedure'?); it has: application, changes, decision, dir, documents, lang, letterhead, procedure, sections, stylesheet")]
     [InlineData("{{ for row in sections }}{{ row.label }}{{ end }}", "t.fr.html(1,33): error EP0502: 'row' has no 'label'; it has: rows, title")]
     [InlineData("{{ sections.count }}", "t.fr.html(1,13): error EP0502: the list 'sections' has no 'count'; it has: size (read its items with 'for item in sections')")]
     [InlineData("{{ application.reference.value }}", "t.fr.html(1,26): error EP0502: the value 'application.reference' has no 'value'; it has: size")]

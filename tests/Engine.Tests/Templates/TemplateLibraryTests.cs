@@ -95,6 +95,49 @@ public sealed class TemplateLibraryTests : IDisposable
     }
 
     [Fact]
+    public void Render_LetterWithTheLetterhead_HasTheOneOfItsLanguage_AndEnglishFallsBackToFrench()
+    {
+        var renderer = new DocumentRenderer(Load(
+            ("notice.fr.html", "{{ letterhead }}<p>{{ application.reference }}</p>"), ("notice.ar.html", "{{ letterhead }}"), ("notice.en.html", "{{ letterhead }}"),
+            ("letterhead.fr.html", "<header>Royaume du Maroc</header>"), ("letterhead.ar.html", "<header>المملكة المغربية</header>")));
+
+        Assert.Equal($"<header>Royaume du Maroc</header><p>{Sandbox.Model.Application.Reference}</p>", Letters.Html(renderer.Render("notice", Sandbox.Model)));
+        Assert.Equal("<header>المملكة المغربية</header>", Letters.Html(renderer.Render("notice", Sandbox.Model with { Language = "ar" })));
+        Assert.Equal("<header>Royaume du Maroc</header>", Letters.Html(renderer.Render("notice", Sandbox.Model with { Language = "en" })));
+    }
+
+    [Fact]
+    public void Load_Letterhead_IsNoTemplateAProcedureCanIssue()
+    {
+        var library = Load(("notice.fr.html", Letter), ("notice.ar.html", Letter), ("letterhead.fr.html", "<header></header>"), ("letterhead.ar.html", "<header></header>"));
+
+        Assert.Empty(library.Diagnostics);
+        Assert.Equal(["notice"], library.Names);
+    }
+
+    [Fact]
+    public void Load_LetterheadWithATemplateTag_IsReportedAtTheTag_ForEveryTemplate()
+    {
+        var library = Load(("notice.fr.html", Letter), ("notice.ar.html", Letter),
+            ("letterhead.fr.html", "<header>\n  <p>{{ application.reference }}</p>\n</header>"), ("letterhead.ar.html", "<header></header>"));
+
+        Assert.Equal(
+            "templates/letterhead.fr.html(2,6): error EP0507: 'letterhead.fr.html' is written into every letter as it is: it holds no {{ ... }} tags (a value of the application belongs in the letter's own template)",
+            Assert.Single(library.DiagnosticsOf("notice")).ToString());
+    }
+
+    [Fact]
+    public void Load_LetterheadWithoutArabic_IsReportedForEveryTemplate()
+    {
+        var library = Load(("notice.fr.html", Letter), ("notice.ar.html", Letter), ("letterhead.fr.html", "<header></header>"));
+
+        Assert.Equal(
+            "templates/letterhead.fr.html(1,1): error EP0503: template 'letterhead' has no Arabic version; add letterhead.ar.html (every letter needs French and Arabic)",
+            Assert.Single(library.DiagnosticsOf("notice")).ToString());
+        Assert.Equal(["notice"], library.Names);
+    }
+
+    [Fact]
     public void Render_TemplateWithErrors_IsRefusedWithItsFirstError()
     {
         var renderer = new DocumentRenderer(Load(("notice.fr.html", "{{ application.refrence }}"), ("notice.ar.html", Letter)));
@@ -137,6 +180,21 @@ public sealed class TemplateLibraryTests : IDisposable
         Assert.Equal(["acknowledgement", "changes-requested", "decision-approved", "decision-rejected", "receipt"], templates.Names.Order(StringComparer.Ordinal));
         Assert.All(templates.Names, name => Assert.Equal(["fr", "ar", "en"], templates.LanguagesOf(name)));
         Assert.Empty(templates.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("receipt", "fr", "Royaume du Maroc")]
+    [InlineData("decision-approved", "ar", "المملكة المغربية")]
+    [InlineData("acknowledgement", "en", "Kingdom of Morocco")]
+    public void Repository_EveryLetter_OpensWithTheMinistrysLetterheadInItsLanguage(string template, string language, string kingdom)
+    {
+        var model = Letters.Model(Letters.Visa, "refused-after-examination", language);
+
+        var html = Letters.Html(Letters.Renderer.Render(template, model));
+
+        var header = html.IndexOf("<header class=\"ministry\">", StringComparison.Ordinal);
+        Assert.True(header > html.IndexOf("<body>", StringComparison.Ordinal) && header < html.IndexOf("<main>", StringComparison.Ordinal), html);
+        Assert.Equal(html.IndexOf(kingdom, StringComparison.Ordinal), html.IndexOf("<p>", header, StringComparison.Ordinal) + "<p>".Length);
     }
 
     [Fact]
