@@ -12,8 +12,26 @@ internal static class Pages
         await page.GotoAsync("/account/sign-in");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
-        await page.Locator("form button[type=submit].primary").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The form posts (a full page post) and the server answers with a new page either way: signed in, or the form
+        // again with its message. Wait for that new page, not for the load state alone, which the page being left
+        // already has; hashing the password and prerendering the next page can take long on a loaded machine.
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Navigated(object? sender, IFrame frame)
+        {
+            if (frame == page.MainFrame)
+                arrived.TrySetResult();
+        }
+        page.FrameNavigated += Navigated;
+        try
+        {
+            await page.Locator("form button[type=submit].primary").ClickAsync();
+            await arrived.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            page.FrameNavigated -= Navigated;
+        }
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 90_000 });
     }
 
     /// <summary>What the page's console says, from now on, about the content security policy: a violation each.</summary>
