@@ -13,6 +13,7 @@ using EmploymentProcedures.Host.Components;
 using EmploymentProcedures.Host.Components.Designer;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.MyApplications;
+using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Reviewing;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -61,6 +62,7 @@ public static class Portal
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<DeadlineSweep>();
+        builder.Services.AddPortalHealth();
         builder.Services.AddSingleton(services => new Dashboard(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ChartDrawings>();
@@ -148,6 +150,7 @@ public static class Portal
         app.MapApplicationFiles();
         app.MapDesignerEndpoints();
         app.MapInboxEndpoints();
+        app.MapPortalHealth();
         return app;
     }
 

@@ -60,6 +60,17 @@ public static class SqliteStorage
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads one row of the published definitions, for a health check: it throws when the database cannot be opened or
+    /// has not been migrated, and costs one indexed read otherwise.
+    /// </summary>
+    public static async Task ProbeAsync(IDbContextFactory<ProceduresDb> factory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Definitions.AsNoTracking().Select(d => d.ProcedureId).Take(1).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A context factory over <paramref name="databaseFile"/> with the schema migrated to the latest version.</summary>
     public static async Task<IDbContextFactory<ProceduresDb>> OpenAsync(string databaseFile, TimeSpan? busyTimeout = null, CancellationToken cancellationToken = default)
     {

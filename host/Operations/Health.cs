@@ -1,0 +1,144 @@
+using System.Text.Json;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Host.Catalog;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentProcedures.Host.Operations;
+
+/// <summary>
+/// What a load balancer, a supervisor or an operator asks the portal: <c>/health/live</c> (the process answers) and
+/// <c>/health/ready</c> (it can serve: the database answers, the data folder takes files and has room, procedures are
+/// loaded, the deadline sweep keeps running). The answer names each check and its status, nothing more: no path,
+/// no message, no exception reaches it (they go to the log), since anyone may ask. 503 when a check is unhealthy;
+/// a degraded check (little disk space left, a late sweep) answers 200 and says so.
+/// </summary>
+public static class Health
+{
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+
+    /// <summary>Below this much free space in the data folder, the portal is degraded: uploads and the database need room.</summary>
+    public const long LowDiskBytes = 1L << 30;
+
+    public static IServiceCollection AddPortalHealth(this IServiceCollection services)
+    {
+        services.AddSingleton<SweepRecord>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseCheck>("database")
+            .AddCheck<DataFolderCheck>("data-folder")
+            .AddCheck<ProceduresCheck>("procedures")
+            .AddCheck<SweepCheck>("deadline-sweep");
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPortalHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { ResponseWriter = WriteAsync });
+        return endpoints;
+    }
+
+    /// <summary><c>{"status":"Healthy","checks":{"database":"Healthy",...}}</c>, never cached.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        }, cancellationToken: context.RequestAborted);
+    }
+}
+
+/// <summary>The engine's database answers a read of its tables (so it exists and is migrated).</summary>
+internal sealed class DatabaseCheck(IDbContextFactory<ProceduresDb> databases) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SqliteStorage.ProbeAsync(databases, cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("the database does not answer", e);
+        }
+    }
+}
+
+/// <summary>The data folder (database, documents, keys) takes a file, and has room left.</summary>
+internal sealed class DataFolderCheck(PortalPaths paths) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var probe = Path.Combine(paths.Data, $".health-{Guid.NewGuid():N}");
+        try
+        {
+            await File.WriteAllBytesAsync(probe, [1], cancellationToken).ConfigureAwait(false);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return HealthCheckResult.Unhealthy("the data folder takes no file", e);
+        }
+        var free = new DriveInfo(Path.GetFullPath(paths.Data)).AvailableFreeSpace;
+        return free < Health.LowDiskBytes
+            ? HealthCheckResult.Degraded($"{free:N0} bytes free in the data folder")
+            : HealthCheckResult.Healthy();
+    }
+}
+
+/// <summary>Procedures are served: a portal with an empty catalog has nothing to offer.</summary>
+internal sealed class ProceduresCheck(PublishedCatalog catalog) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(catalog.Catalog.Definitions.Count > 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("no procedure is loaded"));
+}
+
+/// <summary>When the deadline sweep last finished a round, and whether its last round failed.</summary>
+internal sealed class SweepRecord
+{
+    private long _lastSucceeded;
+    private int _failing;
+
+    public DateTimeOffset? LastSucceeded => Interlocked.Read(ref _lastSucceeded) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public bool Failing => Volatile.Read(ref _failing) == 1;
+
+    public void Succeeded(DateTimeOffset at)
+    {
+        Interlocked.Exchange(ref _lastSucceeded, at.UtcTicks);
+        Volatile.Write(ref _failing, 0);
+    }
+
+    public void Failed() => Volatile.Write(ref _failing, 1);
+}
+
+/// <summary>
+/// The deadline sweep runs: its last round succeeded, and not longer ago than two intervals (the portal's first
+/// round may be a little late after a start). Degraded otherwise: deadlines lapse unapplied and reviewers are not
+/// told of files due soon, but applicants can still apply. Always healthy when the sweep is turned off.
+/// </summary>
+internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> options, TimeProvider clock) : IHealthCheck
+{
+    private readonly DateTimeOffset _started = clock.GetUtcNow();
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var interval = options.Value.SweepInterval;
+        if (interval <= TimeSpan.Zero)
+            return Task.FromResult(HealthCheckResult.Healthy("the sweep is turned off"));
+        var since = record.LastSucceeded ?? _started;
+        var late = clock.GetUtcNow() - since > 2 * interval;
+        return Task.FromResult(record.Failing || late
+            ? HealthCheckResult.Degraded(record.Failing ? "the last deadline sweep failed" : "no deadline sweep for two intervals")
+            : HealthCheckResult.Healthy());
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Host.Operations;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EmploymentProcedures.Host.Tests.Operations;
+
+/// <summary>What a load balancer or an operator learns from <c>/health/live</c> and <c>/health/ready</c>, and each check's verdict.</summary>
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task Ready_OnARunningPortal_NamesEveryCheckHealthy_AndNothingElse()
+    {
+        await using var portal = await TempPortal.PrepareAsync(listen: true);
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
+
+        using var response = await client.GetAsync(Health.ReadyPath);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(
+            ["data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "procedures:Healthy"],
+            json.RootElement.GetProperty("checks").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetString()}").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(portal.DataPath, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Live_AnswersWithoutRunningTheChecks()
+    {
+        await using var portal = await TempPortal.PrepareAsync(listen: true);
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
+
+        using var response = await client.GetAsync(Health.LivePath);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Empty(json.RootElement.GetProperty("checks").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Database_NotMigrated_IsUnhealthy()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ep-health-{Guid.NewGuid():N}.db");
+        try
+        {
+            var result = await new DatabaseCheck(SqliteStorage.Create(file)).CheckHealthAsync(new HealthCheckContext());
+
+            Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task DataFolder_ThatTakesNoFile_IsUnhealthy()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"ep-health-{Guid.NewGuid():N}", "data");
+
+        var result = await new DataFolderCheck(new PortalPaths("procedures", missing, "db")).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public async Task Sweep_HealthyWhileItRuns_DegradedWhenLateOrFailing()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var record = new SweepRecord();
+        var check = new SweepCheck(record, Options.Create(new PortalOptions { SweepInterval = TimeSpan.FromHours(1) }), clock);
+        async Task<HealthStatus> Status() => (await check.CheckHealthAsync(new HealthCheckContext())).Status;
+
+        Assert.Equal(HealthStatus.Healthy, await Status());
+        clock.Advance(TimeSpan.FromHours(2.5));
+        Assert.Equal(HealthStatus.Degraded, await Status());
+        record.Succeeded(clock.GetUtcNow());
+        Assert.Equal(HealthStatus.Healthy, await Status());
+        record.Failed();
+        Assert.Equal(HealthStatus.Degraded, await Status());
+        record.Succeeded(clock.GetUtcNow());
+        clock.Advance(TimeSpan.FromHours(1.5));
+        Assert.Equal(HealthStatus.Healthy, await Status());
+    }
+
+    [Fact]
+    public async Task Sweep_TurnedOff_IsHealthy()
+    {
+        var check = new SweepCheck(new SweepRecord(), Options.Create(new PortalOptions { SweepInterval = TimeSpan.Zero }), new FakeTimeProvider());
+
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+}
