@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace EmploymentProcedures.Cli;
 
 /// <summary>
-/// <c>procedures</c>: lint, test, validate, render, compare and scaffold definitions. Exit codes: 0 success, 1 findings
+/// <c>procedures</c>: lint, test, validate, render, compare and scaffold definitions; verify and back up a portal's data. Exit codes: 0 success, 1 findings
 /// (errors in definitions or answers), 2 usage or I/O problems. Never prints a stack trace.
 /// </summary>
 internal static class ProceduresCommand
@@ -64,6 +64,17 @@ internal static class ProceduresCommand
         create.SetAction(result => NewCommand.Run(result.GetValue(id)!, result.GetValue(directory)!, output, error));
         root.Subcommands.Add(create);
 
+        var data = new Option<string>("--data") { Description = "The portal's data folder (default: data/).", DefaultValueFactory = _ => "data" };
+        var database = new Option<string?>("--database") { Description = "The database file (default: procedures.db in the data folder)." };
+        var verifyData = new Command("verify-data", "Check a portal's data while it runs: the database's integrity, the audit chain, every stored file against its hash.") { data, database };
+        verifyData.SetAction((result, cancellation) => DataCommands.VerifyAsync(result.GetValue(data)!, result.GetValue(database), output, error, cancellation));
+        root.Subcommands.Add(verifyData);
+
+        var to = new Option<string>("--to") { Description = "The backup folder (another disk): each backup in a dated folder, the documents shared.", Required = true };
+        var backup = new Command("backup", "Copy a portal's data while it runs (database snapshot, keys, new documents) and check the copy.") { data, database, to };
+        backup.SetAction((result, cancellation) => DataCommands.BackupAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(to)!, output, error, cancellation));
+        root.Subcommands.Add(backup);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -77,7 +88,7 @@ internal static class ProceduresCommand
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             error.WriteLine($"procedures: {e.Message}");
             return UsageOrIo;

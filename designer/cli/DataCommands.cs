@@ -1,0 +1,66 @@
+using EmploymentProcedures.Engine.Storage;
+
+namespace EmploymentProcedures.Cli;
+
+/// <summary>
+/// <c>procedures verify-data</c> and <c>procedures backup</c>: an operator's care of a portal's data folder, while the
+/// portal runs (see <see cref="DataCare"/>). Exit codes: 0 whole, 1 something is damaged or missing, 2 usage or I/O.
+/// </summary>
+internal static class DataCommands
+{
+    /// <summary>The database's name in the data folder, as the portal names it.</summary>
+    public const string DatabaseFileName = "procedures.db";
+
+    public static async Task<int> VerifyAsync(string data, string? database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (Database(data, database, error) is not { } file)
+            return ProceduresCommand.UsageOrIo;
+        var found = await DataCare.VerifyAsync(data, file, cancellationToken).ConfigureAwait(false);
+        Print(found, output);
+        output.WriteLine(found.Whole ? "the data is whole" : "the data is NOT whole");
+        return found.Whole ? ProceduresCommand.Success : ProceduresCommand.Findings;
+    }
+
+    public static async Task<int> BackupAsync(string data, string? database, string target, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (Database(data, database, error) is not { } file)
+            return ProceduresCommand.UsageOrIo;
+        if (Path.GetFullPath(target).StartsWith(Path.GetFullPath(data).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            error.WriteLine($"procedures: the backup cannot go inside the data folder it copies ({target})");
+            return ProceduresCommand.UsageOrIo;
+        }
+        var report = await DataCare.BackupAsync(data, file, target, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"backup: {report.Folder}");
+        output.WriteLine($"database: {report.DatabaseBytes:N0} bytes; keys: {report.Keys}");
+        output.WriteLine($"documents: {report.DocumentsCopied} copied, {report.DocumentsPresent} already in the backup");
+        foreach (var hash in report.DamagedInStore)
+            output.WriteLine($"damaged in the store, not copied: {hash}");
+        output.WriteLine("the copy:");
+        Print(report.Copy, output);
+        output.WriteLine(report.Whole ? "the backup is whole" : "the backup is NOT whole");
+        return report.Whole ? ProceduresCommand.Success : ProceduresCommand.Findings;
+    }
+
+    private static string? Database(string data, string? database, TextWriter error)
+    {
+        var file = database ?? Path.Combine(data, DatabaseFileName);
+        if (File.Exists(file))
+            return file;
+        error.WriteLine($"procedures: no database at {file}");
+        return null;
+    }
+
+    private static void Print(DataVerification found, TextWriter output)
+    {
+        output.WriteLine($"database integrity: {found.Integrity}");
+        output.WriteLine(found.Audit.Intact
+            ? $"audit chain: intact, {found.Audit.Entries:N0} entries"
+            : $"audit chain: BROKEN at entry {found.Audit.BrokenAt} ({found.Audit.Problem}); the {found.Audit.Entries:N0} entries before it are intact");
+        output.WriteLine($"stored files: {found.Files:N0} referred to, {found.Missing.Count} missing, {found.Damaged.Count} damaged");
+        foreach (var hash in found.Missing)
+            output.WriteLine($"missing: {hash}");
+        foreach (var hash in found.Damaged)
+            output.WriteLine($"damaged: {hash}");
+    }
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Engine.Storage;
+
+/// <summary>
+/// Looking after a portal's data folder (the SQLite database, the document store, the data-protection keys) while the
+/// portal runs: <see cref="VerifyAsync"/> says whether everything is whole, <see cref="BackupAsync"/> copies it to
+/// another place and checks the copy. Neither stops the portal or changes its data.
+/// </summary>
+/// <remarks>
+/// The database is copied with SQLite's online backup (a consistent snapshot, the write-ahead log included, taken while
+/// applications keep being submitted). Documents are content-addressed and never change once written, so a target
+/// folder keeps one <c>documents/</c> tree for all its backups and each backup copies only the files it lacks, each
+/// checked against its name (its SHA-256) before it is put in place: a damaged file is reported, never copied.
+/// </remarks>
+public static class DataCare
+{
+    private const int BufferSize = 64 * 1024;
+
+    /// <summary>
+    /// Checks the database (SQLite's <c>integrity_check</c>), the audit chain, and that every file the database
+    /// refers to (documents, message attachments, letters kept as files) is in the store with the content its name says.
+    /// </summary>
+    public static async Task<DataVerification> VerifyAsync(string dataFolder, string databaseFile, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataFolder);
+        ArgumentNullException.ThrowIfNull(databaseFile);
+        if (!File.Exists(databaseFile))
+            throw new FileNotFoundException($"no database at {databaseFile}", databaseFile);
+        var integrity = await IntegrityAsync(databaseFile, cancellationToken).ConfigureAwait(false);
+        var databases = SqliteStorage.Create(databaseFile);
+        var audit = await new AuditLog(databases).VerifyAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var hashes = await db.Documents.AsNoTracking().Select(d => d.Hash)
+            .Concat(db.MessageAttachments.AsNoTracking().Select(a => a.Hash))
+            .Concat(db.Letters.AsNoTracking().Where(l => l.Content == null).Select(l => l.Hash))
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var documents = Path.Combine(dataFolder, "documents");
+        var missing = new List<string>();
+        var damaged = new List<string>();
+        foreach (var hash in hashes.Order(StringComparer.Ordinal))
+        {
+            var path = StorePath(documents, hash);
+            if (!File.Exists(path))
+                missing.Add(hash);
+            else if (await HashOfAsync(path, cancellationToken).ConfigureAwait(false) != hash)
+                damaged.Add(hash);
+        }
+        return new DataVerification(integrity, audit, hashes.Count, missing, damaged);
+    }
+
+    /// <summary>
+    /// Copies the data folder into <paramref name="target"/>: the database to <c>&lt;target&gt;/&lt;yyyyMMdd-HHmmss&gt;/</c>
+    /// (with the keys), the documents into the shared <c>&lt;target&gt;/documents/</c>; then checks the copy of the
+    /// database as <see cref="VerifyAsync"/> does.
+    /// </summary>
+    public static async Task<BackupReport> BackupAsync(string dataFolder, string databaseFile, string target, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataFolder);
+        ArgumentNullException.ThrowIfNull(databaseFile);
+        ArgumentNullException.ThrowIfNull(target);
+        if (!File.Exists(databaseFile))
+            throw new FileNotFoundException($"no database at {databaseFile}", databaseFile);
+        var folder = Path.Combine(target, now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        if (Directory.Exists(folder))
+            throw new IOException($"{folder} already exists");
+        Directory.CreateDirectory(folder);
+
+        var copy = Path.Combine(folder, Path.GetFileName(databaseFile));
+        await using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+        await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString()))
+        {
+            await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
+            source.BackupDatabase(destination);
+            // A backup is one self-contained file, without a write-ahead log beside it.
+            await using var journal = destination.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode=DELETE;";
+            await journal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var keys = Path.Combine(dataFolder, "keys");
+        var keysCopied = 0;
+        if (Directory.Exists(keys))
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "keys"));
+            foreach (var key in Directory.EnumerateFiles(keys))
+            {
+                File.Copy(key, Path.Combine(folder, "keys", Path.GetFileName(key)));
+                keysCopied++;
+            }
+        }
+
+        var (copied, present, damaged) = await CopyDocumentsAsync(Path.Combine(dataFolder, "documents"), Path.Combine(target, "documents"), cancellationToken).ConfigureAwait(false);
+        var verification = await VerifyAsync(target, copy, cancellationToken).ConfigureAwait(false);
+        SqliteConnection.ClearAllPools();
+        return new BackupReport(folder, new FileInfo(copy).Length, keysCopied, copied, present, damaged, verification);
+    }
+
+    /// <summary>Copies the store's files <paramref name="to"/> lacks, each checked against its name; gives what was copied, already there, and damaged.</summary>
+    private static async Task<(int Copied, int Present, IReadOnlyList<string> Damaged)> CopyDocumentsAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        var (copied, present, damaged) = (0, 0, new List<string>());
+        if (!Directory.Exists(from))
+            return (copied, present, damaged);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var hash = Path.GetFileName(file);
+            // Uploads still arriving (documents/incoming/*.part) are not part of the store yet.
+            if (!IsHash(hash) || StorePath(from, hash) != file)
+                continue;
+            var destination = StorePath(to, hash);
+            if (File.Exists(destination))
+            {
+                present++;
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            var temporary = destination + ".part";
+            await using (var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[BufferSize];
+                int read;
+                while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                output.Flush(flushToDisk: true);
+                if (Convert.ToHexStringLower(sha.GetHashAndReset()) != hash)
+                {
+                    damaged.Add(hash);
+                    continue;
+                }
+            }
+            File.Move(temporary, destination);
+            copied++;
+        }
+        foreach (var leftover in damaged)
+            File.Delete(StorePath(to, leftover) + ".part");
+        return (copied, present, damaged);
+    }
+
+    private static async Task<string> IntegrityAsync(string databaseFile, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            lines.Add(reader.GetString(0));
+        return string.Join("; ", lines);
+    }
+
+    private static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The store's layout, as <see cref="FileDocumentStore"/> writes it: <c>documents/ab/cd/&lt;hash&gt;</c>.</summary>
+    private static string StorePath(string documents, string hash) => Path.Combine(documents, hash[..2], hash[2..4], hash);
+
+    private static bool IsHash(string name) => name is { Length: 64 } && name.All(char.IsAsciiHexDigitLower);
+}
+
+/// <summary>
+/// What <see cref="DataCare.VerifyAsync"/> found: SQLite's verdict (<c>ok</c> when whole), the audit chain's, how many
+/// stored files the database refers to, and which of them (by hash) are missing or do not hold what their name says.
+/// </summary>
+public sealed record DataVerification(string Integrity, AuditVerification Audit, int Files, IReadOnlyList<string> Missing, IReadOnlyList<string> Damaged)
+{
+    public bool Whole => Integrity == "ok" && Audit.Intact && Missing.Count == 0 && Damaged.Count == 0;
+}
+
+/// <summary>
+/// What <see cref="DataCare.BackupAsync"/> did: the backup's folder, the database copy's size, the keys copied, the
+/// documents copied and those the target already had, the store's files found damaged (not copied), and the check of the copy.
+/// </summary>
+public sealed record BackupReport(
+    string Folder, long DatabaseBytes, int Keys, int DocumentsCopied, int DocumentsPresent, IReadOnlyList<string> DamagedInStore, DataVerification Copy)
+{
+    public bool Whole => DamagedInStore.Count == 0 && Copy.Whole;
+}

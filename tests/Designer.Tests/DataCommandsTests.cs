@@ -1,0 +1,105 @@
+using EmploymentProcedures.Cli;
+using EmploymentProcedures.Engine.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EmploymentProcedures.Designer.Tests;
+
+/// <summary><c>procedures verify-data</c> and <c>procedures backup</c> as an operator runs them: what they print and their exit codes.</summary>
+public sealed class DataCommandsTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ep-data-cli-" + Guid.NewGuid().ToString("N"));
+
+    private string Data => Path.Combine(_root, "data");
+
+    private string Database => Path.Combine(Data, DataCommands.DatabaseFileName);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root))
+            Directory.Delete(_root, recursive: true);
+    }
+
+    private async Task CreateAsync()
+    {
+        Directory.CreateDirectory(Data);
+        await SqliteStorage.OpenAsync(Database);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task VerifyData_OnAWholeDatabase_SaysSoAndExitsZero()
+    {
+        await CreateAsync();
+
+        var (exit, output, _) = Run("verify-data", "--data", Data);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        Assert.Contains("database integrity: ok", output, StringComparison.Ordinal);
+        Assert.Contains("audit chain: intact", output, StringComparison.Ordinal);
+        Assert.EndsWith("the data is whole" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyData_AuditEntriesRemovedFromTheEnd_SaysTheChainIsBrokenAndExitsOne()
+    {
+        await CreateAsync();
+        await using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE AuditHead SET Sequence = 3";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var (exit, output, _) = Run("verify-data", "--data", Data);
+
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Contains("audit chain: BROKEN", output, StringComparison.Ordinal);
+        Assert.Contains("the data is NOT whole", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VerifyData_NoDatabase_ExitsTwoNamingIt()
+    {
+        var (exit, _, error) = Run("verify-data", "--data", Data);
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Equal($"procedures: no database at {Database}{Environment.NewLine}", error);
+    }
+
+    [Fact]
+    public async Task Backup_ToAnotherFolder_WritesADatedCopyAndChecksIt()
+    {
+        await CreateAsync();
+        var target = Path.Combine(_root, "backups");
+
+        var (exit, output, _) = Run("backup", "--data", Data, "--to", target);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        var folder = Assert.Single(Directory.GetDirectories(target), d => Path.GetFileName(d) != "documents");
+        Assert.Matches(@"^\d{8}-\d{6}$", Path.GetFileName(folder));
+        Assert.True(File.Exists(Path.Combine(folder, DataCommands.DatabaseFileName)));
+        Assert.Contains("the backup is whole", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backup_IntoTheDataFolder_IsRefused()
+    {
+        await CreateAsync();
+
+        var (exit, _, error) = Run("backup", "--data", Data, "--to", Path.Combine(Data, "backups"));
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains("cannot go inside the data folder", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Data, "backups")));
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ProceduresCommand.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
