@@ -54,6 +54,11 @@ internal static class DataCommands
     private static void Print(DataVerification found, TextWriter output)
     {
         output.WriteLine($"database integrity: {found.Integrity}");
+        if (found.Audit is null)
+        {
+            output.WriteLine($"audit chain and stored files: not checked, the database predates this version ({found.MigrationsPending} migration(s) to apply); the portal brings it up to date when it starts");
+            return;
+        }
         output.WriteLine(found.Audit.Intact
             ? $"audit chain: intact, {found.Audit.Entries:N0} entries"
             : $"audit chain: BROKEN at entry {found.Audit.BrokenAt} ({found.Audit.Problem}); the {found.Audit.Entries:N0} entries before it are intact");

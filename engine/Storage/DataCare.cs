@@ -23,6 +23,8 @@ public static class DataCare
     /// <summary>
     /// Checks the database (SQLite's <c>integrity_check</c>), the audit chain, and that every file the database
     /// refers to (documents, message attachments, letters kept as files) is in the store with the content its name says.
+    /// Of a database whose schema is older than this version (a backup taken before an upgrade), only SQLite's check is
+    /// made: the portal migrates it when it starts.
     /// </summary>
     public static async Task<DataVerification> VerifyAsync(string dataFolder, string databaseFile, CancellationToken cancellationToken = default)
     {
@@ -30,8 +32,11 @@ public static class DataCare
         ArgumentNullException.ThrowIfNull(databaseFile);
         if (!File.Exists(databaseFile))
             throw new FileNotFoundException($"no database at {databaseFile}", databaseFile);
-        var integrity = await IntegrityAsync(databaseFile, cancellationToken).ConfigureAwait(false);
         var databases = SqliteStorage.Create(databaseFile);
+        var integrity = await IntegrityAsync(databaseFile, cancellationToken).ConfigureAwait(false);
+        var pending = await SqliteStorage.PendingMigrationsAsync(databases, cancellationToken).ConfigureAwait(false);
+        if (pending.Count > 0)
+            return new DataVerification(integrity, null, 0, [], []) { MigrationsPending = pending.Count };
         var audit = await new AuditLog(databases).VerifyAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var hashes = await db.Documents.AsNoTracking().Select(d => d.Hash)
@@ -175,10 +180,14 @@ public static class DataCare
 /// <summary>
 /// What <see cref="DataCare.VerifyAsync"/> found: SQLite's verdict (<c>ok</c> when whole), the audit chain's, how many
 /// stored files the database refers to, and which of them (by hash) are missing or do not hold what their name says.
+/// <see cref="Audit"/> is null, and no file is checked, when the schema is older than this version (<see cref="MigrationsPending"/>).
 /// </summary>
-public sealed record DataVerification(string Integrity, AuditVerification Audit, int Files, IReadOnlyList<string> Missing, IReadOnlyList<string> Damaged)
+public sealed record DataVerification(string Integrity, AuditVerification? Audit, int Files, IReadOnlyList<string> Missing, IReadOnlyList<string> Damaged)
 {
-    public bool Whole => Integrity == "ok" && Audit.Intact && Missing.Count == 0 && Damaged.Count == 0;
+    /// <summary>How many migrations the database lacks: when some, only SQLite's check was made.</summary>
+    public int MigrationsPending { get; init; }
+
+    public bool Whole => Integrity == "ok" && (Audit?.Intact ?? true) && Missing.Count == 0 && Damaged.Count == 0;
 }
 
 /// <summary>

@@ -60,6 +60,14 @@ public static class SqliteStorage
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The migrations the database at <paramref name="factory"/> lacks (empty when its schema is the latest).</summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(IDbContextFactory<ProceduresDb> factory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+    }
+
     /// <summary>
     /// Reads one row of the published definitions, for a health check: it throws when the database cannot be opened or
     /// has not been migrated, and costs one indexed read otherwise.

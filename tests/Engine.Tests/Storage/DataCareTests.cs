@@ -28,7 +28,7 @@ public sealed class DataCareTests : IDisposable
 
         Assert.True(found.Whole, found.ToString());
         Assert.Equal("ok", found.Integrity);
-        Assert.True(found.Audit.Entries > 0);
+        Assert.True(found.Audit!.Entries > 0);
         Assert.Equal(1, found.Files); // both passports are the same bytes, kept once
     }
 
@@ -59,7 +59,7 @@ public sealed class DataCareTests : IDisposable
         var found = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
 
         Assert.False(found.Whole);
-        Assert.Equal(2, found.Audit.BrokenAt);
+        Assert.Equal(2, found.Audit!.BrokenAt);
     }
 
     [Fact]
