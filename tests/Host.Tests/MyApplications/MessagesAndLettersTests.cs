@@ -4,6 +4,7 @@ using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
+using EmploymentProcedures.Host.Components.Shared;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.MyApplications;
 using Microsoft.AspNetCore.Components.Forms;
@@ -32,6 +33,8 @@ public sealed class MessagesAndLettersTests(LivePortal portal)
         page.WaitForElement(".message-form");
         Assert.Equal("Aucun message pour l'instant.", page.Find(".messages > p").TextContent);
 
+        var kept = KeptText.Key("message", submitted.Id, owner.UserId);
+        Assert.Equal(kept, page.Find("#message-text").GetAttribute("data-keep"));
         page.Find("#message-text").Input("Voici le procès-verbal\nsigné par les délégués.");
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Filing.Pdf("pv"), "pv signé.pdf"));
         page.Find(".message-form").Submit();
@@ -43,11 +46,26 @@ public sealed class MessagesAndLettersTests(LivePortal portal)
         Assert.Equal("pv signé.pdf", item.QuerySelector(".files a")!.TextContent.Split(" — ")[0]);
         Assert.Equal("Message envoyé.", page.Find(".message-form [role=status]").TextContent);
         Assert.Equal("", page.Find("#message-text").GetAttribute("value") ?? "");
+        Assert.Equal(kept, context.JSInterop.VerifyInvoke("keep.forget").Arguments[0]);
 
         var reviewerThread = (await portal.Applications.MessagesAsync(submitted.Id, Filing.DeskAgent(submitted))).Value!;
         var message = Assert.Single(reviewerThread);
         Assert.True(message.FromApplicant);
         Assert.Equal("pv signé.pdf", Assert.Single(message.Attachments).FileName);
+    }
+
+    [Fact]
+    public void KeptTextKey_IsTheWritersOwn_AndShowsNoId()
+    {
+        var application = Guid.NewGuid();
+
+        var amina = KeptText.Key("message", application, "user-amina");
+        var youssef = KeptText.Key("message", application, "user-youssef");
+
+        Assert.NotEqual(amina, youssef);
+        Assert.NotEqual(amina, KeptText.Key("message", Guid.NewGuid(), "user-amina"));
+        Assert.StartsWith($"message:{application:N}:", amina, StringComparison.Ordinal);
+        Assert.DoesNotContain("amina", amina, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,8 @@ internal sealed class PageContext : BunitContext
             .. actor.Provinces.Select(p => new Claim(PortalClaims.Province, p)),
         ]);
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // js/keep.js: a text sent is forgotten by the tab (the tests check the call where it matters).
+        JSInterop.SetupVoid("keep.forget", _ => true).SetVoidResult();
         // The pages read their language from the UI culture, as the request-localization middleware sets it.
         CultureInfo.CurrentUICulture = (language ?? Languages.French).Culture;
     }

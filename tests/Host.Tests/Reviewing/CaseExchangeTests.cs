@@ -3,6 +3,7 @@ using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
 using EmploymentProcedures.Host.Components.Pages.Reviewing;
+using EmploymentProcedures.Host.Components.Shared;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,10 +84,13 @@ public sealed class CaseExchangeTests(LivePortal portal)
         Assert.Equal(["Accusé de réception"], page.FindAll(".letters .document-label").Select(e => e.TextContent));
 
         page.Find("input[value=Reject]").Change(true);
+        var kept = KeptText.Key("decision-" + submitted.Step, submitted.Id, agent.UserId);
+        Assert.Equal(kept, page.Find("#decision-comment").GetAttribute("data-keep"));
         page.Find("#decision-comment").Change("Le règlement n'a pas été soumis aux délégués du personnel.");
         page.Find(".decision form").Submit();
 
         page.WaitForAssertion(() => Assert.Equal("Décision de refus", page.Find(".decision .letters .document-label").TextContent));
+        Assert.Equal(kept, context.JSInterop.VerifyInvoke("keep.forget").Arguments[0]);
         var letters = (await Service.IssuedAsync(submitted.Id, owner)).Value!;
         Assert.Equal(["receipt", "rejected"], letters.Select(l => l.Kind));
         Assert.Equal($"applications/{submitted.Id}/letters/{letters[1].Id}/{Uri.EscapeDataString(letters[1].FileName)}", page.Find(".decision .letters a").GetAttribute("href"));
