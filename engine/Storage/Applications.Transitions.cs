@@ -265,15 +265,29 @@ public sealed partial class Applications
         return settled is null ? refusal : Refusal.Of(RefusalCodes.AlreadyDecided, settled);
     }
 
-    /// <summary>Audits a refusal (in its own short transaction) and returns it.</summary>
+    /// <summary>
+    /// Audits a refusal (in its own short transaction) and returns it. It takes its turn with the transitions
+    /// (<see cref="WriteTurns"/>): the many losers of a race are refused one after the other rather than polling SQLite's
+    /// lock; should the turn not come within the busy timeout, it meets the lock like any other writer.
+    /// </summary>
     private async Task<WorkflowResult> RefuseAsync(Guid? id, Actor actor, string what, string? step, Refusal refusal, CancellationToken cancellationToken)
     {
         var now = Now;
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await AuditLog.AppendAsync(db, [Audited(id, actor, WorkflowEvents.Refused, step, what, refusal.Message.Get("en"), refusal.Code)], now, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var writer = WriteTurns.Of(db);
+        var turn = await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await AuditLog.AppendAsync(db, [Audited(id, actor, WorkflowEvents.Refused, step, what, refusal.Message.Get("en"), refusal.Code)], now, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (turn)
+                writer.Release();
+        }
         return WorkflowResult.Refused(refusal);
     }
 
