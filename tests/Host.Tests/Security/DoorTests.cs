@@ -1,8 +1,10 @@
 using System.Net;
+using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.MyApplications;
 using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Security;
 
@@ -42,14 +44,15 @@ public sealed class DoorTests(LivePortal portal)
     }
 
     [Fact]
-    public async Task Draft_EveryAddressOfIt_ForAReviewerOfItsProvince_Is404()
+    public async Task Draft_EveryAddressOfIt_ForAReviewerOfItsCircuit_Is404()
     {
+        // The visa is not routed and its decision is the migrant-employment service's, everywhere: no territory hides the
+        // draft from that reviewer, only its being a draft.
         var (_, owner) = await portal.AccountAsync("employer");
-        var draft = await portal.Filing.DraftAsync(owner);
-        // The same answers, submitted, say which province the draft will go to.
-        var province = (await portal.Filing.SubmittedAsync(owner)).Province!;
-        var (agentEmail, _) = await portal.AccountAsync("desk-agent", province);
-        using var client = await portal.SignedInAsync(agentEmail);
+        var visa = portal.Portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions["foreign-worker-contract-visa"];
+        var draft = await new Filing(portal.Applications, visa).DraftAsync(owner);
+        var (reviewerEmail, _) = await portal.AccountAsync("migrant-employment-service");
+        using var client = await portal.SignedInAsync(reviewerEmail);
 
         foreach (var path in new[]
         {
