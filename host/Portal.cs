@@ -96,6 +96,8 @@ public static class Portal
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
         builder.Services.AddScoped<SignedInActor>();
+        builder.Services.AddSingleton(services => new AccountThrottle(
+            services.GetRequiredService<TimeProvider>(), settings.SignInFailuresPerAddress, settings.SignUpsPerAddress));
         builder.Services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -117,8 +119,8 @@ public static class Portal
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.MaxFailedAccessAttempts = AccountThrottle.FailuresPerEmail;
+                o.Lockout.DefaultLockoutTimeSpan = AccountThrottle.Lockout;
                 o.Lockout.AllowedForNewUsers = true;
                 PasswordRules.Apply(o.Password);
             })

@@ -69,9 +69,14 @@ internal static class PortalEndpoints
             });
     }
 
-    /// <summary>A return address on this site (never another one: no open redirect), else the home page.</summary>
+    /// <summary>
+    /// A return address on this site (never another one: no open redirect), else the home page. A control character
+    /// is refused too: browsers drop a tab or a line break from an address, so <c>/&#9;/evil.example</c> would lead away,
+    /// and ASP.NET Core's local redirect throws on one (an error page instead of the language chosen).
+    /// </summary>
     public static string LocalUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
             ? url
             : "/";
 }

@@ -24,6 +24,12 @@ public sealed class PortalOptions
     /// <summary>How often the deadline sweep runs (default hourly); zero turns it off (tests drive it themselves).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Failed sign-ins one network address may make in 15 minutes, whatever the e-mails (<c>AccountThrottle</c>).</summary>
+    public int SignInFailuresPerAddress { get; set; } = 30;
+
+    /// <summary>Accounts one network address may create in an hour (<c>AccountThrottle</c>).</summary>
+    public int SignUpsPerAddress { get; set; } = 20;
+
     /// <summary>The largest message a circuit accepts from the browser (one form event): 256 KB, room for 100,000 Arabic characters.</summary>
     public const long MaximumMessageBytes = 256 * 1024;
 

@@ -23,9 +23,10 @@ internal static class ApplicationFiles
 
     /// <summary>
     /// A letter is the engine's HTML (escaped answers, its own stylesheet): shown in a sandbox, an origin of its own
-    /// where no script runs and nothing is fetched, so even a letter that carried markup could do nothing.
+    /// where no script runs and nothing is fetched, so even a letter that carried markup could do nothing; like every page,
+    /// never inside another site's frame (this policy replaces the portal's, so it says it again).
     /// </summary>
-    public const string LetterContentSecurityPolicy = "sandbox allow-modals; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    public const string LetterContentSecurityPolicy = "sandbox allow-modals; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
     /// <summary>The address of one attached file (relative to the base href, as the pages' links are).</summary>
     public static string Url(Guid applicationId, AttachedDocument document)

@@ -23,7 +23,9 @@ internal sealed class TempPortal : IAsyncDisposable
     /// <summary>Where a listening portal answers; null when it was only built.</summary>
     public Uri? BaseAddress { get; private set; }
 
-    public static async Task<TempPortal> PrepareAsync(bool listen = false)
+    /// <param name="listen">Serve HTTP on Kestrel.</param>
+    /// <param name="settings">More command-line settings (<c>--Portal:SignUpsPerAddress=2</c>).</param>
+    public static async Task<TempPortal> PrepareAsync(bool listen = false, params string[] settings)
     {
         var data = Path.Combine(Path.GetTempPath(), "ep-host-tests-" + Guid.NewGuid().ToString("N"));
         var app = Portal.Build(new WebApplicationOptions
@@ -31,7 +33,7 @@ internal sealed class TempPortal : IAsyncDisposable
             ApplicationName = typeof(Portal).Assembly.GetName().Name,
             ContentRootPath = Path.Combine(Repository.Root, "host"),
             EnvironmentName = "Production",
-            Args = [$"--Portal:DataPath={data}", "--Portal:SeedDemoAccounts=false", "--Logging:LogLevel:Default=Warning", "--urls=http://127.0.0.1:0"],
+            Args = [$"--Portal:DataPath={data}", "--Portal:SeedDemoAccounts=false", "--Logging:LogLevel:Default=Warning", "--urls=http://127.0.0.1:0", .. settings],
         });
         await Portal.PrepareAsync(app);
         var portal = new TempPortal(data, app);

@@ -64,6 +64,7 @@ public sealed class DocumentStoreTests
         { "plain zip", TestStore.Zip(("readme.txt", "hello")), null },
         { "windows program", Encoding.ASCII.GetBytes("MZ\u0090\0\u0003\0\0\0 This program cannot be run in DOS mode"), null },
         { "html", Encoding.ASCII.GetBytes("<html><script>alert(1)</script></html>"), null },
+        { "svg", Encoding.ASCII.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"), null },
     };
 
     [Theory]

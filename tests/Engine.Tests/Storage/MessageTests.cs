@@ -136,6 +136,28 @@ public sealed class MessageTests
         Assert.Empty((await store.Applications.MessagesAsync(app.Id, Amina)).Value!);
     }
 
+    public static TheoryData<string, byte[], string> Disguised => new()
+    {
+        { "vide.pdf", [], RefusalCodes.FileEmpty },
+        { "photo.png", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"), RefusalCodes.FileFormat },
+        { "photo.svg", Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"), RefusalCodes.FileFormat },
+        { "lettre.pdf", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><script>alert(document.cookie)</script>"), RefusalCodes.FileFormat },
+        { "lettre.pdf", Encoding.UTF8.GetBytes(" %PDF-1.7 pushed one byte along"), RefusalCodes.FileFormat },
+    };
+
+    [Theory]
+    [MemberData(nameof(Disguised))]
+    public async Task Post_EmptyOrMarkupFileNamedLikeAPicture_IsRefusedAndNothingIsPosted(string name, byte[] bytes, string code)
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await store.SubmittedAsync(Amina);
+
+        var refusal = (await store.Applications.PostMessageAsync(app.Id, Amina, "Voici", [new MessageFile(name, new MemoryStream(bytes))])).Refusal;
+
+        Assert.Equal(code, refusal?.Code);
+        Assert.Empty((await store.Applications.MessagesAsync(app.Id, Amina)).Value!);
+    }
+
     [Fact]
     public async Task Post_TooManyOrTooLargeFiles_IsRefused()
     {

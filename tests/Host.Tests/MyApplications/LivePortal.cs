@@ -11,8 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmploymentProcedures.Host.Tests.MyApplications;
 
 /// <summary>The real portal listening on Kestrel, once for the collection, with accounts and signed-in HTTP clients.</summary>
-public sealed partial class LivePortal : IAsyncLifetime
+public partial class LivePortal : IAsyncLifetime
 {
+    /// <summary>More command-line settings for the portal this fixture starts.</summary>
+    protected virtual string[] Settings => [];
+
     public const string Password = "Quatre-Saisons-2026";
 
     private TempPortal? _portal;
@@ -23,7 +26,7 @@ public sealed partial class LivePortal : IAsyncLifetime
 
     internal Filing Filing => new(Applications, Portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]);
 
-    public async Task InitializeAsync() => _portal = await TempPortal.PrepareAsync(listen: true);
+    public async Task InitializeAsync() => _portal = await TempPortal.PrepareAsync(listen: true, Settings);
 
     public async Task DisposeAsync()
     {
@@ -47,6 +50,13 @@ public sealed partial class LivePortal : IAsyncLifetime
         return (email, new Actor(account.Id, account.DisplayName, role, kind, kind == RoleKind.Reviewer ? provinces : []));
     }
 
+    /// <summary>The account of <paramref name="email"/>, or null when none has it.</summary>
+    internal async Task<Account?> FindAccountAsync(string email)
+    {
+        await using var scope = Portal.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email);
+    }
+
     /// <summary>An HTTP client that follows no redirect, keeps cookies, and is not signed in.</summary>
     internal HttpClient Anonymous() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
@@ -55,20 +65,26 @@ public sealed partial class LivePortal : IAsyncLifetime
     internal async Task<HttpClient> SignedInAsync(string email)
     {
         var client = Anonymous();
-        var form = await client.GetStringAsync("/account/sign-in");
-        using var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = Hidden(form, "_handler"),
-            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"),
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-        }));
+        using var response = await PostSignInAsync(client, email, Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
+    /// <summary>Posts the sign-in form of <paramref name="path"/> (the page with its query) as a browser would, token included.</summary>
+    internal static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password, string path = "/account/sign-in")
+    {
+        var form = await client.GetStringAsync(path);
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = Hidden(form, "_handler"),
+            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
     /// <summary>A hidden field of the page (the antiforgery token appears in each of its forms, always the same).</summary>
-    private static string Hidden(string html, string name) =>
+    internal static string Hidden(string html, string name) =>
         WebUtility.HtmlDecode(HiddenInput().Matches(html).Where(m => m.Groups["name"].Value == name).Select(m => m.Groups["value"].Value).Distinct().Single());
 
     [GeneratedRegex(@"<input type=""hidden"" name=""(?<name>[^""]+)"" value=""(?<value>[^""]*)""")]

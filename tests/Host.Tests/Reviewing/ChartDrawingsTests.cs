@@ -46,6 +46,21 @@ public sealed class ChartDrawingsTests
         [.. System.Text.RegularExpressions.Regex.Matches(svg, "text-anchor=\"(\\w+)\"").Select(m => m.Groups[1].Value)];
 
     [Fact]
+    public void Svg_LabelWithMarkup_IsTextInTheDrawingNeverAnElement()
+    {
+        // A procedure's title comes from its definition, which an analyst writes: the page puts the drawing in as markup.
+        using var drawings = new ChartDrawings();
+        const string Title = "Visa <script>alert(1)</script> & <img src=x onerror=alert(2)>";
+
+        var svg = drawings.Svg("chart-procedures", [new BarChart.Row(Title, [3])], Number, Languages.French);
+
+        Assert.DoesNotContain("<script", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", svg, StringComparison.OrdinalIgnoreCase);
+        var document = System.Xml.Linq.XDocument.Parse(svg);
+        Assert.Contains(document.Descendants(), e => e.Name.LocalName == "text" && e.Value.Contains("<script>alert(1)</script>", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Svg_LargerThanTheCache_IsDrawnButNotKept()
     {
         using var drawings = new ChartDrawings(maxCharacters: 1_000);
