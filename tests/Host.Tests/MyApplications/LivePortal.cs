@@ -68,7 +68,7 @@ public sealed partial class LivePortal : IAsyncLifetime
     }
 
     /// <summary>A hidden field of the page (the antiforgery token appears in each of its forms, always the same).</summary>
-    private static string Hidden(string html, string name) =>
+    internal static string Hidden(string html, string name) =>
         WebUtility.HtmlDecode(HiddenInput().Matches(html).Where(m => m.Groups["name"].Value == name).Select(m => m.Groups["value"].Value).Distinct().Single());
 
     [GeneratedRegex(@"<input type=""hidden"" name=""(?<name>[^""]+)"" value=""(?<value>[^""]*)""")]
