@@ -213,6 +213,27 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
     }
 
     [Fact]
+    public async Task TwoDispatchersAtOnce_NeverSendTheSameNotificationTwice()
+    {
+        var applicants = new List<(string Email, Actor Actor)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var applicant = await ApplicantAsync("fr");
+            await portal.Filing.SubmittedAsync(applicant.Actor);
+            applicants.Add(applicant);
+        }
+        var first = new RecordingDelivery();
+        var second = new RecordingDelivery();
+
+        await Task.WhenAll(Dispatcher(first, batchSize: 2).RunAsync(), Dispatcher(second, batchSize: 2).RunAsync());
+
+        // One notification to one person always has the same Message-Id: a notification sent twice would show it twice.
+        var sent = first.Messages.Concat(second.Messages).ToList();
+        Assert.Equal(sent.Count, sent.Select(m => m.MessageId).Distinct().Count());
+        Assert.All(applicants, a => Assert.Single(sent, m => To(m) == a.Email));
+    }
+
+    [Fact]
     public void RetryDelay_DoublesFromTheFirstUpToTheLongest()
     {
         var options = new MailOptions { FirstRetryDelay = TimeSpan.FromMinutes(1), MaxRetryDelay = TimeSpan.FromMinutes(10) };
@@ -228,11 +249,11 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
 
     private Outbox Outbox => portal.Portal.App.Services.GetRequiredService<Outbox>();
 
-    private MailDispatcher Dispatcher(IMailDelivery delivery, TimeProvider? clock = null, int maxAttempts = 10)
+    private MailDispatcher Dispatcher(IMailDelivery delivery, TimeProvider? clock = null, int maxAttempts = 10, int batchSize = 50)
     {
         var services = portal.Portal.App.Services;
         var time = clock ?? MoroccoTime.Instance;
-        var options = new MailOptions { MaxAttempts = maxAttempts, From = "ne-pas-repondre@emploi.example" };
+        var options = new MailOptions { MaxAttempts = maxAttempts, BatchSize = batchSize, From = "ne-pas-repondre@emploi.example" };
         var mail = new NotificationMail(services.GetRequiredService<IStringLocalizer<Strings>>(), time, options, PublicUrl);
         return ActivatorUtilities.CreateInstance<MailDispatcher>(services, delivery, mail, time, options);
     }
