@@ -22,7 +22,8 @@ namespace EmploymentProcedures.Benchmarks;
 /// as a <c>.eml</c> file and marked sent. Each iteration starts from every notification unsent and an empty folder.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+// A job of one invocation per iteration (the outbox is unsent again before each): given on the command line with
+// --inProcess --invocationCount 1 --unrollFactor 1 (see README), as a separate build may time out on a busy machine.
 public class MailBenchmarks
 {
     private const int Applicants = 200;
@@ -95,6 +96,37 @@ public class MailBenchmarks
         if (report.Sent != Notifications)
             throw new InvalidOperationException($"sent {report.Sent} of {Notifications}: {report}");
         return report.Mails;
+    }
+
+    /// <summary>
+    /// The same dispatch timed by a stopwatch, <paramref name="runs"/> times per batch size (<c>mail [runs]</c> on the command
+    /// line): BenchmarkDotNet's in-process runner gives up on an iteration this long, and a separate build may time out on a
+    /// busy machine.
+    /// </summary>
+    public static async Task<int> MeasureAsync(int runs)
+    {
+        foreach (var size in new[] { 50, 500 })
+        {
+            var bench = new MailBenchmarks { BatchSize = size };
+            await bench.SetupAsync();
+            try
+            {
+                for (var run = 0; run < runs; run++)
+                {
+                    bench.Unsend();
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    var mails = await bench.DispatchAllIntoThePickupFolder();
+                    var took = started.Elapsed;
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"batches of {size}: {Notifications:N0} notifications, {mails:N0} e-mails in {took.TotalSeconds:N1} s: {Notifications / took.TotalSeconds:N0} notifications a second"));
+                }
+            }
+            finally
+            {
+                bench.Cleanup();
+            }
+        }
+        return 0;
     }
 
     [GlobalCleanup]
