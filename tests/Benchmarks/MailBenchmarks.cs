@@ -17,7 +17,7 @@ namespace EmploymentProcedures.Benchmarks;
 
 /// <summary>
 /// The e-mail dispatcher's throughput into the pickup folder: 10,000 notifications (<c>MAILS</c> picks another number),
-/// half to applicants (200 accounts in French, Arabic and English, each about their own application) and half to the desk
+/// half to applicants (30 accounts in French, Arabic and English, each about their own application) and half to the desk
 /// agents of the application's province, claimed in batches, each written in its reader's language (text and HTML), saved
 /// as a <c>.eml</c> file and marked sent. Each iteration starts from every notification unsent and an empty folder.
 /// </summary>
@@ -26,7 +26,7 @@ namespace EmploymentProcedures.Benchmarks;
 // --inProcess --invocationCount 1 --unrollFactor 1 (see README), as a separate build may time out on a busy machine.
 public class MailBenchmarks
 {
-    private const int Applicants = 200;
+    private const int Applicants = 30;
     private static readonly int Notifications = int.TryParse(Environment.GetEnvironmentVariable("MAILS"), out var n) ? n : 10_000;
 
     private WebApplication _app = null!;
