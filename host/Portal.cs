@@ -13,6 +13,7 @@ using EmploymentProcedures.Host.Components;
 using EmploymentProcedures.Host.Components.Designer;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.MyApplications;
+using EmploymentProcedures.Host.Notifying;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Reviewing;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -67,6 +68,7 @@ public static class Portal
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ChartDrawings>();
         builder.Services.AddSingleton(services => new Notifications(services.GetRequiredService<IDbContextFactory<ProceduresDb>>()));
+        builder.Services.AddPortalMail(builder.Configuration, settings, dataPath);
         builder.Services.AddSingleton(services => new Drafts(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()

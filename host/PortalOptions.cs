@@ -30,6 +30,11 @@ public sealed class PortalOptions
     /// <summary>Accounts one network address may create in an hour (<c>AccountThrottle</c>).</summary>
     public int SignUpsPerAddress { get; set; } = 20;
 
+    /// <summary>
+    /// The portal's address as people reach it (scheme, host and any path base): the links in the e-mails start with it.
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
     /// <summary>The largest message a circuit accepts from the browser (one form event): 256 KB, room for 100,000 Arabic characters.</summary>
     public const long MaximumMessageBytes = 256 * 1024;
 

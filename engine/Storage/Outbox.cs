@@ -1,4 +1,5 @@
 using EmploymentProcedures.Engine.Storage.Rows;
+using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Engine.Storage;
@@ -35,14 +36,120 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
         return rows.Select(OutboxMessage.From).ToList();
     }
 
+    /// <summary>Marks the notifications sent (and releases their claim): they are never claimed again.</summary>
     public async Task MarkSentAsync(IEnumerable<long> ids, DateTime sentAt, CancellationToken cancellationToken = default)
     {
         var list = ids.ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.Notifications.Where(n => list.Contains(n.Id) && n.SentAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.SentAt, sentAt), cancellationToken).ConfigureAwait(false);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.SentAt, sentAt)
+                .SetProperty(n => n.ClaimedBy, (string?)null)
+                .SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The longest error kept with a notification (the rest is cut).</summary>
+    public const int ErrorLength = 500;
+
+    /// <summary>
+    /// Claims for the batch <paramref name="claim"/> (a token unique to it) the oldest notifications that are due: not
+    /// sent, not set aside, past their next attempt, and claimed by no other batch (or by one whose lease has lapsed, a
+    /// dispatcher that stopped). The claim is one UPDATE, so two dispatchers on the same database never get the same
+    /// rows while a lease holds; the rows come back in order with what the reader's page shows of them.
+    /// </summary>
+    public async Task<IReadOnlyList<DueNotification>> ClaimAsync(
+        string claim, DateTime now, int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claim);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var due = db.Notifications
+            .Where(n => n.SentAt == null && n.SetAsideAt == null
+                && (n.NextAttemptAt == null || n.NextAttemptAt <= now)
+                && (n.ClaimedUntil == null || n.ClaimedUntil <= now))
+            .OrderBy(n => n.Id).Take(max).Select(n => n.Id);
+        var until = now + lease;
+        // The outer condition is checked again on each row as it is updated, so a row another dispatcher claimed
+        // between the subquery and the update stays theirs.
+        var claimed = await db.Notifications
+            .Where(n => due.Contains(n.Id) && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedBy, claim).SetProperty(n => n.ClaimedUntil, until), cancellationToken)
+            .ConfigureAwait(false);
+        if (claimed == 0)
+            return [];
+        var rows = await db.Notifications.AsNoTracking()
+            .Where(n => n.ClaimedBy == claim && n.SentAt == null)
+            .Join(db.Applications, n => n.ApplicationId, a => a.Id, (n, a) => new
+            {
+                n.Id, n.ApplicationId, a.Reference, a.ProcedureId, a.DefinitionVersion, a.OwnerId, n.Recipient, n.Territory,
+                n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment, n.Attempts,
+            })
+            .OrderBy(n => n.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(n => new DueNotification(
+            new NotificationItem(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step,
+                ApplicationStatuses.ByName.GetValueOrDefault(n.Status, ApplicationStatus.InReview),
+                DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc),
+                string.IsNullOrWhiteSpace(n.Comment) ? null : n.Comment,
+                ToRole: n.Recipient.StartsWith(Notification.RolePrefix, StringComparison.Ordinal), IsNew: false),
+            n.Recipient, n.Territory, n.OwnerId, n.Attempts)).ToList();
+    }
+
+    /// <summary>
+    /// Records a failed attempt of a claimed notification: it is tried again at <paramref name="retryAt"/>, or, when that
+    /// is null, set aside for good (counted, with its error, never claimed again until someone clears <c>SetAsideAt</c>).
+    /// </summary>
+    public async Task FailedAsync(long id, string claim, string error, DateTime now, DateTime? retryAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var kept = error.Length <= ErrorLength ? error : error[..ErrorLength];
+        DateTime? setAside = retryAt is null ? now : null;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Notifications.Where(n => n.Id == id && n.ClaimedBy == claim && n.SentAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.Attempts, n => n.Attempts + 1)
+                .SetProperty(n => n.LastError, kept)
+                .SetProperty(n => n.NextAttemptAt, retryAt)
+                .SetProperty(n => n.SetAsideAt, setAside)
+                .SetProperty(n => n.ClaimedBy, (string?)null)
+                .SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives back what the batch <paramref name="claim"/> holds and did not send (no attempt counted), for the next batch.</summary>
+    public async Task ReleaseAsync(string claim, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Notifications.Where(n => n.ClaimedBy == claim && n.SentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedBy, (string?)null).SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The notifications set aside after too many failures, oldest first, with their last error.</summary>
+    public async Task<IReadOnlyList<SetAsideNotification>> SetAsideAsync(int max = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Notifications.AsNoTracking()
+            .Where(n => n.SentAt == null && n.SetAsideAt != null)
+            .OrderBy(n => n.Id).Take(max)
+            .Select(n => new { n.Id, n.Recipient, n.Kind, n.Attempts, n.LastError, n.SetAsideAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(n => new SetAsideNotification(n.Id, n.Recipient, n.Kind, n.Attempts, n.LastError ?? "",
+            DateTime.SpecifyKind(n.SetAsideAt!.Value, DateTimeKind.Utc))).ToList();
     }
 }
+
+/// <summary>
+/// A notification claimed for sending: what its reader's page shows (<see cref="Item"/>), to whom (a user id, or
+/// <c>role:</c> and a role in <see cref="Territory"/>, empty for every reviewer of the role), whose application it is
+/// about, and how many attempts failed before.
+/// </summary>
+public sealed record DueNotification(NotificationItem Item, string Recipient, string Territory, string OwnerId, int Attempts)
+{
+    /// <summary>The role a <c>role:</c> recipient names, or null for a person's user id.</summary>
+    public string? Role => Recipient.StartsWith(Notification.RolePrefix, StringComparison.Ordinal) ? Recipient[Notification.RolePrefix.Length..] : null;
+}
+
+/// <summary>A notification set aside after too many failed attempts, and why the last one failed.</summary>
+public sealed record SetAsideNotification(long Id, string Recipient, string Kind, int Attempts, string LastError, DateTime SetAsideAt);
 
 /// <summary>One notification: to a user id, or to the reviewers of a role (<c>role:desk-agent</c>, in <paramref name="Territory"/> when set).</summary>
 public sealed record OutboxMessage(long Id, Guid ApplicationId, string Recipient, string Territory, string Kind, string? Step, string Status, string? Comment, DateTime CreatedAt, DateTime? SentAt)

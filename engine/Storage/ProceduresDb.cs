@@ -138,7 +138,10 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             // newest first, or counted past their "seen up to" marker, from this index alone.
             e.HasIndex(n => new { n.Recipient, n.Territory, n.Id });
             e.HasIndex(n => new { n.ApplicationId, n.Kind });
-            e.HasIndex(n => n.SentAt);
+            // The dispatcher's batch: the unsent ones in order, read from this index without a sort.
+            e.HasIndex(n => new { n.SentAt, n.Id });
+            e.Property(n => n.LastError).HasMaxLength(Outbox.ErrorLength);
+            e.Property(n => n.ClaimedBy).HasMaxLength(40);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(n => n.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 

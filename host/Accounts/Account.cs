@@ -19,4 +19,7 @@ public sealed class Account : IdentityUser
 
     /// <summary>The language the portal speaks to this person: <c>fr</c>, <c>ar</c> or <c>en</c>.</summary>
     public string PreferredLanguage { get; set; } = "fr";
+
+    /// <summary>The person asked not to receive the notifications by e-mail (they still read them in the portal).</summary>
+    public bool OptedOutOfEmails { get; set; }
 }

@@ -11,6 +11,9 @@ if (args is ["circuits", ..])
     var sections = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
     return await CircuitMemory.RunAsync(circuits, sections);
 }
+// dotnet run -c Release --project tests/Benchmarks -- mail [runs]: the e-mail dispatcher over 10,000 notifications, timed.
+if (args is ["mail", ..])
+    return await MailBenchmarks.MeasureAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
 // dotnet run -c Release --project tests/Benchmarks -- seed <database file> <applications>
 if (args is ["seed", var file, var count])
 {

@@ -33,7 +33,9 @@ internal sealed class TempPortal : IAsyncDisposable
             ApplicationName = typeof(Portal).Assembly.GetName().Name,
             ContentRootPath = Path.Combine(Repository.Root, "host"),
             EnvironmentName = "Production",
-            Args = [$"--Portal:DataPath={data}", "--Portal:SeedDemoAccounts=false", "--Logging:LogLevel:Default=Warning", "--urls=http://127.0.0.1:0", .. settings],
+            Args = [$"--Portal:DataPath={data}", "--Portal:SeedDemoAccounts=false", "--Logging:LogLevel:Default=Warning", "--urls=http://127.0.0.1:0",
+                // The tests dispatch e-mails themselves (MailDispatcherTests), never in the background.
+                "--Mail:DispatchInterval=00:00:00", .. settings],
         });
         await Portal.PrepareAsync(app);
         var portal = new TempPortal(data, app);

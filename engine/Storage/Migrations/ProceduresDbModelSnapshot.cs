@@ -443,6 +443,16 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
 
@@ -454,12 +464,22 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(110)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SetAsideAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -477,9 +497,9 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt");
-
                     b.HasIndex("ApplicationId", "Kind");
+
+                    b.HasIndex("SentAt", "Id");
 
                     b.HasIndex("Recipient", "Territory", "Id");
 

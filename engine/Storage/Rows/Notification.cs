@@ -25,4 +25,22 @@ internal sealed class Notification
     public string? Comment { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>How many times sending it failed (a refused recipient or message; not an unreachable server).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>After a failure: not tried again before this time (a delay that grows with <see cref="Attempts"/>).</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>Why the last attempt failed, for the log and whoever looks at a notification set aside.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>When it was set aside after too many failures: never tried again unless someone clears this.</summary>
+    public DateTime? SetAsideAt { get; set; }
+
+    /// <summary>The batch of the dispatcher sending it now, so that another instance does not send it too.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when the claim holds: a dispatcher that stopped mid-batch leaves claims that lapse.</summary>
+    public DateTime? ClaimedUntil { get; set; }
 }

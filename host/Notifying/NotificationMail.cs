@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.MyApplications;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace EmploymentProcedures.Host.Notifying;
+
+/// <summary>
+/// Writes the e-mail telling one person of one notification, in their language: the same line as their notifications page
+/// (<see cref="NotificationLines"/>: which file, what happened, the text written to them), an absolute link to the file's
+/// page, and why they get it with where to stop it. A plain-text part and an HTML part (right to left in Arabic). The
+/// Message-Id is the same each time the notification is sent to that person, so a copy sent again after a failure can be
+/// recognised as one.
+/// </summary>
+internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimeProvider clock, MailOptions options, Uri publicUrl)
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public Uri PublicUrl { get; } = publicUrl;
+
+    /// <summary>The page where a person stops (or starts again) the e-mails.</summary>
+    public const string AccountPage = "account";
+
+    public MimeMessage Write(DueNotification notification, MailRecipient to, ProcedureTexts? texts)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ArgumentNullException.ThrowIfNull(to);
+        var language = to.Language;
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        // The portal's texts are read in the reader's language, as their own request would read them.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language.Culture;
+        try
+        {
+            var line = NotificationLines.Line(notification.Item, to.Reader, texts, language, strings, clock);
+            var link = Absolute(line.Href);
+            var account = Absolute(AccountPage);
+            var site = strings["Site.Name"].Value;
+            var what = line.About + strings["Notifications.Separator"].Value + line.Sentence;
+            var at = line.At.ToString("f", language.Culture);
+            var greeting = string.Format(language.Culture, strings["Mail.Greeting"].Value, to.Name);
+
+            var message = new MimeMessage();
+            message.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(options.FromName) ? site : options.FromName, options.From));
+            message.To.Add(new MailboxAddress(to.Name, to.Email));
+            message.Subject = what;
+            message.Date = clock.GetUtcNow();
+            message.MessageId = MessageId(notification.Item.Id, to.AccountId);
+            message.Headers.Add(HeaderId.ContentLanguage, language.Code);
+            // An automatic message (RFC 3834): no out-of-office replies to it.
+            message.Headers.Add("Auto-Submitted", "auto-generated");
+            message.Headers.Add("List-Unsubscribe", "<" + account + ">");
+
+            var text = new StringBuilder()
+                .AppendLine(greeting).AppendLine()
+                .AppendLine(what)
+                .AppendLine(at);
+            if (line.Message is { } written)
+                text.AppendLine().AppendLine(line.MessageLabel + strings["Notifications.Separator"].Value.TrimEnd()).AppendLine(written);
+            text.AppendLine()
+                .AppendLine(strings["Mail.Open"].Value + strings["Notifications.Separator"].Value + link)
+                .AppendLine().AppendLine("-- ").AppendLine(site)
+                .AppendLine(strings["Mail.NoReply"].Value)
+                .AppendLine(strings["Mail.Why"].Value + " " + account);
+
+            var html = new StringBuilder()
+                .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language.Code}\" dir=\"{language.Direction}\"><head><meta charset=\"utf-8\"><title>")
+                .Append(Html.Encode(what)).Append("</title></head>")
+                .Append("<body style=\"font-family:Arial,'Noto Sans Arabic',sans-serif;line-height:1.5;color:#1b1b1b;\">")
+                .Append("<p>").Append(Html.Encode(greeting)).Append("</p>")
+                .Append("<p><strong>").Append(Html.Encode(line.About)).Append("</strong>").Append(Html.Encode(strings["Notifications.Separator"].Value))
+                .Append(Html.Encode(line.Sentence)).Append("</p>")
+                .Append("<p style=\"color:#555;\">").Append(Html.Encode(at)).Append("</p>");
+            if (line.Message is { } shown)
+            {
+                html.Append("<p>").Append(Html.Encode(line.MessageLabel ?? "")).Append("</p>")
+                    .Append("<blockquote dir=\"auto\" style=\"white-space:pre-wrap;border-inline-start:4px solid #999;margin:0;padding:0 1em;\">")
+                    .Append(Html.Encode(shown)).Append("</blockquote>");
+            }
+            html.Append("<p><a href=\"").Append(Html.Encode(link.AbsoluteUri)).Append("\">").Append(Html.Encode(strings["Mail.Open"].Value)).Append("</a></p>")
+                .Append("<hr><p style=\"font-size:small;color:#555;\">").Append(Html.Encode(strings["Mail.NoReply"].Value)).Append(' ')
+                .Append(Html.Encode(strings["Mail.Why"].Value)).Append(" <a href=\"").Append(Html.Encode(account.AbsoluteUri)).Append("\">")
+                .Append(Html.Encode(account.AbsoluteUri)).Append("</a></p></body></html>");
+
+            message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
+            return message;
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    /// <summary>A page of the portal as an absolute address (<see cref="PublicUrl"/> may carry a path base).</summary>
+    public Uri Absolute(string page) => new(PublicUrl, page.TrimStart('/'));
+
+    /// <summary>The same for one notification and one person every time; the account's id is hashed, not shown.</summary>
+    private string MessageId(long notificationId, string accountId)
+    {
+        var person = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..16];
+        var host = PublicUrl.IdnHost.Length == 0 ? "localhost" : PublicUrl.IdnHost;
+        return FormattableString.Invariant($"notification-{notificationId:D12}-{person}@{host}");
+    }
+}
