@@ -16,7 +16,7 @@ internal sealed record PageProblem
 /// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no id given twice, every radio button inside a fieldset with a legend; in Arabic the page
 /// and the form laid out right to left and every label, legend, heading and option in Arabic script (the French text
 /// shown in its place is what a missing translation looks like), and no Latin word outside identifiers, formats, examples
-/// and what the person typed or named (a unit left in French). <see cref="AxeAsync"/>: axe-core's serious and critical
+/// and what the person typed or named (a unit left in French); in English no French text outside names. <see cref="AxeAsync"/>: axe-core's serious and critical
 /// violations.
 /// </summary>
 internal static class PageChecks
@@ -41,7 +41,8 @@ internal static class PageChecks
         """;
 
     private const string Script = """
-        rightToLeft => {
+        language => {
+          const rightToLeft = language === 'ar';
           const problems = [];
           const main = document.querySelector('main');
           const where = el => {
@@ -88,12 +89,21 @@ internal static class PageChecks
               if (shown(el) && el.textContent.trim() && !/[\u0600-\u06FF]/.test(el.textContent))
                 say('not-arabic', el);
           }
+          if (language === 'en') {
+            // French shown in its place is what a missing English text looks like: its accents, its small words, its
+            // guillemets. Options are names (countries, provinces) that keep their own spelling.
+            const french = /[éèêëàâçùûôîïœ«»]|(^|[\s(])(le|la|les|des|du|de|et|au|aux|une|pour|avec|dans|sur|est|vous|votre|vos|ou|à)(?=[\s,.:;)]|$)|(^|[\s(])[dlDL]['’][a-zé]/i;
+            for (const [el, text] of texts)
+              if (el.tagName !== 'OPTION' && !el.closest('main [dir=ltr], main [dir=auto]') && french.test(text))
+                say('not-english', el);
+          }
           return problems;
         }
         """;
 
-    public static async Task<IReadOnlyList<PageProblem>> WordingAsync(IPage page, bool rightToLeft) =>
-        await page.EvaluateAsync<PageProblem[]>(Script, rightToLeft);
+    /// <summary>The wording problems of the page shown in <paramref name="language"/> (<c>fr</c>, <c>ar</c> or <c>en</c>).</summary>
+    public static async Task<IReadOnlyList<PageProblem>> WordingAsync(IPage page, string language) =>
+        await page.EvaluateAsync<PageProblem[]>(Script, language);
 
     public static async Task<IReadOnlyList<PageProblem>> AxeAsync(IPage page)
     {
