@@ -13,7 +13,7 @@ internal sealed record PageProblem
 
 /// <summary>
 /// The checks run on every page of every form (<see cref="EveryFormTests"/>). <see cref="WordingAsync"/>: what a page
-/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no id given twice, every radio button inside a fieldset with a legend; in Arabic the page
+/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no id given twice, every radio button inside a fieldset with a legend, the page and the form in the walk's language; in Arabic the page
 /// and the form laid out right to left and every label, legend, heading and option in Arabic script (the French text
 /// shown in its place is what a missing translation looks like), and no Latin word outside identifiers, formats, examples
 /// and what the person typed or named (a unit left in French); in English no French text outside names. <see cref="AxeAsync"/>: axe-core's serious and critical
@@ -48,7 +48,7 @@ internal static class PageChecks
           const where = el => {
             const owner = el.id ? el : el.closest('[id]');
             const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 80);
-            if (el === document.documentElement) return `<html dir="${el.dir}">`;
+            if (el === document.documentElement) return `<html lang="${el.lang}" dir="${el.dir}">`;
             return `<${el.tagName.toLowerCase()}${owner ? ' in #' + owner.id : ''}> "${text}"`;
           };
           const say = (rule, el) => problems.push({ rule, element: typeof el === 'string' ? el : where(el) });
@@ -75,6 +75,12 @@ internal static class PageChecks
             if (!legend || !legend.textContent.trim())
               say('radio-without-legend', radio);
           }
+          // The walk in a language is worth something only if the page and the form are in it.
+          if (!document.documentElement.lang.startsWith(language))
+            say('page-not-in-language', document.documentElement);
+          for (const form of main.querySelectorAll('.procedure-form'))
+            if (form.lang !== language)
+              say('form-not-in-language', form);
           if (rightToLeft) {
             // What the person typed or named (dir=ltr identifiers, dir=auto file names) may be in any script.
             for (const [el, text] of texts)
