@@ -99,19 +99,9 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
         var input = page.Locator(".field--document input[type=file][accept*='.pdf']").First;
         if (await input.CountAsync() == 0)
             return;
-        // A file chosen while the upload control is still being set up is not sent: it is then chosen again, as a person would.
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.SetInputFilesAsync(new FilePayload { Name = "piece.pdf", MimeType = "application/pdf", Buffer = VisaForm.Pdf() });
-            try
-            {
-                await Assertions.Expect(page.Locator(".document__name").First).ToHaveTextAsync("piece.pdf", new() { Timeout = 7_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
+        // Chosen as soon as the page is live, maybe before the upload control is set up: the portal keeps the file until it is.
+        await input.SetInputFilesAsync(new FilePayload { Name = "piece.pdf", MimeType = "application/pdf", Buffer = VisaForm.Pdf() });
+        await Assertions.Expect(page.Locator(".document__name").First).ToHaveTextAsync("piece.pdf");
     }
 
     /// <summary>Adds a row to every repeating group on the page that has none (then to the groups inside the new rows).</summary>
