@@ -76,6 +76,8 @@ public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper outpu
               <div id="a"></div>
               <input type="radio" name="r" aria-label="Oui">
               <p>(1,5 Mo)</p><p dir="ltr">AB123456 abc</p>
+              <ul><li><a href="#a">Je déclare que c'est exact. : Vous devez cocher cette déclaration.</a></li></ul>
+              <p>piece.pdf <span>(0 ميغابايت)</span></p>
             </main></body></html>
             """);
 
@@ -83,7 +85,7 @@ public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper outpu
         var found = problems.Select(p => p.Rule).ToList();
 
         Assert.All(
-            ["placeholder-left", "resource-key", "empty-label", "empty-option", "duplicate-id", "radio-without-legend", "page-not-rtl", "not-arabic", "page-not-in-language"],
+            ["placeholder-left", "resource-key", "empty-label", "empty-option", "duplicate-id", "radio-without-legend", "page-not-rtl", "not-arabic", "page-not-in-language", "stop-then-colon", "zero-size"],
             rule => Assert.Contains(rule, found));
         Assert.Equal(2, found.Count(r => r == "resource-key"));
         Assert.Contains(problems, p => p.Rule == "latin-text" && p.Element.Contains("(1,5 Mo)", StringComparison.Ordinal));

@@ -13,7 +13,7 @@ internal sealed record PageProblem
 
 /// <summary>
 /// The checks run on every page of every form (<see cref="EveryFormTests"/>). <see cref="WordingAsync"/>: what a page
-/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no id given twice, every radio button inside a fieldset with a legend, the page and the form in the walk's language; in Arabic the page
+/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no sentence's full stop before a colon, no file said to weigh 0 MB, no id given twice, every radio button inside a fieldset with a legend, the page and the form in the walk's language; in Arabic the page
 /// and the form laid out right to left and every label, legend, heading and option in Arabic script (the French text
 /// shown in its place is what a missing translation looks like), and no Latin word outside identifiers, formats, examples
 /// and what the person typed or named (a unit left in French); in English no French text outside names. <see cref="AxeAsync"/>: axe-core's serious and critical
@@ -60,6 +60,14 @@ internal static class PageChecks
               say('placeholder-left', el);
             if (/(^|[^\w@.\/-])([A-Z][A-Za-z]+\.[A-Z][A-Za-z.]+|[a-z]+(?:\.[a-z]+)*\.[a-z]+_[a-z_]+|(form|field|group|address|rc|hint|documents|upload|validation|document)\.[a-z_.]+)(?![\w@])/.test(text))
               say('resource-key', el);
+          }
+          for (const [el, text] of texts) {
+            // A sentence's full stop followed by the colon that joins it to what comes next ("… exactes. : Vous devez …").
+            if (/\.\s?:(\s|$)/.test(text))
+              say('stop-then-colon', el);
+            // A file of a few bytes shown as weighing nothing.
+            if (/(^|[\s(])0 ?(Mo|MB|ميغابايت)(?![\w\u0600-\u06FF])/.test(text))
+              say('zero-size', el);
           }
           for (const el of main.querySelectorAll('label, legend, option, button, h1, h2, h3, th'))
             if (!el.textContent.trim() && !el.getAttribute('aria-label'))
