@@ -78,6 +78,8 @@ public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper outpu
               <p>(1,5 Mo)</p><p dir="ltr">AB123456 abc</p>
               <ul><li><a href="#a">Je déclare que c'est exact. : Vous devez cocher cette déclaration.</a></li></ul>
               <p>piece.pdf <span>(0 ميغابايت)</span></p>
+              <label for="d">Code d'emploi<span>(facultatif)</span></label><input id="d">
+              <label for="e">Fichier(s) joint(s) <span>(facultatif)</span></label><input id="e">
             </main></body></html>
             """);
 
@@ -85,9 +87,10 @@ public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper outpu
         var found = problems.Select(p => p.Rule).ToList();
 
         Assert.All(
-            ["placeholder-left", "resource-key", "empty-label", "empty-option", "duplicate-id", "radio-without-legend", "page-not-rtl", "not-arabic", "page-not-in-language", "stop-then-colon", "zero-size"],
+            ["placeholder-left", "resource-key", "empty-label", "empty-option", "duplicate-id", "radio-without-legend", "page-not-rtl", "not-arabic", "page-not-in-language", "stop-then-colon", "zero-size", "glued-bracket"],
             rule => Assert.Contains(rule, found));
         Assert.Equal(2, found.Count(r => r == "resource-key"));
+        Assert.Single(problems, p => p.Rule == "glued-bracket");
         Assert.Contains(problems, p => p.Rule == "latin-text" && p.Element.Contains("(1,5 Mo)", StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Rule == "latin-text" && p.Element.Contains("AB123456", StringComparison.Ordinal));
         Assert.Contains(found, r => r.StartsWith("axe label (critical)", StringComparison.Ordinal));

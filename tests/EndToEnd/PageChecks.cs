@@ -13,7 +13,7 @@ internal sealed record PageProblem
 
 /// <summary>
 /// The checks run on every page of every form (<see cref="EveryFormTests"/>). <see cref="WordingAsync"/>: what a page
-/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no sentence's full stop before a colon, no file said to weigh 0 MB, no id given twice, every radio button inside a fieldset with a legend, the page and the form in the walk's language; in Arabic the page
+/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no sentence's full stop before a colon, no bracket glued to the word before it in a label, no file said to weigh 0 MB, no id given twice, every radio button inside a fieldset with a legend, the page and the form in the walk's language; in Arabic the page
 /// and the form laid out right to left and every label, legend, heading and option in Arabic script (the French text
 /// shown in its place is what a missing translation looks like), and no Latin word outside identifiers, formats, examples
 /// and what the person typed or named (a unit left in French); in English no French text outside names. <see cref="AxeAsync"/>: axe-core's serious and critical
@@ -69,6 +69,11 @@ internal static class PageChecks
             if (/(^|[\s(])0 ?(Mo|MB|ميغابايت)(?![\w\u0600-\u06FF])/.test(text))
               say('zero-size', el);
           }
+          // A bracket glued to the word before it, as when a label and its "(optional)" are put together without a space;
+          // read across the elements a label is made of. A plural mark ("fichier(s)") is written that way.
+          for (const el of main.querySelectorAll('label, legend'))
+            if (shown(el) && /[\p{L}\p{N})]\((?!e?s\)|x\)|e\))/u.test(el.textContent))
+              say('glued-bracket', el);
           for (const el of main.querySelectorAll('label, legend, option, button, h1, h2, h3, th'))
             if (!el.textContent.trim() && !el.getAttribute('aria-label'))
               say('empty-' + el.tagName.toLowerCase(), el);
