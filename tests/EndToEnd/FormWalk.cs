@@ -37,32 +37,53 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
         return (page, Actor.Applicant(account.Id, account.DisplayName, account.Role));
     }
 
-    /// <summary>Opens the procedure's last page, checks the whole application, then goes back to the first page, checking each.</summary>
+    /// <summary>
+    /// Walks the procedure's form with each of its <see cref="RevealingAnswers.Drafts"/> in turn, each in a draft of
+    /// its own, checking every page not checked yet; reports each section none of them showed.
+    /// </summary>
     private async Task<int> WalkAsync(IPage page, Actor applicant, ProcedureDefinition definition)
     {
-        var answers = RevealingAnswers.For(definition, _today);
+        var walked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var answers in RevealingAnswers.Drafts(definition, _today))
+            await WalkAsync(page, applicant, definition, answers, walked);
+        foreach (var section in definition.Sections.Where(s => !walked.Contains(s.Id)))
+            report($"{definition.Id} [{section.Id}] ({language.Code}) section-not-reached: no answers found that show it (visible: {section.Visible})");
+        return walked.Count;
+    }
+
+    /// <summary>
+    /// Opens the draft's last page, checks the whole application, then goes back towards the first page, checking each
+    /// page not in <paramref name="walked"/>, until none is left.
+    /// </summary>
+    private async Task WalkAsync(IPage page, Actor applicant, ProcedureDefinition definition, Answers answers, HashSet<string> walked)
+    {
         var applications = ApplicantDraft.Applications(portal);
         var started = await applications.StartAsync(definition.Id, applicant);
         Assert.True(started.Succeeded, $"{definition.Id}: {started}");
         var saved = await applications.SaveAnswersAsync(started.Application!.Id, applicant, answers);
         Assert.True(saved.Succeeded, $"{definition.Id}: {saved}");
 
-        var last = FormPage.Of(definition, FormState.Evaluate(definition, answers, new EvaluationContext(_today)))[^1].Key;
-        await page.GotoAsync($"/applications/{started.Application.Id}/form?page={last}");
+        var context = new EvaluationContext(_today);
+        var pages = FormPage.Of(definition, FormState.Evaluate(definition, VisibleAnswers.Prune(definition, answers, context), context)).Select(p => p.Key).ToList();
+        if (pages.All(walked.Contains))
+            return;
+        await page.GotoAsync($"/applications/{started.Application.Id}/form?page={pages[^1]}");
         await Assertions.Expect(page.Locator("[data-autosave][data-live=true] .procedure-form")).ToBeVisibleAsync();
-        if (last == FormPage.DocumentsKey)
+        if (pages[^1] == FormPage.DocumentsKey && !walked.Contains(FormPage.DocumentsKey))
             await AttachOneAsync(page);
         await page.Locator(".form-nav button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
 
-        var walked = 0;
         for (var index = await CurrentIndexAsync(page); ; index--)
         {
-            await AddRowsAsync(page);
-            await CheckAsync(page, definition);
-            walked++;
-            if (index == 0)
-                return walked;
+            var key = pages[index];
+            if (walked.Add(key))
+            {
+                await AddRowsAsync(page);
+                await CheckAsync(page, definition, key);
+            }
+            if (index == 0 || pages.Take(index).All(walked.Contains))
+                return;
             await page.Locator(".form-nav button.button--secondary").ClickAsync();
             await page.WaitForFunctionAsync($"i => ({CurrentIndex}) === i", index - 1);
         }
@@ -78,19 +99,9 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
         var input = page.Locator(".field--document input[type=file][accept*='.pdf']").First;
         if (await input.CountAsync() == 0)
             return;
-        // A file chosen while the upload control is still being set up is not sent: it is then chosen again, as a person would.
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.SetInputFilesAsync(new FilePayload { Name = "piece.pdf", MimeType = "application/pdf", Buffer = VisaForm.Pdf() });
-            try
-            {
-                await Assertions.Expect(page.Locator(".document__name").First).ToHaveTextAsync("piece.pdf", new() { Timeout = 7_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
+        // Chosen as soon as the page is live, maybe before the upload control is set up: the portal keeps the file until it is.
+        await input.SetInputFilesAsync(new FilePayload { Name = "piece.pdf", MimeType = "application/pdf", Buffer = VisaForm.Pdf() });
+        await Assertions.Expect(page.Locator(".document__name").First).ToHaveTextAsync("piece.pdf");
     }
 
     /// <summary>Adds a row to every repeating group on the page that has none (then to the groups inside the new rows).</summary>
@@ -115,11 +126,10 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
         }
     }
 
-    private async Task CheckAsync(IPage page, ProcedureDefinition definition)
+    private async Task CheckAsync(IPage page, ProcedureDefinition definition, string key)
     {
-        var key = new Uri(page.Url).Query.Split("page=") is [_, var value] ? Uri.UnescapeDataString(value) : "?";
         var where = $"{definition.Id} [{key}] ({language.Code})";
-        foreach (var problem in (await PageChecks.AxeAsync(page)).Concat(await PageChecks.WordingAsync(page, language.RightToLeft)))
+        foreach (var problem in (await PageChecks.AxeAsync(page)).Concat(await PageChecks.WordingAsync(page, language.Code)))
             report($"{where} {problem.Rule}: {problem.Element}");
     }
 }

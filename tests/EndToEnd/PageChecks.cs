@@ -13,10 +13,10 @@ internal sealed record PageProblem
 
 /// <summary>
 /// The checks run on every page of every form (<see cref="EveryFormTests"/>). <see cref="WordingAsync"/>: what a page
-/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no id given twice, every radio button inside a fieldset with a legend; in Arabic the page
+/// says, read in the browser: no resource key or <c>{0}</c> left in its text, no empty label, legend, option or button, no sentence's full stop before a colon, no bracket glued to the word before it in a label, no file said to weigh 0 MB, no id given twice, every radio button inside a fieldset with a legend, the page and the form in the walk's language; in Arabic the page
 /// and the form laid out right to left and every label, legend, heading and option in Arabic script (the French text
 /// shown in its place is what a missing translation looks like), and no Latin word outside identifiers, formats, examples
-/// and what the person typed or named (a unit left in French). <see cref="AxeAsync"/>: axe-core's serious and critical
+/// and what the person typed or named (a unit left in French); in English no French text outside names. <see cref="AxeAsync"/>: axe-core's serious and critical
 /// violations.
 /// </summary>
 internal static class PageChecks
@@ -41,13 +41,14 @@ internal static class PageChecks
         """;
 
     private const string Script = """
-        rightToLeft => {
+        language => {
+          const rightToLeft = language === 'ar';
           const problems = [];
           const main = document.querySelector('main');
           const where = el => {
             const owner = el.id ? el : el.closest('[id]');
             const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 80);
-            if (el === document.documentElement) return `<html dir="${el.dir}">`;
+            if (el === document.documentElement) return `<html lang="${el.lang}" dir="${el.dir}">`;
             return `<${el.tagName.toLowerCase()}${owner ? ' in #' + owner.id : ''}> "${text}"`;
           };
           const say = (rule, el) => problems.push({ rule, element: typeof el === 'string' ? el : where(el) });
@@ -60,6 +61,19 @@ internal static class PageChecks
             if (/(^|[^\w@.\/-])([A-Z][A-Za-z]+\.[A-Z][A-Za-z.]+|[a-z]+(?:\.[a-z]+)*\.[a-z]+_[a-z_]+|(form|field|group|address|rc|hint|documents|upload|validation|document)\.[a-z_.]+)(?![\w@])/.test(text))
               say('resource-key', el);
           }
+          for (const [el, text] of texts) {
+            // A sentence's full stop followed by the colon that joins it to what comes next ("… exactes. : Vous devez …").
+            if (/\.\s?:(\s|$)/.test(text))
+              say('stop-then-colon', el);
+            // A file of a few bytes shown as weighing nothing.
+            if (/(^|[\s(])0 ?(Mo|MB|ميغابايت)(?![\w\u0600-\u06FF])/.test(text))
+              say('zero-size', el);
+          }
+          // A bracket glued to the word before it, as when a label and its "(optional)" are put together without a space;
+          // read across the elements a label is made of. A plural mark ("fichier(s)") is written that way.
+          for (const el of main.querySelectorAll('label, legend'))
+            if (shown(el) && /[\p{L}\p{N})]\((?!e?s\)|x\)|e\))/u.test(el.textContent))
+              say('glued-bracket', el);
           for (const el of main.querySelectorAll('label, legend, option, button, h1, h2, h3, th'))
             if (!el.textContent.trim() && !el.getAttribute('aria-label'))
               say('empty-' + el.tagName.toLowerCase(), el);
@@ -74,6 +88,12 @@ internal static class PageChecks
             if (!legend || !legend.textContent.trim())
               say('radio-without-legend', radio);
           }
+          // The walk in a language is worth something only if the page and the form are in it.
+          if (!document.documentElement.lang.startsWith(language))
+            say('page-not-in-language', document.documentElement);
+          for (const form of main.querySelectorAll('.procedure-form'))
+            if (form.lang !== language)
+              say('form-not-in-language', form);
           if (rightToLeft) {
             // What the person typed or named (dir=ltr identifiers, dir=auto file names) may be in any script.
             for (const [el, text] of texts)
@@ -88,12 +108,21 @@ internal static class PageChecks
               if (shown(el) && el.textContent.trim() && !/[\u0600-\u06FF]/.test(el.textContent))
                 say('not-arabic', el);
           }
+          if (language === 'en') {
+            // French shown in its place is what a missing English text looks like: its accents, its small words, its
+            // guillemets. Options are names (countries, provinces) that keep their own spelling.
+            const french = /[éèêëàâçùûôîïœ«»]|(^|[\s(])(le|la|les|des|du|de|et|au|aux|une|pour|avec|dans|sur|est|vous|votre|vos|ou|à)(?=[\s,.:;)]|$)|(^|[\s(])[dlDL]['’][a-zé]/i;
+            for (const [el, text] of texts)
+              if (el.tagName !== 'OPTION' && !el.closest('main [dir=ltr], main [dir=auto]') && french.test(text))
+                say('not-english', el);
+          }
           return problems;
         }
         """;
 
-    public static async Task<IReadOnlyList<PageProblem>> WordingAsync(IPage page, bool rightToLeft) =>
-        await page.EvaluateAsync<PageProblem[]>(Script, rightToLeft);
+    /// <summary>The wording problems of the page shown in <paramref name="language"/> (<c>fr</c>, <c>ar</c> or <c>en</c>).</summary>
+    public static async Task<IReadOnlyList<PageProblem>> WordingAsync(IPage page, string language) =>
+        await page.EvaluateAsync<PageProblem[]>(Script, language);
 
     public static async Task<IReadOnlyList<PageProblem>> AxeAsync(IPage page)
     {

@@ -10,7 +10,8 @@ namespace EmploymentProcedures.EndToEnd;
 /// <summary>
 /// What a person types or clicks on a prerendered page before its circuit has taken it over (a slow connection, held
 /// here by <see cref="CircuitHold"/>): what was typed is shown and stored once the page is live, unless the server
-/// changed it meanwhile; a button that needs the circuit says it is not ready; links and GET forms work anyway.
+/// changed it meanwhile; a file chosen is uploaded once the page is live, through the live form's own checks; a button
+/// that needs the circuit says it is not ready; links and GET forms work anyway.
 /// </summary>
 [Collection(PortalTests.Name)]
 public sealed class TakeoverTests(PortalFixture portal)
@@ -90,6 +91,41 @@ public sealed class TakeoverTests(PortalFixture portal)
         await Assertions.Expect(form.Input("job_title")).ToHaveValueAsync("Ingénieur de maintenance");
         var stored = await StoredOnceAsync(draft, a => a.Answers["job_title"] is not null);
         Assert.Equal("Ingénieur de maintenance", stored.Answers["job_title"]);
+    }
+
+    [Fact]
+    public async Task Form_FileChosenBeforeTheCircuitTakesOver_IsUploadedOnceLiveWithoutChoosingItAgain()
+    {
+        var (draft, form, hold) = await HeldDocumentsPageAsync();
+        var chooser = form.Input("passport_copy");
+        // The chooser opens while the page is prerendered: it no longer waits for the circuit.
+        await Assertions.Expect(chooser).Not.ToHaveAttributeAsync("aria-disabled", "true");
+
+        await form.AttachAsync("passport_copy", "passeport.pdf", VisaForm.Pdf("passeport"));
+        await Assertions.Expect(draft.Page.Locator("[data-takeover-notice]")).ToBeHiddenAsync();
+        Assert.Empty((await draft.StoredAsync(portal)).Documents);
+        await hold.ReleaseAsync();
+
+        await Assertions.Expect(form.Document("passport_copy").Locator(".document__name")).ToHaveTextAsync("passeport.pdf");
+        var stored = await StoredOnceAsync(draft, a => a.Documents.Count > 0);
+        var attached = Assert.Single(stored.Documents);
+        Assert.Equal(("passport_copy", "passeport.pdf"), (attached.DocumentId, attached.FileName));
+        // Given once: no second copy arrives later.
+        await Task.Delay(1_000);
+        Assert.Single((await draft.StoredAsync(portal)).Documents);
+    }
+
+    [Fact]
+    public async Task Form_FileOfAFormatNotAcceptedChosenBeforeTheCircuitTakesOver_IsRefusedOnceLiveLikeAnyOther()
+    {
+        var (draft, form, hold) = await HeldDocumentsPageAsync();
+
+        await form.Input("passport_copy").SetInputFilesAsync(new FilePayload { Name = "passeport.exe", MimeType = "application/octet-stream", Buffer = VisaForm.Pdf() });
+        await hold.ReleaseAsync();
+
+        await Assertions.Expect(form.Document("passport_copy").Locator(".field__error")).ToContainTextAsync("passeport.exe");
+        await Assertions.Expect(form.Document("passport_copy").Locator(".document__name")).ToHaveCountAsync(0);
+        Assert.Empty((await draft.StoredAsync(portal)).Documents);
     }
 
     [Fact]
@@ -183,6 +219,16 @@ public sealed class TakeoverTests(PortalFixture portal)
         var hold = await CircuitHold.OnAsync(draft.Page);
         await draft.Page.GotoAsync(draft.FormUrl("job"));
         return (draft, new VisaForm(draft.Page, VisaForm.Definition(portal), language?.Code ?? "fr"), hold);
+    }
+
+    /// <summary>A draft of the visa with the first scenario's answers whose documents page is opened with its circuit held back.</summary>
+    private async Task<(ApplicantDraft Draft, VisaForm Form, CircuitHold Hold)> HeldDocumentsPageAsync()
+    {
+        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, VisaForm.Definition(portal).Tests[0].Answers);
+        var hold = await CircuitHold.OnAsync(draft.Page);
+        await draft.Page.GotoAsync(draft.FormUrl(FormPage.DocumentsKey));
+        await Assertions.Expect(draft.Page.Locator("[data-autosave][data-live=false] .field--document").First).ToBeVisibleAsync();
+        return (draft, new VisaForm(draft.Page, VisaForm.Definition(portal), "fr"), hold);
     }
 
     /// <summary>The application as stored once <paramref name="saved"/> holds (the autosave writes shortly after a change), or after 15 s.</summary>

@@ -30,4 +30,12 @@ internal static class DocumentLimits
     public static string Megabytes(decimal megabytes, string language) => FormCulture.Number(Math.Round(megabytes, 1), language);
 
     public static string Megabytes(long bytes, string language) => Megabytes((decimal)bytes / Megabyte, language);
+
+    /// <summary>
+    /// An attached file's size as the applicant reads it: in kilobytes under a megabyte (a one-page scan is not "0 MB"),
+    /// rounded up, as their applications' pages say it; in megabytes with one decimal above.
+    /// </summary>
+    public static (string Key, string Number) Size(long bytes, string language) => bytes < Megabyte
+        ? ("documents.size_kb", FormCulture.Number(Math.Max(1, (bytes + 1023) / 1024), language))
+        : ("documents.size", Megabytes(bytes, language));
 }

@@ -59,6 +59,7 @@ internal static class FormTexts
         ["documents.replace"] = ("Remplacer le fichier", "تعويض الملف", "Replace the file"),
         ["documents.remove"] = ("Supprimer {0}", "حذف {0}", "Remove {0}"),
         ["documents.size"] = ("({0} Mo)", "({0} ميغابايت)", "({0} MB)"),
+        ["documents.size_kb"] = ("({0} Ko)", "({0} كيلوبايت)", "({0} KB)"),
         ["documents.attached"] = ("Fichiers joints", "الملفات المرفقة", "Attached files"),
         ["documents.progress"] = ("Envoi de {0} : {1} %", "إرسال {0}: {1}٪", "Uploading {0}: {1}%"),
         ["documents.done"] = ("{0} a été joint.", "تم إرفاق {0}.", "{0} was attached."),

@@ -344,12 +344,18 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
         ? section.Include is not null ? [section.Id] : section.Fields.Select(f => f.Id)
         : [.. Definition.Documents.Select(d => d.Id), "documents"];
 
-    /// <summary>"Label: message" for the summary; rows and record members name their group or field too.</summary>
+    /// <summary>
+    /// "Label: message" for the summary; rows and record members name their group or field too. A label written as a
+    /// sentence (a declaration to tick) loses its full stop before the colon; an ellipsis stays.
+    /// </summary>
     private string Describe(ValidationError error)
     {
         var message = error.Message.Get(Language);
-        var label = LabelOf(error.Path);
-        return label is null ? message : Language == "fr" ? $"{label} : {message}" : $"{label}: {message}";
+        if (LabelOf(error.Path)?.TrimEnd() is not { } label)
+            return message;
+        if (label.EndsWith('.') && !label.EndsWith("..", StringComparison.Ordinal))
+            label = label[..^1];
+        return Language == "fr" ? $"{label} : {message}" : $"{label}: {message}";
     }
 
     private string? LabelOf(string path)

@@ -10,9 +10,14 @@
 //   page reacts and saves it like any change. Unless the live element no longer holds what the prerendered one held:
 //   the server changed it meanwhile (another tab saved), and the server's value stays;
 // - the focus and the caret go back to the field that had them, with what was typed while the field was away;
-// - buttons and file choosers that only the circuit can handle look and say they are not ready (data-waiting,
-//   aria-disabled), and a click on one, or the submission of a form only the circuit handles (Enter in a field), is
-//   stopped and the layout's notice says the page is getting ready. Links, and forms that work without the circuit
+// - a file chosen (or dropped) in a file chooser with an id is kept, the File objects themselves; once the live page
+//   shows the chooser with that id and Blazor has set it up (its InputFile listens), the files are handed to it
+//   through a DataTransfer and a change event, so Blazor's own streaming upload takes them with all its checks, as
+//   if chosen there. Never to another page, nor to a chooser the live page disabled. The same holds for a live
+//   chooser chosen in before Blazor has set it up (the moment after the takeover);
+// - buttons that only the circuit can handle (and file choosers without an id) look and say they are not ready
+//   (data-waiting, aria-disabled), and a click on one, or the submission of a form only the circuit handles (Enter in
+//   a field), is stopped and the layout's notice says the page is getting ready. Links, and forms that work without the circuit
 //   (method="get"), go on as usual; so does anything inside [data-static]. (Blazor gives its own forms an action, the
 //   page itself, so only an explicit GET says a form works alone.)
 (() => {
@@ -20,6 +25,9 @@
   const patience = 15000;
   // Element id -> { value, original, path }, in the order of the last change.
   const kept = new Map();
+  // File chooser id -> { files, path }: the files chosen, until the live chooser takes them.
+  const chosenFiles = new Map();
+  let handing = 0;
   // The prerendered field that had the focus, while its live successor is awaited.
   let focused = null;
   // The live field given the focus back, for a moment in which the page's own focus moves (to the heading, as after a
@@ -82,6 +90,55 @@
     kept.set(element.id, { value: current(element), original: original(element), path: location.pathname });
   };
 
+  const isChooser = (element) => element instanceof HTMLInputElement && element.type === 'file';
+
+  // Blazor's InputFile listens for change only once its script has set the element up (in the component's first
+  // after-render), marking it with _blazorInputFileNextFileId: a change before that would carry no file to the circuit.
+  const settled = (element) => '_blazorInputFileNextFileId' in element;
+
+  // Files chosen in a prerendered chooser, or in a live one Blazor has not set up yet, wait for a live, set-up one.
+  const keepFiles = (element) => {
+    if (!isChooser(element) || !element.id || (!prerendered(element) && settled(element))) {
+      return;
+    }
+    if (element.files && element.files.length > 0) {
+      chosenFiles.set(element.id, { files: [...element.files], path: location.pathname, since: Date.now() });
+      if (!prerendered(element) && handing === 0) {
+        handing = setTimeout(handFiles, 100);
+      }
+    } else {
+      chosenFiles.delete(element.id);
+    }
+  };
+
+  // Gives the kept files to the live choosers that are set up; the others are tried again shortly, for a while.
+  const handFiles = () => {
+    handing = 0;
+    for (const [id, entry] of chosenFiles) {
+      const element = document.getElementById(id);
+      if (Date.now() - Math.max(entry.since, liveSince) > patience) {
+        chosenFiles.delete(id);
+        continue;
+      }
+      if (!element || prerendered(element) || !settled(element)) {
+        continue;
+      }
+      chosenFiles.delete(id);
+      if (entry.path !== location.pathname || !isChooser(element) || element.disabled) {
+        continue;
+      }
+      const transfer = new DataTransfer();
+      for (const file of element.multiple ? entry.files : entry.files.slice(0, 1)) {
+        transfer.items.add(file);
+      }
+      element.files = transfer.files;
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    if (chosenFiles.size > 0 && document.querySelector('main[data-live="true"]')) {
+      handing = setTimeout(handFiles, 100);
+    }
+  };
+
   const put = (element, value) => {
     if (element.type === 'radio') {
       const chosen = radios(element).find((radio) => radio.value === value);
@@ -136,7 +193,7 @@
   };
 
   // A control that does nothing without the circuit: a button (but a form's submit when the form works without it)
-  // or a file chooser (the chosen file would be lost with the element).
+  // or a file chooser without an id (its files could not find the live chooser to go to).
   const worksWithoutCircuit = (form) => form !== null
     && ((form.getAttribute('method') ?? '').toLowerCase() === 'get' || form.closest('[data-static]') !== null);
 
@@ -144,8 +201,8 @@
     if (control.closest('[data-static]')) {
       return false;
     }
-    if (control instanceof HTMLInputElement && control.type === 'file') {
-      return true;
+    if (isChooser(control)) {
+      return !control.id;
     }
     return !((control.type === 'submit' || control.type === 'image') && worksWithoutCircuit(control.form));
   };
@@ -201,7 +258,10 @@
   }, true);
 
   document.addEventListener('input', (event) => keep(event.target), true);
-  document.addEventListener('change', (event) => keep(event.target), true);
+  document.addEventListener('change', (event) => {
+    keep(event.target);
+    keepFiles(event.target);
+  }, true);
 
   document.addEventListener('focusin', (event) => {
     if (event.target instanceof Element && event.target.id && isField(event.target) && prerendered(event.target)) {
@@ -266,6 +326,9 @@
       if (kept.size > 0 || focused) {
         restore();
       }
+      if (chosenFiles.size > 0 && handing === 0) {
+        handFiles();
+      }
     }
   };
 
@@ -276,6 +339,7 @@
     if (isField(field) && current(field) !== original(field)) {
       keep(field);
     }
+    keepFiles(field);
   }
   watch();
 })();

@@ -71,12 +71,15 @@ public sealed class DocumentFieldTests : FormTestContext
     }
 
     [Theory]
-    [InlineData("fr", "(1,5 Mo)")]
-    [InlineData("ar", "(1,5 ميغابايت)")]
-    [InlineData("en", "(1.5 MB)")]
-    public void AttachedFile_ShowsItsSizeInTheFormsLanguage(string language, string size)
+    [InlineData("fr", 3 * 1024 * 1024 / 2, "(1,5 Mo)")]
+    [InlineData("ar", 3 * 1024 * 1024 / 2, "(1,5 ميغابايت)")]
+    [InlineData("en", 3 * 1024 * 1024 / 2, "(1.5 MB)")]
+    [InlineData("fr", 60, "(1 Ko)")]
+    [InlineData("ar", 250_000, "(245 كيلوبايت)")]
+    [InlineData("en", 1024 * 1024 - 1, "(1,024 KB)")]
+    public void AttachedFile_ShowsItsSizeInTheFormsLanguage_InKilobytesUnderAMegabyte(string language, long bytes, string size)
     {
-        var form = OnDocumentsPage(language, documents: [new AttachedDocument("statutes", "statuts.pdf", 3 * 1024 * 1024 / 2, "pdf")]);
+        var form = OnDocumentsPage(language, documents: [new AttachedDocument("statutes", "statuts.pdf", bytes, "pdf")]);
 
         Assert.Equal(size, form.Find(".document__size").TextContent);
     }

@@ -173,6 +173,23 @@ public sealed class ProcedureFormTests : FormTestContext
         Assert.Equal(form.FindComponent<IceField>().Instance.Input.Id, LastFocused());
     }
 
+    [Theory]
+    [InlineData("fr", "Je certifie l'exactitude des informations : Vous devez cocher cette déclaration pour continuer.")]
+    [InlineData("en", "I declare the information is accurate: You must tick this declaration to continue.")]
+    public void ErrorSummary_OfADeclarationWrittenAsASentence_JoinsItToItsMessageWithoutAFullStop(string language, string item)
+    {
+        var form = RenderForm(TestForms.Define("""
+                  - { id: accuracy, type: consent, required: true, label: { fr: "Je certifie l'exactitude des informations.", ar: "أشهد بصحة المعلومات.", en: "I declare the information is accurate." } }
+                  - { id: role, type: text, required: true, label: { fr: "Fonction (gérant, directeur...)", ar: "الصفة", en: "Position (manager, director...)" } }
+            """), language);
+
+        form.Find("form").Submit();
+
+        var items = form.FindAll(".error-summary a").Select(a => a.TextContent).ToList();
+        Assert.Equal(item, items[0]);
+        Assert.StartsWith(language == "fr" ? "Fonction (gérant, directeur...) : " : "Position (manager, director...): ", items[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ErrorSummary_Disappears_OnceTheErrorsAreFixed_AndTheFormCompletes()
     {
