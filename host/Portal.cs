@@ -133,7 +133,14 @@ public static class Portal
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
+        if (settings.TrustedProxies.Count > 0)
+            builder.Services.Configure<ForwardedHeadersOptions>(o => Proxies.Configure(o, settings.TrustedProxies));
+
         var app = builder.Build();
+
+        // First of all, so that everything after sees the person's address and scheme (Operations/Proxies.cs).
+        if (settings.TrustedProxies.Count > 0)
+            app.UseForwardedHeaders();
 
         // Never a stack trace or SQL on a page, in any environment: errors go to the log with a trace id.
         app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -35,6 +35,12 @@ public sealed class PortalOptions
     /// </summary>
     public string PublicUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>
+    /// The reverse proxies in front of the portal, as IP addresses or networks (<c>10.0.0.5</c>, <c>10.0.0.0/24</c>): their
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed. Empty (the default): no forwarded header is.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>The largest message a circuit accepts from the browser (one form event): 256 KB, room for 100,000 Arabic characters.</summary>
     public const long MaximumMessageBytes = 256 * 1024;
 
