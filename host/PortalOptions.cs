@@ -1,3 +1,5 @@
+using EmploymentProcedures.Engine.Storage;
+
 namespace EmploymentProcedures.Host;
 
 /// <summary>
@@ -45,5 +47,5 @@ public sealed class PortalOptions
     public const long MaximumMessageBytes = 256 * 1024;
 
     /// <summary>The database file both the accounts and the engine's storage use.</summary>
-    public const string DatabaseFileName = "procedures.db";
+    public const string DatabaseFileName = SqliteStorage.DefaultFileName;
 }

@@ -9,7 +9,7 @@ namespace EmploymentProcedures.Cli;
 internal static class DataCommands
 {
     /// <summary>The database's name in the data folder, as the portal names it.</summary>
-    public const string DatabaseFileName = "procedures.db";
+    public const string DatabaseFileName = SqliteStorage.DefaultFileName;
 
     public static async Task<int> VerifyAsync(string data, string? database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ public static class DataCare
         var damaged = new List<string>();
         foreach (var hash in hashes.Order(StringComparer.Ordinal))
         {
-            var path = StorePath(documents, hash);
+            var path = FileDocumentStore.PathIn(documents, hash);
             if (!File.Exists(path))
                 missing.Add(hash);
             else if (await HashOfAsync(path, cancellationToken).ConfigureAwait(false) != hash)
@@ -116,9 +116,9 @@ public static class DataCare
         {
             var hash = Path.GetFileName(file);
             // Uploads still arriving (documents/incoming/*.part) are not part of the store yet.
-            if (!IsHash(hash) || StorePath(from, hash) != file)
+            if (!FileDocumentStore.IsHash(hash) || FileDocumentStore.PathIn(from, hash) != file)
                 continue;
-            var destination = StorePath(to, hash);
+            var destination = FileDocumentStore.PathIn(to, hash);
             if (File.Exists(destination))
             {
                 present++;
@@ -148,7 +148,7 @@ public static class DataCare
             copied++;
         }
         foreach (var leftover in damaged)
-            File.Delete(StorePath(to, leftover) + ".part");
+            File.Delete(FileDocumentStore.PathIn(to, leftover) + ".part");
         return (copied, present, damaged);
     }
 
@@ -171,10 +171,6 @@ public static class DataCare
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The store's layout, as <see cref="FileDocumentStore"/> writes it: <c>documents/ab/cd/&lt;hash&gt;</c>.</summary>
-    private static string StorePath(string documents, string hash) => Path.Combine(documents, hash[..2], hash[2..4], hash);
-
-    private static bool IsHash(string name) => name is { Length: 64 } && name.All(char.IsAsciiHexDigitLower);
 }
 
 /// <summary>

@@ -105,7 +105,11 @@ public sealed class FileDocumentStore : IDocumentStore
     }
 
     /// <summary>Where the content with <paramref name="hash"/> lives: two levels of folders by its first four hex digits.</summary>
-    internal string PathOf(string hash) => Path.Combine(_root, hash[..2], hash[2..4], hash);
+    internal string PathOf(string hash) => PathIn(_root, hash);
 
-    private static bool IsHash(string hash) => hash is { Length: 64 } && hash.All(char.IsAsciiHexDigitLower);
+    /// <summary>The same in any store's <c>documents</c> folder <paramref name="root"/> (a backup's, say).</summary>
+    internal static string PathIn(string root, string hash) => Path.Combine(root, hash[..2], hash[2..4], hash);
+
+    /// <summary>A name the store gives a file: a SHA-256 in lowercase hex.</summary>
+    internal static bool IsHash(string hash) => hash is { Length: 64 } && hash.All(char.IsAsciiHexDigitLower);
 }

@@ -57,13 +57,9 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
             .OrderByDescending(n => n.Id)
             .AsNoTracking()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = shown.Select(n => new NotificationItem(
-            n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step,
-            ApplicationStatuses.ByName.GetValueOrDefault(n.Status, ApplicationStatus.InReview),
-            DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc),
-            string.IsNullOrWhiteSpace(n.Comment) ? null : n.Comment,
-            ToRole: n.Recipient != actor.UserId,
-            IsNew: n.Id > seen)).ToList();
+        var items = shown.Select(n => NotificationItem.Of(
+            n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,
+            toRole: n.Recipient != actor.UserId, isNew: n.Id > seen)).ToList();
         return new NotificationPage(items, page, total);
     }
 
@@ -195,4 +191,15 @@ public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int
 /// </summary>
 public sealed record NotificationItem(
     long Id, Guid ApplicationId, string? Reference, string ProcedureId, int DefinitionVersion, string Kind, string? Step,
-    ApplicationStatus Status, DateTime At, string? Comment, bool ToRole, bool IsNew);
+    ApplicationStatus Status, DateTime At, string? Comment, bool ToRole, bool IsNew)
+{
+    /// <summary>From a notification row's columns (and its application's) as stored: the status by name, the time in UTC, no blank comment.</summary>
+    internal static NotificationItem Of(
+        long id, Guid applicationId, string? reference, string procedureId, int definitionVersion, string kind, string? step,
+        string status, DateTime createdAt, string? comment, bool toRole, bool isNew) =>
+        new(id, applicationId, reference, procedureId, definitionVersion, kind, step,
+            ApplicationStatuses.ByName.GetValueOrDefault(status, ApplicationStatus.InReview),
+            DateTime.SpecifyKind(createdAt, DateTimeKind.Utc),
+            string.IsNullOrWhiteSpace(comment) ? null : comment,
+            toRole, isNew);
+}

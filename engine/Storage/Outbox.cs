@@ -1,5 +1,4 @@
 using EmploymentProcedures.Engine.Storage.Rows;
-using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Engine.Storage;
@@ -86,11 +85,8 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
             .OrderBy(n => n.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(n => new DueNotification(
-            new NotificationItem(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step,
-                ApplicationStatuses.ByName.GetValueOrDefault(n.Status, ApplicationStatus.InReview),
-                DateTime.SpecifyKind(n.CreatedAt, DateTimeKind.Utc),
-                string.IsNullOrWhiteSpace(n.Comment) ? null : n.Comment,
-                ToRole: n.Recipient.StartsWith(Notification.RolePrefix, StringComparison.Ordinal), IsNew: false),
+            NotificationItem.Of(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,
+                toRole: n.Recipient.StartsWith(Notification.RolePrefix, StringComparison.Ordinal), isNew: false),
             n.Recipient, n.Territory, n.OwnerId, n.Attempts)).ToList();
     }
 

@@ -14,6 +14,9 @@ namespace EmploymentProcedures.Engine.Storage;
 /// </summary>
 public static class SqliteStorage
 {
+    /// <summary>The database's name in a portal's data folder (the portal's and the <c>procedures</c> command's).</summary>
+    public const string DefaultFileName = "procedures.db";
+
     /// <summary>How long a command waits for the database lock before giving up; the default of 5 s.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
 

@@ -38,9 +38,15 @@ public sealed class SignedInActor(AuthenticationStateProvider authentication, Pr
         }
 
         var name = user.FindFirstValue(PortalClaims.DisplayName) is { Length: > 0 } displayName ? displayName : user.Identity.Name ?? id;
-        var provinces = role is { Kind: RoleKind.Reviewer, Territorial: true }
-            ? user.FindAll(PortalClaims.Province).Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
-            : [];
-        return new Actor(id, name, role.Id, role.Kind, provinces) { Language = Localization.Languages.Current.Code };
+        return Of(id, name, role, user.FindAll(PortalClaims.Province).Select(c => c.Value)) with { Language = Localization.Languages.Current.Code };
     }
+
+    /// <summary>
+    /// The actor an account of <paramref name="role"/> stands for (signed in, or written to by e-mail): provinces are kept
+    /// only for a reviewer of a territorial role.
+    /// </summary>
+    internal static Actor Of(string id, string name, RoleDefinition role, IEnumerable<string> provinces) =>
+        new(id, name, role.Id, role.Kind, role is { Kind: RoleKind.Reviewer, Territorial: true }
+            ? provinces.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
+            : []);
 }

@@ -101,13 +101,14 @@ internal sealed partial class MailDispatcher(
         DueNotification notification, MailRecipients recipients, IMailSession session, CancellationToken cancellationToken)
     {
         var people = await recipients.ForAsync(notification, cancellationToken).ConfigureAwait(false);
+        var definition = people.To.Count == 0 ? null
+            : await definitions.GetAsync(notification.Item.ProcedureId, notification.Item.DefinitionVersion, cancellationToken).ConfigureAwait(false);
         var written = 0;
         foreach (var person in people.To)
         {
             MimeKit.MimeMessage message;
             try
             {
-                var definition = await definitions.GetAsync(notification.Item.ProcedureId, notification.Item.DefinitionVersion, cancellationToken).ConfigureAwait(false);
                 var texts = definition is null ? null : new ProcedureTexts(definition, catalog.Catalog.Library, person.Language, strings);
                 message = mail.Write(notification, person, texts);
             }

@@ -67,12 +67,7 @@ internal sealed class MailRecipients(AccountsDb accounts, ProcedureLibrary libra
         return new MailRecipientList(to, skipped);
     }
 
-    /// <summary>The person as the engine sees them (as <see cref="SignedInActor"/> makes them), or null for a role not in <c>roles.yaml</c>.</summary>
-    private Actor? Reader(Account account)
-    {
-        if (!library.Roles.TryGetValue(account.Role, out var role))
-            return null;
-        var provinces = role is { Kind: RoleKind.Reviewer, Territorial: true } ? account.Provinces.Distinct(StringComparer.Ordinal).ToList() : [];
-        return new Actor(account.Id, account.DisplayName, role.Id, role.Kind, provinces);
-    }
+    /// <summary>The person as the engine sees them (as when they sign in), or null for a role not in <c>roles.yaml</c>.</summary>
+    private Actor? Reader(Account account) =>
+        library.Roles.TryGetValue(account.Role, out var role) ? SignedInActor.Of(account.Id, account.DisplayName, role, account.Provinces) : null;
 }
