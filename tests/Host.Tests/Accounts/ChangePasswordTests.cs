@@ -33,6 +33,9 @@ public sealed class ChangePasswordTests(PasswordPortal portal)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Le mot de passe actuel est incorrect.", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Current\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Password\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pas-Le-Bon-2026", page, StringComparison.Ordinal);
         Assert.Contains("aria-describedby=\"current-password-error\"", page, StringComparison.Ordinal);
         Assert.Equal(1, (await portal.FindAccountAsync(email))!.AccessFailedCount);
         Assert.False(await portal.SignsInAsync(email, Next));
