@@ -107,4 +107,26 @@ public sealed class ForgotPasswordTests(PasswordPortal portal)
 
         Assert.Contains("<a href=\"account/forgot-password\">Mot de passe oublié ?</a>", page, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/account/forgot-password", "forgot-password", false)]
+    [InlineData("/account/password?purpose=reset&account=x&token=y", "choose-password", false)]
+    [InlineData("/account", "account-password", true)]
+    public async Task PasswordForm_PostedWithoutItsAntiforgeryToken_Is400(string path, string handler, bool signedIn)
+    {
+        var (email, _) = await portal.AccountAsync("employer");
+        using var client = signedIn ? await portal.SignedInAsync(email) : portal.Anonymous();
+
+        using var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = handler,
+            ["Input.Email"] = email,
+            ["Input.Current"] = LivePortal.Password,
+            ["Input.Password"] = "Jasmin-Et-Cedre-2031",
+            ["Input.Confirm"] = "Jasmin-Et-Cedre-2031",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(await portal.SignsInAsync(email, LivePortal.Password));
+    }
 }
