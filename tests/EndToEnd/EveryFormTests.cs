@@ -39,10 +39,10 @@ public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper outpu
         var problems = new ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
 
-        var pages = await Task.WhenAll(languages.Select((language, n) =>
-            new FormWalk(portal, language, problems.Enqueue).WalkAsync(definitions.Where((_, i) => Only is not null || i % languages.Length == n))));
+        var walks = languages.Select(language => new FormWalk(portal, language, problems.Enqueue)).ToList();
+        var pages = await Task.WhenAll(walks.Select((walk, n) => walk.WalkAsync(definitions.Where((_, i) => Only is not null || i % languages.Length == n))));
 
-        output.WriteLine($"{pages.Sum()} pages ({string.Join(", ", languages.Select((l, n) => $"{pages[n]} in {l.Code}"))}) of {definitions.Count} procedures in {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"{pages.Sum()} pages ({string.Join(", ", languages.Select((l, n) => $"{pages[n]} in {l.Code}"))}) with {walks.Sum(w => w.Rows)} repeating rows, of {definitions.Count} procedures in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(problems.IsEmpty, $"{problems.Count} problems:\n" + string.Join("\n", problems.Order(StringComparer.Ordinal)));
     }
 

@@ -14,6 +14,9 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
 {
     private readonly DateOnly _today = MoroccoTime.Today(MoroccoTime.Instance);
 
+    /// <summary>How many repeating rows the checked pages showed (added by the walk or held by the draft).</summary>
+    public int Rows { get; private set; }
+
     /// <summary>Walks every page of these procedures' forms; returns how many pages were checked.</summary>
     public async Task<int> WalkAsync(IEnumerable<ProcedureDefinition> definitions)
     {
@@ -133,6 +136,7 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
     private async Task CheckAsync(IPage page, ProcedureDefinition definition, string key)
     {
         var where = $"{definition.Id} [{key}] ({language.Code})";
+        Rows += await page.Locator("fieldset.group__row").CountAsync();
         foreach (var problem in (await PageChecks.AxeAsync(page)).Concat(await PageChecks.WordingAsync(page, language.Code)))
             report($"{where} {problem.Rule}: {problem.Element}");
     }
