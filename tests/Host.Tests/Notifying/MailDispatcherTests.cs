@@ -178,12 +178,15 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
         Assert.Equal(3, Tries(delivery, refused.Email));
     }
 
-    [Fact]
-    public async Task RoleNotification_RefusedForOnePersonPartway_ThenRetried_EachPersonGetsExactlyOneCopy()
+    [Theory]
+    [InlineData("refused")]
+    [InlineData("server down")]
+    public async Task RoleNotification_FailingForOnePersonPartway_ThenRetried_EachPersonGetsExactlyOneCopy(string failure)
     {
         var (reference, agents, last) = await SubmittedToThreeDeskAgentsAsync();
         var refuse = true;
-        var delivery = new RecordingDelivery(m => refuse && To(m) == last.Email ? Sent.Refused("452 4.2.2 mailbox full") : Sent.Accepted);
+        var failed = failure == "refused" ? Sent.Refused("452 4.2.2 mailbox full") : Sent.Unavailable("421 4.3.2 service not available");
+        var delivery = new RecordingDelivery(m => refuse && To(m) == last.Email ? failed : Sent.Accepted);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var dispatcher = Dispatcher(delivery, clock);
 
