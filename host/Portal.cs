@@ -160,6 +160,7 @@ public static class Portal
         // SecurityHeaders already forbids framing (frame-ancestors 'none'); Blazor's own, laxer header would only duplicate it.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapPortalEndpoints();
+        app.MapStartEndpoint();
         app.MapApplicationFiles();
         app.MapDesignerEndpoints();
         app.MapInboxEndpoints();

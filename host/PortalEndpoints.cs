@@ -44,7 +44,7 @@ internal static class PortalEndpoints
     /// The posted form when its antiforgery token is valid, else null (a 400). The endpoints read the
     /// form themselves: binding it as parameters would throw on a bad token instead of answering 400.
     /// </summary>
-    private static async Task<IFormCollection?> ValidFormAsync(HttpContext context)
+    internal static async Task<IFormCollection?> ValidFormAsync(HttpContext context)
     {
         // The token first: even HasFormContentType touches the form, which throws once the token is known bad.
         if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true } || !context.Request.HasFormContentType)

@@ -35,17 +35,46 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
         return rows.Select(OutboxMessage.From).ToList();
     }
 
-    /// <summary>Marks the notifications sent (and releases their claim): they are never claimed again.</summary>
-    public async Task MarkSentAsync(IEnumerable<long> ids, DateTime sentAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Marks the notifications sent (and releases their claim): they are never claimed again. In the same transaction,
+    /// records the e-mails <paramref name="delivered"/> (of these notifications, and of others accepted by some of their
+    /// people before the batch stopped), so a retry writes only to the others.
+    /// </summary>
+    public async Task MarkSentAsync(IEnumerable<long> ids, DateTime sentAt, IEnumerable<Delivery>? delivered = null, CancellationToken cancellationToken = default)
     {
         var list = ids.ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await RecordAsync(db, delivered, cancellationToken).ConfigureAwait(false);
         await db.Notifications.Where(n => list.Contains(n.Id) && n.SentAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.SentAt, sentAt)
                 .SetProperty(n => n.ClaimedBy, (string?)null)
                 .SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Adds the deliveries not recorded yet (a notification taken over after a lapsed lease may repeat one).</summary>
+    private static async Task RecordAsync(ProceduresDb db, IEnumerable<Delivery>? delivered, CancellationToken cancellationToken)
+    {
+        var list = delivered?.DistinctBy(d => (d.NotificationId, d.AccountId)).ToList() ?? [];
+        if (list.Count == 0)
+            return;
+        var ids = list.Select(d => d.NotificationId).Distinct().ToList();
+        var known = (await db.NotificationDeliveries.AsNoTracking().Where(d => ids.Contains(d.NotificationId))
+            .Select(d => new { d.NotificationId, d.AccountId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(d => (d.NotificationId, d.AccountId)).ToHashSet();
+        db.NotificationDeliveries.AddRange(list.Where(d => !known.Contains((d.NotificationId, d.AccountId)))
+            .Select(d => new NotificationDelivery { NotificationId = d.NotificationId, AccountId = d.AccountId, AcceptedAt = d.AcceptedAt }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Who accepted each of these notifications' e-mails, by notification.</summary>
+    private static async Task<ILookup<long, string>> DeliveredToAsync(ProceduresDb db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        (await db.NotificationDeliveries.AsNoTracking().Where(d => ids.Contains(d.NotificationId))
+            .OrderBy(d => d.NotificationId).ThenBy(d => d.AcceptedAt)
+            .Select(d => new { d.NotificationId, d.AccountId }).ToListAsync(cancellationToken).ConfigureAwait(false))
+        .ToLookup(d => d.NotificationId, d => d.AccountId);
 
     /// <summary>The longest error kept with a notification (the rest is cut).</summary>
     public const int ErrorLength = 500;
@@ -84,22 +113,28 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
             })
             .OrderBy(n => n.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var delivered = await DeliveredToAsync(db, rows.Select(n => n.Id).ToList(), cancellationToken).ConfigureAwait(false);
         return rows.Select(n => new DueNotification(
             NotificationItem.Of(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,
                 toRole: n.Recipient.StartsWith(Notification.RolePrefix, StringComparison.Ordinal), isNew: false),
-            n.Recipient, n.Territory, n.OwnerId, n.Attempts)).ToList();
+            n.Recipient, n.Territory, n.OwnerId, n.Attempts) { DeliveredTo = delivered[n.Id].ToHashSet(StringComparer.Ordinal) }).ToList();
     }
 
     /// <summary>
     /// Records a failed attempt of a claimed notification: it is tried again at <paramref name="retryAt"/>, or, when that
     /// is null, set aside for good (counted, with its error, never claimed again until someone clears <c>SetAsideAt</c>).
+    /// The e-mails of it that were accepted before the failure (<paramref name="delivered"/>) are recorded in the same
+    /// transaction: the next attempt leaves those people out, and a notification set aside still says who got it.
     /// </summary>
-    public async Task FailedAsync(long id, string claim, string error, DateTime now, DateTime? retryAt, CancellationToken cancellationToken = default)
+    public async Task FailedAsync(long id, string claim, string error, DateTime now, DateTime? retryAt,
+        IEnumerable<Delivery>? delivered = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(error);
         var kept = error.Length <= ErrorLength ? error : error[..ErrorLength];
         DateTime? setAside = retryAt is null ? now : null;
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await RecordAsync(db, delivered, cancellationToken).ConfigureAwait(false);
         await db.Notifications.Where(n => n.Id == id && n.ClaimedBy == claim && n.SentAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.Attempts, n => n.Attempts + 1)
@@ -108,6 +143,7 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
                 .SetProperty(n => n.SetAsideAt, setAside)
                 .SetProperty(n => n.ClaimedBy, (string?)null)
                 .SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives back what the batch <paramref name="claim"/> holds and did not send (no attempt counted), for the next batch.</summary>
@@ -119,7 +155,7 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
             .ConfigureAwait(false);
     }
 
-    /// <summary>The notifications set aside after too many failures, oldest first, with their last error.</summary>
+    /// <summary>The notifications set aside after too many failures, oldest first, with their last error and who got them.</summary>
     public async Task<IReadOnlyList<SetAsideNotification>> SetAsideAsync(int max = 100, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -128,8 +164,16 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
             .OrderBy(n => n.Id).Take(max)
             .Select(n => new { n.Id, n.Recipient, n.Kind, n.Attempts, n.LastError, n.SetAsideAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var delivered = await DeliveredToAsync(db, rows.Select(n => n.Id).ToList(), cancellationToken).ConfigureAwait(false);
         return rows.Select(n => new SetAsideNotification(n.Id, n.Recipient, n.Kind, n.Attempts, n.LastError ?? "",
-            DateTime.SpecifyKind(n.SetAsideAt!.Value, DateTimeKind.Utc))).ToList();
+            DateTime.SpecifyKind(n.SetAsideAt!.Value, DateTimeKind.Utc)) { DeliveredTo = delivered[n.Id].ToList() }).ToList();
+    }
+
+    /// <summary>How many notifications were set aside (and not sent since) at or after <paramref name="since"/>: for operators, a count only.</summary>
+    public async Task<int> SetAsideSinceAsync(DateTime since, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Notifications.CountAsync(n => n.SetAsideAt >= since && n.SentAt == null, cancellationToken).ConfigureAwait(false);
     }
 }
 
@@ -140,12 +184,22 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
 /// </summary>
 public sealed record DueNotification(NotificationItem Item, string Recipient, string Territory, string OwnerId, int Attempts)
 {
+    /// <summary>The accounts whose e-mail of it was accepted at an earlier attempt: not written to again.</summary>
+    public IReadOnlySet<string> DeliveredTo { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The role a <c>role:</c> recipient names, or null for a person's user id.</summary>
     public string? Role => Recipient.StartsWith(Notification.RolePrefix, StringComparison.Ordinal) ? Recipient[Notification.RolePrefix.Length..] : null;
 }
 
-/// <summary>A notification set aside after too many failed attempts, and why the last one failed.</summary>
-public sealed record SetAsideNotification(long Id, string Recipient, string Kind, int Attempts, string LastError, DateTime SetAsideAt);
+/// <summary>A notification set aside after too many failed attempts, why the last one failed, and who got it all the same.</summary>
+public sealed record SetAsideNotification(long Id, string Recipient, string Kind, int Attempts, string LastError, DateTime SetAsideAt)
+{
+    /// <summary>The accounts whose e-mail of it was accepted, in the order they were.</summary>
+    public IReadOnlyList<string> DeliveredTo { get; init; } = [];
+}
+
+/// <summary>One person's e-mail of a notification (to <paramref name="AccountId"/>), accepted at <paramref name="AcceptedAt"/>.</summary>
+public sealed record Delivery(long NotificationId, string AccountId, DateTime AcceptedAt);
 
 /// <summary>One notification: to a user id, or to the reviewers of a role (<c>role:desk-agent</c>, in <paramref name="Territory"/> when set).</summary>
 public sealed record OutboxMessage(long Id, Guid ApplicationId, string Recipient, string Territory, string Kind, string? Step, string Status, string? Comment, DateTime CreatedAt, DateTime? SentAt)

@@ -23,7 +23,9 @@ internal sealed record DispatchReport(int Claimed, int Sent, int Mails, int Skip
 /// and marks a notification sent once all its e-mails were accepted. A refused e-mail (or one that could not be written)
 /// leaves its notification unsent and tried again later, after a delay that doubles, and set aside after
 /// <see cref="MailOptions.MaxAttempts"/>, so it never holds back the ones after it. When the server is down the batch stops
-/// and gives back what it did not send, counting no attempt: an outage is nobody's notification's fault.
+/// and gives back what it did not send, counting no attempt: an outage is nobody's notification's fault. Each person's
+/// accepted e-mail is recorded with its notification's outcome, so a notification tried again is written only to the people
+/// who have not received it.
 /// </summary>
 internal sealed partial class MailDispatcher(
     Outbox outbox, IServiceScopeFactory scopes, IMailDelivery delivery, NotificationMail mail, DefinitionStore definitions,
@@ -52,6 +54,8 @@ internal sealed partial class MailDispatcher(
             return DispatchReport.Nothing;
 
         var sent = new List<long>(due.Count);
+        // Every e-mail accepted in this batch, recorded with the outcome of its notification: a retry skips those people.
+        var delivered = new List<Delivery>();
         int mails = 0, skipped = 0, failed = 0, setAside = 0;
         string? unavailable = null;
         await using var scope = scopes.CreateAsyncScope();
@@ -66,7 +70,7 @@ internal sealed partial class MailDispatcher(
                     // Past half the lease, what is left goes back for the next batch rather than risk another instance's.
                     if (clock.GetUtcNow() - started > options.ClaimLease / 2)
                         break;
-                    var (outcome, written, people, reason) = await DeliverAsync(notification, recipients, session, cancellationToken).ConfigureAwait(false);
+                    var (outcome, written, people, reason) = await DeliverAsync(notification, recipients, session, delivered, cancellationToken).ConfigureAwait(false);
                     skipped += people;
                     if (outcome == SentStatus.Accepted)
                     {
@@ -81,30 +85,37 @@ internal sealed partial class MailDispatcher(
                         break;
                     }
                     failed++;
-                    if (await FailedAsync(notification, claim, reason ?? "", cancellationToken).ConfigureAwait(false))
+                    var partly = delivered.Where(d => d.NotificationId == notification.Item.Id).ToList();
+                    delivered.RemoveAll(d => d.NotificationId == notification.Item.Id);
+                    if (await FailedAsync(notification, claim, reason ?? "", partly, cancellationToken).ConfigureAwait(false))
                         setAside++;
                 }
             }
             finally
             {
-                // Whatever happens (even a stop), what was accepted is marked and the rest is given back.
-                if (sent.Count > 0)
-                    await outbox.MarkSentAsync(sent, clock.GetUtcNow().UtcDateTime, CancellationToken.None).ConfigureAwait(false);
+                // Whatever happens (even a stop), what was accepted is marked and the rest is given back, with the e-mails
+                // of it some people accepted before the server went down (or the stop came).
+                if (sent.Count > 0 || delivered.Count > 0)
+                    await outbox.MarkSentAsync(sent, clock.GetUtcNow().UtcDateTime, delivered, CancellationToken.None).ConfigureAwait(false);
                 await outbox.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
             }
         }
         return new DispatchReport(due.Count, sent.Count, mails, skipped, failed, setAside, unavailable);
     }
 
-    /// <summary>Writes and sends the notification's e-mails; the first one not accepted decides.</summary>
+    /// <summary>
+    /// Writes and sends the notification's e-mails to the people who have not accepted one yet, adding each accepted one to
+    /// <paramref name="delivered"/>; the first one not accepted decides.
+    /// </summary>
     private async Task<(SentStatus Outcome, int Written, int Skipped, string? Reason)> DeliverAsync(
-        DueNotification notification, MailRecipients recipients, IMailSession session, CancellationToken cancellationToken)
+        DueNotification notification, MailRecipients recipients, IMailSession session, List<Delivery> delivered, CancellationToken cancellationToken)
     {
         var people = await recipients.ForAsync(notification, cancellationToken).ConfigureAwait(false);
-        var definition = people.To.Count == 0 ? null
+        var to = people.To.Where(p => !notification.DeliveredTo.Contains(p.AccountId)).ToList();
+        var definition = to.Count == 0 ? null
             : await definitions.GetAsync(notification.Item.ProcedureId, notification.Item.DefinitionVersion, cancellationToken).ConfigureAwait(false);
         var written = 0;
-        foreach (var person in people.To)
+        foreach (var person in to)
         {
             MimeKit.MimeMessage message;
             try
@@ -120,21 +131,22 @@ internal sealed partial class MailDispatcher(
             var result = await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
             if (result.Status != SentStatus.Accepted)
                 return (result.Status, written, people.Skipped, result.Reason);
+            delivered.Add(new Delivery(notification.Item.Id, person.AccountId, clock.GetUtcNow().UtcDateTime));
             written++;
         }
         return (SentStatus.Accepted, written, people.Skipped, null);
     }
 
     /// <summary>Records the failure with its next try, or sets the notification aside after the last attempt; true when set aside.</summary>
-    private async Task<bool> FailedAsync(DueNotification notification, string claim, string reason, CancellationToken cancellationToken)
+    private async Task<bool> FailedAsync(DueNotification notification, string claim, string reason, List<Delivery> delivered, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var attempts = notification.Attempts + 1;
         var last = attempts >= options.MaxAttempts;
         var retryAt = last ? (DateTime?)null : (now + options.RetryDelay(attempts)).UtcDateTime;
-        await outbox.FailedAsync(notification.Item.Id, claim, reason, now.UtcDateTime, retryAt, cancellationToken).ConfigureAwait(false);
+        await outbox.FailedAsync(notification.Item.Id, claim, reason, now.UtcDateTime, retryAt, delivered, cancellationToken).ConfigureAwait(false);
         if (last)
-            SetAside(notification.Item.Id, attempts, reason);
+            SetAside(notification.Item.Id, attempts, notification.DeliveredTo.Count + delivered.Count, reason);
         else
             WillRetry(notification.Item.Id, attempts, retryAt!.Value, reason);
         return last;
@@ -143,8 +155,8 @@ internal sealed partial class MailDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Id}: e-mail refused (attempt {Attempts}), tried again at {RetryAt:u}: {Reason}")]
     private partial void WillRetry(long id, int attempts, DateTime retryAt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Id} set aside after {Attempts} failed attempts; it will not be sent unless its SetAsideAt is cleared: {Reason}")]
-    private partial void SetAside(long id, int attempts, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Id} set aside after {Attempts} failed attempts ({Delivered} of its e-mails had been accepted); it will not be sent unless its SetAsideAt is cleared: {Reason}")]
+    private partial void SetAside(long id, int attempts, int delivered, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail delivery unavailable at notification {Id}; the batch stops and is tried again later: {Reason}")]
     private partial void DeliveryUnavailable(long id, string reason);

@@ -11,9 +11,10 @@ namespace EmploymentProcedures.Host.Operations;
 /// <summary>
 /// What a load balancer, a supervisor or an operator asks the portal: <c>/health/live</c> (the process answers) and
 /// <c>/health/ready</c> (it can serve: the database answers, the data folder takes files and has room, procedures are
-/// loaded, the deadline sweep keeps running). The answer names each check and its status, nothing more: no path,
-/// no message, no exception reaches it (they go to the log), since anyone may ask. 503 when a check is unhealthy;
-/// a degraded check (little disk space left, a late sweep) answers 200 and says so.
+/// loaded, the deadline sweep keeps running, no e-mail was given up lately). The answer names each check and its status,
+/// and the counts a check gives, nothing more: no path, no message, no name or address, no exception reaches it (they go
+/// to the log), since anyone may ask. 503 when a check is unhealthy; a degraded check (little disk space left, a late
+/// sweep, a notification set aside) answers 200 and says so.
 /// </summary>
 public static class Health
 {
@@ -30,7 +31,8 @@ public static class Health
             .AddCheck<DatabaseCheck>("database")
             .AddCheck<DataFolderCheck>("data-folder")
             .AddCheck<ProceduresCheck>("procedures")
-            .AddCheck<SweepCheck>("deadline-sweep");
+            .AddCheck<SweepCheck>("deadline-sweep")
+            .AddCheck<MailCheck>("mail");
         return services;
     }
 
@@ -41,16 +43,26 @@ public static class Health
         return endpoints;
     }
 
-    /// <summary><c>{"status":"Healthy","checks":{"database":"Healthy",...}}</c>, never cached.</summary>
+    /// <summary>
+    /// <c>{"status":"Healthy","checks":{"database":"Healthy",...}}</c>, never cached; with <c>"counts"</c> when a check
+    /// gives numbers (<c>{"mail":{"setAsideLast24Hours":2}}</c>): counts only, never who or what.
+    /// </summary>
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        var answer = new Dictionary<string, object>
         {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
-        }, cancellationToken: context.RequestAborted);
+            ["status"] = report.Status.ToString(),
+            ["checks"] = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        };
+        var counts = report.Entries
+            .Select(e => (e.Key, Counts: e.Value.Data.Where(d => d.Value is int).ToDictionary(d => d.Key, d => d.Value)))
+            .Where(e => e.Counts.Count > 0)
+            .ToDictionary(e => e.Key, e => e.Counts);
+        if (counts.Count > 0)
+            answer["counts"] = counts;
+        return JsonSerializer.SerializeAsync(context.Response.Body, answer, cancellationToken: context.RequestAborted);
     }
 }
 
@@ -140,5 +152,26 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
         return Task.FromResult(record.Failing || late
             ? HealthCheckResult.Degraded(record.Failing ? "the last deadline sweep failed" : "no deadline sweep for two intervals")
             : HealthCheckResult.Healthy());
+    }
+}
+
+/// <summary>
+/// No notification was set aside in the last <see cref="Window"/> (its e-mails refused <c>Mail:MaxAttempts</c> times: the
+/// dispatcher stops trying, so someone must look). Degraded otherwise, with how many (a count, never whose or to whom:
+/// the log names them). Applying and reviewing go on either way.
+/// </summary>
+internal sealed class MailCheck(Outbox outbox, TimeProvider clock) : IHealthCheck
+{
+    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    /// <summary>The count's name in the answer.</summary>
+    public const string SetAsideCount = "setAsideLast24Hours";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var count = await outbox.SetAsideSinceAsync((clock.GetUtcNow() - Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
+        return count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Degraded($"{count} notification(s) set aside in the last 24 hours", data: new Dictionary<string, object> { [SetAsideCount] = count });
     }
 }

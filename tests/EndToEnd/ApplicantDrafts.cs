@@ -48,5 +48,19 @@ internal sealed record ApplicantDraft(IPage Page, Guid Id, Actor Applicant)
     public async Task<Application> StoredAsync(PortalFixture portal) =>
         (await Applications(portal).GetAsync(Id, Applicant)).Value ?? throw new InvalidOperationException($"application {Id} is not readable");
 
+    /// <summary>
+    /// Waits until the stored answer at <paramref name="field"/> is <paramref name="value"/>: what the form shows as saved
+    /// may be an earlier save, while the last fields typed are still on their way (a browser closed then loses them).
+    /// </summary>
+    public async Task WaitForStoredAnswerAsync(PortalFixture portal, string field, string value)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await StoredAsync(portal)).Answers[field] as string != value)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{field} was never stored as {value}");
+            await Task.Delay(100);
+        }
+    }
+
     public static Applications Applications(PortalFixture portal) => portal.App.Services.GetRequiredService<Applications>();
 }

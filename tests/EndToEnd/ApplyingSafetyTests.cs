@@ -97,7 +97,7 @@ public sealed class ApplyingSafetyTests(PortalFixture portal)
         await Assertions.Expect(title).ToHaveValueAsync("Ingénieur de maintenance");
         await form.ChangeAndWaitForSaveAsync(() => form.Input("monthly_salary").FocusAsync());
         await Assertions.Expect(title).ToHaveValueAsync("Ingénieur de maintenance");
-        Assert.Equal("Ingénieur de maintenance", (await draft.StoredAsync(portal)).Answers["job_title"]);
+        await draft.WaitForStoredAnswerAsync(portal, "job_title", "Ingénieur de maintenance");
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         await form.FillWorkerAsync();
         await form.NextAsync("job");
         await form.ChangeAndWaitForSaveAsync(form.FillJobAsync);
+        var owner = await portal.FindAccountAsync(email) ?? throw new InvalidOperationException("the account was not created");
+        await new ApplicantDraft(page, Guid.Parse(formUrl.Split('/')[^2]), Actor.Applicant(owner.Id, owner.DisplayName))
+            .WaitForStoredAnswerAsync(portal, "monthly_salary", "32000");
         await page.Context.CloseAsync();
 
         // Later, in another browser: the draft is found again and the form opens where something is still missing.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using EmploymentProcedures.Engine.Deadlines;
+using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Host.Localization;
@@ -38,10 +39,10 @@ public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper outpu
         var problems = new ConcurrentQueue<string>();
         var clock = Stopwatch.StartNew();
 
-        var pages = await Task.WhenAll(languages.Select((language, n) =>
-            new FormWalk(portal, language, problems.Enqueue).WalkAsync(definitions.Where((_, i) => Only is not null || i % languages.Length == n))));
+        var walks = languages.Select(language => new FormWalk(portal, language, problems.Enqueue)).ToList();
+        var pages = await Task.WhenAll(walks.Select((walk, n) => walk.WalkAsync(definitions.Where((_, i) => Only is not null || i % languages.Length == n))));
 
-        output.WriteLine($"{pages.Sum()} pages ({string.Join(", ", languages.Select((l, n) => $"{pages[n]} in {l.Code}"))}) of {definitions.Count} procedures in {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"{pages.Sum()} pages ({string.Join(", ", languages.Select((l, n) => $"{pages[n]} in {l.Code}"))}) with {walks.Sum(w => w.Rows)} repeating rows, of {definitions.Count} procedures in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(problems.IsEmpty, $"{problems.Count} problems:\n" + string.Join("\n", problems.Order(StringComparer.Ordinal)));
     }
 
@@ -61,6 +62,22 @@ public sealed class EveryFormTests(PortalFixture portal, ITestOutputHelper outpu
             .ToList();
 
         Assert.True(hidden.Count == 0, $"{hidden.Count} sections no answers were found to show:\n" + string.Join("\n", hidden));
+    }
+
+    [Fact]
+    public void RevealingAnswers_OfEveryProcedure_ShowEveryConditionalFieldOfItsRepeatingRows()
+    {
+        var today = MoroccoTime.Today(MoroccoTime.Instance);
+        var definitions = portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+        var hidden = definitions
+            .SelectMany(d => RevealingAnswers.HiddenRowFields(d, RevealingAnswers.Drafts(d, today).Select(a => RevealingAnswers.WithRows(d, a, today)).ToList(),
+                new EvaluationContext(today)).Select(f => $"{d.Id}: {f}"))
+            .ToList();
+
+        var conditional = definitions.Sum(d => d.AllFields().Count(f => f.Type == FieldType.Group && f.Fields.Any(c => c.Visible is not null)));
+        Assert.True(conditional > 0, "no repeating group has a field with a condition: this test checks nothing");
+        Assert.True(hidden.Count == 0, $"{hidden.Count} fields of repeating rows no row was found to show:\n" + string.Join("\n", hidden));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
 {
     private readonly DateOnly _today = MoroccoTime.Today(MoroccoTime.Instance);
 
+    /// <summary>How many repeating rows the checked pages showed (added by the walk or held by the draft).</summary>
+    public int Rows { get; private set; }
+
     /// <summary>Walks every page of these procedures' forms; returns how many pages were checked.</summary>
     public async Task<int> WalkAsync(IEnumerable<ProcedureDefinition> definitions)
     {
@@ -39,15 +42,19 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
 
     /// <summary>
     /// Walks the procedure's form with each of its <see cref="RevealingAnswers.Drafts"/> in turn, each in a draft of
-    /// its own, checking every page not checked yet; reports each section none of them showed.
+    /// its own with rows that show its repeating groups' conditional fields (<see cref="RevealingAnswers.WithRows"/>),
+    /// checking every page not checked yet; reports each section, and each field of a row, none of them showed.
     /// </summary>
     private async Task<int> WalkAsync(IPage page, Actor applicant, ProcedureDefinition definition)
     {
         var walked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var answers in RevealingAnswers.Drafts(definition, _today))
+        var drafts = RevealingAnswers.Drafts(definition, _today).Select(a => RevealingAnswers.WithRows(definition, a, _today)).ToList();
+        foreach (var answers in drafts)
             await WalkAsync(page, applicant, definition, answers, walked);
         foreach (var section in definition.Sections.Where(s => !walked.Contains(s.Id)))
             report($"{definition.Id} [{section.Id}] ({language.Code}) section-not-reached: no answers found that show it (visible: {section.Visible})");
+        foreach (var field in RevealingAnswers.HiddenRowFields(definition, drafts, new EvaluationContext(_today)))
+            report($"{definition.Id} [{field}] ({language.Code}) row-field-not-reached: no row found that shows it");
         return walked.Count;
     }
 
@@ -129,6 +136,7 @@ internal sealed class FormWalk(PortalFixture portal, Language language, Action<s
     private async Task CheckAsync(IPage page, ProcedureDefinition definition, string key)
     {
         var where = $"{definition.Id} [{key}] ({language.Code})";
+        Rows += await page.Locator("fieldset.group__row").CountAsync();
         foreach (var problem in (await PageChecks.AxeAsync(page)).Concat(await PageChecks.WordingAsync(page, language.Code)))
             report($"{where} {problem.Rule}: {problem.Element}");
     }

@@ -33,7 +33,8 @@ public sealed class ProcedurePageTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".steps")).ToContainTextAsync("Agent du guichet");
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("10 jours ouvrables");
         await Assertions.Expect(page.Locator("#legal-basis + ul")).ToContainTextAsync("articles 516 à 521");
-        await Assertions.Expect(page.Locator(".start a")).ToHaveAttributeAsync("href", $"apply/{Id}");
+        await Assertions.Expect(page.Locator(".start form")).ToHaveAttributeAsync("action", $"apply/{Id}");
+        await Assertions.Expect(page.Locator(".start form")).ToHaveAttributeAsync("method", "post");
     }
 
     [Fact]

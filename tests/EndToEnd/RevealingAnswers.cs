@@ -65,6 +65,75 @@ internal static partial class RevealingAnswers
     }
 
     /// <summary>
+    /// <paramref name="answers"/> with rows in each repeating group the form shows whose fields have conditions of their own
+    /// (<c>visible: id_type == "cin"</c>, reading the row's other fields): for each such field no row shows yet, one more
+    /// row, holding only the answers that show it (found from its condition as for a section), up to the group's
+    /// <c>max</c>. A field no row could be found for stays hidden (<see cref="HiddenRowFields"/> names it). The answers are
+    /// left as they were if the rows would hide a section they show (a condition on the number of rows).
+    /// </summary>
+    public static Answers WithRows(ProcedureDefinition definition, Answers answers, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var context = new EvaluationContext(today);
+        var result = answers;
+        foreach (var section in definition.Sections)
+        {
+            foreach (var group in section.Fields.Where(f => f.Type == FieldType.Group && f.Fields.Any(c => c.Visible is not null)))
+                result = WithGroupRows(definition, result, section.Include is null ? [group.Id] : [section.Id, group.Id], group, context);
+        }
+        return Sections(definition, answers, context).All(Sections(definition, result, context).Contains) ? result : answers;
+    }
+
+    /// <summary>The fields of repeating rows that have a condition and that no row of any of these drafts shows, as <c>group.field</c>.</summary>
+    public static IEnumerable<string> HiddenRowFields(ProcedureDefinition definition, IReadOnlyList<Answers> drafts, EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var states = drafts.Select(a => (Answers: a, State: FormState.Evaluate(definition, VisibleAnswers.Prune(definition, a, context), context))).ToList();
+        foreach (var section in definition.Sections)
+        {
+            foreach (var group in section.Fields.Where(f => f.Type == FieldType.Group))
+            {
+                var path = section.Include is null ? group.Id : section.Id + "." + group.Id;
+                foreach (var child in group.Fields.Where(c => c.Visible is not null))
+                {
+                    if (!states.Any(d => Enumerable.Range(0, (Get(d.Answers, path.Split('.')) as IReadOnlyList<object?>)?.Count ?? 0)
+                        .Any(i => d.State.IsVisible($"{path}[{i}].{child.Id}"))))
+                    {
+                        yield return path + "." + child.Id;
+                    }
+                }
+            }
+        }
+    }
+
+    private static Answers WithGroupRows(ProcedureDefinition definition, Answers answers, IReadOnlyList<string> path, FieldDefinition group, EvaluationContext context)
+    {
+        var name = string.Join('.', path);
+        var max = group.Max?.Number is { } most ? (int)most : int.MaxValue;
+        var rows = (Get(answers, path) as IReadOnlyList<object?>)?.ToList() ?? [];
+        FormState With(List<object?> trial) => FormState.Evaluate(definition, Set(answers, path, trial), context);
+        foreach (var child in group.Fields.Where(c => c.Visible is not null))
+        {
+            var state = With(rows);
+            if (!state.IsVisible(name))
+                return answers;
+            if (rows.Count >= max)
+                break;
+            if (Enumerable.Range(0, rows.Count).Any(i => state.IsVisible($"{name}[{i}].{child.Id}")))
+                continue;
+            var scenarioRows = definition.Tests.SelectMany(t => Get(t.Answers, path) as IReadOnlyList<object?> ?? []).OfType<Answers>().ToList();
+            var found = (child.Visible!.Compiled?.References ?? [])
+                .SelectMany(read => Candidates(definition, group.Fields.FirstOrDefault(f => f.Id == read[0]), string.Join('.', read),
+                    scenarioRows.Select(r => Get(r, read)), context.Today).Select(value => Set(Answers.Empty, read, value)))
+                .Take(Budget)
+                .FirstOrDefault(row => With([.. rows, row]).IsVisible($"{name}[{rows.Count}].{child.Id}"));
+            if (found is not null)
+                rows.Add(found);
+        }
+        return rows.Count == 0 ? answers : Set(answers, path, rows);
+    }
+
+    /// <summary>
     /// <paramref name="start"/> changed at one, then at two of the fields the section's condition depends on, each
     /// taking the values its definition and the expressions suggest, until the section shows.
     /// </summary>
@@ -139,16 +208,13 @@ internal static partial class RevealingAnswers
     /// (a number and its neighbours; for a date, the literal dates and the days and years before today those numbers say,
     /// as <c>age(d) &lt; 18</c> or <c>days_between(d, today()) &gt; 1</c> need).
     /// </summary>
-    private static IEnumerable<object> Candidates(ProcedureDefinition definition, IReadOnlyList<string> path, DateOnly today)
+    private static IEnumerable<object> Candidates(ProcedureDefinition definition, IReadOnlyList<string> path, DateOnly today) =>
+        Candidates(definition, Owner(definition, path).Field, string.Join('.', path), definition.Tests.Select(s => Get(s.Answers, path)), today);
+
+    /// <summary>The values worth trying for <paramref name="field"/>, read as <paramref name="name"/> by conditions, after those the scenarios gave it.</summary>
+    private static IEnumerable<object> Candidates(ProcedureDefinition definition, FieldDefinition? field, string name, IEnumerable<object?> answered, DateOnly today)
     {
-        var values = new List<object>();
-        foreach (var scenario in definition.Tests)
-        {
-            if (Get(scenario.Answers, path) is { } answer)
-                values.Add(answer);
-        }
-        var (_, field) = Owner(definition, path);
-        var name = string.Join('.', path);
+        var values = answered.OfType<object>().ToList();
         var literals = Literals(definition, name).ToList();
         var numbers = literals.Select(l => decimal.TryParse(l, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : (decimal?)null).OfType<decimal>().ToList();
         switch (field?.Type)

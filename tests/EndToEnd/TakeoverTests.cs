@@ -188,7 +188,7 @@ public sealed class TakeoverTests(PortalFixture portal)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/procedures/{VisaForm.Id}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(VisaForm.Definition(portal).Title.Get("fr"));
         await hold.ReleaseAsync();
-        await Assertions.Expect(page.Locator(".start[data-live=true] a")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".start[data-live=true] button")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -497,6 +497,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SetAsideAt");
+
                     b.HasIndex("ApplicationId", "Kind");
 
                     b.HasIndex("SentAt", "Id");
@@ -504,6 +506,23 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasIndex("Recipient", "Territory", "Id");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.NotificationDelivery", b =>
+                {
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(110)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NotificationId", "AccountId");
+
+                    b.ToTable("NotificationDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.NotificationSeen", b =>
@@ -764,6 +783,15 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasOne("EmploymentProcedures.Engine.Storage.Rows.ApplicationRow", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.NotificationDelivery", b =>
+                {
+                    b.HasOne("EmploymentProcedures.Engine.Storage.Rows.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
@@ -97,5 +98,61 @@ public sealed class OutboxTests
 
         Assert.Empty(await store.Outbox.SetAsideAsync());
         Assert.DoesNotContain(await store.Outbox.UnsentAsync(), n => n.Id == id);
+    }
+
+    [Fact]
+    public async Task Failed_AfterSomeEmailsWereAccepted_NextClaimSaysWhoGotIt_AndTheSetAsideOneStillDoes()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.SubmittedAsync(TestStore.Applicant());
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
+
+        await store.Outbox.FailedAsync(id, "one", "452 mailbox full", now, now.AddMinutes(1), [new Delivery(id, "nadia", now), new Delivery(id, "karim", now)]);
+        var retried = Assert.Single(await store.Outbox.ClaimAsync("two", now.AddMinutes(1), 100, Lease), n => n.Item.Id == id);
+        // A lapsed lease can make two batches record the same person: once is enough.
+        await store.Outbox.FailedAsync(id, "two", "452 mailbox full", now.AddMinutes(1), retryAt: null, [new Delivery(id, "karim", now), new Delivery(id, "salma", now.AddMinutes(1))]);
+
+        Assert.Equal(["karim", "nadia"], retried.DeliveredTo.Order(StringComparer.Ordinal));
+        var aside = Assert.Single(await store.Outbox.SetAsideAsync(), n => n.Id == id);
+        Assert.Equal(["karim", "nadia", "salma"], aside.DeliveredTo.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task MarkSent_WithTheBatchsAcceptedEmails_RecordsThemAll_TheUnsentOnesToo()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.SubmittedAsync(TestStore.Applicant("amina"));
+        await store.SubmittedAsync(TestStore.Applicant("yassine"));
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var claimed = await store.Outbox.ClaimAsync("one", now, 2, Lease);
+        var (sent, cut) = (claimed[0].Item.Id, claimed[1].Item.Id);
+
+        // The server went down while the second one was being written: its first person got it, the rest did not.
+        await store.Outbox.MarkSentAsync([sent], now, [new Delivery(sent, "amina", now), new Delivery(cut, "karim", now)]);
+        await store.Outbox.ReleaseAsync("one");
+
+        var again = await store.Outbox.ClaimAsync("two", now, 100, Lease);
+        Assert.DoesNotContain(again, n => n.Item.Id == sent);
+        Assert.Equal(["karim"], Assert.Single(again, n => n.Item.Id == cut).DeliveredTo);
+    }
+
+    [Fact]
+    public async Task SetAsideSince_CountsOnlyTheUnsentOnesSetAsideSinceThatTime()
+    {
+        await using var store = await TestStore.CreateAsync();
+        for (var i = 0; i < 3; i++)
+            await store.SubmittedAsync(TestStore.Applicant("amina" + i));
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var ids = (await store.Outbox.ClaimAsync("one", now, 3, Lease)).Select(n => n.Item.Id).ToList();
+
+        await store.Outbox.FailedAsync(ids[0], "one", "550", now.AddDays(-2), retryAt: null);
+        await store.Outbox.FailedAsync(ids[1], "one", "550", now, retryAt: null);
+        await store.Outbox.FailedAsync(ids[2], "one", "550", now, retryAt: null);
+        await store.Outbox.MarkSentAsync([ids[2]], now.AddMinutes(1));
+
+        Assert.Equal(1, await store.Outbox.SetAsideSinceAsync(now.AddDays(-1)));
+        Assert.Equal(2, await store.Outbox.SetAsideSinceAsync(now.AddDays(-3)));
+        Assert.Equal(0, await store.Outbox.SetAsideSinceAsync(now.AddSeconds(1)));
     }
 }

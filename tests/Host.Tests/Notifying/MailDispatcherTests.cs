@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -177,6 +178,59 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
         Assert.Equal(3, Tries(delivery, refused.Email));
     }
 
+    [Theory]
+    [InlineData("refused")]
+    [InlineData("server down")]
+    public async Task RoleNotification_FailingForOnePersonPartway_ThenRetried_EachPersonGetsExactlyOneCopy(string failure)
+    {
+        var (reference, agents, last) = await SubmittedToThreeDeskAgentsAsync();
+        var refuse = true;
+        var failed = failure == "refused" ? Sent.Refused("452 4.2.2 mailbox full") : Sent.Unavailable("421 4.3.2 service not available");
+        var delivery = new RecordingDelivery(m => refuse && To(m) == last.Email ? failed : Sent.Accepted);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var dispatcher = Dispatcher(delivery, clock);
+
+        await dispatcher.RunAsync();
+        refuse = false;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await dispatcher.RunAsync();
+
+        Assert.All(agents, agent => Assert.Single(delivery.Messages, m => To(m) == agent.Email && Subject(m).Contains(reference, StringComparison.Ordinal)));
+        Assert.Equal(2, delivery.Tried.Count(m => To(m) == last.Email && Subject(m).Contains(reference, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task RoleNotification_SetAsideAfterAPartialFailure_StillListsWhoGotIt_AndTheLogWarnsOfIt()
+    {
+        var (reference, agents, last) = await SubmittedToThreeDeskAgentsAsync();
+        var delivery = new RecordingDelivery(m => To(m) == last.Email ? Sent.Refused("550 5.1.1 mailbox unavailable") : Sent.Accepted);
+        var log = new LogRecorder<MailDispatcher>();
+
+        await Dispatcher(delivery, maxAttempts: 1, logger: log).RunAsync();
+
+        var told = agents.First(a => a != last);
+        var aside = Assert.Single(await Outbox.SetAsideAsync(1000), n => n.DeliveredTo.Contains(told.Actor.UserId));
+        Assert.Equal("role:desk-agent", aside.Recipient);
+        Assert.All(agents.Where(a => a != last), a => Assert.Contains(a.Actor.UserId, aside.DeliveredTo));
+        Assert.DoesNotContain(last.Actor.UserId, aside.DeliveredTo);
+        Assert.Single(delivery.Messages, m => To(m) == told.Email && Subject(m).Contains(reference, StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.Level >= LogLevel.Warning && e.Message.StartsWith($"Notification {aside.Id} set aside", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A submission whose notification to the desk agents of its province goes to three new accounts among them, and of
+    /// those the one written to last (the recipients are taken in the order of their ids).
+    /// </summary>
+    private async Task<(string Reference, List<(string Email, Actor Actor)> Agents, (string Email, Actor Actor) Last)> SubmittedToThreeDeskAgentsAsync()
+    {
+        var applicant = await ApplicantAsync("fr");
+        var submitted = await portal.Filing.SubmittedAsync(applicant.Actor);
+        var agents = new List<(string Email, Actor Actor)>();
+        for (var i = 0; i < 3; i++)
+            agents.Add(await AccountAsync("desk-agent", "fr", submitted.Province!));
+        return (submitted.Reference!, agents, agents.MaxBy(a => a.Actor.UserId, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Smtp_EachEmailGoesThroughTheServer_ARefusedRecipientIsRetried_AndAServerDownCountsNoAttempt()
     {
@@ -249,13 +303,15 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
 
     private Outbox Outbox => portal.Portal.App.Services.GetRequiredService<Outbox>();
 
-    private MailDispatcher Dispatcher(IMailDelivery delivery, TimeProvider? clock = null, int maxAttempts = 10, int batchSize = 50)
+    private MailDispatcher Dispatcher(IMailDelivery delivery, TimeProvider? clock = null, int maxAttempts = 10, int batchSize = 50, ILogger<MailDispatcher>? logger = null)
     {
         var services = portal.Portal.App.Services;
         var time = clock ?? MoroccoTime.Instance;
         var options = new MailOptions { MaxAttempts = maxAttempts, BatchSize = batchSize, From = "ne-pas-repondre@emploi.example" };
         var mail = new NotificationMail(services.GetRequiredService<IStringLocalizer<Strings>>(), time, options, PublicUrl);
-        return ActivatorUtilities.CreateInstance<MailDispatcher>(services, delivery, mail, time, options);
+        return logger is null
+            ? ActivatorUtilities.CreateInstance<MailDispatcher>(services, delivery, mail, time, options)
+            : ActivatorUtilities.CreateInstance<MailDispatcher>(services, delivery, mail, time, options, logger);
     }
 
     private async Task<(string Email, Actor Actor)> ApplicantAsync(string language, Action<Account>? change = null) =>
@@ -330,5 +386,18 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Keeps what is logged, with its level and its message as written.</summary>
+    private sealed class LogRecorder<T> : ILogger<T>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, formatter(state, exception)));
     }
 }

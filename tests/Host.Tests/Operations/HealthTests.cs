@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Operations;
+using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -25,9 +29,39 @@ public sealed class HealthTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal(
-            ["data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "procedures:Healthy"],
+            ["data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy"],
             json.RootElement.GetProperty("checks").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetString()}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(portal.DataPath, body, StringComparison.Ordinal);
+        Assert.False(json.RootElement.TryGetProperty("counts", out _));
+    }
+
+    [Fact]
+    public async Task Ready_ANotificationSetAsideToday_IsDegradedWithTheCountOnly_AndHealthyAgainADayLater()
+    {
+        await using var portal = await TempPortal.PrepareAsync(listen: true);
+        var services = portal.App.Services;
+        var applications = services.GetRequiredService<Applications>();
+        var filing = new Filing(applications, services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]);
+        var applicant = Actor.Applicant("health-" + Guid.NewGuid().ToString("N"), "Salma Berrada");
+        await filing.SubmittedAsync(applicant);
+        var outbox = services.GetRequiredService<Outbox>();
+        var now = DateTime.UtcNow;
+        var given = (await outbox.ClaimAsync("batch", now, 100, TimeSpan.FromMinutes(10))).Single(n => n.Recipient == applicant.UserId);
+        await outbox.FailedAsync(given.Item.Id, "batch", "550 5.1.1 <salma@example.test>: mailbox unavailable", now, retryAt: null);
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
+
+        using var response = await client.GetAsync(Health.ReadyPath);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Degraded", json.RootElement.GetProperty("checks").GetProperty("mail").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("mail").GetProperty(MailCheck.SetAsideCount).GetInt32());
+        foreach (var secret in new[] { applicant.UserId, "Salma", "salma@example.test", "550", given.Item.Reference! })
+            Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
+        var dayLater = new FakeTimeProvider(DateTimeOffset.UtcNow + MailCheck.Window + TimeSpan.FromMinutes(1));
+        Assert.Equal(HealthStatus.Healthy, (await new MailCheck(outbox, dayLater).CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
     [Fact]
