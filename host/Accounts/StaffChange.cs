@@ -17,10 +17,10 @@ public sealed class StaffChange
     /// <summary>For <see cref="StaffChangeKinds.Changed"/>: <c>name</c>, <c>role</c> or <c>provinces</c>.</summary>
     public string? Field { get; init; }
 
-    /// <summary>The value before (a name, a role id, province ids joined by commas).</summary>
+    /// <summary>The value before (a name, a role id, province ids joined by commas); for an invitation, the provinces given.</summary>
     public string? From { get; init; }
 
-    /// <summary>The value after, or for an invitation the role and provinces given.</summary>
+    /// <summary>The value after; for an invitation, the role given.</summary>
     public string? To { get; init; }
 
     /// <summary>Who did it: an account id, or <see cref="StaffChangeKinds.CommandLine"/>.</summary>
