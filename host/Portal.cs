@@ -69,6 +69,7 @@ public static class Portal
         builder.Services.AddSingleton<ChartDrawings>();
         builder.Services.AddSingleton(services => new Notifications(services.GetRequiredService<IDbContextFactory<ProceduresDb>>()));
         builder.Services.AddPortalMail(builder.Configuration, settings, dataPath);
+        builder.Services.AddPasswords(settings);
         builder.Services.AddSingleton(services => new Drafts(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
@@ -102,7 +103,8 @@ public static class Portal
             services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<ProcedureCatalog>().Library,
             services.GetRequiredService<Applications>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new AccountThrottle(
-            services.GetRequiredService<TimeProvider>(), settings.SignInFailuresPerAddress, settings.SignUpsPerAddress));
+            services.GetRequiredService<TimeProvider>(), settings.SignInFailuresPerAddress, settings.SignUpsPerAddress,
+            settings.PasswordLinksPerAddress, settings.PasswordLinksPerEmail));
         builder.Services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;

@@ -32,6 +32,24 @@ public sealed class PortalOptions
     /// <summary>Accounts one network address may create in an hour (<c>AccountThrottle</c>).</summary>
     public int SignUpsPerAddress { get; set; } = 20;
 
+    /// <summary>Links to choose a password one network address may ask for in an hour, whatever the e-mails (<c>AccountThrottle</c>).</summary>
+    public int PasswordLinksPerAddress { get; set; } = 20;
+
+    /// <summary>Links to choose a password one e-mail may be sent in an hour, whether or not an account has it (<c>AccountThrottle</c>).</summary>
+    public int PasswordLinksPerEmail { get; set; } = 5;
+
+    /// <summary>How long a link sent by "forgotten password" works (<c>PasswordLinks</c>).</summary>
+    public TimeSpan ResetLinkLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long the link of an invitation to a new account works (<c>PasswordLinks</c>).</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How often a signed-in browser's cookie is checked against its account's security stamp, so that changing or
+    /// resetting a password ends the other sessions within this time (zero: on every request).
+    /// </summary>
+    public TimeSpan SessionCheck { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// The portal's address as people reach it (scheme, host and any path base): the links in the e-mails start with it.
     /// </summary>

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Options;
 namespace EmploymentProcedures.Host.Accounts;
 
 /// <summary>
-/// A circuit can live for hours after its sign-in: every 30 minutes it checks that the account still
-/// exists and its security stamp has not changed (password reset, role or provinces changed by an
-/// administrator), and signs the circuit out otherwise.
+/// A circuit can live for hours after its sign-in: every minute it checks that the account still
+/// exists and its security stamp has not changed (password changed or reset, role or provinces changed by an
+/// administrator), and signs the circuit out otherwise, as the cookie's own check does for each request
+/// (<c>Portal:SessionCheck</c>).
 /// </summary>
 internal sealed class AccountRevalidation(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

@@ -11,7 +11,9 @@ namespace EmploymentProcedures.Host.Accounts;
 /// exists (Identity alone would lock only real accounts, and say so);</item>
 /// <item>one network address gets at most <see cref="FailuresPerAddress"/> failed sign-ins in <see cref="Window"/>, whatever
 /// e-mails it tries (a lockout per account does not stop one password tried on many accounts);</item>
-/// <item>and at most <see cref="SignUpsPerAddress"/> sign-ups in <see cref="SignUpWindow"/>.</item>
+/// <item>at most <see cref="SignUpsPerAddress"/> sign-ups in <see cref="SignUpWindow"/>;</item>
+/// <item>and at most <see cref="PasswordLinksPerAddress"/> "forgotten password" requests, and <see cref="PasswordLinksPerEmail"/>
+/// for one e-mail whether or not an account has it, in <see cref="PasswordLinkWindow"/> (no mail-bombing, no guessing).</item>
 /// </list>
 /// Several instances of the portal each count their own; behind a reverse proxy every visitor has the proxy's address
 /// unless the forwarded headers are trusted (not configured here).
@@ -22,6 +24,7 @@ internal sealed class AccountThrottle : IDisposable
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan SignUpWindow = TimeSpan.FromHours(1);
+    public static readonly TimeSpan PasswordLinkWindow = TimeSpan.FromHours(1);
 
     /// <summary>How long failures for an e-mail are remembered (Identity keeps a real account's count until it signs in).</summary>
     private static readonly TimeSpan EmailMemory = TimeSpan.FromDays(1);
@@ -29,12 +32,18 @@ internal sealed class AccountThrottle : IDisposable
     private readonly MemoryCache _counters = new(new MemoryCacheOptions { SizeLimit = 200_000 });
     private readonly TimeProvider _clock;
 
-    public AccountThrottle(TimeProvider clock, int failuresPerAddress = 30, int signUpsPerAddress = 20)
+    public AccountThrottle(TimeProvider clock, int failuresPerAddress = 30, int signUpsPerAddress = 20, int passwordLinksPerAddress = 20, int passwordLinksPerEmail = 5)
     {
         _clock = clock;
         FailuresPerAddress = failuresPerAddress;
         SignUpsPerAddress = signUpsPerAddress;
+        PasswordLinksPerAddress = passwordLinksPerAddress;
+        PasswordLinksPerEmail = passwordLinksPerEmail;
     }
+
+    public int PasswordLinksPerAddress { get; }
+
+    public int PasswordLinksPerEmail { get; }
 
     public int FailuresPerAddress { get; }
 
@@ -65,6 +74,19 @@ internal sealed class AccountThrottle : IDisposable
 
     /// <summary>Counts a sign-up from <paramref name="address"/>; false when it is one too many for the hour.</summary>
     public bool SignUp(IPAddress? address) => Count("signup:" + address, SignUpWindow, sliding: false).Count <= SignUpsPerAddress;
+
+    /// <summary>
+    /// Counts a "forgotten password" request from <paramref name="address"/> for <paramref name="email"/>: too many from the
+    /// address this hour (the e-mail is then not counted), too many for the e-mail, or allowed.
+    /// </summary>
+    public PasswordLinkQuota PasswordLink(string email, IPAddress? address)
+    {
+        if (Count("link:" + address, PasswordLinkWindow, sliding: false).Count > PasswordLinksPerAddress)
+            return PasswordLinkQuota.TooManyFromAddress;
+        return Count("link-email:" + Fold(email), PasswordLinkWindow, sliding: false).Count > PasswordLinksPerEmail
+            ? PasswordLinkQuota.TooManyForEmail
+            : PasswordLinkQuota.Allowed;
+    }
 
     public void Dispose() => _counters.Dispose();
 
@@ -102,4 +124,12 @@ internal sealed class AccountThrottle : IDisposable
 
         public DateTimeOffset LockedUntil { get; set; }
     }
+}
+
+/// <summary>Whether a "forgotten password" request may send a link (<see cref="AccountThrottle.PasswordLink"/>).</summary>
+internal enum PasswordLinkQuota
+{
+    Allowed,
+    TooManyFromAddress,
+    TooManyForEmail,
 }

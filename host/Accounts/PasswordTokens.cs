@@ -1,0 +1,72 @@
+using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.Notifying;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace EmploymentProcedures.Host.Accounts;
+
+/// <summary>
+/// The tokens of the links to choose a password: Identity's data-protected tokens, one provider per purpose so that each
+/// has its own lifetime and its own protector (a reset token is no invitation, and the reverse). A token carries the
+/// account's security stamp, which setting the password changes: a link works once.
+/// </summary>
+internal static class PasswordTokens
+{
+    public const string ResetProvider = "PasswordReset";
+    public const string InvitationProvider = "Invitation";
+
+    public static string Provider(PasswordLinkPurpose purpose) => purpose == PasswordLinkPurpose.Invitation ? InvitationProvider : ResetProvider;
+
+    /// <summary>The purpose written into the token, checked again when it is used.</summary>
+    public static string Purpose(PasswordLinkPurpose purpose) => purpose == PasswordLinkPurpose.Invitation ? "ChoosePassword.Invitation" : "ChoosePassword.Reset";
+
+    /// <summary>
+    /// The password side of accounts: the two providers and their lifetimes, how often other sessions check the security
+    /// stamp, the links (<see cref="PasswordLinks"/>, scoped), their e-mails and the queue that sends them after the answer.
+    /// </summary>
+    public static IServiceCollection AddPasswords(this IServiceCollection services, PortalOptions settings)
+    {
+        services.AddSingleton(services => new PasswordMail(
+            services.GetRequiredService<IStringLocalizer<Strings>>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MailOptions>(),
+            services.GetRequiredService<NotificationMail>(), settings));
+        services.AddScoped(services => new PasswordLinks(
+            services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<IMailDelivery>(), services.GetRequiredService<PasswordMail>(),
+            services.GetRequiredService<ProcedureCatalog>().Library, services.GetRequiredService<AccountThrottle>(), services.GetRequiredService<ILogger<PasswordLinks>>()));
+        services.AddSingleton<PasswordMailQueue>();
+        services.AddHostedService(services => services.GetRequiredService<PasswordMailQueue>());
+        new IdentityBuilder(typeof(Account), services)
+            .AddTokenProvider<ResetTokens>(ResetProvider)
+            .AddTokenProvider<InvitationTokens>(InvitationProvider);
+        services.Configure<ResetTokenOptions>(o => o.TokenLifespan = settings.ResetLinkLifetime);
+        services.Configure<InvitationTokenOptions>(o => o.TokenLifespan = settings.InvitationLifetime);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.SessionCheck);
+        return services;
+    }
+}
+
+internal sealed class ResetTokenOptions : DataProtectionTokenProviderOptions
+{
+    public ResetTokenOptions()
+    {
+        Name = PasswordTokens.ResetProvider;
+        TokenLifespan = TimeSpan.FromHours(2);
+    }
+}
+
+internal sealed class InvitationTokenOptions : DataProtectionTokenProviderOptions
+{
+    public InvitationTokenOptions()
+    {
+        Name = PasswordTokens.InvitationProvider;
+        TokenLifespan = TimeSpan.FromDays(7);
+    }
+}
+
+internal sealed class ResetTokens(IDataProtectionProvider protection, IOptions<ResetTokenOptions> options, ILogger<DataProtectorTokenProvider<Account>> logger)
+    : DataProtectorTokenProvider<Account>(protection, options, logger);
+
+internal sealed class InvitationTokens(IDataProtectionProvider protection, IOptions<InvitationTokenOptions> options, ILogger<DataProtectorTokenProvider<Account>> logger)
+    : DataProtectorTokenProvider<Account>(protection, options, logger);
