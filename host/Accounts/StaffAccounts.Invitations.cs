@@ -5,7 +5,7 @@ namespace EmploymentProcedures.Host.Accounts;
 
 /// <remarks>
 /// An invited account has no password: it cannot sign in until its owner follows the invitation's link and chooses one
-/// (<c>PasswordLinks</c>, valid 7 days); "send the invitation again" gives a new link while it has none.
+/// (<see cref="PasswordLinks"/>, valid 7 days); "send the invitation again" gives a new link while it has none.
 /// </remarks>
 public sealed partial class StaffAccounts
 {
@@ -67,11 +67,26 @@ public sealed partial class StaffAccounts
         return StaffOutcome.Done(account) with { Link = await SendInvitationAsync(account, by!, cancellationToken).ConfigureAwait(false) };
     }
 
-    private static Task<Uri?> SendInvitationAsync(Account account, Actor by, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first administrator of a deployment (<c>invite-administrator</c>): a new administrator account invited, or the
+    /// invitation sent again to an administrator account that still has no password. Any other account with that e-mail is
+    /// left as it is and named.
+    /// </summary>
+    internal async Task<StaffOutcome> InviteAdministratorAsync(string email, string name, CancellationToken cancellationToken = default)
     {
-        _ = (account, by, cancellationToken);
-        return Task.FromResult<Uri?>(null);
+        if (await _users.FindByEmailAsync(email.Trim()).ConfigureAwait(false) is not { } existing)
+            return await InviteAsync(CommandLine, new StaffInvitation(email, name, Administrator, [], Localization.Languages.Default.Code), cancellationToken).ConfigureAwait(false);
+        if (existing.Role == Administrator && StaffQuery.StateOf(existing) == StaffState.Invited)
+            return await InviteAgainAsync(CommandLine, existing.Id, cancellationToken).ConfigureAwait(false);
+        return StaffOutcome.Refused(new StaffError("Email", "Staff.EmailUsed", $"{existing.DisplayName} ({existing.Email})"));
     }
+
+    /// <summary>Who acts for <c>invite-administrator</c>: whoever could run a command on the server.</summary>
+    private static readonly Actor CommandLine = new(StaffChangeKinds.CommandLine, "invite-administrator", Administrator, Engine.Definitions.RoleKind.Staff, []);
+
+    /// <summary>The invitation's e-mail, naming the administrator (none when it comes from the command line).</summary>
+    private Task<Uri> SendInvitationAsync(Account account, Actor by, CancellationToken cancellationToken) =>
+        _links.SendAsync(account, PasswordLinkPurpose.Invitation, by.UserId == StaffChangeKinds.CommandLine ? null : by.Name, cancellationToken);
 
     /// <summary>An address alone (<c>agent@emploi.gov.ma</c>), as Identity and mail servers take it: no display name, no spaces.</summary>
     private static bool IsEmail(string email) =>

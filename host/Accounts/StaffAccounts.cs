@@ -25,9 +25,11 @@ public sealed partial class StaffAccounts
     private readonly ProcedureLibrary _library;
     private readonly Applications _applications;
     private readonly TimeProvider _clock;
+    private readonly PasswordLinks _links;
 
-    internal StaffAccounts(UserManager<Account> users, AccountsDb db, ProcedureLibrary library, Applications applications, TimeProvider clock)
+    internal StaffAccounts(UserManager<Account> users, AccountsDb db, ProcedureLibrary library, Applications applications, TimeProvider clock, PasswordLinks links)
     {
+        _links = links;
         _users = users;
         _db = db;
         _library = library;

@@ -38,7 +38,7 @@ internal static class StaffQuery
     private static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue;
 
     public static StaffState StateOf(Account account) =>
-        account.LockoutEnd == Forever ? StaffState.Deactivated : account.PasswordHash is null ? StaffState.Invited : StaffState.Active;
+        PasswordLinks.IsDeactivated(account) ? StaffState.Deactivated : account.PasswordHash is null ? StaffState.Invited : StaffState.Active;
 
     public static IQueryable<Account> Where(IQueryable<Account> accounts, StaffFilter filter, ProcedureLibrary library)
     {

@@ -1,19 +1,17 @@
 using System.Net;
 using EmploymentProcedures.Host.Accounts;
-using EmploymentProcedures.Host.Tests.MyApplications;
+using EmploymentProcedures.Host.Tests.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Staff;
 
 /// <summary>
-/// The portal checking each request's cookie against its account at once (<c>Portal:SessionCheck</c> zero, where the
-/// default is a minute), so that a session ended by an administrator's change is seen ended by the next request.
+/// A portal like the password links' (each request's cookie checked against its account at once, where the default is
+/// every minute, so a session an administrator ended is seen ended by the next request; e-mails in its pickup folder).
 /// </summary>
-public sealed class StaffPortal : LivePortal
+public sealed class StaffPortal : PasswordPortal
 {
-    protected override string[] Settings => ["--Portal:SessionCheck=00:00:00"];
-
     /// <summary>Posts the form <paramref name="handler"/> of the page at <paramref name="path"/> as a browser would, token included.</summary>
     internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, params (string Name, string Value)[] fields)
     {
