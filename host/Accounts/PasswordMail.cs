@@ -106,8 +106,11 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
 
     private string Format(Language language, string key, params object?[] values) => string.Format(language.Culture, strings[key].Value, values);
 
-    /// <summary>"Valid 2 hours" / "7 days" / "30 minutes", from the provider's lifetime.</summary>
-    private string Valid(Language language, TimeSpan lifetime) =>
+    /// <summary>How long a reset link works (<c>Portal:ResetLinkLifetime</c>).</summary>
+    public TimeSpan ResetLifetime => portal.ResetLinkLifetime;
+
+    /// <summary>"This link works for 2 hours" / "7 days" / "30 minutes", and only once: from the provider's lifetime.</summary>
+    public string Valid(Language language, TimeSpan lifetime) =>
         lifetime >= TimeSpan.FromDays(1) && lifetime.Ticks % TimeSpan.TicksPerDay == 0 ? Format(language, "PasswordMail.ValidDays", (int)lifetime.TotalDays)
         : lifetime >= TimeSpan.FromHours(1) ? Format(language, "PasswordMail.ValidHours", (int)Math.Ceiling(lifetime.TotalHours))
         : Format(language, "PasswordMail.ValidMinutes", (int)Math.Ceiling(lifetime.TotalMinutes));

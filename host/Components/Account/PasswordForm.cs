@@ -65,6 +65,9 @@ public sealed class PasswordForm
         return !HasErrors;
     }
 
+    /// <summary>Forgets what was typed, so that no password is ever written back into a page.</summary>
+    public void ForgetTyped() => Input.Current = Input.Password = Input.Confirm = null;
+
     /// <summary>Identity's refusals of the new password, under it.</summary>
     public void Refuse(IdentityResult result)
     {

@@ -57,4 +57,24 @@ public sealed class AccountThrottleTests
         Assert.Equal([true, true, false], [throttle.SignUp(Address), throttle.SignUp(Address), throttle.SignUp(Address)]);
         Assert.True(throttle.SignUp(IPAddress.IPv6Loopback));
     }
+
+    private static readonly string[] SameEmail = ["Amina@Example.test", " amina@example.test", "AMINA@example.test"];
+
+    [Fact]
+    public void PasswordLink_PerEmailWhateverTheCase_AndPerAddressWhateverTheEmails()
+    {
+        using var throttle = new AccountThrottle(TimeProvider.System, passwordLinksPerAddress: 4, passwordLinksPerEmail: 2);
+
+        var forOneEmail = SameEmail.Select(e => throttle.PasswordLink(e, Address)).ToList();
+        var another = throttle.PasswordLink("karim@example.test", Address);
+        var overTheAddress = throttle.PasswordLink("nadia@example.test", Address);
+
+        Assert.Equal([PasswordLinkQuota.Allowed, PasswordLinkQuota.Allowed, PasswordLinkQuota.TooManyForEmail], forOneEmail);
+        Assert.Equal(PasswordLinkQuota.Allowed, another);
+        Assert.Equal(PasswordLinkQuota.TooManyFromAddress, overTheAddress);
+        // Refused at the address, the e-mail was not counted: from elsewhere it still gets its links.
+        Assert.Equal(PasswordLinkQuota.Allowed, throttle.PasswordLink("nadia@example.test", IPAddress.IPv6Loopback));
+        Assert.Equal(PasswordLinkQuota.Allowed, throttle.PasswordLink("nadia@example.test", IPAddress.IPv6Loopback));
+        Assert.Equal(PasswordLinkQuota.TooManyForEmail, throttle.PasswordLink("nadia@example.test", IPAddress.IPv6Loopback));
+    }
 }

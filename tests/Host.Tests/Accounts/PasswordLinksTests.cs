@@ -27,6 +27,9 @@ public sealed class PasswordLinksTests(PasswordPortal portal)
         var form = await client.GetStringAsync(PasswordPortal.Local(link));
         Assert.Contains("Choisissez le nouveau mot de passe du compte " + email, WebUtility.HtmlDecode(form), StringComparison.Ordinal);
         Assert.Contains("autocomplete=\"new-password\"", form, StringComparison.Ordinal);
+        // The names the form posts are the ones its model binds (PasswordPortal.ChooseAsync posts them).
+        Assert.Contains("name=\"Input.Password\"", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Confirm\"", form, StringComparison.Ordinal);
         using var chosen = await PasswordPortal.ChooseAsync(client, link, Chosen);
 
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
@@ -158,7 +161,9 @@ public sealed class PasswordLinksTests(PasswordPortal portal)
         using var mismatch = await PasswordPortal.ChooseAsync(client, link, Chosen, Chosen + "!");
         using var personal = await PasswordPortal.ChooseAsync(client, link, email.Split('@')[0] + "-2031");
 
-        Assert.Contains("Le mot de passe doit contenir au moins 12 caractères.", WebUtility.HtmlDecode(await tooShort.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var refused = await tooShort.Content.ReadAsStringAsync();
+        Assert.Contains("Le mot de passe doit contenir au moins 12 caractères.", WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
+        Assert.DoesNotContain("court-1", refused, StringComparison.Ordinal);
         Assert.Contains("Les deux mots de passe ne sont pas identiques.", WebUtility.HtmlDecode(await mismatch.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Contains("ni votre adresse électronique ni votre nom", WebUtility.HtmlDecode(await personal.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.True(await portal.SignsInAsync(email, LivePortal.Password));
