@@ -99,6 +99,9 @@ public static class Portal
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
         builder.Services.AddScoped<SignedInActor>();
+        builder.Services.AddScoped(services => new StaffAccounts(
+            services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<ProcedureCatalog>().Library,
+            services.GetRequiredService<Applications>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<PasswordLinks>()));
         builder.Services.AddSingleton(services => new AccountThrottle(
             services.GetRequiredService<TimeProvider>(), settings.SignInFailuresPerAddress, settings.SignUpsPerAddress,
             settings.PasswordLinksPerAddress, settings.PasswordLinksPerEmail));

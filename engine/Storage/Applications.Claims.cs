@@ -95,6 +95,56 @@ public sealed partial class Applications
         }
     }
 
+    /// <summary>
+    /// After an administrator changed or deactivated the account <paramref name="userId"/>: releases the claims it holds on work
+    /// it can no longer act on as <paramref name="standing"/> (the account's actor now; null when it is deactivated, so every
+    /// claim goes), so that colleagues can take those files; the claims it keeps show its name as it is now. Each release is
+    /// audited in <paramref name="administrator"/>'s name, who alone may ask. Gives the claims released.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<ReleasedClaim>>> ReleaseClaimsOfAsync(string userId, Actor? standing, Actor administrator, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        ArgumentNullException.ThrowIfNull(administrator);
+        if (administrator is not { Kind: RoleKind.Staff, Role: Administrator })
+            return Outcome.Refused<IReadOnlyList<ReleasedClaim>>(Refusal.Of(RefusalCodes.NotAllowed));
+        try
+        {
+            var now = Now;
+            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var held = await db.PendingWork.Where(p => p.ClaimedBy == userId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var released = held.Where(p => !MayStillAct(standing, p)).ToList();
+            var audits = released.GroupBy(p => p.ApplicationId)
+                .Select(g => Audited(g.Key, administrator, StorageEvents.Released, g.First().Step,
+                    detail: string.Join(", ", g.Select(p => $"{p.Role}: {p.ClaimedByName}"))))
+                .ToList();
+            if (audits.Count > 0)
+                await AuditLog.AppendAsync(db, audits, now, cancellationToken).ConfigureAwait(false);
+            var result = released.Select(p => new ReleasedClaim(p.ApplicationId, StepClaim.From(p))).ToList();
+            foreach (var row in held)
+            {
+                if (released.Contains(row))
+                    (row.ClaimedBy, row.ClaimedByName, row.ClaimedAt) = (null, null, null);
+                else
+                    row.ClaimedByName = standing!.Name;
+            }
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return Outcome.Of<IReadOnlyList<ReleasedClaim>>(result);
+        }
+        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        {
+            return Outcome.Refused<IReadOnlyList<ReleasedClaim>>(Refusal.Of(RefusalCodes.Busy));
+        }
+    }
+
+    private const string Administrator = "administrator";
+
+    /// <summary>Whether <paramref name="reviewer"/> still sees this work in their inbox: their role, and their province or everywhere.</summary>
+    private static bool MayStillAct(Actor? reviewer, PendingWork work) =>
+        reviewer is { Kind: RoleKind.Reviewer } && reviewer.Role == work.Role
+        && (work.Territory == PendingWork.Everywhere || reviewer.Provinces.Contains(work.Territory, StringComparer.Ordinal));
+
     /// <summary>Who is working on the application now, one claim per role, for its reviewers and staff (an applicant is shown none).</summary>
     public Task<Outcome<IReadOnlyList<StepClaim>>> ClaimsAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
         ReadAsync(id, actor, "claims", async db => actor.Kind == RoleKind.Applicant ? []
@@ -156,3 +206,6 @@ public sealed record StepClaim(string Step, string Role, string UserId, string N
     internal static StepClaim From(PendingWork p) =>
         new(p.Step, p.Role, p.ClaimedBy!, p.ClaimedByName ?? p.ClaimedBy!, DateTime.SpecifyKind(p.ClaimedAt ?? default, DateTimeKind.Utc));
 }
+
+/// <summary>A claim released for its holder, on the application <paramref name="ApplicationId"/>.</summary>
+public sealed record ReleasedClaim(Guid ApplicationId, StepClaim Claim);

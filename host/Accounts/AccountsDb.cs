@@ -13,6 +13,9 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
 {
     public const string HistoryTable = "__HostMigrationsHistory";
 
+    /// <summary>What administrators changed on the accounts (<see cref="StaffChange"/>).</summary>
+    public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
+
     /// <summary>Points <paramref name="builder"/> at <paramref name="databaseFile"/>.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string databaseFile)
     {
@@ -37,6 +40,15 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
             account.Property(a => a.Role).HasMaxLength(100);
             account.Property(a => a.PreferredLanguage).HasMaxLength(5);
             account.PrimitiveCollection(a => a.Provinces);
+        });
+        builder.Entity<StaffChange>(change =>
+        {
+            change.HasIndex(c => new { c.AccountId, c.Id });
+            change.Property(c => c.AccountId).HasMaxLength(450);
+            change.Property(c => c.Kind).HasMaxLength(32);
+            change.Property(c => c.Field).HasMaxLength(32);
+            change.Property(c => c.ById).HasMaxLength(450);
+            change.Property(c => c.ByName).HasMaxLength(200);
         });
     }
 }

@@ -126,6 +126,57 @@ public sealed class ClaimTests
     }
 
     [Fact]
+    public async Task ReleaseClaimsOf_ReviewerNoLongerCoversAProvince_ReleasesThatFileOnlyAndColleaguesMayTakeIt()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var karim = TestStore.DeskAgent("karim", "casablanca", "rabat");
+        var inCasablanca = await store.SubmittedAsync(Amina);
+        var inRabat = await store.SubmittedAsync(TestStore.Applicant("salma"), province: "rabat");
+        await store.Applications.ClaimAsync(inCasablanca.Id, karim);
+        await store.Applications.ClaimAsync(inRabat.Id, karim);
+
+        var released = await store.Applications.ReleaseClaimsOfAsync("karim", karim with { Name = "Karim Rabat", Provinces = ["rabat"] }, Administrator);
+
+        Assert.Equal([inCasablanca.Id], released.Value!.Select(r => r.ApplicationId));
+        Assert.True((await store.Applications.ClaimAsync(inCasablanca.Id, Nadia)).Succeeded);
+        var kept = Assert.Single((await store.Applications.ClaimsAsync(inRabat.Id, Administrator)).Value!);
+        Assert.Equal(("karim", "Karim Rabat"), (kept.UserId, kept.Name));
+        Assert.Single(await store.AuditAsync(), a => a.Kind == StorageEvents.Released && a.ActorId == "admin" && a.ApplicationId == inCasablanca.Id && a.Detail == "desk-agent: Karim karim");
+        Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task ReleaseClaimsOf_DeactivatedOrMovedToAnotherRole_ReleasesEveryClaim()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var first = await store.SubmittedAsync(Amina);
+        var second = await store.SubmittedAsync(TestStore.Applicant("salma"));
+        await store.Applications.ClaimAsync(first.Id, Karim);
+        await store.Applications.ClaimAsync(second.Id, Nadia);
+
+        var moved = await store.Applications.ReleaseClaimsOfAsync("karim", Karim with { Role = "labour-inspector" }, Administrator);
+        var deactivated = await store.Applications.ReleaseClaimsOfAsync("nadia", null, Administrator);
+
+        Assert.Equal([first.Id], moved.Value!.Select(r => r.ApplicationId));
+        Assert.Equal([second.Id], deactivated.Value!.Select(r => r.ApplicationId));
+        Assert.All(await store.Applications.InboxAsync(Karim), item => Assert.Null(item.ClaimedBy));
+    }
+
+    [Fact]
+    public async Task ReleaseClaimsOf_AskedByAnyoneButAnAdministrator_IsRefusedAndReleasesNothing()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await store.SubmittedAsync(Amina);
+        await store.Applications.ClaimAsync(app.Id, Karim);
+
+        var byColleague = await store.Applications.ReleaseClaimsOfAsync("karim", null, Nadia);
+        var byAnalyst = await store.Applications.ReleaseClaimsOfAsync("karim", null, new Actor("ana", "Ana", "analyst", RoleKind.Staff, []));
+
+        Assert.Equal((RefusalCodes.NotAllowed, RefusalCodes.NotAllowed), (byColleague.Refusal?.Code, byAnalyst.Refusal?.Code));
+        Assert.Equal("karim", Assert.Single(await store.Applications.InboxAsync(Nadia)).ClaimedBy);
+    }
+
+    [Fact]
     public async Task Claim_FiftyReviewersAtOnce_ExactlyOneWinsAndTheOthersAreToldWho()
     {
         const int reviewers = 50;

@@ -1,0 +1,91 @@
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Loading;
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Host.Accounts;
+
+/// <summary>Where an account stands: it may sign in, it waits for its password, or an administrator deactivated it.</summary>
+public enum StaffState
+{
+    /// <summary>It has a password and may sign in.</summary>
+    Active,
+
+    /// <summary>Invited: no password chosen yet.</summary>
+    Invited,
+
+    /// <summary>Locked out for ever (<c>LockoutEnd</c> is <see cref="DateTimeOffset.MaxValue"/>).</summary>
+    Deactivated,
+}
+
+/// <summary>
+/// What <c>/staff</c> lists. <paramref name="Role"/> is empty for every reviewer and staff account,
+/// <see cref="Applicants"/> for every applicant, or one role id of <c>roles.yaml</c>.
+/// </summary>
+public sealed record StaffFilter(string Search = "", string Role = "", string Province = "", StaffState? State = null)
+{
+    public const string Applicants = "applicants";
+}
+
+/// <summary>One account on the list.</summary>
+public sealed record StaffMember(string Id, string Email, string Name, string Role, IReadOnlyList<string> Provinces, StaffState State);
+
+/// <summary>A page of the list (<see cref="StaffAccounts.PageSize"/> a page) and how many accounts match in all.</summary>
+public sealed record StaffPage(IReadOnlyList<StaffMember> Items, int Total, int Page);
+
+/// <summary>The list's query over the accounts: filters, search, state, each as SQL.</summary>
+internal static class StaffQuery
+{
+    private static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue;
+
+    public static StaffState StateOf(Account account) =>
+        PasswordLinks.IsDeactivated(account) ? StaffState.Deactivated : account.PasswordHash is null ? StaffState.Invited : StaffState.Active;
+
+    public static IQueryable<Account> Where(IQueryable<Account> accounts, StaffFilter filter, ProcedureLibrary library)
+    {
+        if (filter.Role == StaffFilter.Applicants)
+        {
+            var applicants = RolesOf(library, RoleKind.Applicant);
+            accounts = accounts.Where(a => applicants.Contains(a.Role));
+        }
+        else if (filter.Role.Length > 0)
+        {
+            accounts = accounts.Where(a => a.Role == filter.Role);
+        }
+        else
+        {
+            var agents = RolesOf(library, RoleKind.Reviewer, RoleKind.Staff);
+            accounts = accounts.Where(a => agents.Contains(a.Role));
+        }
+        if (filter.Province.Length > 0)
+            accounts = accounts.Where(a => a.Provinces.Contains(filter.Province));
+        accounts = filter.State switch
+        {
+            StaffState.Deactivated => accounts.Where(a => a.LockoutEnd == Forever),
+            StaffState.Invited => accounts.Where(a => a.PasswordHash == null && (a.LockoutEnd == null || a.LockoutEnd != Forever)),
+            StaffState.Active => Active(accounts),
+            _ => accounts,
+        };
+        var search = filter.Search.Trim();
+        if (search.Length > 0)
+        {
+            // LIKE folds the case of Latin letters; the e-mail is matched on Identity's upper-cased copy.
+            var pattern = Contains(search);
+            var email = Contains(search.ToUpperInvariant());
+            accounts = accounts.Where(a => EF.Functions.Like(a.DisplayName, pattern, "\\") || EF.Functions.Like(a.NormalizedEmail!, email, "\\"));
+        }
+        return accounts;
+    }
+
+    /// <summary>The accounts that may sign in now: a password, and not deactivated.</summary>
+    public static IQueryable<Account> Active(IQueryable<Account> accounts) =>
+        accounts.Where(a => a.PasswordHash != null && (a.LockoutEnd == null || a.LockoutEnd != Forever));
+
+    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its wildcards escaped.</summary>
+    private static string Contains(string text) =>
+        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    public static StaffMember Member(Account a) => new(a.Id, a.Email ?? "", a.DisplayName, a.Role, [.. a.Provinces], StateOf(a));
+
+    private static List<string> RolesOf(ProcedureLibrary library, params RoleKind[] kinds) =>
+        library.Roles.Values.Where(r => kinds.Contains(r.Kind)).Select(r => r.Id).ToList();
+}

@@ -1,0 +1,101 @@
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentProcedures.Host.Tests.Staff;
+
+/// <summary>The list of <c>/staff</c>, over a portal of its own so that every account counted is one the test made.</summary>
+public sealed class StaffListTests : IAsyncLifetime
+{
+    private static readonly Actor Administrator = new("admin-id", "Admin", "administrator", RoleKind.Staff, []);
+
+    private TempPortal? _portal;
+
+    private TempPortal Portal => _portal!;
+
+    public async Task InitializeAsync()
+    {
+        _portal = await TempPortal.PrepareAsync();
+        await AddAsync("Karima Benali", "karima@emploi.example", "desk-agent", "Demo-Portail-2026", deactivated: false, "rabat");
+        await AddAsync("Youssef Alaoui", "youssef@emploi.example", "desk-agent", password: null, deactivated: false, "casablanca");
+        await AddAsync("Nadia Tazi", "nadia@emploi.example", "labour-inspector", "Demo-Portail-2026", deactivated: true, "casablanca");
+        await AddAsync("Omar Berrada", "omar@emploi.example", "analyst", "Demo-Portail-2026", deactivated: false);
+        await AddAsync("Atlas Textile", "contact@atlas.example", "employer", "Demo-Portail-2026", deactivated: false);
+    }
+
+    public async Task DisposeAsync() => await Portal.DisposeAsync();
+
+    [Fact]
+    public async Task List_ByDefault_ShowsReviewersAndStaffByName_AndApplicantsOnlyBehindTheirFilter()
+    {
+        var agents = await ListAsync(new StaffFilter());
+        var applicants = await ListAsync(new StaffFilter(Role: StaffFilter.Applicants));
+
+        Assert.Equal(["Karima Benali", "Nadia Tazi", "Omar Berrada", "Youssef Alaoui"], agents.Items.Select(m => m.Name));
+        Assert.Equal(4, agents.Total);
+        Assert.Equal(["Atlas Textile"], applicants.Items.Select(m => m.Name));
+    }
+
+    [Fact]
+    public async Task List_Filters_ByRoleProvinceStateAndSearch()
+    {
+        Assert.Equal(["Karima Benali", "Youssef Alaoui"], Names(await ListAsync(new StaffFilter(Role: "desk-agent"))));
+        Assert.Equal(["Nadia Tazi", "Youssef Alaoui"], Names(await ListAsync(new StaffFilter(Province: "casablanca"))));
+        Assert.Equal(["Karima Benali", "Omar Berrada"], Names(await ListAsync(new StaffFilter(State: StaffState.Active))));
+        Assert.Equal(["Youssef Alaoui"], Names(await ListAsync(new StaffFilter(State: StaffState.Invited))));
+        Assert.Equal(["Nadia Tazi"], Names(await ListAsync(new StaffFilter(State: StaffState.Deactivated))));
+        Assert.Equal(["Karima Benali"], Names(await ListAsync(new StaffFilter(Search: "benAL"))));
+        Assert.Equal(["Omar Berrada"], Names(await ListAsync(new StaffFilter(Search: "omar@EMPLOI"))));
+        Assert.Empty(Names(await ListAsync(new StaffFilter(Search: "%"))));
+        var invited = Assert.Single((await ListAsync(new StaffFilter(Search: "youssef"))).Items);
+        Assert.Equal(("desk-agent", StaffState.Invited), (invited.Role, invited.State));
+        Assert.Equal(["casablanca"], invited.Provinces);
+    }
+
+    [Fact]
+    public async Task List_FiftyAPage_TheTotalCountsThemAll()
+    {
+        for (var i = 0; i < 50; i++)
+            await AddAsync($"Agent {i:D2}", $"agent{i:D2}@emploi.example", "labour-directorate", password: null, deactivated: false);
+
+        var first = await ListAsync(new StaffFilter(Role: "labour-directorate"));
+        var second = await ListAsync(new StaffFilter(Role: "labour-directorate"), page: 1);
+
+        Assert.Equal((50, 50, 0), (first.Items.Count, first.Total, second.Items.Count));
+        var all = await ListAsync(new StaffFilter());
+        Assert.Equal((50, 54), (all.Items.Count, all.Total));
+        Assert.Equal(4, (await ListAsync(new StaffFilter(), page: 1)).Items.Count);
+    }
+
+    [Fact]
+    public async Task List_ForAnyoneButAnAdministrator_IsNothing()
+    {
+        await using var scope = Portal.App.Services.CreateAsyncScope();
+        var staff = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+
+        Assert.Null(await staff.ListAsync(Actor.Reviewer("k", "K", "desk-agent", "rabat"), new StaffFilter(), 0));
+        Assert.Null(await staff.ListAsync(new Actor("a", "A", "analyst", RoleKind.Staff, []), new StaffFilter(), 0));
+        Assert.Null(await staff.ListAsync(null, new StaffFilter(), 0));
+    }
+
+    private static List<string> Names(StaffPage page) => page.Items.Select(m => m.Name).ToList();
+
+    private async Task<StaffPage> ListAsync(StaffFilter filter, int page = 0)
+    {
+        await using var scope = Portal.App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ListAsync(Administrator, filter, page))!;
+    }
+
+    private async Task AddAsync(string name, string email, string role, string? password, bool deactivated, params string[] provinces)
+    {
+        await using var scope = Portal.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var account = new Account { UserName = email, Email = email, DisplayName = name, Role = role, Provinces = [.. provinces] };
+        if (deactivated)
+            account.LockoutEnd = DateTimeOffset.MaxValue;
+        var created = password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+    }
+}
