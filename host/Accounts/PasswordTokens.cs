@@ -21,7 +21,7 @@ internal static class PasswordTokens
     public static string Provider(PasswordLinkPurpose purpose) => purpose == PasswordLinkPurpose.Invitation ? InvitationProvider : ResetProvider;
 
     /// <summary>The purpose written into the token, checked again when it is used.</summary>
-    public static string Purpose(PasswordLinkPurpose purpose) => purpose == PasswordLinkPurpose.Invitation ? "ChoosePassword.Invitation" : "ChoosePassword.Reset";
+    public static string Purpose(PasswordLinkPurpose purpose) => purpose == PasswordLinkPurpose.Invitation ? "choose-password:invitation" : "choose-password:reset";
 
     /// <summary>
     /// The password side of accounts: the two providers and their lifetimes, how often other sessions check the security

@@ -39,12 +39,18 @@ public sealed partial class ResourceTests
     public void EveryKeyUsedInTheHost_IsInTheResources()
     {
         var keys = Read("Strings.resx").Keys.ToHashSet(StringComparer.Ordinal);
+        // A quoted "Prefix.Name" whose prefix is one the resources use (Staff, ChoosePassword...) is a key: a page that
+        // gains a new family of texts is checked without this test being told.
+        var prefixes = keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var keyUse = new Regex($@"""((?:{string.Join('|', prefixes)})(?:\.[A-Za-z_]+)+)""", RegexOptions.CultureInvariant);
         var host = Path.Combine(Repository.Root, "host");
         var used = Directory.EnumerateFiles(host, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
-            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => keyUse.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
             .ToList();
-        Assert.NotEmpty(used);
+        Assert.Contains(used, u => u.Key.StartsWith("Staff.", StringComparison.Ordinal));
+        Assert.Contains(used, u => u.Key.StartsWith("ChoosePassword.", StringComparison.Ordinal));
         Assert.All(used, u => Assert.True(keys.Contains(u.Key), $"{u.File} uses '{u.Key}', missing from Strings.resx"));
     }
 
@@ -52,7 +58,4 @@ public sealed partial class ResourceTests
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"""((?:Account|Apply|Catalog|Condition|Deadline|Document|Draft|Error|Header|Identity|Inbox|Dashboard|Layout|Mine|NotFound|Password|Procedure|Receipt|Reconnect|Review|SignIn|SignUp|Site|Step)\.[A-Za-z]+)""")]
-    private static partial Regex KeyUse();
 }
