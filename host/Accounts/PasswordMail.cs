@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -15,7 +14,7 @@ namespace EmploymentProcedures.Host.Accounts;
 /// The e-mails about a password, in the account's language (right to left in Arabic), as a plain-text and an HTML part:
 /// the link to choose a new one (asked for, or an invitation to a new account) and the notice that it was changed.
 /// </summary>
-internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvider clock, MailOptions options, NotificationMail notifications, PortalOptions portal)
+internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvider clock, NotificationMail notifications, PortalOptions portal)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -59,25 +58,15 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
     private MimeMessage Write(Account account, string kind, Func<Language, Texts> texts)
     {
         var language = Languages.Find(account.PreferredLanguage) ?? Languages.Default;
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language.Culture;
-        try
+        return NotificationMail.InLanguage(language, () =>
         {
             var said = texts(language);
             var site = strings["Site.Name"].Value;
             var greeting = Format(language, "Mail.Greeting", account.DisplayName);
             var noReply = strings["PasswordMail.NoReply"].Value;
 
-            var message = new MimeMessage();
-            message.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(options.FromName) ? site : options.FromName, options.From));
-            message.To.Add(new MailboxAddress(account.DisplayName, account.Email ?? ""));
-            message.Subject = said.Subject;
-            message.Date = clock.GetUtcNow();
-            var host = notifications.PublicUrl.IdnHost.Length == 0 ? "localhost" : notifications.PublicUrl.IdnHost;
-            message.MessageId = $"password-{kind}-{Guid.NewGuid():N}@{host}";
-            message.Headers.Add(HeaderId.ContentLanguage, language.Code);
-            // An automatic message (RFC 3834): no out-of-office replies to it.
-            message.Headers.Add("Auto-Submitted", "auto-generated");
+            var message = notifications.Start(language, new MailboxAddress(account.DisplayName, account.Email ?? ""), said.Subject,
+                $"password-{kind}-{Guid.NewGuid():N}@{notifications.MailHost}");
 
             var text = new StringBuilder().AppendLine(greeting).AppendLine();
             foreach (var paragraph in said.Paragraphs)
@@ -85,11 +74,7 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
             text.AppendLine(said.Action + strings["Notifications.Separator"].Value + said.Link.AbsoluteUri)
                 .AppendLine().AppendLine("-- ").AppendLine(site).AppendLine(noReply);
 
-            var html = new StringBuilder()
-                .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language.Code}\" dir=\"{language.Direction}\"><head><meta charset=\"utf-8\"><title>")
-                .Append(Html.Encode(said.Subject)).Append("</title></head>")
-                .Append("<body style=\"font-family:Arial,'Noto Sans Arabic',sans-serif;line-height:1.5;color:#1b1b1b;\">")
-                .Append("<p>").Append(Html.Encode(greeting)).Append("</p>");
+            var html = NotificationMail.HtmlStart(language, said.Subject, greeting);
             foreach (var paragraph in said.Paragraphs)
                 html.Append("<p>").Append(Html.Encode(paragraph)).Append("</p>");
             html.Append("<p><a href=\"").Append(Html.Encode(said.Link.AbsoluteUri)).Append("\">").Append(Html.Encode(said.Action)).Append("</a></p>")
@@ -97,11 +82,7 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
 
             message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
             return message;
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
+        });
     }
 
     private string Format(Language language, string key, params object?[] values) => string.Format(language.Culture, strings[key].Value, values);

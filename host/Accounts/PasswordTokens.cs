@@ -30,7 +30,7 @@ internal static class PasswordTokens
     public static IServiceCollection AddPasswords(this IServiceCollection services, PortalOptions settings)
     {
         services.AddSingleton(services => new PasswordMail(
-            services.GetRequiredService<IStringLocalizer<Strings>>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<MailOptions>(),
+            services.GetRequiredService<IStringLocalizer<Strings>>(), services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<NotificationMail>(), settings));
         services.AddScoped(services => new PasswordLinks(
             services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<IMailDelivery>(), services.GetRequiredService<PasswordMail>(),

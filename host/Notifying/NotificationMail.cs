@@ -32,10 +32,7 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(to);
         var language = to.Language;
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        // The portal's texts are read in the reader's language, as their own request would read them.
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language.Culture;
-        try
+        return InLanguage(language, () =>
         {
             var line = NotificationLines.Line(notification.Item, to.Reader, texts, language, strings, clock);
             var link = Absolute(line.Href);
@@ -45,15 +42,7 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
             var at = line.At.ToString("f", language.Culture);
             var greeting = string.Format(language.Culture, strings["Mail.Greeting"].Value, to.Name);
 
-            var message = new MimeMessage();
-            message.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(options.FromName) ? site : options.FromName, options.From));
-            message.To.Add(new MailboxAddress(to.Name, to.Email));
-            message.Subject = what;
-            message.Date = clock.GetUtcNow();
-            message.MessageId = MessageId(notification.Item.Id, to.AccountId);
-            message.Headers.Add(HeaderId.ContentLanguage, language.Code);
-            // An automatic message (RFC 3834): no out-of-office replies to it.
-            message.Headers.Add("Auto-Submitted", "auto-generated");
+            var message = Start(language, new MailboxAddress(to.Name, to.Email), what, MessageId(notification.Item.Id, to.AccountId));
             message.Headers.Add("List-Unsubscribe", "<" + account + ">");
 
             var text = new StringBuilder()
@@ -68,11 +57,7 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
                 .AppendLine(strings["Mail.NoReply"].Value)
                 .AppendLine(strings["Mail.Why"].Value + " " + account);
 
-            var html = new StringBuilder()
-                .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language.Code}\" dir=\"{language.Direction}\"><head><meta charset=\"utf-8\"><title>")
-                .Append(Html.Encode(what)).Append("</title></head>")
-                .Append("<body style=\"font-family:Arial,'Noto Sans Arabic',sans-serif;line-height:1.5;color:#1b1b1b;\">")
-                .Append("<p>").Append(Html.Encode(greeting)).Append("</p>")
+            var html = HtmlStart(language, what, greeting)
                 .Append("<p><strong>").Append(Html.Encode(line.About)).Append("</strong>").Append(Html.Encode(strings["Notifications.Separator"].Value))
                 .Append(Html.Encode(line.Sentence)).Append("</p>")
                 .Append("<p style=\"color:#555;\">").Append(Html.Encode(at)).Append("</p>");
@@ -89,12 +74,51 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
 
             message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
             return message;
+        });
+    }
+
+    /// <summary>Runs <paramref name="write"/> with the portal's texts read in <paramref name="language"/>, as the reader's own request would read them.</summary>
+    internal static T InLanguage<T>(Language language, Func<T> write)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language.Culture;
+        try
+        {
+            return write();
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
+
+    /// <summary>
+    /// An automatic e-mail of the portal to one person (call it <see cref="InLanguage"/>): the sender, the subject, the date,
+    /// the id, the language, and RFC 3834's <c>Auto-Submitted</c> so no out-of-office reply comes back.
+    /// </summary>
+    internal MimeMessage Start(Language language, MailboxAddress to, string subject, string messageId)
+    {
+        var site = strings["Site.Name"].Value;
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(string.IsNullOrWhiteSpace(options.FromName) ? site : options.FromName, options.From));
+        message.To.Add(to);
+        message.Subject = subject;
+        message.Date = clock.GetUtcNow();
+        message.MessageId = messageId;
+        message.Headers.Add(HeaderId.ContentLanguage, language.Code);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        return message;
+    }
+
+    /// <summary>The HTML part's document up to the greeting: its language and direction, its title, the body's style.</summary>
+    internal static StringBuilder HtmlStart(Language language, string title, string greeting) => new StringBuilder()
+        .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language.Code}\" dir=\"{language.Direction}\"><head><meta charset=\"utf-8\"><title>")
+        .Append(Html.Encode(title)).Append("</title></head>")
+        .Append("<body style=\"font-family:Arial,'Noto Sans Arabic',sans-serif;line-height:1.5;color:#1b1b1b;\">")
+        .Append("<p>").Append(Html.Encode(greeting)).Append("</p>");
+
+    /// <summary>The host part of the e-mails' ids: the portal's public host.</summary>
+    internal string MailHost => PublicUrl.IdnHost.Length == 0 ? "localhost" : PublicUrl.IdnHost;
 
     /// <summary>A page of the portal as an absolute address (<see cref="PublicUrl"/> may carry a path base).</summary>
     public Uri Absolute(string page) => new(PublicUrl, page.TrimStart('/'));
@@ -103,7 +127,6 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
     private string MessageId(long notificationId, string accountId)
     {
         var person = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..16];
-        var host = PublicUrl.IdnHost.Length == 0 ? "localhost" : PublicUrl.IdnHost;
-        return FormattableString.Invariant($"notification-{notificationId:D12}-{person}@{host}");
+        return FormattableString.Invariant($"notification-{notificationId:D12}-{person}@{MailHost}");
     }
 }
