@@ -91,7 +91,7 @@ public sealed class ApplyingSafetyTests(PortalFixture portal)
         replies.Hold();
         await title.DispatchEventAsync("change");
         await replies.HeldAsync();
-        await title.PressSequentiallyAsync(" de maintenance");
+        await Pages.TypeOnAsync(title, " de maintenance");
         replies.Release();
 
         await Assertions.Expect(title).ToHaveValueAsync("Ingénieur de maintenance");

@@ -34,6 +34,17 @@ internal static class Pages
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 90_000 });
     }
 
+    /// <summary>
+    /// Types on at the end of what a field holds, key by key, as a person does. Playwright's own sequential typing puts the
+    /// caret back at the start when the page is not the browser's focused one (another test's page may be), so the caret
+    /// is moved to the end first.
+    /// </summary>
+    public static async Task TypeOnAsync(ILocator input, string text)
+    {
+        await input.PressAsync("End");
+        await input.Page.Keyboard.TypeAsync(text);
+    }
+
     /// <summary>What the page's console says, from now on, about the content security policy: a violation each.</summary>
     public static List<string> CspViolations(IPage page)
     {

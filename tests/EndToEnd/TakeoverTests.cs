@@ -27,7 +27,7 @@ public sealed class TakeoverTests(PortalFixture portal)
         await form.Input("workplace.province").SelectOptionAsync("nouaceur");
         await page.Locator($"input[name='{FieldIds.For("contract_type")}'][value='cdd']").CheckAsync();
         await form.Input("job_title").FillAsync("Ingénieur de maintenance");
-        await form.Input("job_title").PressSequentiallyAsync(" industrielle");
+        await Pages.TypeOnAsync(form.Input("job_title"), " industrielle");
         await Assertions.Expect(form.Input("duration_months")).ToHaveCountAsync(0);
         Assert.False((await draft.StoredAsync(portal)).Answers.ContainsKey("job_title"));
 
