@@ -184,4 +184,7 @@ public static class StorageEvents
 
     public const string Claimed = "claimed";
     public const string Released = "released";
+
+    /// <summary>An administrator sent again a notification whose e-mail had been given up (set aside).</summary>
+    public const string MailResent = "mail_resent";
 }

@@ -8,7 +8,7 @@ namespace EmploymentProcedures.Engine.Storage;
 /// (e-mail, SMS) that takes the unsent ones, sends them and marks them sent: at least once, so a
 /// dispatcher must tolerate sending one again after a crash.
 /// </summary>
-public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
+public sealed partial class Outbox(IDbContextFactory<ProceduresDb> databases)
 {
     /// <summary>The oldest notifications not yet sent.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> UnsentAsync(int max = 100, CancellationToken cancellationToken = default)
@@ -154,27 +154,6 @@ public sealed class Outbox(IDbContextFactory<ProceduresDb> databases)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedBy, (string?)null).SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken)
             .ConfigureAwait(false);
     }
-
-    /// <summary>The notifications set aside after too many failures, oldest first, with their last error and who got them.</summary>
-    public async Task<IReadOnlyList<SetAsideNotification>> SetAsideAsync(int max = 100, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Notifications.AsNoTracking()
-            .Where(n => n.SentAt == null && n.SetAsideAt != null)
-            .OrderBy(n => n.Id).Take(max)
-            .Select(n => new { n.Id, n.Recipient, n.Kind, n.Attempts, n.LastError, n.SetAsideAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var delivered = await DeliveredToAsync(db, rows.Select(n => n.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        return rows.Select(n => new SetAsideNotification(n.Id, n.Recipient, n.Kind, n.Attempts, n.LastError ?? "",
-            DateTime.SpecifyKind(n.SetAsideAt!.Value, DateTimeKind.Utc)) { DeliveredTo = delivered[n.Id].ToList() }).ToList();
-    }
-
-    /// <summary>How many notifications were set aside (and not sent since) at or after <paramref name="since"/>: for operators, a count only.</summary>
-    public async Task<int> SetAsideSinceAsync(DateTime since, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Notifications.CountAsync(n => n.SetAsideAt >= since && n.SentAt == null, cancellationToken).ConfigureAwait(false);
-    }
 }
 
 /// <summary>
@@ -189,13 +168,6 @@ public sealed record DueNotification(NotificationItem Item, string Recipient, st
 
     /// <summary>The role a <c>role:</c> recipient names, or null for a person's user id.</summary>
     public string? Role => Recipient.StartsWith(Notification.RolePrefix, StringComparison.Ordinal) ? Recipient[Notification.RolePrefix.Length..] : null;
-}
-
-/// <summary>A notification set aside after too many failed attempts, why the last one failed, and who got it all the same.</summary>
-public sealed record SetAsideNotification(long Id, string Recipient, string Kind, int Attempts, string LastError, DateTime SetAsideAt)
-{
-    /// <summary>The accounts whose e-mail of it was accepted, in the order they were.</summary>
-    public IReadOnlyList<string> DeliveredTo { get; init; } = [];
 }
 
 /// <summary>One person's e-mail of a notification (to <paramref name="AccountId"/>), accepted at <paramref name="AcceptedAt"/>.</summary>

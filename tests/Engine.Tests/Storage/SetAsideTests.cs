@@ -1,0 +1,131 @@
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+
+namespace EmploymentProcedures.Engine.Tests.Storage;
+
+/// <summary>The notifications given up on, as the administrators' page lists them and sends them again.</summary>
+public sealed class SetAsideTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    private static readonly Actor Administrator = new("admin-1", "Salma Admin", "administrator", RoleKind.Staff, []);
+
+    [Fact]
+    public async Task SetAsidePage_NewestFirst_PagedWithTheTotal_WithTheApplicationAndWhatHappened()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var applications = new List<Application>();
+        for (var i = 0; i < 3; i++)
+            applications.Add(await store.SubmittedAsync(TestStore.Applicant("amina" + i)));
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var claimed = await store.Outbox.ClaimAsync("one", now, 100, Lease);
+        var ids = applications.Select(a => claimed.First(n => n.Item.ApplicationId == a.Id && n.Role is null).Item.Id).ToList();
+        for (var i = 0; i < 3; i++)
+            await store.Outbox.FailedAsync(ids[i], "one", "550 mailbox unavailable " + i, now.AddMinutes(i), retryAt: null);
+
+        var first = (await store.Outbox.SetAsidePageAsync(Administrator, 0, 2)).Value!;
+        var second = (await store.Outbox.SetAsidePageAsync(Administrator, 1, 2)).Value!;
+
+        Assert.Equal((3, 3, 1), (first.Total, second.Total, second.Page));
+        Assert.Equal([ids[2], ids[1], ids[0]], first.Items.Concat(second.Items).Select(n => n.Id));
+        var newest = first.Items[0];
+        Assert.Equal((applications[2].Reference, "store-visa", WorkflowEvents.Submitted, "amina2", "550 mailbox unavailable 2", 1),
+            (newest.Item.Reference, newest.Item.ProcedureId, newest.Kind, newest.Recipient, newest.LastError, newest.Attempts));
+        Assert.Equal(now.AddMinutes(2), newest.SetAsideAt);
+    }
+
+    [Fact]
+    public async Task Retry_ClearsTheMarkAndCountsAttemptsAfresh_TheDispatcherTakesItAgain_AndWhoGotItIsKept()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.SubmittedAsync(TestStore.Applicant());
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
+        await store.Outbox.FailedAsync(id, "one", "452 mailbox full", now, retryAt: null, [new Delivery(id, "nadia", now)]);
+        var aside = Assert.Single((await store.Outbox.SetAsidePageAsync(Administrator, 0, 50)).Value!.Items);
+
+        var retry = await store.Outbox.RetryAsync([aside.Key], Administrator, now.AddHours(1));
+
+        Assert.Equal([id], retry.Value!.Retried);
+        Assert.Empty(retry.Value.NoLongerSetAside);
+        Assert.Empty((await store.Outbox.SetAsidePageAsync(Administrator, 0, 50)).Value!.Items);
+        var again = Assert.Single(await store.Outbox.ClaimAsync("two", now.AddHours(1), 100, Lease), n => n.Item.Id == id);
+        Assert.Equal(0, again.Attempts);
+        Assert.Equal(["nadia"], again.DeliveredTo);
+        var history = (await store.Applications.HistoryAsync(aside.Item.ApplicationId, Administrator)).Value!;
+        var resent = Assert.Single(history, e => e.Kind == StorageEvents.MailResent);
+        Assert.Equal(("admin-1", "Salma Admin", "452 mailbox full"), (resent.ActorId, resent.ActorName, resent.Comment));
+        Assert.Contains($"notification {id}", resent.Detail, StringComparison.Ordinal);
+        Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Retry_TwoAdministratorsAtOnce_SendsItAgainOnce_AndTellsTheOther()
+    {
+        await using var store = await TestStore.CreateAsync(busyTimeout: TimeSpan.FromSeconds(10));
+        await store.SubmittedAsync(TestStore.Applicant());
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
+        await store.Outbox.FailedAsync(id, "one", "550", now, retryAt: null);
+        var key = Assert.Single((await store.Outbox.SetAsidePageAsync(Administrator, 0, 50)).Value!.Items).Key;
+        var other = Administrator with { UserId = "admin-2", Name = "Omar Admin" };
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var racing = new[] { Administrator, other }.Select(a => Task.Run(async () =>
+        {
+            await start.Task;
+            return await store.Outbox.RetryAsync([key], a, now);
+        })).ToList();
+        start.SetResult();
+        var both = await Task.WhenAll(racing);
+
+        Assert.All(both, r => Assert.True(r.Succeeded, r.Refusal?.ToString()));
+        Assert.Equal(1, both.Count(r => r.Value!.Retried.SequenceEqual([id])));
+        Assert.Equal(1, both.Count(r => r.Value!.NoLongerSetAside.SequenceEqual([id])));
+        var application = (await store.Outbox.UnsentAsync()).Single(n => n.Id == id).ApplicationId;
+        Assert.Single((await store.Applications.HistoryAsync(application, Administrator)).Value!, e => e.Kind == StorageEvents.MailResent);
+    }
+
+    [Fact]
+    public async Task Retry_SentOrSetAsideAgainSinceThePageWasRead_IsLeftAlone()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.SubmittedAsync(TestStore.Applicant("amina"));
+        await store.SubmittedAsync(TestStore.Applicant("yassine"));
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var ids = (await store.Outbox.ClaimAsync("one", now, 2, Lease)).Select(n => n.Item.Id).ToList();
+        foreach (var id in ids)
+            await store.Outbox.FailedAsync(id, "one", "550", now, retryAt: null);
+        var seen = (await store.Outbox.SetAsidePageAsync(Administrator, 0, 50)).Value!.Items.ToDictionary(n => n.Id, n => n.Key);
+        // The first is sent again, given up again an hour later; the second was sent by another way (a crash's leftover batch).
+        Assert.Equal([ids[0]], (await store.Outbox.RetryAsync([seen[ids[0]]], Administrator, now)).Value!.Retried);
+        Assert.Single(await store.Outbox.ClaimAsync("two", now, 1, Lease));
+        await store.Outbox.FailedAsync(ids[0], "two", "550", now.AddHours(1), retryAt: null);
+        await store.Outbox.MarkSentAsync([ids[1]], now);
+
+        var stale = await store.Outbox.RetryAsync([seen[ids[0]], seen[ids[1]]], Administrator, now.AddHours(2));
+
+        Assert.Empty(stale.Value!.Retried);
+        Assert.Equal(ids, stale.Value.NoLongerSetAside.Order());
+        Assert.Equal([ids[0]], (await store.Outbox.SetAsidePageAsync(Administrator, 0, 50)).Value!.Items.Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task SetAsidePageAndRetry_AnyoneButAnAdministrator_AreRefusedAndChangeNothing()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.SubmittedAsync(TestStore.Applicant());
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
+        await store.Outbox.FailedAsync(id, "one", "550", now, retryAt: null);
+        var key = Assert.Single(await store.Outbox.SetAsideAsync()).Key;
+
+        foreach (var actor in new[] { TestStore.DeskAgent(), TestStore.Applicant(), new Actor("a", "Analyst", "analyst", RoleKind.Staff, []), Actor.System })
+        {
+            Assert.Equal(RefusalCodes.NotAllowed, (await store.Outbox.SetAsidePageAsync(actor, 0, 50)).Refusal?.Code);
+            Assert.Equal(RefusalCodes.NotAllowed, (await store.Outbox.RetryAsync([key], actor, now)).Refusal?.Code);
+        }
+        Assert.Single(await store.Outbox.SetAsideAsync());
+    }
+}
