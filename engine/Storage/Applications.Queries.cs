@@ -28,6 +28,23 @@ public sealed partial class Applications
     private Refusal? Hidden(Loaded? loaded, Actor actor) =>
         loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
 
+    /// <summary>
+    /// Which of <paramref name="ids"/> <paramref name="actor"/> may open, for a page deciding whether to link to them:
+    /// the same rule as opening one, but not an attempt to open, so nothing is audited.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> VisibleAsync(IEnumerable<Guid> ids, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(actor);
+        var visible = new HashSet<Guid>();
+        foreach (var id in ids.Distinct())
+        {
+            if (Hidden(await LoadAsync(id, cancellationToken).ConfigureAwait(false), actor) is null)
+                visible.Add(id);
+        }
+        return visible;
+    }
+
     /// <summary>What <paramref name="actor"/> may do now on the application: every button of the page; empty when nothing (or not theirs).</summary>
     public async Task<IReadOnlyList<PermittedAction>> PermittedActionsAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
