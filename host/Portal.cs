@@ -172,7 +172,7 @@ public static class Portal
         return app;
     }
 
-    /// <summary>Migrates the accounts' tables and creates the demo accounts at the first start (printing them).</summary>
+    /// <summary>Migrates the accounts' tables (filling the search keys they lack) and creates the demo accounts at the first start (printing them).</summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -182,6 +182,8 @@ public static class Portal
         var db = services.GetRequiredService<AccountsDb>();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        // The staff search's folded keys are computed in C#, so the migration that added them leaves them to here.
+        await AccountSearch.FillAsync(db, cancellationToken).ConfigureAwait(false);
 
         // The engine's storage lives in the same file (its own migrations history): create or migrate it,
         // and publish every definition that loaded (a new version only when a file's content changed).

@@ -20,6 +20,12 @@ public sealed class Account : IdentityUser
     /// <summary>The language the portal speaks to this person: <c>fr</c>, <c>ar</c> or <c>en</c>.</summary>
     public string PreferredLanguage { get; set; } = "fr";
 
+    /// <summary>
+    /// The name and e-mail folded for the staff search (<see cref="AccountSearch"/>), set by <see cref="AccountsDb"/>
+    /// whenever the account is saved; null only for an account saved before it existed, until the portal's next start.
+    /// </summary>
+    public string? SearchKey { get; set; }
+
     /// <summary>The person asked not to receive the notifications by e-mail (they still read them in the portal).</summary>
     public bool OptedOutOfEmails { get; set; }
 }

@@ -31,6 +31,33 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
         return builder.UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsHistoryTable(HistoryTable));
     }
 
+    /// <summary>Saves, each account added or changed with its search key as its name and e-mail are now.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        KeepSearchKeys();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        KeepSearchKeys();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Here rather than in each page that changes a name or an e-mail (sign-up, invitation, the staff page, the account
+    /// page, the demo accounts, Identity's own e-mail change): no path can save an account with a stale key.
+    /// </summary>
+    private void KeepSearchKeys()
+    {
+        foreach (var entry in ChangeTracker.Entries<Account>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.SearchKey = AccountSearch.Key(entry.Entity);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -40,6 +67,7 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
             account.Property(a => a.Role).HasMaxLength(100);
             account.Property(a => a.PreferredLanguage).HasMaxLength(5);
             account.PrimitiveCollection(a => a.Provinces);
+            account.Property(a => a.SearchKey).HasMaxLength(AccountSearch.MaxLength);
         });
         builder.Entity<StaffChange>(change =>
         {

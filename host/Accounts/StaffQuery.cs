@@ -1,6 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
-using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Host.Accounts;
 
@@ -32,7 +31,7 @@ public sealed record StaffMember(string Id, string Email, string Name, string Ro
 /// <summary>A page of the list (<see cref="StaffAccounts.PageSize"/> a page) and how many accounts match in all.</summary>
 public sealed record StaffPage(IReadOnlyList<StaffMember> Items, int Total, int Page);
 
-/// <summary>The list's query over the accounts: filters, search, state, each as SQL.</summary>
+/// <summary>The list's query over the accounts: filters, search (on the folded key), state, each as SQL.</summary>
 internal static class StaffQuery
 {
     private static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue;
@@ -65,24 +64,12 @@ internal static class StaffQuery
             StaffState.Active => Active(accounts),
             _ => accounts,
         };
-        var search = filter.Search.Trim();
-        if (search.Length > 0)
-        {
-            // LIKE folds the case of Latin letters; the e-mail is matched on Identity's upper-cased copy.
-            var pattern = Contains(search);
-            var email = Contains(search.ToUpperInvariant());
-            accounts = accounts.Where(a => EF.Functions.Like(a.DisplayName, pattern, "\\") || EF.Functions.Like(a.NormalizedEmail!, email, "\\"));
-        }
-        return accounts;
+        return AccountSearch.Matching(accounts, filter.Search);
     }
 
     /// <summary>The accounts that may sign in now: a password, and not deactivated.</summary>
     public static IQueryable<Account> Active(IQueryable<Account> accounts) =>
         accounts.Where(a => a.PasswordHash != null && (a.LockoutEnd == null || a.LockoutEnd != Forever));
-
-    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, its wildcards escaped.</summary>
-    private static string Contains(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     public static StaffMember Member(Account a) => new(a.Id, a.Email ?? "", a.DisplayName, a.Role, [.. a.Provinces], StateOf(a));
 

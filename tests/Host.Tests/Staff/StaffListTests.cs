@@ -2,6 +2,7 @@ using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Staff;
@@ -67,6 +68,88 @@ public sealed class StaffListTests : IAsyncLifetime
         var all = await ListAsync(new StaffFilter());
         Assert.Equal((50, 54), (all.Items.Count, all.Total));
         Assert.Equal(4, (await ListAsync(new StaffFilter(), page: 1)).Items.Count);
+    }
+
+    [Fact]
+    public async Task Search_FrenchAccentsAndDotsUnderLetters_AreFoldedBothWays()
+    {
+        await AddAsync("Élodie Marchand", "elodie.marchand@emploi.example", "desk-agent", password: null, deactivated: false, "rabat");
+        await AddAsync("Ḥassan Ḥakimi", "h.hakimi@emploi.example", "analyst", password: null, deactivated: false);
+        await AddAsync("Hélène Bennani", "helene@emploi.example", "analyst", password: null, deactivated: false);
+
+        Assert.Equal(["Élodie Marchand"], Names(await ListAsync(new StaffFilter(Search: "elodie"))));
+        Assert.Equal(["Élodie Marchand"], Names(await ListAsync(new StaffFilter(Search: "MARCHAND Élodie"))));
+        Assert.Equal(["Ḥassan Ḥakimi"], Names(await ListAsync(new StaffFilter(Search: "Hakimi"))));
+        Assert.Equal(["Hélène Bennani"], Names(await ListAsync(new StaffFilter(Search: "helene bennani"))));
+        // Folding is not spelling: a letter missing is still a different name.
+        Assert.Empty(Names(await ListAsync(new StaffFilter(Search: "Benani"))));
+    }
+
+    [Fact]
+    public async Task Search_ArabicLetterVariantsTatweelAndDiacritics_FindTheSameName()
+    {
+        await AddAsync("أحمد الإدريسي", "ahmed@emploi.example", "desk-agent", password: null, deactivated: false, "rabat");
+        await AddAsync("فاطمة آيت مصطفى", "fatima@emploi.example", "labour-inspector", password: null, deactivated: false, "casablanca");
+
+        foreach (var typed in new[] { "احمد", "أحمد", "إحمد", "أَحْمَد", "أحـــمد", "الادريسي" })
+            Assert.Equal(["أحمد الإدريسي"], Names(await ListAsync(new StaffFilter(Search: typed))));
+        foreach (var typed in new[] { "فاطمه", "فاطمة", "ايت", "مصطفي" })
+            Assert.Equal(["فاطمة آيت مصطفى"], Names(await ListAsync(new StaffFilter(Search: typed))));
+    }
+
+    [Fact]
+    public async Task Search_PartsOfTheEmail_FindTheAccount()
+    {
+        Assert.Equal(["Karima Benali"], Names(await ListAsync(new StaffFilter(Search: "karima@emploi.example"))));
+        Assert.Equal(["Karima Benali"], Names(await ListAsync(new StaffFilter(Search: "emploi karima"))));
+        Assert.Equal(["Omar Berrada"], Names(await ListAsync(new StaffFilter(Search: "OMAR@"))));
+        Assert.Equal(4, (await ListAsync(new StaffFilter(Search: "emploi.example"))).Total);
+        Assert.Equal(["Atlas Textile"], Names(await ListAsync(new StaffFilter(Search: "atlas.example", Role: StaffFilter.Applicants))));
+    }
+
+    [Fact]
+    public async Task Search_AfterAnAdministratorRenamesSomeone_FindsTheNewNameOnly()
+    {
+        var karima = (await ListAsync(new StaffFilter(Search: "Karima"))).Items.Single();
+        await using (var scope = Portal.App.Services.CreateAsyncScope())
+        {
+            var changed = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+                .ChangeAsync(Administrator, karima.Id, new StaffEdit("Karima Ḥaddad", "desk-agent", ["rabat"]));
+            Assert.True(changed.Succeeded);
+        }
+
+        Assert.Equal(["Karima Ḥaddad"], Names(await ListAsync(new StaffFilter(Search: "haddad"))));
+        Assert.Empty(Names(await ListAsync(new StaffFilter(Search: "benali"))));
+    }
+
+    [Fact]
+    public async Task Search_AccountsSavedWithoutAKey_GetOneAtTheNextStart()
+    {
+        await using (var scope = Portal.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
+            await db.Users.ExecuteUpdateAsync(s => s.SetProperty(a => a.SearchKey, (string?)null));
+            Assert.Empty(Names(await ListAsync(new StaffFilter(Search: "youssef"))));
+
+            await AccountSearch.FillAsync(db);
+        }
+
+        Assert.Equal(["Youssef Alaoui"], Names(await ListAsync(new StaffFilter(Search: "youssef"))));
+        Assert.Equal(4, (await ListAsync(new StaffFilter(Search: "emploi"))).Total);
+    }
+
+    [Fact]
+    public async Task Search_Folded_StillFiftyAPage_TheTotalCountsThemAll()
+    {
+        for (var i = 0; i < 52; i++)
+            await AddAsync($"Élise Agent {i:D2}", $"elise{i:D2}@emploi.example", "labour-directorate", password: null, deactivated: false);
+
+        var first = await ListAsync(new StaffFilter(Search: "ELISE"));
+        var second = await ListAsync(new StaffFilter(Search: "ELISE"), page: 1);
+
+        Assert.Equal((50, 52, 2), (first.Items.Count, first.Total, second.Items.Count));
+        Assert.Equal("Élise Agent 00", first.Items[0].Name);
+        Assert.Equal(["Élise Agent 50", "Élise Agent 51"], Names(second));
     }
 
     [Fact]
