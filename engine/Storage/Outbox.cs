@@ -122,7 +122,7 @@ public sealed partial class Outbox(IDbContextFactory<ProceduresDb> databases)
 
     /// <summary>
     /// Records a failed attempt of a claimed notification: it is tried again at <paramref name="retryAt"/>, or, when that
-    /// is null, set aside for good (counted, with its error, never claimed again until someone clears <c>SetAsideAt</c>).
+    /// is null, set aside for good (counted, with its error, never claimed again until an administrator sends it again: <see cref="RetryAsync"/>).
     /// The e-mails of it that were accepted before the failure (<paramref name="delivered"/>) are recorded in the same
     /// transaction: the next attempt leaves those people out, and a notification set aside still says who got it.
     /// </summary>

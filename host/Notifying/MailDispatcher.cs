@@ -155,7 +155,7 @@ internal sealed partial class MailDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Id}: e-mail refused (attempt {Attempts}), tried again at {RetryAt:u}: {Reason}")]
     private partial void WillRetry(long id, int attempts, DateTime retryAt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Id} set aside after {Attempts} failed attempts ({Delivered} of its e-mails had been accepted); it will not be sent unless its SetAsideAt is cleared: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Id} set aside after {Attempts} failed attempts ({Delivered} of its e-mails had been accepted); it will not be sent unless an administrator sends it again (/admin/mail): {Reason}")]
     private partial void SetAside(long id, int attempts, int delivered, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail delivery unavailable at notification {Id}; the batch stops and is tried again later: {Reason}")]

@@ -39,10 +39,8 @@ public sealed class SetAsideTests
     public async Task Retry_ClearsTheMarkAndCountsAttemptsAfresh_TheDispatcherTakesItAgain_AndWhoGotItIsKept()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.SubmittedAsync(TestStore.Applicant());
         var now = store.Clock.GetUtcNow().UtcDateTime;
-        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
-        await store.Outbox.FailedAsync(id, "one", "452 mailbox full", now, retryAt: null, [new Delivery(id, "nadia", now)]);
+        var id = await OneSetAsideAsync(store, "452 mailbox full", "nadia");
         var aside = Assert.Single((await store.Outbox.SetAsidePageAsync(Administrator, 0, 50)).Value!.Items);
 
         var retry = await store.Outbox.RetryAsync([aside.Key], Administrator, now.AddHours(1));
@@ -64,10 +62,8 @@ public sealed class SetAsideTests
     public async Task Retry_TwoAdministratorsAtOnce_SendsItAgainOnce_AndTellsTheOther()
     {
         await using var store = await TestStore.CreateAsync(busyTimeout: TimeSpan.FromSeconds(10));
-        await store.SubmittedAsync(TestStore.Applicant());
         var now = store.Clock.GetUtcNow().UtcDateTime;
-        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
-        await store.Outbox.FailedAsync(id, "one", "550", now, retryAt: null);
+        var id = await OneSetAsideAsync(store, "550");
         var key = Assert.Single((await store.Outbox.SetAsidePageAsync(Administrator, 0, 50)).Value!.Items).Key;
         var other = Administrator with { UserId = "admin-2", Name = "Omar Admin" };
 
@@ -115,10 +111,8 @@ public sealed class SetAsideTests
     public async Task SetAsidePageAndRetry_AnyoneButAnAdministrator_AreRefusedAndChangeNothing()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.SubmittedAsync(TestStore.Applicant());
         var now = store.Clock.GetUtcNow().UtcDateTime;
-        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
-        await store.Outbox.FailedAsync(id, "one", "550", now, retryAt: null);
+        await OneSetAsideAsync(store, "550");
         var key = Assert.Single(await store.Outbox.SetAsideAsync()).Key;
 
         foreach (var actor in new[] { TestStore.DeskAgent(), TestStore.Applicant(), new Actor("a", "Analyst", "analyst", RoleKind.Staff, []), Actor.System })
@@ -127,5 +121,15 @@ public sealed class SetAsideTests
             Assert.Equal(RefusalCodes.NotAllowed, (await store.Outbox.RetryAsync([key], actor, now)).Refusal?.Code);
         }
         Assert.Single(await store.Outbox.SetAsideAsync());
+    }
+
+    /// <summary>Submits an application and sets aside its first notification, as the dispatcher does after its last attempt, with the e-mails some people accepted.</summary>
+    private static async Task<long> OneSetAsideAsync(TestStore store, string error, params string[] deliveredTo)
+    {
+        await store.SubmittedAsync(TestStore.Applicant());
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var id = (await store.Outbox.ClaimAsync("one", now, 1, Lease))[0].Item.Id;
+        await store.Outbox.FailedAsync(id, "one", error, now, retryAt: null, deliveredTo.Select(to => new Delivery(id, to, now)));
+        return id;
     }
 }

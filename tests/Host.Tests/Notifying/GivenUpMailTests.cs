@@ -1,5 +1,6 @@
 using System.Net;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Notifying;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using EmploymentProcedures.Host.Tests.Staff;
@@ -80,9 +81,7 @@ public sealed class GivenUpMailTests : IAsyncLifetime
     [Fact]
     public async Task SendAgain_AllShown_ByTwoAdministratorsFromTheSamePage_SendsEachOnce_AndTellsTheSecond()
     {
-        var (_, applicant) = await _portal.AccountAsync("employer");
-        var submitted = await _portal.Filing.SubmittedAsync(applicant);
-        await SetAsideAsync(submitted.Id, "550 refused");
+        var submitted = await SubmittedAndSetAsideAsync();
         var (firstEmail, administrator) = await _portal.AccountAsync("administrator");
         var (secondEmail, _) = await _portal.AccountAsync("administrator");
         using var first = await _portal.SignedInAsync(firstEmail);
@@ -123,9 +122,7 @@ public sealed class GivenUpMailTests : IAsyncLifetime
     [Fact]
     public async Task Page_ListedInArabic_IsInArabicRightToLeft()
     {
-        var (_, applicant) = await _portal.AccountAsync("employer");
-        var submitted = await _portal.Filing.SubmittedAsync(applicant);
-        await SetAsideAsync(submitted.Id, "550 refused");
+        var submitted = await SubmittedAndSetAsideAsync();
         var (adminEmail, _) = await _portal.AccountAsync("administrator");
         using var admin = await _portal.SignedInAsync(adminEmail);
         await ChooseLanguageAsync(admin, "ar");
@@ -152,9 +149,7 @@ public sealed class GivenUpMailTests : IAsyncLifetime
     [Fact]
     public async Task Page_AnyoneButAnAdministrator_GetsNotFoundAndNoLink_AndTheirPostChangesNothing()
     {
-        var (_, applicant) = await _portal.AccountAsync("employer");
-        var submitted = await _portal.Filing.SubmittedAsync(applicant);
-        await SetAsideAsync(submitted.Id, "550 refused");
+        var submitted = await SubmittedAndSetAsideAsync();
         var key = GivenUpMail.Format((await Outbox.SetAsideAsync())[0].Key);
         var (adminEmail, _) = await _portal.AccountAsync("administrator");
         using var admin = await _portal.SignedInAsync(adminEmail);
@@ -173,6 +168,15 @@ public sealed class GivenUpMailTests : IAsyncLifetime
             Assert.Contains(post.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound });
         }
         Assert.Equal(2, (await Outbox.SetAsideAsync()).Count);
+    }
+
+    /// <summary>An application submitted by a new applicant, its notifications all set aside.</summary>
+    private async Task<Application> SubmittedAndSetAsideAsync()
+    {
+        var (_, applicant) = await _portal.AccountAsync("employer");
+        var submitted = await _portal.Filing.SubmittedAsync(applicant);
+        await SetAsideAsync(submitted.Id, "550 refused");
+        return submitted;
     }
 
     /// <summary>Sets aside every notification of the application, as the dispatcher does after its last attempt, with the e-mails some people accepted.</summary>
