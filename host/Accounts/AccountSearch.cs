@@ -6,7 +6,7 @@ namespace EmploymentProcedures.Host.Accounts;
 /// <summary>
 /// What <c>/staff</c> finds an account by: its name and e-mail folded as the inbox folds what it searches
 /// (<see cref="SearchFolding"/>: case, Latin accents, Arabic hamza carriers, alef variants, ta marbuta, alef maqsura,
-/// tatweel and harakat), kept on the account (<see cref="Account.SearchKey"/>) by <see cref="AccountsDb"/> each time an
+/// tatweel and harakat), kept on the account (its <c>SearchKey</c>) by <see cref="AccountsDb"/> each time an
 /// account is saved, so "hakimi" finds "Ḥakimi", "elodie" finds "Élodie", "احمد" finds "أحمد", and "benali emploi" finds
 /// karima.benali@emploi.gov.ma. A query matches an account when each of its folded words is in the key.
 /// </summary>
