@@ -37,8 +37,7 @@ public sealed partial class Outbox
         page = Math.Max(0, page);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var total = await SetAside(db).CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = SetAside(db).OrderByDescending(n => n.SetAsideAt).ThenByDescending(n => n.Id).Skip(page * pageSize).Take(pageSize);
-        return Outcome.Of(new SetAsidePage(await SetAsideRowsAsync(db, rows, cancellationToken).ConfigureAwait(false), total, page));
+        return Outcome.Of(new SetAsidePage(await SetAsideRowsAsync(db, SetAsidePage(db, page, pageSize), cancellationToken).ConfigureAwait(false), total, page));
     }
 
     /// <summary>How many notifications were set aside (and not sent since) at or after <paramref name="since"/>: for operators, a count only.</summary>
@@ -114,6 +113,10 @@ public sealed partial class Outbox
     }
 
     private static bool IsAdministrator(Actor actor) => actor is { Kind: RoleKind.Staff, Role: Administrator } && !actor.IsSystem;
+
+    /// <summary>One page, the most recently set aside first, read through an index of the unsent or of the set-aside rows (both few).</summary>
+    internal static IQueryable<Notification> SetAsidePage(ProceduresDb db, int page, int pageSize) =>
+        SetAside(db).OrderByDescending(n => n.SetAsideAt).ThenByDescending(n => n.Id).Skip(page * pageSize).Take(pageSize);
 
     private static IQueryable<Notification> SetAside(ProceduresDb db) => db.Notifications.AsNoTracking().Where(n => n.SentAt == null && n.SetAsideAt != null);
 

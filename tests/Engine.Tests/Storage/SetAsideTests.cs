@@ -1,6 +1,7 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
+using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
 
@@ -33,6 +34,20 @@ public sealed class SetAsideTests
         Assert.Equal((applications[2].Reference, "store-visa", WorkflowEvents.Submitted, "amina2", "550 mailbox unavailable 2", 1),
             (newest.Item.Reference, newest.Item.ProcedureId, newest.Kind, newest.Recipient, newest.LastError, newest.Attempts));
         Assert.Equal(now.AddMinutes(2), newest.SetAsideAt);
+    }
+
+    [Fact]
+    public async Task SetAsidePage_ReadsOnlyUnsentOrSetAsideRowsThroughAnIndex_AndScansNothing()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using var db = await store.Databases.CreateDbContextAsync();
+        var sql = Outbox.SetAsidePage(db, 2, 50).ToQueryString();
+
+        var plan = await QueryPlans.ExplainAsync(store.DatabaseFile, sql);
+
+        // Either index reads few rows: the unsent ones (the dispatcher's queue and those set aside) or those set aside.
+        Assert.Matches("USING INDEX IX_Notifications_(SentAt_Id|SetAsideAt)", plan);
+        Assert.DoesNotContain("SCAN ", plan, StringComparison.Ordinal);
     }
 
     [Fact]
