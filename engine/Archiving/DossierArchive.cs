@@ -28,7 +28,8 @@ public static class DossierArchive
         var dossier = layout.Dossier;
         var written = new List<ManifestFile>();
         var missing = new List<string>();
-        var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
+        using var sink = new ForwardBuffer(output);
+        var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
         await using (archive.ConfigureAwait(false))
         {
             async Task AddAsync(string name, string? format, Func<Stream, Task> write)
@@ -43,6 +44,8 @@ public static class DossierArchive
                     await write(hashing).ConfigureAwait(false);
                     written.Add(new ManifestFile(name, hashing.Length, hashing.Hash()));
                 }
+                // The entry's end was written synchronously into the buffer: out with it before the next entry.
+                await sink.DrainAsync(cancellationToken).ConfigureAwait(false);
             }
 
             async Task AddStoredAsync(DossierPart<DossierFile> part)
@@ -77,6 +80,8 @@ public static class DossierArchive
             await using (stream.ConfigureAwait(false))
                 await WriteManifestAsync(dossier, written, missing, stream, cancellationToken).ConfigureAwait(false);
         }
+        // The central directory, written when the archive closed.
+        await sink.DrainAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
