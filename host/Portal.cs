@@ -165,6 +165,7 @@ public static class Portal
         app.MapPortalEndpoints();
         app.MapStartEndpoint();
         app.MapApplicationFiles();
+        app.MapApplicationDossier();
         app.MapDesignerEndpoints();
         app.MapInboxEndpoints();
         app.MapPortalHealth();
