@@ -37,8 +37,8 @@ public sealed class PrintableFormTests : FormTestContext
         var form = Print();
 
         Assert.Equal(["Demande", "Comité d'hygiène"], form.FindAll("section.form-print-page h3").Select(h => h.TextContent));
-        Assert.Equal("80", form.Find("#f-main-headcount").GetAttribute("value"));
-        Assert.Equal("Salma Idrissi", form.Find("#f-committee-committee_chair").GetAttribute("value"));
+        Assert.Equal("80", form.Find("#f-headcount").GetAttribute("value"));
+        Assert.Equal("Salma Idrissi", form.Find("#f-committee_chair").GetAttribute("value"));
         Assert.Empty(form.FindAll("form, button, .form-progress, .form-nav"));
         Assert.Empty(form.FindAll("input:not([disabled])"));
         Assert.DoesNotContain("Gérant", form.Markup, StringComparison.Ordinal);
