@@ -87,6 +87,27 @@ public sealed class DossierDownloadTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task Dossier_NameFileAndMessageCarryingMarkup_ComeOutAsTextInThePages()
+    {
+        const string Markup = "<img src=x onerror=alert(1)>";
+        var (email, owner) = await portal.AccountAsync("employer");
+        var application = await portal.Filing.SubmittedAsync(owner with { Name = Markup }, Markup + ".pdf");
+        Assert.True((await portal.Applications.PostMessageAsync(application.Id, owner, Markup, [])).Succeeded);
+        using var client = await portal.SignedInAsync(email);
+
+        using var response = await client.GetAsync(ApplicationDossier.Url(application.Id));
+
+        using var zip = await ZipOf(response);
+        foreach (var page in new[] { "dossier.html", "messages.html" })
+        {
+            var html = Text(zip, page);
+            Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        }
+        Assert.All(zip.Entries, e => Assert.DoesNotContain('<', e.FullName));
+    }
+
+    [Fact]
     public async Task Dossier_ByAReviewerOfTheProvince_HoldsTheVerifiedAuditAndIsRecordedWithWhoAndWhen()
     {
         var (application, _) = await SubmittedAsync();
