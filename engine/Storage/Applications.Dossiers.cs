@@ -26,8 +26,12 @@ public sealed partial class Applications
             var (application, definition) = seen.Loaded!;
             var staff = actor.Kind != RoleKind.Applicant;
             var now = Now;
+            // A reviewer's (or an administrator's) download is in the application's audit trail before a byte goes out.
             if (staff)
-                await AuditDownloadAsync(application, actor, now, cancellationToken).ConfigureAwait(false);
+            {
+                await AppendAuditAsync(Audited(application.Id, actor, StorageEvents.DossierDownloaded, application.Step, from: application.Status, to: application.Status),
+                    now, cancellationToken).ConfigureAwait(false);
+            }
 
             await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             var documents = await db.Documents.AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
@@ -66,27 +70,6 @@ public sealed partial class Applications
         catch (Exception e) when (SqliteStorage.IsBusy(e))
         {
             return Outcome.Refused<Dossier>(Refusal.Of(RefusalCodes.Busy));
-        }
-    }
-
-    /// <summary>A reviewer's (or an administrator's) download, in the application's audit trail.</summary>
-    private async Task AuditDownloadAsync(Application application, Actor actor, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var writer = WriteTurns.Of(db);
-        var turn = await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await AuditLog.AppendAsync(db, [Audited(application.Id, actor, StorageEvents.DossierDownloaded, application.Step, from: application.Status, to: application.Status)],
-                now, cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (turn)
-                writer.Release();
         }
     }
 
