@@ -50,7 +50,7 @@ internal static class ApplicationDossier
             {
                 [nameof(DossierSummary.Layout)] = layout,
                 [nameof(DossierSummary.Texts)] = texts,
-                [nameof(DossierSummary.Timeline)] = Timeline.Of(dossier.History, texts, language, strings, clock),
+                [nameof(DossierSummary.Timeline)] = Timeline.Of(dossier.History, texts, language, strings, clock, staff: dossier.Audit is not null),
                 [nameof(DossierSummary.Deadline)] = LegalDeadline.Of(dossier.Application, dossier.Definition, MoroccoTime.Today(clock), catalog.Library.Calendar),
                 [nameof(DossierSummary.Recorded)] = ReviewerFields.RecordedBefore(dossier.Definition, dossier.Application, actor),
                 [nameof(DossierSummary.Today)] = MoroccoTime.Today(clock),

@@ -94,6 +94,25 @@ public sealed class DossierDownloadTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task Dossier_ReviewersTimeline_HoldsTheirCommentsThatTheApplicantsDoesNot()
+    {
+        const string Note = "Pièces vérifiées, transmis à l'inspection.";
+        var (ownerEmail, owner) = await portal.AccountAsync("employer");
+        var application = await portal.Filing.SubmittedAsync(owner);
+        var (agentEmail, agent) = await portal.AccountAsync("desk-agent", application.Province!);
+        var approved = await portal.Applications.DecideAsync(application.Id, agent, new WorkflowCommand.Decide(application.Step!, StepAction.Approve, Note));
+        Assert.True(approved.Succeeded, approved.ToString());
+
+        using var reviewers = await DossierOfAsync(agentEmail, application.Id);
+        using var applicants = await DossierOfAsync(ownerEmail, application.Id);
+
+        var reviewersSummary = WebUtility.HtmlDecode(Text(reviewers, "dossier.html"));
+        Assert.Contains("Commentaire de l'intervenant", reviewersSummary, StringComparison.Ordinal);
+        Assert.Contains(Note, reviewersSummary, StringComparison.Ordinal);
+        Assert.DoesNotContain(Note, WebUtility.HtmlDecode(Text(applicants, "dossier.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dossier_NameFileAndMessageCarryingMarkup_ComeOutAsTextInThePages()
     {
         const string Markup = "<img src=x onerror=alert(1)>";
