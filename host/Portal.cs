@@ -166,6 +166,7 @@ public static class Portal
         app.MapPortalEndpoints();
         app.MapStartEndpoint();
         app.MapApplicationFiles();
+        app.MapApplicationDossier();
         app.MapDesignerEndpoints();
         app.MapInboxEndpoints();
         app.MapPortalHealth();

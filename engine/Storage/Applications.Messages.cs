@@ -116,19 +116,22 @@ public sealed partial class Applications
 
     /// <summary>The application's messages, oldest first, with their files' names, formats and sizes; for whoever may see it.</summary>
     public Task<Outcome<IReadOnlyList<ApplicationMessage>>> MessagesAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
-        ReadAsync(id, actor, "messages", async db =>
-        {
-            var messages = await db.Messages.AsNoTracking()
-                .Where(m => m.ApplicationId == id)
-                .OrderBy(m => m.AuditSequence)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var files = (await db.MessageAttachments.AsNoTracking()
-                .Where(a => a.ApplicationId == id)
-                .OrderBy(a => a.Id)
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-                .ToLookup(a => a.MessageId);
-            return messages.Select(m => ApplicationMessage.From(m, files[m.Id])).ToList();
-        }, cancellationToken);
+        ReadAsync(id, actor, "messages", db => MessagesAsync(db, id, cancellationToken), cancellationToken);
+
+    /// <summary>The thread of application <paramref name="id"/>, oldest first, with its files; rights checked by the caller.</summary>
+    private static async Task<List<ApplicationMessage>> MessagesAsync(ProceduresDb db, Guid id, CancellationToken cancellationToken)
+    {
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.ApplicationId == id)
+            .OrderBy(m => m.AuditSequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var files = (await db.MessageAttachments.AsNoTracking()
+            .Where(a => a.ApplicationId == id)
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(a => a.MessageId);
+        return messages.Select(m => ApplicationMessage.From(m, files[m.Id])).ToList();
+    }
 
     /// <summary>The content of a message's file, for whoever may see the application; refusals are audited.</summary>
     public Task<Outcome<Stream>> OpenMessageAttachmentAsync(Guid id, Actor actor, long attachmentId, CancellationToken cancellationToken = default) =>

@@ -272,14 +272,23 @@ public sealed partial class Applications
     /// </summary>
     private async Task<WorkflowResult> RefuseAsync(Guid? id, Actor actor, string what, string? step, Refusal refusal, CancellationToken cancellationToken)
     {
-        var now = Now;
+        await AppendAuditAsync(Audited(id, actor, WorkflowEvents.Refused, step, what, refusal.Message.Get("en"), refusal.Code), Now, cancellationToken).ConfigureAwait(false);
+        return WorkflowResult.Refused(refusal);
+    }
+
+    /// <summary>
+    /// Appends one entry that changes nothing else (a refusal, a download) in its own short transaction, taking its turn
+    /// with the transitions (<see cref="WriteTurns"/>).
+    /// </summary>
+    private async Task AppendAuditAsync(AuditEntry entry, DateTime now, CancellationToken cancellationToken)
+    {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var writer = WriteTurns.Of(db);
         var turn = await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await AuditLog.AppendAsync(db, [Audited(id, actor, WorkflowEvents.Refused, step, what, refusal.Message.Get("en"), refusal.Code)], now, cancellationToken).ConfigureAwait(false);
+            await AuditLog.AppendAsync(db, [entry], now, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -288,7 +297,6 @@ public sealed partial class Applications
             if (turn)
                 writer.Release();
         }
-        return WorkflowResult.Refused(refusal);
     }
 
     private static AuditEntry Entry(Application application, Actor actor, WorkflowEvent e) =>

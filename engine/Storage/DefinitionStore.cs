@@ -182,6 +182,9 @@ public static class StorageEvents
     /// <summary>A message posted on an application (also the kind of the notification to the other side).</summary>
     public const string MessagePosted = "message_posted";
 
+    /// <summary>A reviewer or an administrator downloaded the application's whole file (<see cref="Applications.DossierAsync"/>).</summary>
+    public const string DossierDownloaded = "dossier_downloaded";
+
     public const string Claimed = "claimed";
     public const string Released = "released";
 

@@ -29,20 +29,25 @@ internal static class Timeline
         WorkflowEvents.StepApproved, WorkflowEvents.Opinion, WorkflowEvents.ChangesRequested, WorkflowEvents.Returned, WorkflowEvents.Decided,
     ];
 
-    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<AuditRecord> history, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeProvider clock)
+    /// <summary>
+    /// The sentences of <paramref name="history"/>. With <paramref name="staff"/> (the whole file a reviewer downloads),
+    /// the reviewers' own comments show too: an approval's, an opinion's and a return's note, which stay between
+    /// reviewers on the applicant's page.
+    /// </summary>
+    public static IReadOnlyList<TimelineEntry> Of(IEnumerable<AuditRecord> history, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeProvider clock, bool staff = false)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(texts);
         var entries = new List<TimelineEntry>();
         foreach (var record in history)
         {
-            if (Describe(record, texts, language, strings, clock) is { } entry)
+            if (Describe(record, texts, language, strings, clock, staff) is { } entry)
                 entries.Add(entry);
         }
         return entries;
     }
 
-    public static TimelineEntry? Describe(AuditRecord record, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeProvider clock)
+    public static TimelineEntry? Describe(AuditRecord record, ProcedureTexts texts, Language language, IStringLocalizer strings, TimeProvider clock, bool staff = false)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(texts);
@@ -78,6 +83,8 @@ internal static class Timeline
         };
         if (said is not { } shown)
             return null;
+        if (staff && shown.Message is null && ReviewerActs.Contains(record.Kind))
+            shown = shown with { Message = strings["Dossier.ReviewerComment"] };
         var message = shown.Message is not null && !string.IsNullOrWhiteSpace(record.Comment) ? record.Comment : null;
         var items = shown.Items is null ? [] : Items(record.Detail).Select(texts.Item).ToList();
         var by = ReviewerActs.Contains(record.Kind) && texts.IsReviewer(record.ActorRole) ? texts.Role(record.ActorRole) : null;

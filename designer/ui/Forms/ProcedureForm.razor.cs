@@ -87,6 +87,14 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
     [Parameter]
     public bool Embedded { get; set; }
 
+    /// <summary>
+    /// With <see cref="ReadOnly"/>: every visible section one after the other under its title (a heading of level 3),
+    /// with no progress, navigation, buttons or documents page (the host lists the files): the answers as the read-only
+    /// form shows them, on one page to print or keep (an application's whole file).
+    /// </summary>
+    [Parameter]
+    public bool Printable { get; set; }
+
     /// <summary>Put before every id the form gives its elements, so two forms on one page never share one (ids from <see cref="FieldIds"/> start with <c>f-</c>: a prefix ending in '-' cannot collide).</summary>
     [Parameter]
     public string IdPrefix { get; set; } = "";

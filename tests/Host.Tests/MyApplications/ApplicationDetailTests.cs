@@ -65,6 +65,22 @@ public sealed class ApplicationDetailTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task Submitted_OffersTheWholeFileAsOneDownload_ADraftDoesNot()
+    {
+        using var own = await OwnPageAsync((filing, owner) => filing.SubmittedAsync(owner));
+        using var draft = await OwnPageAsync((filing, owner) => filing.DraftAsync(owner));
+
+        own.Page.WaitForAssertion(() => Assert.NotEmpty(own.Page.FindAll(".dossier-download a")));
+        var link = own.Page.Find(".dossier-download a");
+        Assert.Equal(ApplicationDossier.Url(own.Application.Id), link.GetAttribute("href"));
+        Assert.True(link.HasAttribute("download"));
+        Assert.Equal("Télécharger le dossier complet (ZIP)", link.TextContent);
+        Assert.DoesNotContain("journal", own.Page.Find(".dossier-download").TextContent, StringComparison.Ordinal);
+        draft.Page.WaitForAssertion(() => Assert.NotEmpty(draft.Page.FindAll(".timeline")));
+        Assert.Empty(draft.Page.FindAll(".dossier-download"));
+    }
+
+    [Fact]
     public async Task ChangesRequested_ShowsTheRequestItsMessageAndItems_AndOffersToAnswerOrWithdraw()
     {
         using var own = await OwnPageAsync(async (filing, owner) =>

@@ -61,6 +61,18 @@ public sealed class CasePageTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task SubmittedFile_OffersTheWholeFileAsOneDownload_SayingTheDownloadIsRecorded()
+    {
+        using var agent = await AgentPageAsync();
+
+        var link = agent.Page.Find(".dossier-download a");
+
+        Assert.Equal(ApplicationDossier.Url(agent.Submitted.Id), link.GetAttribute("href"));
+        Assert.True(link.HasAttribute("download"));
+        Assert.Contains("Ce téléchargement est inscrit au journal du dossier.", agent.Page.Find(".dossier-download").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LaterStep_ShowsTheFieldsRecordedAtEarlierSteps_ReadOnly_UnderTheStepsName()
     {
         var (_, owner) = await portal.AccountAsync("employer");

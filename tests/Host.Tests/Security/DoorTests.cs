@@ -57,7 +57,7 @@ public sealed class DoorTests(LivePortal portal)
         foreach (var path in new[]
         {
             $"cases/{draft.Id}", $"applications/{draft.Id}", $"applications/{draft.Id}/form", $"applications/{draft.Id}/review",
-            $"applications/{draft.Id}/receipt", ApplicationFiles.Url(draft.Id, draft.Documents[0]),
+            $"applications/{draft.Id}/receipt", ApplicationFiles.Url(draft.Id, draft.Documents[0]), ApplicationDossier.Url(draft.Id),
         })
         {
             using var response = await client.GetAsync(path);
@@ -74,6 +74,7 @@ public sealed class DoorTests(LivePortal portal)
         "applications/{id}/letters/{letter}/receipt.html",
         "applications/{id}/letters/{letter}/receipt.html?download=true",
         "applications/{id}/messages/files/{file}/pv.pdf",
+        "applications/{id}/dossier",
         "notifications",
         "dashboard",
         "apply/internal-regulations-approval",

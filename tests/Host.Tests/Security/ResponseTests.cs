@@ -61,6 +61,8 @@ public sealed partial class ResponseTests(LivePortal portal)
             (cast.Applicant, ApplicationFiles.Url(submitted.Id, submitted.Documents[0])),
             (cast.Applicant, ApplicationFiles.Url(submitted.Id, posted.Attachments[0])),
             (cast.Applicant, ApplicationFiles.Url(receipt, download: true)),
+            (cast.Applicant, ApplicationDossier.Url(submitted.Id)),
+            (cast.Agent, ApplicationDossier.Url(submitted.Id)),
             (cast.Agent, "inbox/export.csv"),
             (cast.Agent, "inbox/export.xlsx"),
             (cast.Analyst, "designer/internal-regulations-approval/export"),

@@ -1,0 +1,239 @@
+using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.MyApplications;
+
+namespace EmploymentProcedures.Host.Tests.MyApplications;
+
+/// <summary>The whole file of an application as one ZIP over HTTP: who gets it, what it holds, how it is sent.</summary>
+[Collection(LivePortalTests.Name)]
+public sealed class DossierDownloadTests(LivePortal portal)
+{
+    private static readonly Actor Administrator = new("admin-test", "Admin", "administrator", RoleKind.Staff, []);
+
+    private async Task<(Application Application, string OwnerEmail)> SubmittedAsync()
+    {
+        var (email, owner) = await portal.AccountAsync("employer");
+        return (await portal.Filing.SubmittedAsync(owner), email);
+    }
+
+    private static async Task<ZipArchive> ZipOf(HttpResponseMessage response) =>
+        new(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+
+    /// <summary>The archive the person of <paramref name="email"/> downloads for application <paramref name="id"/>.</summary>
+    private async Task<ZipArchive> DossierOfAsync(string email, Guid id)
+    {
+        using var client = await portal.SignedInAsync(email);
+        using var response = await client.GetAsync(ApplicationDossier.Url(id));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ZipOf(response);
+    }
+
+    private static string Text(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public async Task Dossier_ByTheOwner_IsAZipAttachmentNamedAfterTheReferenceNeverCachedOrSniffedWithoutTheAudit()
+    {
+        var (application, email) = await SubmittedAsync();
+        using var client = await portal.SignedInAsync(email);
+
+        using var response = await client.GetAsync(ApplicationDossier.Url(application.Id));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(application.Reference + ".zip", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true }, response.Headers.CacheControl?.ToString());
+        using var zip = await ZipOf(response);
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Equal("dossier.html", names[0]);
+        Assert.Equal("manifest.json", names[^1]);
+        Assert.Equal(application.Documents.Count, names.Count(n => n.StartsWith("documents/", StringComparison.Ordinal)));
+        Assert.Contains(names, n => n.StartsWith("letters/", StringComparison.Ordinal) && n.Contains("receipt", StringComparison.Ordinal));
+        Assert.DoesNotContain("audit.csv", names);
+        foreach (var document in application.Documents)
+        {
+            var entry = Assert.Single(zip.Entries, e => e.FullName.StartsWith("documents/", StringComparison.Ordinal) && e.FullName.EndsWith(" - " + document.FileName, StringComparison.Ordinal));
+            using var content = entry.Open();
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy);
+            Assert.Equal(Filing.Pdf(document.DocumentId), copy.ToArray());
+        }
+        Assert.DoesNotContain((await portal.Applications.HistoryAsync(application.Id, Administrator)).Value!, e => e.Kind == StorageEvents.DossierDownloaded);
+    }
+
+    [Fact]
+    public async Task Dossier_Summary_PrintsTheProcedureReferenceApplicantAnswersDocumentsAndTimeline()
+    {
+        var (application, email) = await SubmittedAsync();
+
+        using var zip = await DossierOfAsync(email, application.Id);
+
+        var html = Text(zip, "dossier.html");
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"fr\" dir=\"ltr\">", html, StringComparison.Ordinal);
+        Assert.Contains(portal.Filing.Definition.Title.Get("fr"), WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains(application.Reference!, html, StringComparison.Ordinal);
+        Assert.Contains(application.ApplicantName, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Base légale", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"form-print-page\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("documents/", StringComparison.Ordinal) || e.FullName.StartsWith("letters/", StringComparison.Ordinal)))
+            Assert.Contains($"href=\"{string.Join('/', entry.FullName.Split('/').Select(Uri.EscapeDataString))}\"", html, StringComparison.Ordinal);
+        Assert.Contains("event-submitted", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dossier_ReviewersTimeline_HoldsTheirCommentsThatTheApplicantsDoesNot()
+    {
+        const string Note = "Pièces vérifiées, transmis à l'inspection.";
+        var (ownerEmail, owner) = await portal.AccountAsync("employer");
+        var application = await portal.Filing.SubmittedAsync(owner);
+        var (agentEmail, agent) = await portal.AccountAsync("desk-agent", application.Province!);
+        var approved = await portal.Applications.DecideAsync(application.Id, agent, new WorkflowCommand.Decide(application.Step!, StepAction.Approve, Note));
+        Assert.True(approved.Succeeded, approved.ToString());
+
+        using var reviewers = await DossierOfAsync(agentEmail, application.Id);
+        using var applicants = await DossierOfAsync(ownerEmail, application.Id);
+
+        var reviewersSummary = WebUtility.HtmlDecode(Text(reviewers, "dossier.html"));
+        Assert.Contains("Commentaire de l'intervenant", reviewersSummary, StringComparison.Ordinal);
+        Assert.Contains(Note, reviewersSummary, StringComparison.Ordinal);
+        Assert.DoesNotContain(Note, WebUtility.HtmlDecode(Text(applicants, "dossier.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dossier_NameFileAndMessageCarryingMarkup_ComeOutAsTextInThePages()
+    {
+        const string Markup = "<img src=x onerror=alert(1)>";
+        var (email, owner) = await portal.AccountAsync("employer");
+        var application = await portal.Filing.SubmittedAsync(owner with { Name = Markup }, Markup + ".pdf");
+        Assert.True((await portal.Applications.PostMessageAsync(application.Id, owner, Markup, [])).Succeeded);
+
+        using var zip = await DossierOfAsync(email, application.Id);
+
+        foreach (var page in new[] { "dossier.html", "messages.html" })
+        {
+            var html = Text(zip, page);
+            Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        }
+        Assert.All(zip.Entries, e => Assert.DoesNotContain('<', e.FullName));
+    }
+
+    [Fact]
+    public async Task Dossier_ByAReviewerOfTheProvince_HoldsTheVerifiedAuditAndIsRecordedWithWhoAndWhen()
+    {
+        var (application, _) = await SubmittedAsync();
+        var (email, reviewer) = await portal.AccountAsync("desk-agent", application.Province!);
+        using var client = await portal.SignedInAsync(email);
+        var before = DateTime.UtcNow.AddSeconds(-1);
+
+        using var response = await client.GetAsync(ApplicationDossier.Url(application.Id));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = await ZipOf(response);
+        var audit = Text(zip, "audit.csv");
+        Assert.Contains(",dossier_downloaded,", audit, StringComparison.Ordinal);
+        Assert.All(audit.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1), l => Assert.EndsWith(",true", l, StringComparison.Ordinal));
+        using var manifest = JsonDocument.Parse(Text(zip, "manifest.json"));
+        Assert.Equal(reviewer.UserId, manifest.RootElement.GetProperty("requested_by").GetProperty("id").GetString());
+        Assert.True(manifest.RootElement.GetProperty("audit").GetProperty("verified").GetBoolean());
+        foreach (var file in manifest.RootElement.GetProperty("files").EnumerateArray())
+        {
+            using var content = zip.GetEntry(file.GetProperty("name").GetString()!)!.Open();
+            Assert.Equal(file.GetProperty("sha256").GetString(), Convert.ToHexStringLower(await SHA256.HashDataAsync(content)));
+        }
+        var recorded = Assert.Single((await portal.Applications.HistoryAsync(application.Id, Administrator)).Value!, e => e.Kind == StorageEvents.DossierDownloaded);
+        Assert.Equal((reviewer.UserId, "desk-agent"), (recorded.ActorId, recorded.ActorRole));
+        Assert.InRange(recorded.At, before, DateTime.UtcNow.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task Dossier_InArabic_IsASummaryRightToLeftInArabic()
+    {
+        var (application, email) = await SubmittedAsync();
+        using var client = await portal.SignedInAsync(email);
+        var token = LivePortal.Hidden(await client.GetStringAsync("/"), "__RequestVerificationToken");
+        using (await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["language"] = "ar",
+            ["returnUrl"] = "/",
+        })))
+        {
+        }
+
+        using var response = await client.GetAsync(ApplicationDossier.Url(application.Id));
+
+        using var zip = await ZipOf(response);
+        var html = Text(zip, "dossier.html");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Contains(portal.Filing.Definition.Title.Get("ar"), WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("السند القانوني", html, StringComparison.Ordinal);
+        var label = portal.Filing.Definition.Documents.First(d => d.Id == application.Documents[0].DocumentId).Label!.Get("ar");
+        Assert.Contains(zip.Entries, e => e.FullName.StartsWith("documents/" + label, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dossier_ByAnotherApplicant_Is404WithNothingOfTheFileAndAudited()
+    {
+        var (application, _) = await SubmittedAsync();
+        var (stranger, strangerActor) = await portal.AccountAsync("employer");
+        using var client = await portal.SignedInAsync(stranger);
+
+        using var response = await client.GetAsync(ApplicationDossier.Url(application.Id));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(application.Reference!, body, StringComparison.Ordinal);
+        Assert.False(body.StartsWith("PK", StringComparison.Ordinal));
+        var history = (await portal.Applications.HistoryAsync(application.Id, Administrator)).Value!;
+        Assert.Contains(history, e => e.Kind == WorkflowEvents.Refused && e.ActorId == strangerActor.UserId && e.Action == "download_dossier");
+    }
+
+    [Theory]
+    [InlineData("desk-agent", true)]
+    [InlineData("employment-directorate", false)]
+    public async Task Dossier_ByAReviewerOfAnotherProvinceOrRole_Is404LikeAnUnknownApplication(string role, bool elsewhere)
+    {
+        var (application, _) = await SubmittedAsync();
+        var province = elsewhere ? (application.Province == "rabat" ? "casablanca" : "rabat") : application.Province!;
+        var (email, _) = await portal.AccountAsync(role, province);
+        using var client = await portal.SignedInAsync(email);
+
+        using var refused = await client.GetAsync(ApplicationDossier.Url(application.Id));
+        using var unknown = await client.GetAsync(ApplicationDossier.Url(Guid.NewGuid()));
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(refused.Content.Headers.ContentType?.MediaType, unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Dossier_WithMessages_HoldsTheThreadAndItsFiles()
+    {
+        var (email, owner) = await portal.AccountAsync("employer");
+        var application = await portal.Filing.SubmittedAsync(owner);
+        Assert.True((await portal.Applications.PostMessageAsync(application.Id, owner, "Le contrat signé est joint.",
+            [new MessageFile("contrat signé.pdf", new MemoryStream(Filing.Pdf("contrat")))])).Succeeded);
+
+        using var zip = await DossierOfAsync(email, application.Id);
+
+        var thread = Text(zip, "messages.html");
+        Assert.Contains("Le contrat signé est joint.", thread, StringComparison.Ordinal);
+        Assert.Contains("href=\"messages/01%20-%20contrat%20sign%C3%A9.pdf\"", thread, StringComparison.Ordinal);
+        Assert.NotNull(zip.GetEntry("messages/01 - contrat signé.pdf"));
+        Assert.Contains("href=\"messages.html\"", Text(zip, "dossier.html"), StringComparison.Ordinal);
+    }
+}
