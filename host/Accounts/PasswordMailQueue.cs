@@ -12,6 +12,16 @@ internal abstract record PasswordMailRequest
 
     /// <summary>The account's password was just changed: it is told, in case it was not them.</summary>
     public sealed record Changed(string AccountId) : PasswordMailRequest;
+
+    /// <summary>
+    /// A sign-up, its checks passed and its password hashed: a new address gets its account (unconfirmed) and the link to
+    /// confirm it; an address waiting for confirmation gets a new link (nothing else changes); an address with an account
+    /// gets the notice that someone tried to sign up with it; a deactivated account gets nothing.
+    /// </summary>
+    public sealed record SignUp(string Email, string DisplayName, string Role, string Language, string PasswordHash) : PasswordMailRequest;
+
+    /// <summary>A new link to confirm an address, asked for again: sent only if an account waits for it.</summary>
+    public sealed record Confirm(string Email) : PasswordMailRequest;
 }
 
 /// <summary>
@@ -70,6 +80,46 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, ILo
                         NotSent(changedAccount.Id, sent.Reason);
                 }
                 break;
+            case PasswordMailRequest.SignUp signUp:
+                await SignUpAsync(services, signUp, cancellationToken).ConfigureAwait(false);
+                break;
+            case PasswordMailRequest.Confirm confirm:
+                if (await users.FindByEmailAsync(confirm.Email).ConfigureAwait(false) is { } waiting && ConfirmationLinks.AwaitsConfirmation(waiting))
+                    await services.GetRequiredService<ConfirmationLinks>().SendAsync(waiting, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task SignUpAsync(IServiceProvider services, PasswordMailRequest.SignUp signUp, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserManager<Account>>();
+        var links = services.GetRequiredService<ConfirmationLinks>();
+        var account = await users.FindByEmailAsync(signUp.Email).ConfigureAwait(false);
+        if (account is null)
+        {
+            var created = links.New(signUp.Email, signUp.DisplayName, signUp.Role, signUp.Language, signUp.PasswordHash);
+            var result = await users.CreateAsync(created).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                await links.SendAsync(created, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            // Another instance created it meanwhile: the address now has an account, answered as such below.
+            account = await users.FindByEmailAsync(signUp.Email).ConfigureAwait(false);
+            if (account is null)
+            {
+                NotCreated(string.Join("; ", result.Errors.Select(e => e.Code)));
+                return;
+            }
+        }
+        if (ConfirmationLinks.AwaitsConfirmation(account))
+            await links.SendAsync(account, cancellationToken).ConfigureAwait(false);
+        else if (!PasswordLinks.IsDeactivated(account) && account.Email is not null)
+        {
+            await using var session = services.GetRequiredService<IMailDelivery>().Open();
+            var sent = await session.SendAsync(services.GetRequiredService<PasswordMail>().SignUpTaken(account), cancellationToken).ConfigureAwait(false);
+            if (sent.Status != SentStatus.Accepted)
+                NotSent(account.Id, sent.Reason);
         }
     }
 
@@ -79,6 +129,9 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, ILo
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Request} password e-mail failed")]
     private partial void Failed(string request, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The notice that account {AccountId}'s password changed was not sent: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The notice to account {AccountId} was not sent: {Reason}")]
     private partial void NotSent(string accountId, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A signed-up account could not be created: {Errors}")]
+    private partial void NotCreated(string errors);
 }

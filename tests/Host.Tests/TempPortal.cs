@@ -25,9 +25,15 @@ internal sealed class TempPortal : IAsyncDisposable
 
     /// <param name="listen">Serve HTTP on Kestrel.</param>
     /// <param name="settings">More command-line settings (<c>--Portal:SignUpsPerAddress=2</c>).</param>
-    public static async Task<TempPortal> PrepareAsync(bool listen = false, params string[] settings)
+    public static Task<TempPortal> PrepareAsync(bool listen = false, params string[] settings) => PrepareOverAsync(_ => Task.CompletedTask, listen, settings);
+
+    /// <summary>A portal over a data folder <paramref name="seed"/> filled first (a database of an earlier version).</summary>
+    public static async Task<TempPortal> PrepareOverAsync(Func<string, Task> seed, bool listen = false, params string[] settings)
     {
+        ArgumentNullException.ThrowIfNull(seed);
         var data = Path.Combine(Path.GetTempPath(), "ep-host-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        await seed(data);
         var app = Portal.Build(new WebApplicationOptions
         {
             ApplicationName = typeof(Portal).Assembly.GetName().Name,
