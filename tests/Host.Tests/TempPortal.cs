@@ -34,6 +34,19 @@ internal sealed class TempPortal : IAsyncDisposable
         var data = Path.Combine(Path.GetTempPath(), "ep-host-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         await seed(data);
+        var app = await BuildOnAsync(data, settings);
+        var portal = new TempPortal(data, app);
+        if (listen)
+        {
+            await app.StartAsync();
+            portal.BaseAddress = new Uri(app.Urls.Single());
+        }
+        return portal;
+    }
+
+    /// <summary>The portal over <paramref name="data"/>, its database migrated, not started (no background service runs).</summary>
+    public static async Task<WebApplication> BuildOnAsync(string data, params string[] settings)
+    {
         var app = Portal.Build(new WebApplicationOptions
         {
             ApplicationName = typeof(Portal).Assembly.GetName().Name,
@@ -44,13 +57,7 @@ internal sealed class TempPortal : IAsyncDisposable
                 "--Mail:DispatchInterval=00:00:00", .. settings],
         });
         await Portal.PrepareAsync(app);
-        var portal = new TempPortal(data, app);
-        if (listen)
-        {
-            await app.StartAsync();
-            portal.BaseAddress = new Uri(app.Urls.Single());
-        }
-        return portal;
+        return app;
     }
 
     public async ValueTask DisposeAsync()
