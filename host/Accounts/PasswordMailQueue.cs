@@ -49,6 +49,8 @@ internal abstract record PasswordMailRequest
             { Kind: AccountMailKinds.SignUp, Email: { } email, DisplayName: { } name, Role: { } role, Language: { } language, PasswordHash: { } hash } =>
                 new SignUp(email, name, role, language, hash),
             { Kind: AccountMailKinds.Confirm, Email: { } email } => new Confirm(email),
+            // A sign-up given up (its hash cleared) and then put back by hand: its account, if it was made, gets a new link.
+            { Kind: AccountMailKinds.SignUp, Email: { } email, PasswordHash: null } => new Confirm(email),
             _ => null,
         };
     }

@@ -61,6 +61,29 @@ public sealed class AccountMailQueueTests
     }
 
     [Fact]
+    public void StoredForm_GivesBackEveryRequest_AndASignUpGivenUpAndPutBackOnlyResendsItsLink()
+    {
+        PasswordMailRequest[] requests =
+        [
+            new PasswordMailRequest.Forgotten("a@example.test"),
+            new PasswordMailRequest.Changed("account-1"),
+            new PasswordMailRequest.SignUp("b@example.test", "Atlas", "employer", "ar", "HASH"),
+            new PasswordMailRequest.Confirm("c@example.test"),
+        ];
+        var now = new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc);
+
+        var stored = requests.Select(r => r.ToStored(now)).ToList();
+        var givenBack = stored.Select(PasswordMailRequest.FromStored).ToList();
+        var givenUp = stored[2];
+        givenUp.PasswordHash = null;
+
+        Assert.Equal(requests, givenBack);
+        Assert.All(stored, r => Assert.Equal((now, now, 0), (r.AskedAt, r.NextAttemptAt, r.Attempts)));
+        Assert.Equal(new PasswordMailRequest.Confirm("b@example.test"), PasswordMailRequest.FromStored(givenUp));
+        Assert.Null(PasswordMailRequest.FromStored(new AccountMailRequest { Kind = "unknown", Email = "d@example.test" }));
+    }
+
+    [Fact]
     public async Task Request_StoredBeforeARestart_IsSentAfterIt_AndItsRowRemoved()
     {
         const string email = "salma@example.test";
