@@ -85,6 +85,46 @@ public sealed partial class SignUpTests(PasswordPortal portal)
         Assert.DoesNotContain("confirmée", wrongPage, StringComparison.Ordinal);
     }
 
+    /// <summary>A browser that chose <paramref name="language"/> (its culture cookie), following no redirect.</summary>
+    private HttpClient In(string language)
+    {
+        var cookies = new CookieContainer();
+        var culture = EmploymentProcedures.Host.Localization.Languages.Find(language)!.CultureName;
+        cookies.Add(portal.Portal.BaseAddress!, new Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = portal.Portal.BaseAddress };
+    }
+
+    [Theory]
+    [InlineData("ar", "فعّلوا حسابكم في البوابة", "أرسلنا رابطا إلى", "rtl")]
+    [InlineData("en", "Activate your account on the portal", "We sent a link to", "ltr")]
+    public async Task ConfirmationEmail_IsInTheLanguageOfTheSignUpPage_AndSoIsTheAccount(string language, string subject, string sent, string direction)
+    {
+        var email = NewEmail();
+        using var client = In(language);
+
+        var (_, page) = await SignUpAsync(client, email);
+
+        Assert.Contains(sent + " " + email, page, StringComparison.Ordinal);
+        var mail = Assert.Single(await portal.WaitForMailsAsync(email));
+        Assert.Equal(subject, mail.Subject);
+        Assert.Contains($"<html lang=\"{language}\" dir=\"{direction}\">", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(language, (await portal.FindAccountAsync(email))!.PreferredLanguage);
+    }
+
+    [Fact]
+    public async Task TakenAddress_WarningIsInTheOwnersLanguage_NotTheVisitors()
+    {
+        var (owner, _) = await portal.AccountAsync("worker");
+        await portal.ChangeAccountAsync(owner, a => a.PreferredLanguage = "en");
+        using var client = portal.Anonymous();
+
+        await SignUpAsync(client, owner);
+
+        var warning = Assert.Single(await portal.WaitForMailsAsync(owner));
+        Assert.Equal("Someone tried to sign up with your address", warning.Subject);
+        Assert.Contains("No account was created and yours has not changed.", warning.TextBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ConfirmationLink_OpenedOnAnotherDevice_ConfirmsAndSignsIn_AndWorksOnce()
     {
