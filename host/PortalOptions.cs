@@ -44,6 +44,12 @@ public sealed class PortalOptions
     /// <summary>How long the link of an invitation to a new account works (<c>PasswordLinks</c>).</summary>
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long the link that confirms the e-mail address of a new account works (<c>ConfirmationLinks</c>).</summary>
+    public TimeSpan ConfirmationLinkLifetime { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>How long an account whose address was never confirmed is kept before it is removed (its address freed).</summary>
+    public TimeSpan UnconfirmedAccountLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>
     /// How often a signed-in browser's cookie is checked against its account's security stamp, so that changing or
     /// resetting a password ends the other sessions within this time (zero: on every request).

@@ -28,4 +28,11 @@ public sealed class Account : IdentityUser
 
     /// <summary>The person asked not to receive the notifications by e-mail (they still read them in the portal).</summary>
     public bool OptedOutOfEmails { get; set; }
+
+    /// <summary>
+    /// When the person signed themselves up (null for demo, invited and older accounts). Until the e-mail address is
+    /// confirmed (<c>EmailConfirmed</c>) such an account cannot sign in, and it is removed once
+    /// <c>Portal:UnconfirmedAccountLifetime</c> has passed.
+    /// </summary>
+    public DateTimeOffset? SignedUpAt { get; set; }
 }

@@ -12,6 +12,8 @@ namespace EmploymentProcedures.Host.Accounts;
 /// <item>one network address gets at most <see cref="FailuresPerAddress"/> failed sign-ins in <see cref="Window"/>, whatever
 /// e-mails it tries (a lockout per account does not stop one password tried on many accounts);</item>
 /// <item>at most <see cref="SignUpsPerAddress"/> sign-ups in <see cref="SignUpWindow"/>;</item>
+/// <item>at most <see cref="PasswordLinksPerEmail"/> e-mails to one address in <see cref="PasswordLinkWindow"/>, whatever
+/// form asked for them (<see cref="MailFor"/>);</item>
 /// <item>and at most <see cref="PasswordLinksPerAddress"/> "forgotten password" requests, and <see cref="PasswordLinksPerEmail"/>
 /// for one e-mail whether or not an account has it, in <see cref="PasswordLinkWindow"/> (no mail-bombing, no guessing).</item>
 /// </list>
@@ -83,10 +85,15 @@ internal sealed class AccountThrottle : IDisposable
     {
         if (Count("link:" + address, PasswordLinkWindow, sliding: false).Count > PasswordLinksPerAddress)
             return PasswordLinkQuota.TooManyFromAddress;
-        return Count("link-email:" + Fold(email), PasswordLinkWindow, sliding: false).Count > PasswordLinksPerEmail
-            ? PasswordLinkQuota.TooManyForEmail
-            : PasswordLinkQuota.Allowed;
+        return MailFor(email) ? PasswordLinkQuota.Allowed : PasswordLinkQuota.TooManyForEmail;
     }
+
+    /// <summary>
+    /// Counts an e-mail the portal is asked to send to <paramref name="email"/> (a password link, a link confirming the
+    /// address, the notice of a sign-up with it), whether or not an account has it; false when it is one too many for
+    /// the hour (<see cref="PasswordLinksPerEmail"/>): nobody fills someone's mailbox from the portal's forms.
+    /// </summary>
+    public bool MailFor(string email) => Count("link-email:" + Fold(email), PasswordLinkWindow, sliding: false).Count <= PasswordLinksPerEmail;
 
     public void Dispose() => _counters.Dispose();
 

@@ -16,6 +16,9 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
     /// <summary>What administrators changed on the accounts (<see cref="StaffChange"/>).</summary>
     public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
 
+    /// <summary>The account e-mails asked for and not sent yet, or given up (<see cref="AccountMailRequest"/>).</summary>
+    public DbSet<AccountMailRequest> AccountMails => Set<AccountMailRequest>();
+
     /// <summary>Points <paramref name="builder"/> at <paramref name="databaseFile"/>.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string databaseFile)
     {
@@ -77,6 +80,17 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
             change.Property(c => c.Field).HasMaxLength(32);
             change.Property(c => c.ById).HasMaxLength(450);
             change.Property(c => c.ByName).HasMaxLength(200);
+        });
+        builder.Entity<AccountMailRequest>(request =>
+        {
+            request.ToTable("AccountMails");
+            request.HasIndex(r => new { r.GivenUpAt, r.NextAttemptAt });
+            request.Property(r => r.Kind).HasMaxLength(16);
+            request.Property(r => r.Email).HasMaxLength(256);
+            request.Property(r => r.AccountId).HasMaxLength(450);
+            request.Property(r => r.DisplayName).HasMaxLength(200);
+            request.Property(r => r.Role).HasMaxLength(100);
+            request.Property(r => r.Language).HasMaxLength(5);
         });
     }
 }

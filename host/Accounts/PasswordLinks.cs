@@ -58,7 +58,11 @@ public sealed partial class PasswordLinks
     /// that is logged and the link is still returned.
     /// </summary>
     /// <exception cref="InvalidOperationException">The account is deactivated or has no e-mail address (a caller's mistake).</exception>
-    public async Task<Uri> SendAsync(Account account, PasswordLinkPurpose purpose, string? invitedBy = null, CancellationToken cancellationToken = default)
+    public async Task<Uri> SendAsync(Account account, PasswordLinkPurpose purpose, string? invitedBy = null, CancellationToken cancellationToken = default) =>
+        (await SendLinkAsync(account, purpose, invitedBy, cancellationToken).ConfigureAwait(false)).Link;
+
+    /// <summary>As <see cref="SendAsync"/>, also giving what the delivery answered (the account e-mails' queue tries again).</summary>
+    internal async Task<(Uri Link, Sent Sent)> SendLinkAsync(Account account, PasswordLinkPurpose purpose, string? invitedBy = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         if (IsDeactivated(account))
@@ -76,7 +80,7 @@ public sealed partial class PasswordLinks
         var sent = await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (sent.Status != SentStatus.Accepted)
             NotSent(purpose, account.Id, sent.Reason);
-        return link;
+        return (link, sent);
     }
 
     /// <summary>The account a link names when the link works now (its token valid, the account active), else null.</summary>

@@ -11,8 +11,9 @@ using MimeKit;
 namespace EmploymentProcedures.Host.Accounts;
 
 /// <summary>
-/// The e-mails about a password, in the account's language (right to left in Arabic), as a plain-text and an HTML part:
-/// the link to choose a new one (asked for, or an invitation to a new account) and the notice that it was changed.
+/// The e-mails about an account, in the account's language (right to left in Arabic), as a plain-text and an HTML part:
+/// the link to choose a new password (asked for, or an invitation to a new account), the notice that it was changed, the
+/// link that confirms a new account's address, and the notice to an account's owner that someone tried to sign up with it.
 /// </summary>
 internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvider clock, NotificationMail notifications, PortalOptions portal)
 {
@@ -30,7 +31,7 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
             Valid(language, portal.ResetLinkLifetime),
             strings["PasswordMail.ResetIgnore"].Value,
         ],
-        strings["PasswordMail.ResetAction"].Value, link));
+        [(strings["PasswordMail.ResetAction"].Value, link)]));
 
     public MimeMessage Invitation(Account account, Uri link, ProcedureLibrary library, string? invitedBy) => Write(account, "invitation", language => new(
         strings["PasswordMail.InvitationSubject"].Value,
@@ -41,7 +42,7 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
             Format(language, "PasswordMail.InvitationSignIn", account.Email),
             Valid(language, portal.InvitationLifetime),
         ],
-        strings["PasswordMail.InvitationAction"].Value, link));
+        [(strings["PasswordMail.InvitationAction"].Value, link)]));
 
     public MimeMessage Changed(Account account) => Write(account, "changed", language => new(
         strings["PasswordMail.ChangedSubject"].Value,
@@ -49,10 +50,32 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
             Format(language, "PasswordMail.ChangedBody", account.Email, clock.GetLocalNow().ToString("f", language.Culture)),
             strings["PasswordMail.ChangedNotYou"].Value,
         ],
-        strings["PasswordMail.ChangedAction"].Value, Absolute(ForgotPage)));
+        [(strings["PasswordMail.ChangedAction"].Value, Absolute(ForgotPage))]));
 
-    /// <summary>What one e-mail says: its subject, its paragraphs, and its one link.</summary>
-    private sealed record Texts(string Subject, string[] Paragraphs, string Action, Uri Link);
+    /// <summary>The link that confirms the address of an account the person just signed up for.</summary>
+    public MimeMessage Confirmation(Account account, Uri link) => Write(account, "confirmation", language => new(
+        strings["SignUpMail.ConfirmSubject"].Value,
+        [
+            Format(language, "SignUpMail.ConfirmBody", account.Email),
+            Valid(language, portal.ConfirmationLinkLifetime),
+            strings["SignUpMail.ConfirmIgnore"].Value,
+        ],
+        [(strings["SignUpMail.ConfirmAction"].Value, link)]));
+
+    /// <summary>To an account's owner: someone tried to sign up with its address (no account was created).</summary>
+    public MimeMessage SignUpTaken(Account account) => Write(account, "taken", language => new(
+        strings["SignUpMail.TakenSubject"].Value,
+        [
+            Format(language, "SignUpMail.TakenBody", account.Email),
+            strings["SignUpMail.TakenNotYou"].Value,
+        ],
+        [(strings["SignUpMail.TakenSignIn"].Value, Absolute(SignInPage)), (strings["PasswordMail.ChangedAction"].Value, Absolute(ForgotPage))]));
+
+    /// <summary>The sign-in page.</summary>
+    public const string SignInPage = "account/sign-in";
+
+    /// <summary>What one e-mail says: its subject, its paragraphs, and its links (what each one does, and where).</summary>
+    private sealed record Texts(string Subject, string[] Paragraphs, (string Action, Uri Link)[] Links);
 
     /// <summary>One e-mail to the account: greeting, paragraphs, the link, and the portal's signature, read in its language.</summary>
     private MimeMessage Write(Account account, string kind, Func<Language, Texts> texts)
@@ -71,14 +94,16 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
             var text = new StringBuilder().AppendLine(greeting).AppendLine();
             foreach (var paragraph in said.Paragraphs)
                 text.AppendLine(paragraph).AppendLine();
-            text.AppendLine(said.Action + strings["Notifications.Separator"].Value + said.Link.AbsoluteUri)
-                .AppendLine().AppendLine("-- ").AppendLine(site).AppendLine(noReply);
+            foreach (var (action, link) in said.Links)
+                text.AppendLine(action + strings["Notifications.Separator"].Value + link.AbsoluteUri).AppendLine();
+            text.AppendLine("-- ").AppendLine(site).AppendLine(noReply);
 
             var html = NotificationMail.HtmlStart(language, said.Subject, greeting);
             foreach (var paragraph in said.Paragraphs)
                 html.Append("<p>").Append(Html.Encode(paragraph)).Append("</p>");
-            html.Append("<p><a href=\"").Append(Html.Encode(said.Link.AbsoluteUri)).Append("\">").Append(Html.Encode(said.Action)).Append("</a></p>")
-                .Append("<hr><p style=\"font-size:small;color:#555;\">").Append(Html.Encode(site)).Append(" — ").Append(Html.Encode(noReply)).Append("</p></body></html>");
+            foreach (var (action, link) in said.Links)
+                html.Append("<p><a href=\"").Append(Html.Encode(link.AbsoluteUri)).Append("\">").Append(Html.Encode(action)).Append("</a></p>");
+            html.Append("<hr><p style=\"font-size:small;color:#555;\">").Append(Html.Encode(site)).Append(" — ").Append(Html.Encode(noReply)).Append("</p></body></html>");
 
             message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
             return message;
@@ -89,6 +114,9 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
 
     /// <summary>How long a reset link works (<c>Portal:ResetLinkLifetime</c>).</summary>
     public TimeSpan ResetLifetime => portal.ResetLinkLifetime;
+
+    /// <summary>How long a link confirming a new account's address works (<c>Portal:ConfirmationLinkLifetime</c>).</summary>
+    public TimeSpan ConfirmationLifetime => portal.ConfirmationLinkLifetime;
 
     /// <summary>"This link works for 2 hours" / "7 days" / "30 minutes", and only once: from the provider's lifetime.</summary>
     public string Valid(Language language, TimeSpan lifetime) =>

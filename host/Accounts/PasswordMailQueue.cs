@@ -1,10 +1,11 @@
 using System.Threading.Channels;
 using EmploymentProcedures.Host.Notifying;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Host.Accounts;
 
-/// <summary>An e-mail about a password that a request asked for and a background service sends.</summary>
+/// <summary>An e-mail about an account that a request asked for and a background service sends.</summary>
 internal abstract record PasswordMailRequest
 {
     /// <summary>"Forgotten password" for an e-mail: a link goes only if an active account has that address.</summary>
@@ -12,73 +13,243 @@ internal abstract record PasswordMailRequest
 
     /// <summary>The account's password was just changed: it is told, in case it was not them.</summary>
     public sealed record Changed(string AccountId) : PasswordMailRequest;
+
+    /// <summary>
+    /// A sign-up, its checks passed and its password hashed: a new address gets its account (unconfirmed) and the link to
+    /// confirm it; an address waiting for confirmation gets a new link (nothing else changes); an address with an account
+    /// gets the notice that someone tried to sign up with it; a deactivated account gets nothing.
+    /// </summary>
+    public sealed record SignUp(string Email, string DisplayName, string Role, string Language, string PasswordHash) : PasswordMailRequest;
+
+    /// <summary>A new link to confirm an address, asked for again: sent only if an account waits for it.</summary>
+    public sealed record Confirm(string Email) : PasswordMailRequest;
+
+    /// <summary>The stored form of the request, due at once.</summary>
+    public AccountMailRequest ToStored(DateTime now) => this switch
+    {
+        Forgotten r => new AccountMailRequest { Kind = AccountMailKinds.Forgotten, Email = r.Email, AskedAt = now, NextAttemptAt = now },
+        Changed r => new AccountMailRequest { Kind = AccountMailKinds.Changed, AccountId = r.AccountId, AskedAt = now, NextAttemptAt = now },
+        SignUp r => new AccountMailRequest
+        {
+            Kind = AccountMailKinds.SignUp, Email = r.Email, DisplayName = r.DisplayName, Role = r.Role, Language = r.Language,
+            PasswordHash = r.PasswordHash, AskedAt = now, NextAttemptAt = now,
+        },
+        Confirm r => new AccountMailRequest { Kind = AccountMailKinds.Confirm, Email = r.Email, AskedAt = now, NextAttemptAt = now },
+        _ => throw new InvalidOperationException($"no stored form for {GetType().Name}"),
+    };
+
+    /// <summary>The request a stored row holds, or null for a row this version does not know.</summary>
+    public static PasswordMailRequest? FromStored(AccountMailRequest stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored switch
+        {
+            { Kind: AccountMailKinds.Forgotten, Email: { } email } => new Forgotten(email),
+            { Kind: AccountMailKinds.Changed, AccountId: { } id } => new Changed(id),
+            { Kind: AccountMailKinds.SignUp, Email: { } email, DisplayName: { } name, Role: { } role, Language: { } language, PasswordHash: { } hash } =>
+                new SignUp(email, name, role, language, hash),
+            { Kind: AccountMailKinds.Confirm, Email: { } email } => new Confirm(email),
+            // A sign-up given up (its hash cleared) and then put back by hand: its account, if it was made, gets a new link.
+            { Kind: AccountMailKinds.SignUp, Email: { } email, PasswordHash: null } => new Confirm(email),
+            _ => null,
+        };
+    }
 }
 
 /// <summary>
-/// The e-mails about passwords that requests hand over rather than send: a "forgotten password" request answers at once
-/// and in the same words whether or not an account has the e-mail, and looking the account up, writing its token and
-/// talking to the mail server happen here, after the answer, so the time taken does not tell either. One reader, in the
-/// order asked. Held in memory: a request still waiting when the portal stops is lost (the person asks again); the queue
-/// holds at most <see cref="Capacity"/>, beyond which a request is dropped and logged (the throttle keeps it far from full).
+/// The e-mails about accounts that requests hand over rather than send (forgotten password, password changed, sign-up,
+/// a new confirmation link): a request answers at once and in the same words whether or not an account has the e-mail,
+/// and looking the account up, writing its token and talking to the mail server happen here, after the answer, so the
+/// time taken does not tell either. Each request is stored in the accounts database (<see cref="AccountMailRequest"/>,
+/// one insert whatever the address) before the answer, and sent from there in the order asked, at least once: a request
+/// waiting when the portal stops is sent after it starts again. An e-mail refused (or the server unreachable) is tried
+/// again after <c>Mail:FirstRetryDelay</c>, doubling up to <c>Mail:MaxRetryDelay</c>, and given up after
+/// <c>Mail:MaxAttempts</c> tries, logged and counted by <c>/health/ready</c>. Tokens and links are written when an
+/// e-mail is sent, never stored.
 /// </summary>
-internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, ILogger<PasswordMailQueue> logger) : BackgroundService
+internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, MailOptions mail, TimeProvider clock, ILogger<PasswordMailQueue> logger)
+    : BackgroundService
 {
-    public const int Capacity = 10_000;
+    /// <summary>How often the queue looks for requests when nothing wakes it (another instance's, or retries).</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<PasswordMailRequest> _requests = Channel.CreateBounded<PasswordMailRequest>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private const int BatchSize = 20;
 
-    /// <summary>Hands over a request; never waits.</summary>
-    public void Enqueue(PasswordMailRequest request)
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Stores a request (one insert) and wakes the sender; the e-mail goes after the answer.</summary>
+    public async Task EnqueueAsync(PasswordMailRequest request, CancellationToken cancellationToken = default)
     {
-        if (!_requests.Writer.TryWrite(request))
-            Dropped(request.GetType().Name);
+        ArgumentNullException.ThrowIfNull(request);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
+            db.AccountMails.Add(request.ToStored(clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>The requests given up since <paramref name="since"/> (UTC): counted by the <c>mail</c> health check.</summary>
+    public static Task<int> GivenUpSinceAsync(AccountsDb db, DateTime since, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.AccountMails.CountAsync(r => r.GivenUpAt != null && r.GivenUpAt >= since, cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var request in _requests.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = PollInterval;
             try
             {
-                await SendAsync(request, stoppingToken).ConfigureAwait(false);
+                wait = await SendDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Failed(request.GetType().Name, e);
+                RoundFailed(e);
+            }
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(wait);
+            try
+            {
+                await _wake.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The wait is over: look again.
             }
         }
     }
 
-    private async Task SendAsync(PasswordMailRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends every request due now, oldest first; gives how long to wait before the next one falls due.</summary>
+    private async Task<TimeSpan> SendDueAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            List<AccountMailRequest> due;
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                due = await scope.ServiceProvider.GetRequiredService<AccountsDb>().AccountMails.AsNoTracking()
+                    .Where(r => r.GivenUpAt == null && r.NextAttemptAt <= now).OrderBy(r => r.Id).Take(BatchSize)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var request in due)
+                await SendOneAsync(request, cancellationToken).ConfigureAwait(false);
+            if (due.Count < BatchSize)
+                break;
+        }
+        await using var next = scopes.CreateAsyncScope();
+        var earliest = await next.ServiceProvider.GetRequiredService<AccountsDb>().AccountMails
+            .Where(r => r.GivenUpAt == null).OrderBy(r => r.NextAttemptAt).Select(r => (DateTime?)r.NextAttemptAt)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var untilDue = earliest is { } at ? at - clock.GetUtcNow().UtcDateTime : PollInterval;
+        return untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < PollInterval ? untilDue : PollInterval;
+    }
+
+    /// <summary>Sends one request; deleted once done (or when there was nothing to send), else tried again later or given up.</summary>
+    private async Task SendOneAsync(AccountMailRequest stored, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AccountsDb>();
+        Sent sent;
+        try
+        {
+            sent = PasswordMailRequest.FromStored(stored) is { } request
+                ? await SendAsync(services, request, cancellationToken).ConfigureAwait(false)
+                : Sent.Refused($"a request of kind '{stored.Kind}' this version cannot send");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(stored.Id, stored.Kind, e);
+            sent = Sent.Refused(e.GetType().Name);
+        }
+
+        var row = await db.AccountMails.FindAsync([stored.Id], cancellationToken).ConfigureAwait(false);
+        if (row is null)
+            return;
+        if (sent.Status == SentStatus.Accepted)
+            db.AccountMails.Remove(row);
+        else
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            row.Attempts++;
+            row.LastError = sent.Reason;
+            row.NextAttemptAt = now + mail.RetryDelay(row.Attempts);
+            if (row.Attempts >= mail.MaxAttempts)
+            {
+                row.GivenUpAt = now;
+                row.PasswordHash = null;
+                GivenUp(row.Id, row.Kind, row.Attempts, sent.Reason);
+            }
+        }
+        // Deleted only after the e-mail was accepted: a crash in between sends it again (at least once).
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Looks the account up and sends what the request asks; Accepted also when there is nothing to send.</summary>
+    private static async Task<Sent> SendAsync(IServiceProvider services, PasswordMailRequest request, CancellationToken cancellationToken)
+    {
         var users = services.GetRequiredService<UserManager<Account>>();
         switch (request)
         {
             case PasswordMailRequest.Forgotten forgotten:
                 if (await users.FindByEmailAsync(forgotten.Email).ConfigureAwait(false) is { Email: not null } account && !PasswordLinks.IsDeactivated(account))
-                    await services.GetRequiredService<PasswordLinks>().SendAsync(account, PasswordLinkPurpose.Reset, cancellationToken: cancellationToken).ConfigureAwait(false);
-                break;
+                    return (await services.GetRequiredService<PasswordLinks>().SendLinkAsync(account, PasswordLinkPurpose.Reset, cancellationToken: cancellationToken).ConfigureAwait(false)).Sent;
+                return Sent.Accepted;
             case PasswordMailRequest.Changed changed:
                 if (await users.FindByIdAsync(changed.AccountId).ConfigureAwait(false) is { Email: not null } changedAccount)
-                {
-                    await using var session = services.GetRequiredService<IMailDelivery>().Open();
-                    var sent = await session.SendAsync(services.GetRequiredService<PasswordMail>().Changed(changedAccount), cancellationToken).ConfigureAwait(false);
-                    if (sent.Status != SentStatus.Accepted)
-                        NotSent(changedAccount.Id, sent.Reason);
-                }
-                break;
+                    return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().Changed(changedAccount), cancellationToken).ConfigureAwait(false);
+                return Sent.Accepted;
+            case PasswordMailRequest.SignUp signUp:
+                return await SignUpAsync(services, signUp, cancellationToken).ConfigureAwait(false);
+            case PasswordMailRequest.Confirm confirm:
+                if (await users.FindByEmailAsync(confirm.Email).ConfigureAwait(false) is { } waiting && ConfirmationLinks.AwaitsConfirmation(waiting))
+                    return await services.GetRequiredService<ConfirmationLinks>().SendAsync(waiting, cancellationToken).ConfigureAwait(false);
+                return Sent.Accepted;
+            default:
+                throw new InvalidOperationException($"unknown request {request.GetType().Name}");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The password e-mail queue is full: a {Request} request was dropped")]
-    private partial void Dropped(string request);
+    private static async Task<Sent> SignUpAsync(IServiceProvider services, PasswordMailRequest.SignUp signUp, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserManager<Account>>();
+        var links = services.GetRequiredService<ConfirmationLinks>();
+        var account = await users.FindByEmailAsync(signUp.Email).ConfigureAwait(false);
+        if (account is null)
+        {
+            var created = links.New(signUp.Email, signUp.DisplayName, signUp.Role, signUp.Language, signUp.PasswordHash);
+            var result = await users.CreateAsync(created).ConfigureAwait(false);
+            if (result.Succeeded)
+                return await links.SendAsync(created, cancellationToken).ConfigureAwait(false);
+            // Another instance created it meanwhile: the address now has an account, answered as such below.
+            account = await users.FindByEmailAsync(signUp.Email).ConfigureAwait(false);
+            if (account is null)
+                return Sent.Refused("the account could not be created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+        if (ConfirmationLinks.AwaitsConfirmation(account))
+            return await links.SendAsync(account, cancellationToken).ConfigureAwait(false);
+        if (PasswordLinks.IsDeactivated(account) || account.Email is null)
+            return Sent.Accepted;
+        return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().SignUpTaken(account), cancellationToken).ConfigureAwait(false);
+    }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {Request} password e-mail failed")]
-    private partial void Failed(string request, Exception exception);
+    private static async Task<Sent> SendMessageAsync(IServiceProvider services, MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    {
+        await using var session = services.GetRequiredService<IMailDelivery>().Open();
+        return await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
+    }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The notice that account {AccountId}'s password changed was not sent: {Reason}")]
-    private partial void NotSent(string accountId, string? reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending account e-mail request {Id} ({Kind}) failed")]
+    private partial void Failed(long id, string kind, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account e-mail request {Id} ({Kind}) was given up after {Attempts} attempts: {Reason}")]
+    private partial void GivenUp(long id, string kind, int attempts, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A round of the account e-mails failed; it is tried again")]
+    private partial void RoundFailed(Exception exception);
 }

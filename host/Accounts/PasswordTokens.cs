@@ -17,6 +17,10 @@ internal static class PasswordTokens
 {
     public const string ResetProvider = "PasswordReset";
     public const string InvitationProvider = "Invitation";
+    public const string ConfirmationProvider = "AddressConfirmation";
+
+    /// <summary>The purpose written into a token confirming a new account's address.</summary>
+    public const string ConfirmationPurpose = "confirm-address";
 
     public static string Provider(PasswordLinkPurpose purpose) => purpose == PasswordLinkPurpose.Invitation ? InvitationProvider : ResetProvider;
 
@@ -24,7 +28,7 @@ internal static class PasswordTokens
     public static string Purpose(PasswordLinkPurpose purpose) => purpose == PasswordLinkPurpose.Invitation ? "choose-password:invitation" : "choose-password:reset";
 
     /// <summary>
-    /// The password side of accounts: the two providers and their lifetimes, how often other sessions check the security
+    /// The password side of accounts and the confirmation of new accounts' addresses: the three providers and their lifetimes, how often other sessions check the security
     /// stamp, the links (<see cref="PasswordLinks"/>, scoped), their e-mails and the queue that sends them after the answer.
     /// </summary>
     public static IServiceCollection AddPasswords(this IServiceCollection services, PortalOptions settings)
@@ -35,13 +39,21 @@ internal static class PasswordTokens
         services.AddScoped(services => new PasswordLinks(
             services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<IMailDelivery>(), services.GetRequiredService<PasswordMail>(),
             services.GetRequiredService<ProcedureCatalog>().Library, services.GetRequiredService<AccountThrottle>(), services.GetRequiredService<ILogger<PasswordLinks>>()));
+        services.AddScoped(services => new ConfirmationLinks(
+            services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<IMailDelivery>(), services.GetRequiredService<PasswordMail>(),
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ConfirmationLinks>>()));
+        services.AddHostedService(services => new UnconfirmedAccountSweep(
+            services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>(), settings,
+            services.GetRequiredService<ILogger<UnconfirmedAccountSweep>>()));
         services.AddSingleton<PasswordMailQueue>();
         services.AddHostedService(services => services.GetRequiredService<PasswordMailQueue>());
         new IdentityBuilder(typeof(Account), services)
             .AddTokenProvider<ResetTokens>(ResetProvider)
-            .AddTokenProvider<InvitationTokens>(InvitationProvider);
+            .AddTokenProvider<InvitationTokens>(InvitationProvider)
+            .AddTokenProvider<ConfirmationTokens>(ConfirmationProvider);
         services.Configure<ResetTokenOptions>(o => o.TokenLifespan = settings.ResetLinkLifetime);
         services.Configure<InvitationTokenOptions>(o => o.TokenLifespan = settings.InvitationLifetime);
+        services.Configure<ConfirmationTokenOptions>(o => o.TokenLifespan = settings.ConfirmationLinkLifetime);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.SessionCheck);
         return services;
     }
@@ -64,6 +76,18 @@ internal sealed class InvitationTokenOptions : DataProtectionTokenProviderOption
         TokenLifespan = TimeSpan.FromDays(7);
     }
 }
+
+internal sealed class ConfirmationTokenOptions : DataProtectionTokenProviderOptions
+{
+    public ConfirmationTokenOptions()
+    {
+        Name = PasswordTokens.ConfirmationProvider;
+        TokenLifespan = TimeSpan.FromHours(48);
+    }
+}
+
+internal sealed class ConfirmationTokens(IDataProtectionProvider protection, IOptions<ConfirmationTokenOptions> options, ILogger<DataProtectorTokenProvider<Account>> logger)
+    : DataProtectorTokenProvider<Account>(protection, options, logger);
 
 internal sealed class ResetTokens(IDataProtectionProvider protection, IOptions<ResetTokenOptions> options, ILogger<DataProtectorTokenProvider<Account>> logger)
     : DataProtectorTokenProvider<Account>(protection, options, logger);

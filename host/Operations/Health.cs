@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Catalog;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -160,18 +161,28 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
 /// dispatcher stops trying, so someone must look). Degraded otherwise, with how many (a count, never whose or to whom:
 /// the log names them). Applying and reviewing go on either way.
 /// </summary>
-internal sealed class MailCheck(Outbox outbox, TimeProvider clock) : IHealthCheck
+internal sealed class MailCheck(Outbox outbox, AccountsDb accounts, TimeProvider clock) : IHealthCheck
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     /// <summary>The count's name in the answer.</summary>
     public const string SetAsideCount = "setAsideLast24Hours";
 
+    /// <summary>The count of account e-mails (password links, sign-up confirmations...) given up, in the answer.</summary>
+    public const string AccountMailsGivenUpCount = "accountMailsGivenUpLast24Hours";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var count = await outbox.SetAsideSinceAsync((clock.GetUtcNow() - Window).UtcDateTime, cancellationToken).ConfigureAwait(false);
-        return count == 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Degraded($"{count} notification(s) set aside in the last 24 hours", data: new Dictionary<string, object> { [SetAsideCount] = count });
+        var since = (clock.GetUtcNow() - Window).UtcDateTime;
+        var setAside = await outbox.SetAsideSinceAsync(since, cancellationToken).ConfigureAwait(false);
+        var givenUp = await PasswordMailQueue.GivenUpSinceAsync(accounts, since, cancellationToken).ConfigureAwait(false);
+        if (setAside == 0 && givenUp == 0)
+            return HealthCheckResult.Healthy();
+        var counts = new Dictionary<string, object>();
+        if (setAside > 0)
+            counts[SetAsideCount] = setAside;
+        if (givenUp > 0)
+            counts[AccountMailsGivenUpCount] = givenUp;
+        return HealthCheckResult.Degraded($"{setAside} notification(s) set aside and {givenUp} account e-mail(s) given up in the last 24 hours", data: counts);
     }
 }

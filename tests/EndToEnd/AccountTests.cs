@@ -10,31 +10,63 @@ public sealed class AccountTests(PortalFixture portal)
     private const string Password = "une phrase de passe 2026";
 
     [Fact]
-    public async Task SignUp_Employer_IsSignedIn_ThenSignsOutAndBackIn()
+    public async Task SignUp_Employer_ConfirmsFromTheEmail_IsSignedIn_ThenSignsOutAndBackIn()
     {
         var page = await portal.NewPageAsync();
         var email = $"employer-{Guid.NewGuid():N}@example.test";
 
-        await page.GotoAsync("/account/sign-up");
-        await page.Locator("#kind").SelectOptionAsync("employer");
-        await page.Locator("#name").FillAsync("Société Atlas Textile");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.Locator("#confirm").FillAsync(Password);
-        await page.Locator("form button[type=submit].primary").ClickAsync();
+        await Pages.SignUpAsync(portal, page, "employer", "Société Atlas Textile", email, Password);
 
         await Assertions.Expect(page).ToHaveURLAsync(portal.BaseUrl + "/");
-        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync("Société Atlas Textile");
         await Assertions.Expect(page.Locator(".account-menu .role")).ToHaveTextAsync("Employeur");
         var account = await portal.FindAccountAsync(email);
         Assert.NotNull(account);
         Assert.Equal("employer", account.Role);
+        Assert.True(account.EmailConfirmed);
 
         await Pages.SignOutAsync(page);
         await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveCountAsync(0);
 
         await Pages.SignInAsync(page, email, Password);
         await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync("Société Atlas Textile");
+    }
+
+    [Fact]
+    public async Task SignUp_InArabic_SignInBeforeConfirmingIsRefused_TheLinkSentAgainSignsIn_AndTheFirstNoLongerWorks()
+    {
+        var page = await portal.NewPageAsync(Languages.Find("ar"));
+        var email = $"worker-{Guid.NewGuid():N}@example.test";
+
+        await Pages.FillSignUpAsync(page, "worker", "كريم العلوي", email, Password);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(page.Locator("#sign-up-sent")).ToContainTextAsync("أرسلنا رابطا إلى " + email);
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        var first = await portal.MailToAsync(email);
+        Assert.Equal("فعّلوا حسابكم في البوابة", first.Subject);
+        Assert.Contains("dir=\"rtl\"", first.HtmlBody, StringComparison.Ordinal);
+
+        // The right password before the address is confirmed: not signed in, told why, offered the link again.
+        await Pages.SignInAsync(page, email, Password);
+        await Assertions.Expect(page.Locator("#sign-in-unconfirmed")).ToContainTextAsync(email);
+        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveCountAsync(0);
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        await page.Locator("#sign-in-unconfirmed button").ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-sent")).ToContainTextAsync(email);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        // The newest link signs in, in another browser as well as this one; the first one has stopped working.
+        var other = await portal.NewPageAsync();
+        await Pages.OpenConfirmationAsync(portal, other, email, already: 1);
+        await Assertions.Expect(other.Locator(".account-menu .name")).ToHaveTextAsync("كريم العلوي");
+        await Assertions.Expect(other.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await page.GotoAsync(portal.BaseUrl + new Uri(Regex.Match(first.TextBody!, @"https?://\S+/account/confirm\?\S+").Value).PathAndQuery);
+        await Assertions.Expect(page.Locator("#confirm-link-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveCountAsync(0);
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        await Pages.SignInAsync(page, email, Password);
+        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync("كريم العلوي");
     }
 
     [Fact]

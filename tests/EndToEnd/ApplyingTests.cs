@@ -20,7 +20,7 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         var definition = VisaForm.Definition(portal);
         var page = await portal.NewPageAsync(language);
         var email = $"employer-{Guid.NewGuid():N}@example.test";
-        await Pages.SignUpAsync(page, "employer", "Atlas Ingénierie", email, Password);
+        await Pages.SignUpAsync(portal, page, "employer", "Atlas Ingénierie", email, Password);
 
         await Pages.StartApplicationAsync(page, VisaForm.Id, FormUrl("employer"));
         var form = new VisaForm(page, definition, code);

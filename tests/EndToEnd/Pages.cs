@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace EmploymentProcedures.EndToEnd;
 
 /// <summary>What the tests do on the portal's pages, as a person would.</summary>
-internal static class Pages
+internal static partial class Pages
 {
     public static async Task SignInAsync(IPage page, string email, string password)
     {
@@ -57,8 +57,20 @@ internal static class Pages
         return violations;
     }
 
-    /// <summary>Creates an applicant account through the sign-up page; the person is then signed in, on the home page.</summary>
-    public static async Task SignUpAsync(IPage page, string kind, string name, string email, string password)
+    /// <summary>
+    /// Creates an applicant account as a person does: the sign-up page, the page saying a link was sent, the e-mail in the
+    /// portal's pickup folder, its link opened; the person is then signed in, on the home page.
+    /// </summary>
+    public static async Task SignUpAsync(PortalFixture portal, IPage page, string kind, string name, string email, string password)
+    {
+        await FillSignUpAsync(page, kind, name, email, password);
+        await Assertions.Expect(page.Locator("#sign-up-sent")).ToContainTextAsync(email);
+        await OpenConfirmationAsync(portal, page, email);
+        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync(name);
+    }
+
+    /// <summary>Fills the sign-up form and sends it.</summary>
+    public static async Task FillSignUpAsync(IPage page, string kind, string name, string email, string password)
     {
         await page.GotoAsync("/account/sign-up");
         await page.Locator("#kind").SelectOptionAsync(kind);
@@ -67,8 +79,18 @@ internal static class Pages
         await page.Locator("#password").FillAsync(password);
         await page.Locator("#confirm").FillAsync(password);
         await page.Locator("form button[type=submit].primary").ClickAsync();
-        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync(name);
     }
+
+    /// <summary>Opens the link of the newest e-mail confirming <paramref name="email"/> (beyond <paramref name="already"/> e-mails).</summary>
+    public static async Task OpenConfirmationAsync(PortalFixture portal, IPage page, string email, int already = 0)
+    {
+        var mail = await portal.MailToAsync(email, already);
+        var link = new Uri(ConfirmationLink().Match(mail.TextBody!).Value);
+        await page.GotoAsync(portal.BaseUrl + link.PathAndQuery);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+/account/confirm\?\S+")]
+    private static partial System.Text.RegularExpressions.Regex ConfirmationLink();
 
     /// <summary>
     /// Signs out with the header's button. A click that lands while the circuit is taking over the page

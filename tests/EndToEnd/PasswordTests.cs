@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using EmploymentProcedures.Host.Notifying;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using MimeKit;
 
 namespace EmploymentProcedures.EndToEnd;
 
@@ -28,7 +25,7 @@ public sealed partial class PasswordTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("#forgot-password-sent")).ToContainTextAsync(email);
 
         // The e-mail, as the pickup folder holds it: in the account's language, with the link.
-        var mail = await MailToAsync(email);
+        var mail = await portal.MailToAsync(email);
         Assert.Equal("اختيار كلمة مرور جديدة", mail.Subject);
         var link = new Uri(LinkPattern().Match(mail.TextBody!).Value);
         // Opened by a browser that never chose a language: the page speaks the account's, right to left.
@@ -68,26 +65,6 @@ public sealed partial class PasswordTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("#email-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#email")).ToHaveAttributeAsync("aria-describedby", "email-error");
         await Pages.AssertNoSeriousAxeViolationAsync(page);
-    }
-
-    /// <summary>The e-mail to <paramref name="email"/> in the portal's pickup folder, once the queue has written it (at most 30 s).</summary>
-    private async Task<MimeMessage> MailToAsync(string email)
-    {
-        var folder = ((PickupFolderDelivery)portal.App.Services.GetRequiredService<IMailDelivery>()).Folder;
-        for (var waited = 0; waited < 300; waited++)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.EnumerateFiles(folder, "password-*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => m.Address == email))
-                        return message;
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("no e-mail to " + email);
     }
 
     [GeneratedRegex(@"https?://\S+/account/password\?\S+")]

@@ -3,12 +3,14 @@ using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.Notifying;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Playwright;
+using MimeKit;
 
 namespace EmploymentProcedures.EndToEnd;
 
@@ -115,6 +117,38 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>Applications of <paramref name="procedure"/> made through the portal's engine service, as its applying pages make them.</summary>
     internal Filing FilingOf(string procedure = Filing.Procedure) =>
         new(App.Services.GetRequiredService<Applications>(), App.Services.GetRequiredService<ProcedureCatalog>().Definitions[procedure]);
+
+    /// <summary>
+    /// The newest e-mail to <paramref name="email"/> in the portal's pickup folder about an account (a password, a sign-up),
+    /// once the queue has written it, beyond the <paramref name="already"/> it had before (at most 30 s).
+    /// </summary>
+    public async Task<MimeMessage> MailToAsync(string email, int already = 0)
+    {
+        var folder = ((PickupFolderDelivery)App.Services.GetRequiredService<IMailDelivery>()).Folder;
+        for (var waited = 0; waited < 300; waited++)
+        {
+            var mails = await MailsToAsync(folder, email);
+            if (mails.Count > already)
+                return mails[^1];
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("no e-mail to " + email);
+    }
+
+    /// <summary>The e-mails to <paramref name="email"/>, in the order they were written.</summary>
+    private static async Task<List<MimeMessage>> MailsToAsync(string folder, string email)
+    {
+        var mails = new List<MimeMessage>();
+        if (!Directory.Exists(folder))
+            return mails;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("password-*.eml").OrderBy(f => f.LastWriteTimeUtc))
+        {
+            var message = await MimeMessage.LoadAsync(file.FullName);
+            if (message.To.Mailboxes.Any(m => m.Address == email))
+                mails.Add(message);
+        }
+        return mails;
+    }
 
     public async Task<Account?> FindAccountAsync(string email)
     {

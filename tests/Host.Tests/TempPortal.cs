@@ -25,9 +25,28 @@ internal sealed class TempPortal : IAsyncDisposable
 
     /// <param name="listen">Serve HTTP on Kestrel.</param>
     /// <param name="settings">More command-line settings (<c>--Portal:SignUpsPerAddress=2</c>).</param>
-    public static async Task<TempPortal> PrepareAsync(bool listen = false, params string[] settings)
+    public static Task<TempPortal> PrepareAsync(bool listen = false, params string[] settings) => PrepareOverAsync(_ => Task.CompletedTask, listen, settings);
+
+    /// <summary>A portal over a data folder <paramref name="seed"/> filled first (a database of an earlier version).</summary>
+    public static async Task<TempPortal> PrepareOverAsync(Func<string, Task> seed, bool listen = false, params string[] settings)
     {
+        ArgumentNullException.ThrowIfNull(seed);
         var data = Path.Combine(Path.GetTempPath(), "ep-host-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        await seed(data);
+        var app = await BuildOnAsync(data, settings);
+        var portal = new TempPortal(data, app);
+        if (listen)
+        {
+            await app.StartAsync();
+            portal.BaseAddress = new Uri(app.Urls.Single());
+        }
+        return portal;
+    }
+
+    /// <summary>The portal over <paramref name="data"/>, its database migrated, not started (no background service runs).</summary>
+    public static async Task<WebApplication> BuildOnAsync(string data, params string[] settings)
+    {
         var app = Portal.Build(new WebApplicationOptions
         {
             ApplicationName = typeof(Portal).Assembly.GetName().Name,
@@ -38,13 +57,7 @@ internal sealed class TempPortal : IAsyncDisposable
                 "--Mail:DispatchInterval=00:00:00", .. settings],
         });
         await Portal.PrepareAsync(app);
-        var portal = new TempPortal(data, app);
-        if (listen)
-        {
-            await app.StartAsync();
-            portal.BaseAddress = new Uri(app.Urls.Single());
-        }
-        return portal;
+        return app;
     }
 
     public async ValueTask DisposeAsync()

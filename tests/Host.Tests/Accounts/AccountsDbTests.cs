@@ -1,6 +1,10 @@
 using EmploymentProcedures.Host.Accounts;
 using Microsoft.AspNetCore.Identity;
+using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Accounts;
@@ -69,6 +73,34 @@ public sealed class AccountsDbTests
         Assert.NotNull(account);
         Assert.Equal(["rabat"], account.Provinces);
         Assert.Equal("fr", account.PreferredLanguage);
+    }
+
+    [Fact]
+    public async Task Migration_AccountOpenedBeforeAddressesWereConfirmed_IsConfirmed_AndSignsIn()
+    {
+        const string email = "ancien@example.test";
+        await using var portal = await TempPortal.PrepareOverAsync(async data =>
+        {
+            var options = AccountsDb.Configure(new DbContextOptionsBuilder<AccountsDb>(), Path.Combine(data, PortalOptions.DatabaseFileName));
+            await using var db = new AccountsDb((DbContextOptions<AccountsDb>)options.Options);
+            await db.GetInfrastructure().GetRequiredService<IMigrator>().MigrateAsync("20261130083340_StaffChanges");
+            var hash = new PasswordHasher<Account>().HashPassword(new Account(), LivePortal.Password);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, PasswordHash, SecurityStamp,
+                    ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, DisplayName, Role, Provinces,
+                    PreferredLanguage, OptedOutOfEmails)
+                VALUES ('old-1', {email}, {email.ToUpperInvariant()}, {email}, {email.ToUpperInvariant()}, 0, {hash}, 'STAMP', 'C', 0, 0, 1, 0,
+                    'Ancien Compte', 'employer', '[]', 'fr', 0)
+                """);
+            SqliteConnection.ClearAllPools();
+        }, listen: true);
+
+        var account = await Column(portal.DatabaseFile, "SELECT EmailConfirmed || ':' || IFNULL(SignedUpAt, 'none') FROM AspNetUsers WHERE Id = 'old-1'");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = portal.BaseAddress };
+        using var signIn = await LivePortal.PostSignInAsync(client, email, LivePortal.Password);
+
+        Assert.Equal(["1:none"], account);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
     [Theory]

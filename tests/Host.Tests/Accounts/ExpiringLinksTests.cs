@@ -9,7 +9,8 @@ namespace EmploymentProcedures.Host.Tests.Accounts;
 /// </summary>
 public sealed class ExpiringLinksPortal : PasswordPortal
 {
-    protected override string[] More => ["--Portal:ResetLinkLifetime=00:00:00", "--Portal:InvitationLifetime=00:00:00", "--Portal:PasswordLinksPerAddress=3"];
+    protected override string[] More =>
+        ["--Portal:ResetLinkLifetime=00:00:00", "--Portal:InvitationLifetime=00:00:00", "--Portal:ConfirmationLinkLifetime=00:00:00", "--Portal:PasswordLinksPerAddress=3"];
 }
 
 [CollectionDefinition(Name)]
@@ -36,6 +37,25 @@ public sealed class ExpiringLinksTests(ExpiringLinksPortal portal)
         Assert.Contains("Ce lien ne fonctionne plus : il a expiré", page, StringComparison.Ordinal);
         Assert.False((await portal.FindAccountAsync(email))!.EmailConfirmed);
         Assert.True(await portal.SignsInAsync(email, MyApplications.LivePortal.Password));
+    }
+
+    [Fact]
+    public async Task ConfirmationLinkPastItsLifetime_IsRefusedWithTheFormForANewLink_AndConfirmsNothing()
+    {
+        var email = $"expire-{Guid.NewGuid():N}@example.test";
+        using var client = portal.Anonymous();
+        await SignUpTests.SignUpAsync(client, email);
+        var link = PasswordPortal.ConfirmationLinkIn(Assert.Single(await portal.WaitForMailsAsync(email)));
+
+        using var response = await client.GetAsync(PasswordPortal.Local(link));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Ce lien d'activation ne fonctionne pas : il a expiré", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Email\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal)));
+        Assert.False((await portal.FindAccountAsync(email))!.EmailConfirmed);
+        Assert.False(await portal.SignsInAsync(email, SignUpTests.Password));
     }
 
     [Fact]

@@ -110,6 +110,7 @@ public sealed class ForgotPasswordTests(PasswordPortal portal)
 
     [Theory]
     [InlineData("/account/forgot-password", "forgot-password", false)]
+    [InlineData("/account/confirm", "resend-confirmation", false)]
     [InlineData("/account/password?purpose=reset&account=x&token=y", "choose-password", false)]
     [InlineData("/account", "account-password", true)]
     public async Task PasswordForm_PostedWithoutItsAntiforgeryToken_Is400(string path, string handler, bool signedIn)

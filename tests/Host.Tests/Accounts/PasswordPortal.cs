@@ -102,8 +102,14 @@ public partial class PasswordPortal : LivePortal
         return response.StatusCode == HttpStatusCode.Redirect;
     }
 
+    /// <summary>The link confirming a new account's address in an e-mail's text.</summary>
+    internal static Uri ConfirmationLinkIn(MimeMessage message) => new(ConfirmationLinkPattern().Match(message.TextBody ?? "").Value);
+
     [GeneratedRegex(@"https?://\S+/account/password\?\S+")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"https?://\S+/account/confirm\?\S+")]
+    private static partial Regex ConfirmationLinkPattern();
 }
 
 [CollectionDefinition(Name)]

@@ -61,7 +61,9 @@ public sealed class HealthTests
         foreach (var secret in new[] { applicant.UserId, "Salma", "salma@example.test", "550", given.Item.Reference! })
             Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
         var dayLater = new FakeTimeProvider(DateTimeOffset.UtcNow + MailCheck.Window + TimeSpan.FromMinutes(1));
-        Assert.Equal(HealthStatus.Healthy, (await new MailCheck(outbox, dayLater).CheckHealthAsync(new HealthCheckContext())).Status);
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<EmploymentProcedures.Host.Accounts.AccountsDb>();
+        Assert.Equal(HealthStatus.Healthy, (await new MailCheck(outbox, accounts, dayLater).CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EmploymentProcedures.Host.Accounts;
+
+/// <summary>
+/// Removes the accounts people signed up for and never confirmed, once <c>Portal:UnconfirmedAccountLifetime</c> (7 days)
+/// has passed since the sign-up, so that an address typed by mistake is not held for ever: its owner can then sign up
+/// with it. Runs at the start and every <c>Portal:SweepInterval</c> (zero turns it off). Such an account never signed in,
+/// so nothing else refers to it.
+/// </summary>
+internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scopes, TimeProvider clock, PortalOptions settings, ILogger<UnconfirmedAccountSweep> logger)
+    : BackgroundService
+{
+    /// <summary>Removes the accounts whose sign-up is older than the lifetime and still unconfirmed; gives how many.</summary>
+    public static async Task<int> RemoveExpiredAsync(AccountsDb db, DateTimeOffset now, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // SQLite cannot compare the stored offsets: the few unconfirmed accounts are read and the old ones picked here.
+        var waiting = await db.Users.Where(a => !a.EmailConfirmed && a.SignedUpAt != null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var expired = waiting.Where(a => a.SignedUpAt!.Value + lifetime <= now).ToList();
+        if (expired.Count == 0)
+            return 0;
+        db.Users.RemoveRange(expired);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return expired.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (settings.SweepInterval <= TimeSpan.Zero)
+            return;
+        using var timer = new PeriodicTimer(settings.SweepInterval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var removed = await RemoveExpiredAsync(scope.ServiceProvider.GetRequiredService<AccountsDb>(), clock.GetUtcNow(), settings.UnconfirmedAccountLifetime, stoppingToken)
+                    .ConfigureAwait(false);
+                if (removed > 0)
+                    Removed(removed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Failed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} account(s) whose address was never confirmed were removed")]
+    private partial void Removed(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Removing the accounts whose address was never confirmed failed")]
+    private partial void Failed(Exception exception);
+}
