@@ -213,6 +213,42 @@ public sealed class TakeoverTests(PortalFixture portal)
     }
 
     /// <summary>A new empty draft of the visa whose job page is opened with its circuit held back (still prerendered).</summary>
+    /// <summary>
+    /// A link followed on a page not yet live, its circuit held or starting, the next page slow to come (a loaded server):
+    /// the next page is shown, and it goes live. Followed through Blazor's enhanced navigation, the circuit starting
+    /// meanwhile drew the page being left under the next page's address.
+    /// </summary>
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(300, true)]
+    [InlineData(1500, true)]
+    public async Task Link_FollowedWhileTheCircuitStarts_ShowsThePageItLedTo(int nextPageDelay, bool circuitStarting)
+    {
+        var email = await portal.CreateAccountAsync("desk-agent", "une phrase de passe 2026", "fr", provinces: ["rabat"]);
+        var page = await portal.NewPageAsync();
+        await Pages.SignInAsync(page, email, "une phrase de passe 2026");
+        var hold = await CircuitHold.OnAsync(page);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("main[data-live=false]")).ToHaveCountAsync(1);
+        // The next page is slow to come, and the circuit of the page being left starts meanwhile.
+        await page.RouteAsync(new Regex("/inbox$"), async route =>
+        {
+            await Task.Delay(nextPageDelay);
+            await route.ContinueAsync();
+        });
+
+        if (circuitStarting)
+            hold.Release();
+        await page.Locator(".main-nav a[href='inbox']").ClickAsync();
+        hold.Release();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inbox$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dossiers");
+        await Assertions.Expect(page.Locator("main[data-live=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dossiers");
+        Assert.EndsWith("/inbox", page.Url, StringComparison.Ordinal);
+    }
+
     private async Task<(ApplicantDraft Draft, VisaForm Form, CircuitHold Hold)> HeldJobPageAsync(Language? language = null)
     {
         var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, Answers.Empty, language);

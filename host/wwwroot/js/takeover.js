@@ -19,7 +19,9 @@
 //   (data-waiting, aria-disabled), and a click on one, or the submission of a form only the circuit handles (Enter in
 //   a field), is stopped and the layout's notice says the page is getting ready. Links, and forms that work without the circuit
 //   (method="get"), go on as usual; so does anything inside [data-static]. (Blazor gives its own forms an action, the
-//   page itself, so only an explicit GET says a form works alone.)
+//   page itself, so only an explicit GET says a form works alone.) A link loads its page whole, though, rather than
+//   through Blazor's enhanced navigation, which a circuit starting meanwhile would undo (the old page under the new
+//   address).
 (() => {
   // How long the live page may take to show again an element something was typed into (it may load its data first).
   const patience = 15000;
@@ -248,6 +250,26 @@
     if (control && prerendered(control)) {
       stop(event);
     }
+  }, true);
+
+  // A link followed before the circuit has taken the page over loads the next page whole. Blazor would follow it by
+  // fetching the next page and patching this one (enhanced navigation); a circuit starting meanwhile renders the page
+  // it was started for, so the address would say the next page and the page show this one.
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey
+      || !document.querySelector('main[data-live="false"]') || link.closest('[data-static]')
+      || (link.target && link.target !== '_self') || link.hasAttribute('download')) {
+      return;
+    }
+    const url = new URL(link.href, document.baseURI);
+    const here = new URL(location.href);
+    if (url.origin !== here.origin || (url.hash && url.pathname === here.pathname && url.search === here.search)) {
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    location.assign(url.href);
   }, true);
 
   document.addEventListener('submit', (event) => {
