@@ -43,6 +43,15 @@ public sealed class AccountMailRequest
 
     /// <summary>When it was given up after <c>Mail:MaxAttempts</c> refusals: never tried again on its own.</summary>
     public DateTime? GivenUpAt { get; set; }
+
+    /// <summary>
+    /// The round of a portal instance that is sending it (a token of that round), so that another instance on the same
+    /// database leaves it alone until <see cref="ClaimedUntil"/>; null when nobody is.
+    /// </summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the claim lapses (UTC): an instance that died leaves it to be taken over then.</summary>
+    public DateTime? ClaimedUntil { get; set; }
 }
 
 /// <summary>What an <see cref="AccountMailRequest"/> asks for.</summary>

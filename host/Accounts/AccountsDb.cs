@@ -91,6 +91,7 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
             request.Property(r => r.DisplayName).HasMaxLength(200);
             request.Property(r => r.Role).HasMaxLength(100);
             request.Property(r => r.Language).HasMaxLength(5);
+            request.Property(r => r.ClaimedBy).HasMaxLength(64);
         });
     }
 }

@@ -124,33 +124,87 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
     }
 
     /// <summary>Sends every request due now, oldest first; gives how long to wait before the next one falls due.</summary>
-    private async Task<TimeSpan> SendDueAsync(CancellationToken cancellationToken)
+    internal async Task<TimeSpan> SendDueAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            List<AccountMailRequest> due;
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using (var scope = scopes.CreateAsyncScope())
+            var claim = Guid.NewGuid().ToString("N");
+            var started = clock.GetUtcNow().UtcDateTime;
+            var due = await ClaimAsync(claim, started, cancellationToken).ConfigureAwait(false);
+            try
             {
-                due = await scope.ServiceProvider.GetRequiredService<AccountsDb>().AccountMails.AsNoTracking()
-                    .Where(r => r.GivenUpAt == null && r.NextAttemptAt <= now).OrderBy(r => r.Id).Take(BatchSize)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var request in due)
+                {
+                    // Half the lease used: what is left goes back, so no other instance takes a row this one still sends.
+                    if (clock.GetUtcNow().UtcDateTime - started > mail.ClaimLease / 2)
+                        break;
+                    await SendOneAsync(request, claim, cancellationToken).ConfigureAwait(false);
+                }
             }
-            foreach (var request in due)
-                await SendOneAsync(request, cancellationToken).ConfigureAwait(false);
+            finally
+            {
+                await ReleaseAsync(claim).ConfigureAwait(false);
+            }
             if (due.Count < BatchSize)
                 break;
         }
+        return await UntilNextAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims for the round <paramref name="claim"/> (a token unique to it) the oldest requests due: not given up, past
+    /// their next attempt, claimed by nobody or by a round whose lease has lapsed (an instance that stopped). One UPDATE,
+    /// whose condition is checked again on each row as it is written, so two instances on the same database never get the
+    /// same request while a lease holds.
+    /// </summary>
+    internal async Task<IReadOnlyList<AccountMailRequest>> ClaimAsync(string claim, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(claim);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
+        var due = db.AccountMails
+            .Where(r => r.GivenUpAt == null && r.NextAttemptAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil <= now))
+            .OrderBy(r => r.Id).Take(BatchSize).Select(r => r.Id);
+        var until = now + mail.ClaimLease;
+        var claimed = await db.AccountMails
+            .Where(r => due.Contains(r.Id) && r.GivenUpAt == null && (r.ClaimedUntil == null || r.ClaimedUntil <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, claim).SetProperty(r => r.ClaimedUntil, until), cancellationToken)
+            .ConfigureAwait(false);
+        if (claimed == 0)
+            return [];
+        return await db.AccountMails.AsNoTracking().Where(r => r.ClaimedBy == claim).OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives back what the round <paramref name="claim"/> holds and did not finish, no attempt counted.</summary>
+    internal async Task ReleaseAsync(string claim)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        // Not cancelled with the portal's stop: a stopping instance gives its rows back rather than leave them for the lease.
+        await scope.ServiceProvider.GetRequiredService<AccountsDb>().AccountMails.Where(r => r.ClaimedBy == claim)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.ClaimedUntil, (DateTime?)null), CancellationToken.None)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>How long until a request falls due: its next attempt, or the lapse of another instance's claim on it.</summary>
+    private async Task<TimeSpan> UntilNextAsync(CancellationToken cancellationToken)
+    {
         await using var next = scopes.CreateAsyncScope();
-        var earliest = await next.ServiceProvider.GetRequiredService<AccountsDb>().AccountMails
-            .Where(r => r.GivenUpAt == null).OrderBy(r => r.NextAttemptAt).Select(r => (DateTime?)r.NextAttemptAt)
+        var waiting = next.ServiceProvider.GetRequiredService<AccountsDb>().AccountMails.Where(r => r.GivenUpAt == null);
+        var unclaimed = await waiting.Where(r => r.ClaimedUntil == null).OrderBy(r => r.NextAttemptAt).Select(r => (DateTime?)r.NextAttemptAt)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var lapsing = await waiting.Where(r => r.ClaimedUntil != null).OrderBy(r => r.ClaimedUntil).Select(r => r.ClaimedUntil)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        DateTime? earliest = unclaimed is { } a && lapsing is { } b ? (a < b ? a : b) : unclaimed ?? lapsing;
         var untilDue = earliest is { } at ? at - clock.GetUtcNow().UtcDateTime : PollInterval;
         return untilDue < TimeSpan.Zero ? TimeSpan.Zero : untilDue < PollInterval ? untilDue : PollInterval;
     }
 
-    /// <summary>Sends one request; deleted once done (or when there was nothing to send), else tried again later or given up.</summary>
-    private async Task SendOneAsync(AccountMailRequest stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one request claimed by <paramref name="claim"/>; deleted once done (or when there was nothing to send), else
+    /// tried again later or given up, while the claim is still this round's (a lease taken over is the other's to count).
+    /// </summary>
+    private async Task SendOneAsync(AccountMailRequest stored, string claim, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -168,27 +222,33 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
             sent = Sent.Refused(e.GetType().Name);
         }
 
-        var row = await db.AccountMails.FindAsync([stored.Id], cancellationToken).ConfigureAwait(false);
-        if (row is null)
-            return;
-        if (sent.Status == SentStatus.Accepted)
-            db.AccountMails.Remove(row);
-        else
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            row.Attempts++;
-            row.LastError = sent.Reason;
-            row.NextAttemptAt = now + mail.RetryDelay(row.Attempts);
-            if (row.Attempts >= mail.MaxAttempts)
-            {
-                row.GivenUpAt = now;
-                row.PasswordHash = null;
-                GivenUp(row.Id, row.Kind, row.Attempts, sent.Reason);
-            }
-        }
         // Deleted only after the e-mail was accepted: a crash in between sends it again (at least once).
-        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        if (sent.Status == SentStatus.Accepted)
+        {
+            await db.AccountMails.Where(r => r.Id == stored.Id).ExecuteDeleteAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var attempts = stored.Attempts + 1;
+        var error = sent.Reason is { Length: > ErrorLength } reason ? reason[..ErrorLength] : sent.Reason;
+        var givenUp = attempts >= mail.MaxAttempts;
+        DateTime? givenUpAt = givenUp ? now : null;
+        var counted = await db.AccountMails.Where(r => r.Id == stored.Id && r.ClaimedBy == claim)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Attempts, attempts)
+                .SetProperty(r => r.LastError, error)
+                .SetProperty(r => r.NextAttemptAt, now + mail.RetryDelay(attempts))
+                .SetProperty(r => r.GivenUpAt, givenUpAt)
+                .SetProperty(r => r.PasswordHash, r => givenUp ? null : r.PasswordHash)
+                .SetProperty(r => r.ClaimedBy, (string?)null)
+                .SetProperty(r => r.ClaimedUntil, (DateTime?)null), CancellationToken.None)
+            .ConfigureAwait(false);
+        if (counted > 0 && givenUp)
+            GivenUp(stored.Id, stored.Kind, attempts, sent.Reason);
     }
+
+    /// <summary>The longest error kept with a request (the rest is cut), as the outbox keeps its notifications'.</summary>
+    public const int ErrorLength = 500;
 
     /// <summary>Looks the account up and sends what the request asks; Accepted also when there is nothing to send.</summary>
     private static async Task<Sent> SendAsync(IServiceProvider services, PasswordMailRequest request, CancellationToken cancellationToken)
