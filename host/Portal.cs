@@ -103,6 +103,7 @@ public static class Portal
             services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<ProcedureCatalog>().Library,
             services.GetRequiredService<Applications>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<PasswordLinks>()));
         builder.Services.AddScoped<GivenUpMail>();
+        builder.Services.AddScoped<GivenUpAccountMail>();
         builder.Services.AddSingleton(services => new AccountThrottle(
             services.GetRequiredService<TimeProvider>(), settings.SignInFailuresPerAddress, settings.SignUpsPerAddress,
             settings.PasswordLinksPerAddress, settings.PasswordLinksPerEmail));

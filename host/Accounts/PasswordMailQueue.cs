@@ -90,6 +90,9 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
         _wake.Writer.TryWrite(true);
     }
 
+    /// <summary>Looks for requests now rather than at the next poll (an administrator put some back in the queue).</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
     /// <summary>The requests given up since <paramref name="since"/> (UTC): counted by the <c>mail</c> health check.</summary>
     public static Task<int> GivenUpSinceAsync(AccountsDb db, DateTime since, CancellationToken cancellationToken = default)
     {
