@@ -193,7 +193,7 @@ public sealed class GivenUpMailTests : IAsyncLifetime
     }
 
     /// <summary>Chooses the page's language as the language switcher does.</summary>
-    private static async Task ChooseLanguageAsync(HttpClient client, string language)
+    internal static async Task ChooseLanguageAsync(HttpClient client, string language)
     {
         var token = LivePortal.Hidden(await client.GetStringAsync("/account"), "__RequestVerificationToken");
         using var response = await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string>
