@@ -66,7 +66,7 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
             MoroccoTime.Local(clock, DateTime.SpecifyKind(r.AskedAt, DateTimeKind.Utc)),
             r.Attempts,
             GivenUpMail.Shown(r.LastError ?? ""),
-            CanBeSentAgain(r, AccountOf(accounts, r)) ? null : strings["GivenUp.Accounts.SignUpLost"].Value)).ToList();
+            Blocked(r, AccountOf(accounts, r)))).ToList();
         return new GivenUpAccountPage(lines, total, page, lastDay, lastWeek);
     }
 
@@ -144,6 +144,14 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
     /// </summary>
     private static bool CanBeSentAgain(AccountMailRequest request, Account? account) =>
         request is not { Kind: AccountMailKinds.SignUp, PasswordHash: null } || account is not null && ConfirmationLinks.AwaitsConfirmation(account);
+
+    /// <summary>Why the row cannot be sent again, in the page's language; null when it can.</summary>
+    private string? Blocked(AccountMailRequest request, Account? account) =>
+        CanBeSentAgain(request, account) ? null
+        // The address has an account that waits for nothing (confirmed through another link, or one that was there
+        // before): sent again, the request would send nothing, so removing it loses nothing.
+        : account is not null ? strings["GivenUp.Accounts.SignUpDone"].Value
+        : strings["GivenUp.Accounts.SignUpLost"].Value;
 
     private sealed record Known(Dictionary<string, Account> ById, Dictionary<string, Account> ByEmail);
 

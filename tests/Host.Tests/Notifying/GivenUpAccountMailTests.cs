@@ -127,6 +127,22 @@ public sealed class GivenUpAccountMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignUp_GivenUpForAnAddressWithAnAccountWaitingForNothing_SaysNothingNeedsSending_AndOffersOnlyRemove()
+    {
+        var (email, _) = await _portal.AccountAsync("employer");
+        var key = await GivenUpAsync(new PasswordMailRequest.SignUp(email, "Société Atlas", "employer", "fr", "HASH"), "550 refused");
+        var (adminEmail, _) = await _portal.AccountAsync("administrator");
+        using var admin = await _portal.SignedInAsync(adminEmail);
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(Page));
+
+        Assert.Contains("Cette adresse a déjà un compte qui n'attend pas de confirmation", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Inscription impossible à terminer", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"account-remove\" value=\"{GivenUpMail.Format(key)}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"account-one\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignUp_GivenUpWhileItsAccountWaitsForConfirmation_IsSentAgainAsANewConfirmationLink()
     {
         const string email = "attente@example.test";
