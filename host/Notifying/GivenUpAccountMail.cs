@@ -91,6 +91,7 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
         var asked = chosen.DistinctBy(k => k.Id).ToList();
         var ids = asked.Select(k => k.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
+        // SQLite starts it as the writer (BEGIN IMMEDIATE): a second administrator's waits for the first's, then reads after it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await GivenUp(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
         var accounts = await AccountsOfAsync(rows.Values, cancellationToken).ConfigureAwait(false);
