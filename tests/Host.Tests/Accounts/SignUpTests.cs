@@ -216,24 +216,30 @@ public sealed partial class SignUpTests(PasswordPortal portal)
     }
 
     [Fact]
-    public async Task AddressWaitingForConfirmation_SignedUpAgain_GetsANewLink_AndNothingElseChanges()
+    public async Task AddressWaitingForConfirmation_SignedUpAgainByItsOwner_TakesTheOwnersPassword_SoWhoeverSignedUpFirstCannotSignIn()
     {
+        // Someone signs up first with an address that is not theirs; its owner signs up later and opens the link they got.
         var email = NewEmail();
-        using var client = portal.Anonymous();
-        await SignUpAsync(client, email);
+        using var squatter = portal.Anonymous();
+        await SignUpAsync(squatter, email, Password, "Premier Venu");
+        var first = PasswordPortal.ConfirmationLinkIn(Assert.Single(await portal.WaitForMailsAsync(email)));
+        using var owner = portal.Anonymous();
 
-        var (status, page) = await SignUpAsync(client, email, "Second-Essai-Du-Mot-2026", "Nom Changé");
+        var (status, page) = await SignUpAsync(owner, email, "Second-Essai-Du-Mot-2026", "Nom Du Titulaire");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($"Nous avons envoyé un lien à {email}", page, StringComparison.Ordinal);
         var mails = await portal.WaitForMailsAsync(email, 2);
         Assert.All(mails, m => Assert.Equal("Activez votre compte sur le portail", m.Subject));
         Assert.Equal(1, await AccountsWithAsync(email));
-        using var opened = await client.GetAsync(PasswordPortal.Local(PasswordPortal.ConfirmationLinkIn(mails[^1])));
+        using (var stale = await squatter.GetAsync(PasswordPortal.Local(first)))
+            Assert.Contains("Ce lien d'activation ne fonctionne pas", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False((await portal.FindAccountAsync(email))!.EmailConfirmed);
+        using var opened = await owner.GetAsync(PasswordPortal.Local(PasswordPortal.ConfirmationLinkIn(mails[^1])));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        Assert.Equal("Atlas Conseil", (await portal.FindAccountAsync(email))!.DisplayName);
-        Assert.True(await portal.SignsInAsync(email, Password));
-        Assert.False(await portal.SignsInAsync(email, "Second-Essai-Du-Mot-2026"));
+        Assert.Equal("Nom Du Titulaire", (await portal.FindAccountAsync(email))!.DisplayName);
+        Assert.True(await portal.SignsInAsync(email, "Second-Essai-Du-Mot-2026"));
+        Assert.False(await portal.SignsInAsync(email, Password));
     }
 
     [Fact]
