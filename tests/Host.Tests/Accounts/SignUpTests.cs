@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Accounts;
@@ -336,6 +338,47 @@ public sealed partial class SignUpTests(PasswordPortal portal)
         await SignUpAsync(client, old);
         await portal.WaitForMailsAsync(old, 2);
         Assert.NotNull(await portal.FindAccountAsync(old));
+    }
+
+    [Fact]
+    public async Task Sweep_AnAccountConfirmedWhileItRuns_IsKept_AndTheOthersAreStillRemoved()
+    {
+        var confirmed = NewEmail();
+        var expired = NewEmail();
+        using var client = portal.Anonymous();
+        await SignUpAsync(client, confirmed);
+        await SignUpAsync(client, expired);
+        await portal.WaitForMailsAsync(expired);
+        foreach (var email in new[] { confirmed, expired })
+            await portal.ChangeAccountAsync(email, a => a.SignedUpAt = a.SignedUpAt!.Value.AddDays(-8));
+        string connection;
+        await using (var scope = portal.Portal.App.Services.CreateAsyncScope())
+            connection = scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.GetConnectionString()!;
+        // Its owner opens the link just after the sweep has read the accounts waiting and before it removes any.
+        var options = new DbContextOptionsBuilder<AccountsDb>().UseSqlite(connection)
+            .AddInterceptors(new AfterFirstRead(() => portal.ChangeAccountAsync(confirmed, a => a.EmailConfirmed = true))).Options;
+
+        await using (var db = new AccountsDb(options))
+            await UnconfirmedAccountSweep.RemoveExpiredAsync(db, DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+
+        Assert.True((await portal.FindAccountAsync(confirmed))?.EmailConfirmed);
+        Assert.Null(await portal.FindAccountAsync(expired));
+    }
+
+    /// <summary>Runs <paramref name="meanwhile"/> once, when the first query has read its rows.</summary>
+    private sealed class AfterFirstRead(Func<Task> meanwhile) : DbCommandInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await meanwhile();
+            }
+            return result;
+        }
     }
 
     [GeneratedRegex(@"<input type=""hidden"" name=""__RequestVerificationToken"" value=""[^""]*"" */?>")]
