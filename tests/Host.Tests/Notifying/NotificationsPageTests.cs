@@ -56,6 +56,23 @@ public sealed class NotificationsPageTests(LivePortal portal)
         Assert.Contains(portal.Filing.Definition.Title.Get("ar"), about, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/notifications", "abc")]
+    [InlineData("/notifications", "99999999999")]
+    [InlineData("/notifications", "2147483647")]
+    [InlineData("/applications", "abc")]
+    [InlineData("/applications", "2147483647")]
+    public async Task Lists_OddPageNumber_AreServedNotAnError(string path, string number)
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        await portal.Filing.SubmittedAsync(applicant);
+        using var client = await portal.SignedInAsync(email);
+
+        using var response = await client.GetAsync($"{path}?page={number}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task NoNotification_SaysSo()
     {
