@@ -9,9 +9,15 @@ namespace EmploymentProcedures.Host.Components.Shared;
 /// </summary>
 internal static class PageQuery
 {
-    /// <summary>The page's index from 0.</summary>
+    /// <summary>
+    /// Beyond any listing's last page, and low enough that its offset (at most 1,000 rows a page) never overflows an
+    /// <c>int</c> into a negative one, which SQLite reads as none: the first page's rows under a page number far away.
+    /// </summary>
+    public const int MaxIndex = 1_000_000;
+
+    /// <summary>The page's index from 0, at most <see cref="MaxIndex"/>.</summary>
     public static int Index(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 1 ? page - 1 : 0;
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 1 ? Math.Min(page - 1, MaxIndex) : 0;
 
     /// <summary>
     /// <paramref name="page"/> kept where <c>page * pageSize</c> rows can still be skipped: a larger one would overflow
