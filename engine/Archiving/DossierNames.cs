@@ -7,7 +7,7 @@ namespace EmploymentProcedures.Engine.Archiving;
 /// <summary>
 /// The names of an archive's entries, made from labels and what applicants called their files: never a path from
 /// user input (path and reserved characters, control and direction characters, leading dots and trailing spaces
-/// removed), ending in the extension of the format the store detected, and unique within the archive (ignoring case,
+/// removed, Windows' device names such as <c>CON</c> or <c>NUL</c> prefixed), ending in the extension of the format the store detected, and unique within the archive (ignoring case,
 /// as Windows and macOS unpack them) by a " (2)", " (3)"... before the extension.
 /// </summary>
 internal sealed class DossierNames
@@ -36,7 +36,7 @@ internal sealed class DossierNames
             ? clean[^kept.Length..]
             : accepted[0];
         var stem = clean.EndsWith(extension, StringComparison.Ordinal) ? clean[..^extension.Length].TrimEnd(' ', '.') : clean;
-        stem = Cap(stem.Length == 0 ? "document" : stem, MaxLength - extension.Length - 5);
+        stem = Cap(stem.Length == 0 ? "document" : Unreserved(stem), MaxLength - extension.Length - 5);
         var candidate = stem + extension;
         for (var n = 2; !_taken.Add(folder + candidate); n++)
             candidate = string.Create(CultureInfo.InvariantCulture, $"{stem} ({n}){extension}");
@@ -63,6 +63,23 @@ internal sealed class DossierNames
         }
         var clean = text.ToString().Trim().TrimStart('.', ' ').TrimEnd('.', ' ');
         return clean;
+    }
+
+    /// <summary>
+    /// <paramref name="stem"/>, with a <c>_</c> before it when Windows would take it for a device (<c>CON</c>,
+    /// <c>nul.txt</c>, <c>COM1</c>...: the part before the first dot, whatever the case): unpacking such an entry fails or
+    /// writes to the device.
+    /// </summary>
+    private static string Unreserved(string stem)
+    {
+        var device = stem.Split('.')[0].TrimEnd(' ');
+        var reserved = device.Length switch
+        {
+            3 => device.ToUpperInvariant() is "CON" or "PRN" or "AUX" or "NUL",
+            4 => device[..3].ToUpperInvariant() is "COM" or "LPT" && (char.IsAsciiDigit(device[3]) || device[3] is '¹' or '²' or '³'),
+            _ => false,
+        };
+        return reserved ? "_" + stem : stem;
     }
 
     private static string Cap(string text, int length) =>

@@ -34,7 +34,8 @@ public sealed partial class Outbox
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         if (!IsAdministrator(administrator))
             return Outcome.Refused<SetAsidePage>(Refusal.Of(RefusalCodes.NotAllowed));
-        page = Math.Max(0, page);
+        // Past int.MaxValue / pageSize the offset would overflow to a negative one, which SQLite reads as none.
+        page = Math.Clamp(page, 0, int.MaxValue / pageSize);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var total = await SetAside(db).CountAsync(cancellationToken).ConfigureAwait(false);
         return Outcome.Of(new SetAsidePage(await SetAsideRowsAsync(db, SetAsidePage(db, page, pageSize), cancellationToken).ConfigureAwait(false), total, page));

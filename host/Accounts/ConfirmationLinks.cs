@@ -52,6 +52,24 @@ public sealed partial class ConfirmationLinks
         SignedUpAt = _clock.GetUtcNow(),
     };
 
+    /// <summary>
+    /// A new sign-up with the address of <paramref name="account"/>, still waiting for its confirmation, replaces the one
+    /// waiting: its name, kind, language, password and sign-up time become the new sign-up's. Nothing proved who chose the
+    /// first password, so it must not outlive a later sign-up: else whoever typed someone's address first would sign in to
+    /// the account its owner confirms. The caller renews the security stamp with the change, so earlier links stop working.
+    /// </summary>
+    internal void Replace(Account account, string displayName, string role, string language, string passwordHash)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (!AwaitsConfirmation(account))
+            throw new InvalidOperationException($"Account {account.Id} is not waiting for its address to be confirmed.");
+        account.DisplayName = displayName;
+        account.Role = role;
+        account.PreferredLanguage = language;
+        account.PasswordHash = passwordHash;
+        account.SignedUpAt = _clock.GetUtcNow();
+    }
+
     /// <summary>E-mails the account a new link to confirm its address; gives what the delivery answered.</summary>
     internal async Task<Sent> SendAsync(Account account, CancellationToken cancellationToken = default)
     {

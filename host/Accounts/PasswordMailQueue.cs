@@ -16,7 +16,8 @@ internal abstract record PasswordMailRequest
 
     /// <summary>
     /// A sign-up, its checks passed and its password hashed: a new address gets its account (unconfirmed) and the link to
-    /// confirm it; an address waiting for confirmation gets a new link (nothing else changes); an address with an account
+    /// confirm it; an address waiting for confirmation has its waiting sign-up replaced by this one and gets a new link (the
+    /// earlier links stop working); an address with an account
     /// gets the notice that someone tried to sign up with it; a deactivated account gets nothing.
     /// </summary>
     public sealed record SignUp(string Email, string DisplayName, string Role, string Language, string PasswordHash) : PasswordMailRequest;
@@ -295,7 +296,15 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
                 return Sent.Refused("the account could not be created: " + string.Join("; ", result.Errors.Select(e => e.Code)));
         }
         if (ConfirmationLinks.AwaitsConfirmation(account))
+        {
+            // The latest sign-up is the one whose link its owner will open: it replaces the one waiting, in one write with a
+            // new stamp, so a link of the earlier one no longer confirms an account with a password its owner did not choose.
+            links.Replace(account, signUp.DisplayName, signUp.Role, signUp.Language, signUp.PasswordHash);
+            var replaced = await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
+            if (!replaced.Succeeded)
+                return Sent.Refused("the waiting sign-up could not be replaced: " + string.Join("; ", replaced.Errors.Select(e => e.Code)));
             return await links.SendAsync(account, cancellationToken).ConfigureAwait(false);
+        }
         if (PasswordLinks.IsDeactivated(account) || account.Email is null)
             return Sent.Accepted;
         return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().SignUpTaken(account), cancellationToken).ConfigureAwait(false);

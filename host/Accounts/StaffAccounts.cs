@@ -2,6 +2,7 @@ using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Components.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed partial class StaffAccounts
         ArgumentNullException.ThrowIfNull(filter);
         if (!MayManage(by))
             return null;
-        page = Math.Max(0, page);
+        page = PageQuery.Clamp(page, PageSize);
         var matching = StaffQuery.Where(_db.Users.AsNoTracking(), filter, _library);
         var total = await matching.CountAsync(cancellationToken).ConfigureAwait(false);
         var items = await matching.OrderBy(a => a.DisplayName).ThenBy(a => a.NormalizedEmail)

@@ -16,13 +16,17 @@ internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scope
     {
         ArgumentNullException.ThrowIfNull(db);
         // SQLite cannot compare the stored offsets: the few unconfirmed accounts are read and the old ones picked here.
-        var waiting = await db.Users.Where(a => !a.EmailConfirmed && a.SignedUpAt != null).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var expired = waiting.Where(a => a.SignedUpAt!.Value + lifetime <= now).ToList();
-        if (expired.Count == 0)
-            return 0;
-        db.Users.RemoveRange(expired);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return expired.Count;
+        var waiting = await db.Users.AsNoTracking().Where(a => !a.EmailConfirmed && a.SignedUpAt != null).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var removed = 0;
+        foreach (var account in waiting.Where(a => a.SignedUpAt!.Value + lifetime <= now))
+        {
+            // Only as read: an account confirmed (or signed up for again) since has a new concurrency stamp and stays. One
+            // such account neither fails the round nor keeps the others.
+            var stamp = account.ConcurrencyStamp;
+            removed += await db.Users.Where(a => a.Id == account.Id && !a.EmailConfirmed && a.ConcurrencyStamp == stamp)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return removed;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

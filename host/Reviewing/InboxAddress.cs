@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Components.Shared;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace EmploymentProcedures.Host.Reviewing;
@@ -65,8 +66,7 @@ internal sealed record InboxAddress(InboxFilter Filter, int Page)
             Search = One("q"),
             Order = One("order") is { } order && Orders.TryGetValue(order, out var o) ? o : InboxOrder.DueDate,
         };
-        var page = int.TryParse(One("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 1 ? p - 1 : 0;
-        return new InboxAddress(filter, page);
+        return new InboxAddress(filter, PageQuery.Index(One("page")));
     }
 
     /// <summary>The query string of the filter (without the page), starting with <c>?</c>, or empty when nothing filters.</summary>

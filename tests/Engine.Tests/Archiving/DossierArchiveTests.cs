@@ -106,6 +106,11 @@ public sealed class DossierArchiveTests
     [InlineData("photo\u202Egpj.exe", "jpg", "documents/photogpj.exe.jpg")]
     [InlineData("scan.jpeg", "jpg", "documents/scan.jpeg")]
     [InlineData("...", "png", "documents/document.png")]
+    [InlineData("CON", "pdf", "documents/_CON.pdf")]
+    [InlineData("nul.txt", "pdf", "documents/_nul.txt.pdf")]
+    [InlineData("Com1 .pdf", "pdf", "documents/_Com1.pdf")]
+    [InlineData("lpt9", "html", "documents/_lpt9.html")]
+    [InlineData("console.pdf", "pdf", "documents/console.pdf")]
     public void Names_OfAFileNamedWithPathOrHiddenCharacters_AreOneSafeEntryWithTheStoresExtension(string name, string format, string expected)
     {
         var names = new DossierNames();

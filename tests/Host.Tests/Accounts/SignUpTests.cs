@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EmploymentProcedures.Host.Tests.Accounts;
@@ -216,24 +218,32 @@ public sealed partial class SignUpTests(PasswordPortal portal)
     }
 
     [Fact]
-    public async Task AddressWaitingForConfirmation_SignedUpAgain_GetsANewLink_AndNothingElseChanges()
+    public async Task AddressWaitingForConfirmation_SignedUpAgainByItsOwner_TakesTheOwnersPassword_SoWhoeverSignedUpFirstCannotSignIn()
     {
+        // Someone signs up first with an address that is not theirs; its owner signs up later and opens the link they got.
         var email = NewEmail();
-        using var client = portal.Anonymous();
-        await SignUpAsync(client, email);
+        using var squatter = portal.Anonymous();
+        await SignUpAsync(squatter, email, Password, "Premier Venu");
+        var first = PasswordPortal.ConfirmationLinkIn(Assert.Single(await portal.WaitForMailsAsync(email)));
+        using var owner = portal.Anonymous();
 
-        var (status, page) = await SignUpAsync(client, email, "Second-Essai-Du-Mot-2026", "Nom Changé");
+        var (status, page) = await SignUpAsync(owner, email, "Second-Essai-Du-Mot-2026", "Nom Du Titulaire");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($"Nous avons envoyé un lien à {email}", page, StringComparison.Ordinal);
         var mails = await portal.WaitForMailsAsync(email, 2);
         Assert.All(mails, m => Assert.Equal("Activez votre compte sur le portail", m.Subject));
         Assert.Equal(1, await AccountsWithAsync(email));
-        using var opened = await client.GetAsync(PasswordPortal.Local(PasswordPortal.ConfirmationLinkIn(mails[^1])));
+        using (var stale = await squatter.GetAsync(PasswordPortal.Local(first)))
+            Assert.Contains("Ce lien d'activation ne fonctionne pas", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False((await portal.FindAccountAsync(email))!.EmailConfirmed);
+        // The owner's link is the other one (two e-mails in the same second have the same Date).
+        var latest = mails.Select(PasswordPortal.ConfirmationLinkIn).Single(l => l != first);
+        using var opened = await owner.GetAsync(PasswordPortal.Local(latest));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        Assert.Equal("Atlas Conseil", (await portal.FindAccountAsync(email))!.DisplayName);
-        Assert.True(await portal.SignsInAsync(email, Password));
-        Assert.False(await portal.SignsInAsync(email, "Second-Essai-Du-Mot-2026"));
+        Assert.Equal("Nom Du Titulaire", (await portal.FindAccountAsync(email))!.DisplayName);
+        Assert.True(await portal.SignsInAsync(email, "Second-Essai-Du-Mot-2026"));
+        Assert.False(await portal.SignsInAsync(email, Password));
     }
 
     [Fact]
@@ -286,6 +296,23 @@ public sealed partial class SignUpTests(PasswordPortal portal)
     }
 
     [Fact]
+    public async Task SignUpForm_AddressLongerThanMailAllows_IsRefusedOnItsField_AndNoAccountIsMade()
+    {
+        // 255 characters: longer than any address a mail server delivers to (254), within what the form lets through.
+        var email = new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 60), 3)) + "." + new string('c', 2) + ".test";
+        Assert.Equal(255, email.Length);
+        using var client = portal.Anonymous();
+
+        var (_, page) = await SignUpAsync(client, email);
+
+        Assert.Contains("Le compte n'a pas été créé", page, StringComparison.Ordinal);
+        Assert.Contains("L'adresse électronique ne doit pas dépasser 254 caractères.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nous avons envoyé un lien", page, StringComparison.Ordinal);
+        await Task.Delay(500);
+        Assert.Null(await portal.FindAccountAsync(email));
+    }
+
+    [Fact]
     public async Task Sweep_RemovesOnlyUnconfirmedSignUpsPastTheirLifetime_FreeingTheAddress()
     {
         var old = NewEmail();
@@ -311,6 +338,47 @@ public sealed partial class SignUpTests(PasswordPortal portal)
         await SignUpAsync(client, old);
         await portal.WaitForMailsAsync(old, 2);
         Assert.NotNull(await portal.FindAccountAsync(old));
+    }
+
+    [Fact]
+    public async Task Sweep_AnAccountConfirmedWhileItRuns_IsKept_AndTheOthersAreStillRemoved()
+    {
+        var confirmed = NewEmail();
+        var expired = NewEmail();
+        using var client = portal.Anonymous();
+        await SignUpAsync(client, confirmed);
+        await SignUpAsync(client, expired);
+        await portal.WaitForMailsAsync(expired);
+        foreach (var email in new[] { confirmed, expired })
+            await portal.ChangeAccountAsync(email, a => a.SignedUpAt = a.SignedUpAt!.Value.AddDays(-8));
+        string connection;
+        await using (var scope = portal.Portal.App.Services.CreateAsyncScope())
+            connection = scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.GetConnectionString()!;
+        // Its owner opens the link just after the sweep has read the accounts waiting and before it removes any.
+        var options = new DbContextOptionsBuilder<AccountsDb>().UseSqlite(connection)
+            .AddInterceptors(new AfterFirstRead(() => portal.ChangeAccountAsync(confirmed, a => a.EmailConfirmed = true))).Options;
+
+        await using (var db = new AccountsDb(options))
+            await UnconfirmedAccountSweep.RemoveExpiredAsync(db, DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+
+        Assert.True((await portal.FindAccountAsync(confirmed))?.EmailConfirmed);
+        Assert.Null(await portal.FindAccountAsync(expired));
+    }
+
+    /// <summary>Runs <paramref name="meanwhile"/> once, when the first query has read its rows.</summary>
+    private sealed class AfterFirstRead(Func<Task> meanwhile) : DbCommandInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await meanwhile();
+            }
+            return result;
+        }
     }
 
     [GeneratedRegex(@"<input type=""hidden"" name=""__RequestVerificationToken"" value=""[^""]*"" */?>")]

@@ -7,6 +7,8 @@ using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.MyApplications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EmploymentProcedures.Host.Tests.MyApplications;
 
@@ -38,6 +40,70 @@ public sealed class DossierDownloadTests(LivePortal portal)
     {
         using var reader = new StreamReader(zip.GetEntry(name)!.Open(), Encoding.UTF8);
         return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public async Task Dossier_ClientGoneMidDownload_LogsNoErrorAndThePortalGoesOn()
+    {
+        var (email, owner) = await portal.AccountAsync("employer");
+        var draft = await portal.Filing.DraftAsync(owner);
+        var first = draft.Documents[0];
+        // A large file, so that the archive is still being written when the client goes.
+        var large = new byte[9 * 1024 * 1024];
+        new Random(42).NextBytes(large);
+        var header = Filing.Pdf(first.DocumentId);
+        header.CopyTo(large, 0);
+        "\n%%EOF\n"u8.ToArray().CopyTo(large, large.Length - 7);
+        Assert.True((await portal.Applications.AttachDocumentAsync(draft.Id, owner, first.DocumentId, first.FileName, new MemoryStream(large))).Succeeded);
+        var submitted = (await portal.Applications.SubmitAsync(draft.Id, owner)).Application!;
+        var errors = new ErrorRecorder();
+        portal.Portal.App.Services.GetRequiredService<ILoggerFactory>().AddProvider(errors);
+        try
+        {
+            using (var client = await portal.SignedInAsync(email))
+            {
+                using var response = await client.GetAsync(ApplicationDossier.Url(submitted.Id), HttpCompletionOption.ResponseHeadersRead);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                await using var body = await response.Content.ReadAsStreamAsync();
+                await body.ReadExactlyAsync(new byte[64 * 1024]);
+            }
+            await Task.Delay(2000);
+
+            Assert.Empty(errors.Entries);
+            using var again = await portal.SignedInAsync(email);
+            Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(ApplicationDossier.Url(submitted.Id))).StatusCode);
+        }
+        finally
+        {
+            errors.Stop();
+        }
+    }
+
+    /// <summary>The errors (and worse) the portal logs while it records.</summary>
+    private sealed class ErrorRecorder : ILoggerProvider
+    {
+        private volatile bool _stopped;
+
+        public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+
+        public void Stop() => _stopped = true;
+
+        public ILogger CreateLogger(string categoryName) => new Recorder(this, categoryName);
+
+        public void Dispose() => Stop();
+
+        private sealed class Recorder(ErrorRecorder owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (!owner._stopped && IsEnabled(logLevel))
+                    owner.Entries.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
+            }
+        }
     }
 
     [Fact]

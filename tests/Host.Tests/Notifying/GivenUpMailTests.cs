@@ -135,6 +135,28 @@ public sealed class GivenUpMailTests : IAsyncLifetime
         Assert.Contains(">إعادة الإرسال</button>", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", true)]
+    [InlineData("-1", true)]
+    [InlineData("abc", true)]
+    [InlineData("2", false)]
+    [InlineData("2147483647", false)]
+    [InlineData("99999999999", true)]
+    public async Task Page_OddPageNumber_IsTheFirstPageOrAnEmptyOneWithTheWayBack(string number, bool first)
+    {
+        var submitted = await SubmittedAndSetAsideAsync();
+        var (adminEmail, _) = await _portal.AccountAsync("administrator");
+        using var admin = await _portal.SignedInAsync(adminEmail);
+
+        using var response = await admin.GetAsync($"{Page}?page={number}");
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(first, page.Contains(submitted.Reference!, StringComparison.Ordinal));
+        Assert.Equal(!first, page.Contains("Cette page ne contient plus de notification.", StringComparison.Ordinal));
+        Assert.DoesNotContain("rel=\"next\"", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_Anonymous_IsSentToSignIn()
     {

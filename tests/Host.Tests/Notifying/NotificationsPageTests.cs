@@ -56,6 +56,26 @@ public sealed class NotificationsPageTests(LivePortal portal)
         Assert.Contains(portal.Filing.Definition.Title.Get("ar"), about, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/notifications", "abc")]
+    [InlineData("/notifications", "99999999999")]
+    [InlineData("/notifications", "2147483647")]
+    [InlineData("/applications", "abc")]
+    [InlineData("/applications", "2147483647")]
+    public async Task Lists_OddPageNumber_IsTheFirstPageOrAnEmptyOne(string path, string number)
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(applicant);
+        using var client = await portal.SignedInAsync(email);
+
+        using var response = await client.GetAsync($"{path}?page={number}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        // The first page for what is not a page number; a page far past the last is empty, never the first one's rows again.
+        var far = number == "2147483647";
+        Assert.Equal(!far, (await response.Content.ReadAsStringAsync()).Contains(submitted.Reference!, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task NoNotification_SaysSo()
     {

@@ -1,5 +1,6 @@
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Components.Shared;
 using EmploymentProcedures.Host.Reviewing;
 
 namespace EmploymentProcedures.Host.Tests.Reviewing;
@@ -37,6 +38,16 @@ public sealed class InboxAddressTests
         Assert.Empty(address.Filter.Urgencies);
         Assert.Equal(ClaimFilter.Any, address.Filter.Claims);
         Assert.Equal(InboxOrder.DueDate, address.Filter.Order);
+    }
+
+    [Fact]
+    public void Parse_APageNumberFarAway_StaysWhereItsRowsCanBeSkipped()
+    {
+        var address = InboxAddress.Parse("page=2147483647");
+
+        // page × page size must not overflow into a negative offset, which SQLite reads as none (the first page's rows).
+        Assert.InRange(address.Page, 1, PageQuery.MaxIndex);
+        Assert.True((long)address.Page * 1000 < int.MaxValue);
     }
 
     [Fact]

@@ -70,6 +70,17 @@ public sealed class StaffListTests : IAsyncLifetime
         Assert.Equal(4, (await ListAsync(new StaffFilter(), page: 1)).Items.Count);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MaxValue / 50 + 1)]
+    public async Task List_PageFarBeyondTheLast_IsEmptyRatherThanTheFirstPageAgain(int page)
+    {
+        var far = await ListAsync(new StaffFilter(), page);
+
+        Assert.Empty(far.Items);
+        Assert.Equal(4, far.Total);
+    }
+
     [Fact]
     public async Task Search_FrenchAccentsAndDotsUnderLetters_AreFoldedBothWays()
     {

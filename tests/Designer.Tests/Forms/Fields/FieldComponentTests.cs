@@ -3,6 +3,7 @@ using Bunit;
 using EmploymentProcedures.Designer.Forms;
 using EmploymentProcedures.Designer.Forms.Fields;
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Validation;
 
 namespace EmploymentProcedures.Designer.Tests.Forms.Fields;
 
@@ -118,6 +119,23 @@ public sealed class FieldComponentTests : FormTestContext
 
         Assert.True(options.Count > ChoiceField.RadioLimit);
         Assert.Contains(TestForms.Catalog.Library.Lists["legal-forms"].Options[0].Label.Get("ar"), options);
+    }
+
+    [Theory]
+    [InlineData("choice-select", "sarl")]
+    [InlineData("province", "rabat")]
+    [InlineData("choice-select", null)]
+    public void Select_WithOrWithoutAnAnswer_MarksExactlyOneOptionSelectedOnce(string name, string? answer)
+    {
+        var answers = answer is null ? Answers.Empty : Answers.Empty.With("x", answer);
+        var form = RenderForm(TestForms.Define(FieldCase.All[name].Yaml), answers: answers);
+
+        var select = form.Find("select#f-x");
+        var selected = select.QuerySelectorAll("option").Where(o => o.HasAttribute("selected")).ToList();
+
+        // The raw markup, as a browser receives it: the parsed DOM would hide an attribute written twice.
+        Assert.DoesNotContain("selected selected", form.Markup, StringComparison.Ordinal);
+        Assert.Equal(answer ?? "", Assert.Single(selected).GetAttribute("value"));
     }
 
     [Fact]
