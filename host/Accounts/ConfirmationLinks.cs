@@ -6,7 +6,8 @@ namespace EmploymentProcedures.Host.Accounts;
 /// <summary>
 /// The links that confirm the e-mail address of an account a person signed up for: written with their own token provider
 /// (<see cref="PasswordTokens.ConfirmationProvider"/>, <c>Portal:ConfirmationLinkLifetime</c>), sent in the account's
-/// language, opened by <c>/account/confirm</c> on any device. Confirming renews the security stamp the token carries, so a
+/// language, opened by <c>/account/confirm</c> on any device, where the person presses "activate" (a post: opening the
+/// link alone, as a mail filter that fetches links does, confirms nothing). Confirming renews the security stamp the token carries, so a
 /// link works once. Until then the account cannot sign in; it is removed once <c>Portal:UnconfirmedAccountLifetime</c>
 /// has passed (<see cref="UnconfirmedAccountSweep"/>).
 /// </summary>
@@ -85,15 +86,26 @@ public sealed partial class ConfirmationLinks
     }
 
     /// <summary>
+    /// The account a link names when the link works now (its token valid, the account still waiting for its address to be
+    /// confirmed), confirming nothing: what the page a link opens shows before the person presses "activate"; else null.
+    /// </summary>
+    internal async Task<Account?> WaitingForAsync(string? accountId, string? token)
+    {
+        if (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(token) || await _users.FindByIdAsync(accountId).ConfigureAwait(false) is not { } account)
+            return null;
+        return AwaitsConfirmation(account)
+            && await _users.VerifyUserTokenAsync(account, PasswordTokens.ConfirmationProvider, PasswordTokens.ConfirmationPurpose, token).ConfigureAwait(false)
+            ? account
+            : null;
+    }
+
+    /// <summary>
     /// Confirms the address of the account a link names when the link works now (its token valid, the account still
     /// waiting), and gives the account; else null (expired, used, forged, or used by another request meanwhile).
     /// </summary>
     internal async Task<Account?> ConfirmAsync(string? accountId, string? token)
     {
-        if (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(token) || await _users.FindByIdAsync(accountId).ConfigureAwait(false) is not { } account)
-            return null;
-        if (!AwaitsConfirmation(account)
-            || !await _users.VerifyUserTokenAsync(account, PasswordTokens.ConfirmationProvider, PasswordTokens.ConfirmationPurpose, token).ConfigureAwait(false))
+        if (await WaitingForAsync(accountId, token).ConfigureAwait(false) is not { } account)
             return null;
         account.EmailConfirmed = true;
         // One write: the confirmation with a new stamp, so this link stops working (another request using it fails on the

@@ -57,7 +57,7 @@ public sealed class AccountTests(PortalFixture portal)
 
         // The newest link signs in, in another browser as well as this one; the first one has stopped working.
         var other = await portal.NewPageAsync();
-        await Pages.OpenConfirmationAsync(portal, other, email, already: 1);
+        await Pages.OpenConfirmationAsync(portal, other, email, already: 1, checkAccessibility: true);
         await Assertions.Expect(other.Locator(".account-menu .name")).ToHaveTextAsync("كريم العلوي");
         await Assertions.Expect(other.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await page.GotoAsync(portal.BaseUrl + new Uri(Regex.Match(first.TextBody!, @"https?://\S+/account/confirm\?\S+").Value).PathAndQuery);

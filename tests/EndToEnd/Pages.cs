@@ -81,12 +81,19 @@ internal static partial class Pages
         await page.Locator("form button[type=submit].primary").ClickAsync();
     }
 
-    /// <summary>Opens the link of the newest e-mail confirming <paramref name="email"/> (beyond <paramref name="already"/> e-mails).</summary>
-    public static async Task OpenConfirmationAsync(PortalFixture portal, IPage page, string email, int already = 0)
+    /// <summary>
+    /// Opens the link of the newest e-mail confirming <paramref name="email"/> (beyond <paramref name="already"/> e-mails):
+    /// the page names the address; its "activate" button, pressed, confirms it and signs the person in.
+    /// </summary>
+    public static async Task OpenConfirmationAsync(PortalFixture portal, IPage page, string email, int already = 0, bool checkAccessibility = false)
     {
         var mail = await portal.MailToAsync(email, already);
         var link = new Uri(ConfirmationLink().Match(mail.TextBody!).Value);
         await page.GotoAsync(portal.BaseUrl + link.PathAndQuery);
+        await Assertions.Expect(page.Locator("#confirm-ready")).ToContainTextAsync(email);
+        if (checkAccessibility)
+            await AssertNoSeriousAxeViolationAsync(page);
+        await page.Locator("#confirm-activate").ClickAsync();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"https?://\S+/account/confirm\?\S+")]

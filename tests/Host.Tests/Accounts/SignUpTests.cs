@@ -136,7 +136,7 @@ public sealed partial class SignUpTests(PasswordPortal portal)
         var link = PasswordPortal.ConfirmationLinkIn(Assert.Single(await portal.WaitForMailsAsync(email)));
         using var other = portal.Anonymous();
 
-        using var opened = await other.GetAsync(PasswordPortal.Local(link));
+        using var opened = await PasswordPortal.ActivateAsync(other, link);
 
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Contains(opened.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal)));
@@ -186,8 +186,49 @@ public sealed partial class SignUpTests(PasswordPortal portal)
         }
 
         Assert.False((await portal.FindAccountAsync(email))!.EmailConfirmed);
-        using var real = await client.GetAsync(link);
+        using var real = await PasswordPortal.ActivateAsync(client, new Uri(PasswordPortal.PublicUrl + link.TrimStart('/')));
         Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConfirmationLink_OpenedWithoutPressingActivate_ShowsWhoseAccountItIs_AndConfirmsNothing()
+    {
+        // A mail filter fetching the link, or a person sent someone else's link, must not confirm or sign in by opening it.
+        var email = NewEmail();
+        using (var signUp = portal.Anonymous())
+            await SignUpAsync(signUp, email, Password, "Atlas <b>Conseil</b>");
+        var link = PasswordPortal.ConfirmationLinkIn(Assert.Single(await portal.WaitForMailsAsync(email)));
+        using var client = portal.Anonymous();
+
+        using var opened = await client.GetAsync(PasswordPortal.Local(link));
+        using var openedAgain = await client.GetAsync(PasswordPortal.Local(link));
+
+        var page = WebUtility.HtmlDecode(await opened.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains($"Ce lien active le compte de Atlas <b>Conseil</b>, à l'adresse {email}.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>Conseil</b>", await openedAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(">Activer mon compte</button>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(opened.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal)));
+        Assert.False((await portal.FindAccountAsync(email))!.EmailConfirmed);
+
+        // The press, replayed after it worked, confirms nothing more and signs no one in.
+        var form = await client.GetStringAsync(PasswordPortal.Local(link));
+        var press = new Dictionary<string, string>
+        {
+            ["_handler"] = LivePortal.Hidden(form, "_handler"),
+            ["__RequestVerificationToken"] = LivePortal.Hidden(form, "__RequestVerificationToken"),
+            ["Confirmation.AccountId"] = LivePortal.Hidden(form, "Confirmation.AccountId"),
+            ["Confirmation.Token"] = LivePortal.Hidden(form, "Confirmation.Token"),
+        };
+        using (var first = await client.PostAsync("/account/confirm", new FormUrlEncodedContent(press)))
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        using var replayer = portal.Anonymous();
+        var replayForm = await replayer.GetStringAsync("/account/confirm");
+        press["__RequestVerificationToken"] = LivePortal.Hidden(replayForm, "__RequestVerificationToken");
+        using var replayed = await replayer.PostAsync("/account/confirm", new FormUrlEncodedContent(press));
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("Ce lien d'activation ne fonctionne pas", WebUtility.HtmlDecode(await replayed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.DoesNotContain(replayed.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -239,7 +280,7 @@ public sealed partial class SignUpTests(PasswordPortal portal)
         Assert.False((await portal.FindAccountAsync(email))!.EmailConfirmed);
         // The owner's link is the other one (two e-mails in the same second have the same Date).
         var latest = mails.Select(PasswordPortal.ConfirmationLinkIn).Single(l => l != first);
-        using var opened = await owner.GetAsync(PasswordPortal.Local(latest));
+        using var opened = await PasswordPortal.ActivateAsync(owner, latest);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Equal("Nom Du Titulaire", (await portal.FindAccountAsync(email))!.DisplayName);
         Assert.True(await portal.SignsInAsync(email, "Second-Essai-Du-Mot-2026"));
