@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using EmploymentProcedures.Engine.Storage;
 
 namespace EmploymentProcedures.Engine.Archiving;
 
@@ -53,8 +54,7 @@ internal sealed class DossierNames
         var text = new StringBuilder((name ?? "").Length);
         foreach (var c in name ?? "")
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (FileNames.Hides(c))
                 continue;
             var kept = Reserved.Contains(c) || char.IsWhiteSpace(c) ? ' ' : c;
             if (kept == ' ' && (text.Length == 0 || text[^1] == ' '))
@@ -82,6 +82,5 @@ internal sealed class DossierNames
         return reserved ? "_" + stem : stem;
     }
 
-    private static string Cap(string text, int length) =>
-        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)].TrimEnd();
+    private static string Cap(string text, int length) => FileNames.Cap(text, length).TrimEnd();
 }

@@ -22,14 +22,19 @@ internal static class FileNames
                 text.Clear();
                 continue;
             }
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-                continue;
-            text.Append(c);
+            if (!Hides(c))
+                text.Append(c);
         }
-        var clean = text.ToString().Trim().TrimStart('.');
-        if (clean.Length > MaxLength)
-            clean = clean[..(char.IsHighSurrogate(clean[MaxLength - 1]) ? MaxLength - 1 : MaxLength)];
+        var clean = Cap(text.ToString().Trim().TrimStart('.'), MaxLength);
         return clean.Length == 0 ? "document" : clean;
     }
+
+    /// <summary>A control or formatting character (a right-to-left override, a line separator): it can hide an extension or forge a line.</summary>
+    public static bool Hides(char c) =>
+        char.IsControl(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    /// <summary><paramref name="text"/> cut to <paramref name="length"/> characters at most, never between the two halves of a surrogate pair.</summary>
+    public static string Cap(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 }

@@ -58,15 +58,20 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
         var rows = await GivenUp(db).OrderByDescending(r => r.GivenUpAt).ThenByDescending(r => r.Id).Skip(page * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var accounts = await AccountsOfAsync(rows, cancellationToken).ConfigureAwait(false);
-        var lines = rows.Select(r => new GivenUpAccountLine(
-            new SetAsideKey(r.Id, DateTime.SpecifyKind(r.GivenUpAt!.Value, DateTimeKind.Utc)),
-            MoroccoTime.Local(clock, DateTime.SpecifyKind(r.GivenUpAt!.Value, DateTimeKind.Utc)),
-            strings["GivenUp.Accounts.Kind." + r.Kind] is { ResourceNotFound: false } kind ? kind.Value : r.Kind,
-            AccountOf(accounts, r)?.Email ?? r.Email ?? "—",
-            MoroccoTime.Local(clock, DateTime.SpecifyKind(r.AskedAt, DateTimeKind.Utc)),
-            r.Attempts,
-            GivenUpMail.Shown(r.LastError ?? ""),
-            Blocked(r, AccountOf(accounts, r)))).ToList();
+        var lines = rows.Select(r =>
+        {
+            var givenUpAt = DateTime.SpecifyKind(r.GivenUpAt!.Value, DateTimeKind.Utc);
+            var account = AccountOf(accounts, r);
+            return new GivenUpAccountLine(
+                new SetAsideKey(r.Id, givenUpAt),
+                MoroccoTime.Local(clock, givenUpAt),
+                strings["GivenUp.Accounts.Kind." + r.Kind] is { ResourceNotFound: false } kind ? kind.Value : r.Kind,
+                account?.Email ?? r.Email ?? "—",
+                MoroccoTime.Local(clock, DateTime.SpecifyKind(r.AskedAt, DateTimeKind.Utc)),
+                r.Attempts,
+                GivenUpMail.Shown(r.LastError ?? ""),
+                Blocked(r, account));
+        }).ToList();
         return new GivenUpAccountPage(lines, total, page, lastDay, lastWeek);
     }
 

@@ -103,17 +103,17 @@ public partial class PasswordPortal : LivePortal
     }
 
     /// <summary>Opens a confirmation link's page and presses its "activate" button, as the person does; gives the press's answer.</summary>
-    internal static async Task<HttpResponseMessage> ActivateAsync(HttpClient client, Uri link)
+    internal static async Task<HttpResponseMessage> ActivateAsync(HttpClient client, Uri link) =>
+        await client.PostAsync("/account/confirm", new FormUrlEncodedContent(ActivationForm(await client.GetStringAsync(Local(link)))));
+
+    /// <summary>What the "activate" button of a confirmation link's page posts.</summary>
+    internal static Dictionary<string, string> ActivationForm(string page) => new()
     {
-        var page = await client.GetStringAsync(Local(link));
-        return await client.PostAsync("/account/confirm", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = LivePortal.Hidden(page, "_handler"),
-            ["__RequestVerificationToken"] = LivePortal.Hidden(page, "__RequestVerificationToken"),
-            ["Confirmation.AccountId"] = LivePortal.Hidden(page, "Confirmation.AccountId"),
-            ["Confirmation.Token"] = LivePortal.Hidden(page, "Confirmation.Token"),
-        }));
-    }
+        ["_handler"] = LivePortal.Hidden(page, "_handler"),
+        ["__RequestVerificationToken"] = LivePortal.Hidden(page, "__RequestVerificationToken"),
+        ["Confirmation.AccountId"] = LivePortal.Hidden(page, "Confirmation.AccountId"),
+        ["Confirmation.Token"] = LivePortal.Hidden(page, "Confirmation.Token"),
+    };
 
     /// <summary>The link confirming a new account's address in an e-mail's text.</summary>
     internal static Uri ConfirmationLinkIn(MimeMessage message) => new(ConfirmationLinkPattern().Match(message.TextBody ?? "").Value);
