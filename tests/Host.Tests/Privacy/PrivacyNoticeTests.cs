@@ -1,5 +1,4 @@
 using System.Net;
-using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Tests.MyApplications;
 
 namespace EmploymentProcedures.Host.Tests.Privacy;
@@ -11,15 +10,6 @@ namespace EmploymentProcedures.Host.Tests.Privacy;
 [Collection(LivePortalTests.Name)]
 public sealed class PrivacyNoticeTests(LivePortal portal)
 {
-    /// <summary>A browser that chose <paramref name="code"/> (its culture cookie), not signed in.</summary>
-    private HttpClient In(string code)
-    {
-        var cookies = new CookieContainer();
-        var culture = Languages.Find(code)!.CultureName;
-        cookies.Add(portal.Portal.BaseAddress!, new Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = portal.Portal.BaseAddress };
-    }
-
     private static async Task<string> PageAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);
@@ -33,7 +23,7 @@ public sealed class PrivacyNoticeTests(LivePortal portal)
     [InlineData("en", "ltr", "Personal data protection", "Right to object", "Commission nationale de contrôle", "10 years")]
     public async Task PrivacyPage_Anonymous_SaysTheNoticeInTheLanguageAndItsDirection(string code, string direction, string title, string opposition, string cndp, string tenYears)
     {
-        using var client = In(code);
+        using var client = portal.In(code);
 
         var html = await PageAsync(client, "/privacy");
 
@@ -68,7 +58,7 @@ public sealed class PrivacyNoticeTests(LivePortal portal)
     [InlineData("/privacy")]
     public async Task EveryPage_Footer_LinksToThePrivacyPage(string path)
     {
-        using var client = In("fr");
+        using var client = portal.In("fr");
 
         var html = await PageAsync(client, path);
 
@@ -83,7 +73,7 @@ public sealed class PrivacyNoticeTests(LivePortal portal)
     public async Task ProcedurePage_PersonalData_SaysThePurposeRecipientsAndRetentionBeforeTheStartButton(string code, string heading, string retention)
     {
         var definition = portal.Filing.Definition;
-        using var client = In(code);
+        using var client = portal.In(code);
 
         var html = await PageAsync(client, "/procedures/" + definition.Id);
 
