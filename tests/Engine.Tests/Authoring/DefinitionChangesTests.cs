@@ -17,6 +17,7 @@ public sealed class DefinitionChangesTests
         on_deadline: none
         privacy:
           purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
           retention: 5y
         sections:
           - id: employer
