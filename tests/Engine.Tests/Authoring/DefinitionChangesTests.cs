@@ -385,6 +385,19 @@ public sealed class DefinitionChangesTests
     }
 
     [Fact]
+    public void Compare_PrivacyBlock_ListsTheRetentionThePurposeAndTheCndpReferenceWithoutBreaking()
+    {
+        var changes = Edit(
+            ("  retention: 5y", "  retention: 10y\n  cndp: \"D-123/2026\""),
+            ("fr: \"Instruction de la demande d'essai.\"", "fr: \"Instruction de la demande d'essai et statistiques.\""));
+
+        Assert.Equal(["privacy.purpose", "privacy.retention", "privacy.cndp"], changes.Select(c => c.Path));
+        Assert.Equal(("5y", "10y"), (Single(changes, "privacy.retention").Properties[0].Old, Single(changes, "privacy.retention").Properties[0].New));
+        Assert.Equal(ChangeKind.Added, Single(changes, "privacy.cndp").Kind);
+        Assert.All(changes, c => Assert.False(c.IsBreaking, c.Path));
+    }
+
+    [Fact]
     public void Compare_FragmentAndGroupRowFields_KeepThePathsAnswersUse()
     {
         var changes = Edit(
