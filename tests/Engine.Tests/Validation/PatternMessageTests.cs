@@ -14,6 +14,10 @@ public sealed class PatternMessageTests
         category: foreign-employment
         applicant: employer
         legal_basis: ["Essai"]
+        privacy:
+          purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
+          retention: 5y
         sections:
           - id: request
             title: { fr: "Demande", ar: "الطلب" }
