@@ -114,7 +114,13 @@ public sealed partial class Applications
             // An applicant sees what was done to their file, not who else tried to open it.
             if (actor.Kind == RoleKind.Applicant)
                 entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
-            return entries.Select(AuditRecord.From).ToList();
+            var records = entries.Select(AuditRecord.From);
+            // The chain cannot forget (it is append-only), but once the file is erased its pages no longer repeat the free
+            // texts (reasons, messages asking for changes) nor the applicant's name: its dates and outcomes are what is left.
+            var erased = await db.Applications.AsNoTracking().Where(a => a.Id == id && a.ErasedAt != null).Select(a => a.OwnerId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (erased is not null)
+                records = records.Select(r => r with { Comment = null, ActorName = r.ActorId == erased ? "" : r.ActorName });
+            return records.ToList();
         }, cancellationToken);
 
     /// <summary>What <paramref name="read"/> finds about the application, for whoever may see it; a refusal, audited as an attempt to <paramref name="what"/>, otherwise.</summary>

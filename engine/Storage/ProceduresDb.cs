@@ -62,6 +62,9 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(a => new { a.Status, a.DueOn });
             // The dashboard's backlog per province and step is counted from this index alone.
             e.HasIndex(a => new { a.Status, a.Province, a.ProcedureId, a.Step, a.DueOn });
+            e.Property(a => a.ErasedBecause).HasMaxLength(30);
+            // The erasure sweep reads the closed applications not yet erased, oldest closed first, per definition version.
+            e.HasIndex(a => new { a.ErasedAt, a.ProcedureId, a.DefinitionVersion, a.ClosedAt });
         });
 
         modelBuilder.Entity<PendingWork>(e =>
