@@ -37,9 +37,13 @@ public static class Scaffold
         category: employer-registrations
         applicant: employer
         legal_basis: ["Code du travail, art. ..."]
-        notes: "To confirm: legal basis, deadline and circuit."
+        notes: "To confirm: legal basis, deadline, circuit, and the privacy block's purpose, recipients and retention (archive schedule, CNDP declaration)."
         deadline: { days: 10, calendar: business }
         on_deadline: none
+        privacy:
+          purpose: { fr: "Instruction de la demande et délivrance de la décision.", ar: "دراسة الطلب وإصدار المقرر.", en: "Examining the request and issuing the decision." }
+          recipients: { fr: "Les services de la délégation provinciale de l'emploi.", ar: "مصالح المندوبية الإقليمية للتشغيل.", en: "The provincial employment delegation's services." }
+          retention: 5y
         sections:
           - id: employer
             include: employer-identity

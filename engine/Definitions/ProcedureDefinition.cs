@@ -17,6 +17,9 @@ public sealed record ProcedureDefinition
     public string? Notes { get; init; }
     public DeadlineDefinition? Deadline { get; init; }
     public string OnDeadline { get; init; } = "none";
+
+    /// <summary>The <c>privacy:</c> block (purpose, recipients, retention, CNDP reference); null when the file has none (EP0343).</summary>
+    public PrivacyDefinition? Privacy { get; init; }
     public string? Routing { get; init; }
     public SourceSpan? RoutingSpan { get; init; }
     public IReadOnlyList<SectionDefinition> Sections { get; init; } = [];

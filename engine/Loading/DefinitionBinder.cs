@@ -35,6 +35,7 @@ internal static class DefinitionBinder
             Notes = root.Text("notes"),
             Deadline = Deadline(root),
             OnDeadline = root.Text("on_deadline") ?? "none",
+            Privacy = root["privacy"] is YamlMapping privacy ? Privacy(privacy) : null,
             Routing = root.Text("routing"),
             RoutingSpan = root["routing"] is YamlScalar routing ? routing.TextStart : null,
             Sections = root.Mappings("sections").Select(s => Section(s, library)).Select(s => s with { Fields = s.Fields.Select(f => ResolveChoices(f, library)).ToList() }).ToList(),
@@ -234,6 +235,22 @@ internal static class DefinitionBinder
             _ => (int?)null, // Not all, any or a count: the linter names the text.
         };
         return new ParallelDefinition(roles, quorum ?? roles.Count, map.SpanOf("quorum")) { UnknownQuorum = quorum is null ? text : null };
+    }
+
+    private static PrivacyDefinition Privacy(YamlMapping map)
+    {
+        var retention = map["retention"] as YamlScalar;
+        var text = retention is { IsNull: false } ? retention.Value : null;
+        return new PrivacyDefinition
+        {
+            Purpose = map.Localized("purpose"),
+            Recipients = map.Localized("recipients"),
+            RetentionText = text,
+            Retention = RetentionPeriod.Parse(text),
+            RetentionSpan = retention?.TextStart ?? map.Span,
+            Cndp = map.Text("cndp"),
+            Span = map.Span,
+        };
     }
 
     private static DeadlineDefinition? Deadline(YamlMapping map)

@@ -33,6 +33,7 @@ internal sealed partial class Linter
         var linter = new Linter(definition, library, expressions, diagnostics);
         linter.CheckIdentity(fileName);
         linter.CheckTexts();
+        linter.CheckPrivacy();
         linter.CheckSections();
         linter.CheckFields();
         linter.CheckDependencies();

@@ -29,6 +29,9 @@ internal static class BenchForm
             deadline: { days: 10, calendar: business }
             steps: [ { id: decision, title: { fr: "Décision", ar: "القرار" }, role: desk-agent, actions: [approve, reject] } ]
             outputs: { rejected: decision-rejected }
+            privacy:
+              purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+              retention: 5y
             sections:
             """);
         var answers = new Dictionary<string, object?>();

@@ -36,6 +36,9 @@ internal static class TestForms
             deadline: { days: 10, calendar: business }
             steps: [ { id: decision, title: { fr: "Décision", ar: "القرار" }, role: desk-agent, actions: [approve, reject] } ]
             outputs: { rejected: decision-rejected }
+            privacy:
+              purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+              retention: 5y
             sections:
               - id: main
                 title: { fr: "Demande", ar: "الطلب" }

@@ -15,6 +15,9 @@ public sealed class DefinitionChangesTests
         applicant: employer
         deadline: { days: 10, calendar: business }
         on_deadline: none
+        privacy:
+          purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          retention: 5y
         sections:
           - id: employer
             include: employer-identity

@@ -48,6 +48,41 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void TextWalker_FindsAPrivacyPurposeMissingItsArabic()
+    {
+        var definition = Definitions.First();
+        var broken = definition with { Privacy = definition.Privacy! with { Purpose = new LocalizedText(new Dictionary<string, string> { ["fr"] = "Instruction de la demande." }) } };
+
+        var found = Texts(broken, broken.Id).Where(t => !t.Text.Has("ar")).Select(t => t.Where).ToList();
+
+        Assert.Equal([$"{definition.Id}.Privacy.Purpose"], found);
+    }
+
+    [Fact]
+    public void EveryProcedure_Privacy_SaysItsPurposeAndRecipientsInFrenchAndArabicAndKeepsClosedFilesOneToFiftyYears()
+    {
+        var problems = new List<string>();
+        foreach (var definition in Definitions)
+        {
+            if (definition.Privacy is not { } privacy)
+            {
+                problems.Add($"{definition.Id}: no privacy block");
+                continue;
+            }
+            if (privacy.Purpose is not { } purpose || !purpose.Has("fr") || !purpose.Has("ar"))
+                problems.Add($"{definition.Id}: no purpose in French and Arabic");
+            if (privacy.Recipients is not { } recipients || !recipients.Has("fr") || !recipients.Has("ar"))
+                problems.Add($"{definition.Id}: no recipients in French and Arabic");
+            if (privacy.Retention is not { TotalMonths: >= 12 and <= 600 })
+                problems.Add($"{definition.Id}: retention '{privacy.RetentionText}' is not between 1 and 50 years");
+            if (privacy.Cndp is not null)
+                problems.Add($"{definition.Id}: a CNDP reference '{privacy.Cndp}' that no declaration has given yet");
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public void ReferencePrefixes_AreDistinct()
     {
         var clashes = Definitions
@@ -79,12 +114,12 @@ public sealed class CatalogTests
         var categories = Catalog.Value.Library.Categories;
         var table = new StringBuilder();
         table.Append('\n').Append(Definitions.Count()).Append(" procedures, ").Append(Definitions.Sum(d => d.Tests.Count)).Append(" scenarios. Generated from the definitions by the tests (`UPDATE_GOLDEN=1` regenerates it).\n\n");
-        table.Append("| Id | Titre | Catégorie | Base légale | Circuit | Délai légal |\n| --- | --- | --- | --- | --- | --- |\n");
+        table.Append("| Id | Titre | Catégorie | Base légale | Circuit | Délai légal | Conservation |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         var order = categories.Keys.ToList();
         foreach (var definition in Definitions.OrderBy(d => order.IndexOf(d.Category)).ThenBy(d => d.Id, StringComparer.Ordinal))
         {
             var category = categories.TryGetValue(definition.Category, out var c) ? c.Title?.Get("fr") ?? c.Id : definition.Category;
-            table.Append(System.Globalization.CultureInfo.InvariantCulture, $"| `{definition.Id}` | {Cell(definition.Title.Get("fr"))} | {Cell(category)} | {Cell(string.Join("; ", definition.LegalBasis))} | {Circuit(definition)} | {Deadline(definition)} |\n");
+            table.Append(System.Globalization.CultureInfo.InvariantCulture, $"| `{definition.Id}` | {Cell(definition.Title.Get("fr"))} | {Cell(category)} | {Cell(string.Join("; ", definition.LegalBasis))} | {Circuit(definition)} | {Deadline(definition)} | {Retention(definition)} |\n");
         }
         return table.ToString();
     }
@@ -104,6 +139,10 @@ public sealed class CatalogTests
             "reject" => ", silence vaut refus",
             _ => "",
         }
+        : "—";
+
+    private static string Retention(ProcedureDefinition definition) => definition.Privacy?.Retention is { } retention
+        ? (retention.Years > 0 ? $"{retention.Years} ans" : "") + (retention.Years > 0 && retention.Months > 0 ? " " : "") + (retention.Months > 0 ? $"{retention.Months} mois" : "")
         : "—";
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");

@@ -16,6 +16,9 @@ public sealed class DocumentModelTests
         applicant: employer
         legal_basis: ["Code du travail, art. 196", "Décret n° 2-04-570"]
         deadline: { days: 15, calendar: calendar }
+        privacy:
+          purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          retention: 5y
         sections:
           - id: request
             title: { fr: "Demande", ar: "الطلب", en: "Request" }

@@ -14,6 +14,9 @@ public sealed class PatternMessageTests
         category: foreign-employment
         applicant: employer
         legal_basis: ["Essai"]
+        privacy:
+          purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          retention: 5y
         sections:
           - id: request
             title: { fr: "Demande", ar: "الطلب" }

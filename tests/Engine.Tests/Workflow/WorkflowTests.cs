@@ -289,6 +289,9 @@ public sealed class WorkflowTests
             applicant: employer
             legal_basis: ["Essai"]
             deadline: { days: 5, calendar: business }
+            privacy:
+              purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+              retention: 5y
             sections:
               - id: request
                 title: { fr: "Déclaration", ar: "التصريح" }
