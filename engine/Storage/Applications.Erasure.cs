@@ -89,12 +89,35 @@ public sealed partial class Applications
     }
 
     /// <summary>
-    /// The erasure sweep, run with the deadline sweep by the host: every closed application whose erasure date (given by
-    /// <paramref name="erasureDate"/> from its pinned definition version and the time it closed; null when that version keeps
-    /// applications without limit) has passed is erased (<see cref="EraseAsync"/>), <see cref="ErasureBatch"/> read at a
-    /// time, oldest closed first. Idempotent: an application erased already, or by another instance meanwhile, is skipped.
+    /// The erasure sweep, run with the deadline sweep by the host: every closed application whose erasure date (the time it
+    /// closed plus the <c>privacy.retention</c> of the definition version it is pinned to) has passed is erased
+    /// (<see cref="EraseAsync"/>), <see cref="ErasureBatch"/> read at a time, oldest closed first. A version published
+    /// before definitions declared a retention takes its procedure's latest one; a procedure that declares none keeps
+    /// its applications. Idempotent: an application erased already, or by another instance meanwhile, is skipped.
+    /// Gives how many were erased.
     /// </summary>
-    public async Task<int> EraseExpiredAsync(Func<ProcedureDefinition, DateTime, DateTime?> erasureDate, CancellationToken cancellationToken = default)
+    public async Task<int> EraseExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = new Dictionary<string, RetentionPeriod?>(StringComparer.Ordinal);
+        async Task<RetentionPeriod?> RetentionOf(ProcedureDefinition definition)
+        {
+            if (definition.Privacy?.Retention is { } own)
+                return own;
+            if (!latest.TryGetValue(definition.Id, out var retention))
+                latest[definition.Id] = retention = (await _definitions.LatestAsync(definition.Id, cancellationToken).ConfigureAwait(false))?.Definition.Privacy?.Retention;
+            return retention;
+        }
+        return await EraseExpiredAsync(async (definition, closedAt) =>
+            await RetentionOf(definition).ConfigureAwait(false) is { } retention
+                ? retention.ErasedAfter(new DateTimeOffset(closedAt, TimeSpan.Zero)).UtcDateTime
+                : null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The sweep of <see cref="EraseExpiredAsync(CancellationToken)"/> with the erasure date of an application given by
+    /// <paramref name="erasureDate"/> from its pinned definition version and the time (UTC) it closed; null: kept.
+    /// </summary>
+    internal async Task<int> EraseExpiredAsync(Func<ProcedureDefinition, DateTime, Task<DateTime?>> erasureDate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(erasureDate);
         var now = Now;
@@ -129,7 +152,13 @@ public sealed partial class Applications
                         .Select(a => (a.Id, DateTime.SpecifyKind(a.ClosedAt!.Value, DateTimeKind.Utc))).ToList();
                 }
                 // Oldest closed first: the first one not yet due ends this version's round (its retention is the same for all).
-                var due = batch.TakeWhile(a => erasureDate(definition, a.ClosedAt) is { } on && on <= now).ToList();
+                var due = new List<(Guid Id, DateTime ClosedAt)>(batch.Count);
+                foreach (var closed in batch)
+                {
+                    if (await erasureDate(definition, closed.ClosedAt).ConfigureAwait(false) is not { } on || on > now)
+                        break;
+                    due.Add(closed);
+                }
                 var done = 0;
                 foreach (var (id, _) in due)
                     done += await EraseAsync(id, RetentionEnded, cancellationToken).ConfigureAwait(false) ? 1 : 0;

@@ -15,8 +15,8 @@ public sealed class ErasureTests
     private static readonly Actor Amina = TestStore.Applicant("amina");
     private static readonly Actor Karim = TestStore.DeskAgent();
 
-    /// <summary>Ten years after closing, as a definition's <c>retention: 10y</c> says.</summary>
-    private static DateTime? TenYears(ProcedureDefinition definition, DateTime closedAt) => closedAt.AddYears(10);
+    /// <summary>Ten years after closing, whatever the definition says.</summary>
+    private static Task<DateTime?> TenYears(ProcedureDefinition definition, DateTime closedAt) => Task.FromResult<DateTime?>(closedAt.AddYears(10));
 
     private static readonly DashboardFilter Year2026 = new(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
 
@@ -45,11 +45,12 @@ public sealed class ErasureTests
         var figures = await FiguresAsync(store);
         var closed = store.Clock.Now;
 
-        store.Clock.Now = closed.AddYears(10).AddMinutes(-1);
-        var early = await store.Applications.EraseExpiredAsync(TenYears);
-        store.Clock.Now = closed.AddYears(10).AddDays(1);
-        var erased = await store.Applications.EraseExpiredAsync(TenYears);
-        var again = await store.Applications.EraseExpiredAsync(TenYears);
+        // store-visa says 'retention: 5y'.
+        store.Clock.Now = closed.AddYears(5).AddMinutes(-1);
+        var early = await store.Applications.EraseExpiredAsync();
+        store.Clock.Now = closed.AddYears(5).AddDays(1);
+        var erased = await store.Applications.EraseExpiredAsync();
+        var again = await store.Applications.EraseExpiredAsync();
 
         Assert.Equal((0, 1, 0), (early, erased, again));
         var kept = (await store.Applications.GetAsync(app.Id, Amina)).Value!;
@@ -92,7 +93,7 @@ public sealed class ErasureTests
             new WorkflowCommand.Decide("reception", StepAction.RequestChanges, "Précisez", ["company_name"]))).Succeeded);
 
         store.Clock.Now = store.Clock.Now.AddYears(80);
-        var erased = await store.Applications.EraseExpiredAsync(TenYears);
+        var erased = await store.Applications.EraseExpiredAsync();
 
         Assert.Equal(0, erased);
         foreach (var id in new[] { draft.Id, inReview.Id, waiting.Id })
@@ -152,5 +153,24 @@ public sealed class ErasureTests
         Assert.Equal((ApplicationStatus.Withdrawn, true), (kept.Status, kept.ErasedAt is not null));
         Assert.True((await store.Audit.VerifyAsync()).Intact);
         Assert.Empty(await store.Applications.PermittedActionsAsync(app.Id, Amina));
+    }
+
+    [Fact]
+    public async Task EraseExpired_NewerVersionKeepsLonger_TheRetentionOfThePinnedVersionApplies()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await RejectedAsync(store, Amina);
+        var yaml = File.ReadAllText(Path.Combine(TestStore.ProceduresFolder, "store-visa.yaml"));
+        await store.PublishAsync(yaml.Replace("retention: 5y", "retention: 10y", StringComparison.Ordinal));
+        var closed = store.Clock.Now;
+        var later = await store.SubmittedAsync(TestStore.Applicant("youssef"));
+        Assert.True((await store.Applications.WithdrawAsync(later.Id, TestStore.Applicant("youssef"))).Succeeded);
+
+        store.Clock.Now = closed.AddYears(5).AddDays(1);
+        var erased = await store.Applications.EraseExpiredAsync();
+
+        Assert.Equal(1, erased);
+        Assert.NotNull((await store.Applications.GetAsync(app.Id, Amina)).Value!.ErasedAt);
+        Assert.Null((await store.Applications.GetAsync(later.Id, TestStore.Applicant("youssef"))).Value!.ErasedAt);
     }
 }
