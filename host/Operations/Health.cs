@@ -160,11 +160,6 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var interval = options.Value.SweepInterval;
-        if (interval <= TimeSpan.Zero)
-            return Task.FromResult(HealthCheckResult.Healthy("the sweep is turned off"));
-        var since = record.LastSucceeded ?? _started;
-        var late = clock.GetUtcNow() - since > 2 * interval;
         var counts = new Dictionary<string, object>();
         if (record.Last is { } last)
         {
@@ -174,6 +169,11 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
                     counts[name] = count;
             }
         }
+        var interval = options.Value.SweepInterval;
+        if (interval <= TimeSpan.Zero)
+            return Task.FromResult(HealthCheckResult.Healthy("the sweep is turned off", counts));
+        var since = record.LastSucceeded ?? _started;
+        var late = clock.GetUtcNow() - since > 2 * interval;
         return Task.FromResult(record.Failing || late
             ? HealthCheckResult.Degraded(record.Failing ? "the last deadline sweep failed" : "no deadline sweep for two intervals", data: counts)
             : HealthCheckResult.Healthy(data: counts));
