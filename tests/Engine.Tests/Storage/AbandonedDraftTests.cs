@@ -98,4 +98,22 @@ public sealed class AbandonedDraftTests
         Assert.Single((await store.Applications.GetAsync(submitted.Id, TestStore.Applicant("youssef"))).Value!.Documents);
         Assert.True((await DataCare.VerifyAsync(store.Folder, store.DatabaseFile)).Whole);
     }
+
+    [Fact]
+    public async Task SweepDrafts_ApplicantSavingAtTheSameTime_EitherKeepsTheDraftOrRefusesTheSaveNeverBoth()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var draft = await store.DraftAsync(Amina);
+        store.Clock.Now += TimeSpan.FromDays(200);
+        Assert.Equal(1, (await store.Applications.SweepDraftsAsync(Retention, Warning)).Announced);
+        store.Clock.Now += TimeSpan.FromDays(14);
+
+        var sweep = Task.Run(() => store.Applications.SweepDraftsAsync(Retention, Warning));
+        var save = Task.Run(() => store.Applications.SaveAnswersAsync(draft.Id, Amina, TestStore.ValidAnswers("rabat")));
+        var (swept, saved) = (await sweep, await save);
+
+        var still = await store.Applications.GetAsync(draft.Id, Amina);
+        Assert.Equal(swept.Deleted == 1, !saved.Succeeded);
+        Assert.Equal(saved.Succeeded, still.Succeeded);
+    }
 }

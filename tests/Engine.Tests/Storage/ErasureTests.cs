@@ -173,4 +173,17 @@ public sealed class ErasureTests
         Assert.NotNull((await store.Applications.GetAsync(app.Id, Amina)).Value!.ErasedAt);
         Assert.Null((await store.Applications.GetAsync(later.Id, TestStore.Applicant("youssef"))).Value!.ErasedAt);
     }
+
+    [Fact]
+    public async Task Erase_TwoInstancesAtOnce_ErasesOnceWithOneTombstone()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await RejectedAsync(store, Amina);
+
+        var erased = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => store.Applications.EraseAsync(app.Id, Applications.RetentionEnded))));
+
+        Assert.Single(erased, e => e);
+        Assert.Single(await store.AuditAsync(), a => a.Kind == StorageEvents.Erased);
+        Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
 }
