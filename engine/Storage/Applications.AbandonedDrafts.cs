@@ -88,36 +88,16 @@ public sealed partial class Applications
         }, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="write"/> in one transaction, taking its turn with the transitions, when the application is still
-    /// the draft read at <paramref name="version"/> (an applicant who saved meanwhile wins); deletes the files it freed after
-    /// the commit. False when the draft changed or went.
+    /// Runs <paramref name="write"/> in its own transaction (<see cref="InTurnAsync"/>) when the application is still the
+    /// draft read at <paramref name="version"/> (an applicant who saved meanwhile wins). False when the draft changed or went.
     /// </summary>
-    private async Task<bool> InDraftTurnAsync(Guid id, int version, Func<ProceduresDb, ApplicationRow, Task<IReadOnlyList<string>>> write, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> freed;
-        await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+    private Task<bool> InDraftTurnAsync(Guid id, int version, Func<ProceduresDb, ApplicationRow, Task<IReadOnlyList<string>>> write, CancellationToken cancellationToken) =>
+        InTurnAsync(async db =>
         {
-            var writer = WriteTurns.Of(db);
-            var turn = await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var row = await db.Applications.AsNoTracking()
-                    .FirstOrDefaultAsync(a => a.Id == id && a.Version == version && a.Status == DraftStatus, cancellationToken).ConfigureAwait(false);
-                if (row is null)
-                    return false;
-                freed = await write(db, row).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (turn)
-                    writer.Release();
-            }
-        }
-        DeleteFiles(freed, Now);
-        return true;
-    }
+            var row = await db.Applications.AsNoTracking()
+                .FirstOrDefaultAsync(a => a.Id == id && a.Version == version && a.Status == DraftStatus, cancellationToken).ConfigureAwait(false);
+            return row is null ? null : await write(db, row).ConfigureAwait(false);
+        }, cancellationToken);
 }
 
 /// <summary>What one round of <see cref="Applications.SweepDraftsAsync"/> did: drafts whose applicant was told they will go, drafts deleted.</summary>

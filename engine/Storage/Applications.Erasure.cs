@@ -36,11 +36,51 @@ public sealed partial class Applications
     /// draft included, still refers to its hash and it was not stored again lately (<see cref="RecentlyStored"/>). A crash
     /// between the commit and the deletions leaves files nothing refers to: never a reference without its file.
     /// </remarks>
-    public async Task<bool> EraseAsync(Guid id, string because, CancellationToken cancellationToken = default)
+    public Task<bool> EraseAsync(Guid id, string because, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(because);
-        var now = Now;
-        IReadOnlyList<string> freed;
+        return InTurnAsync(async db =>
+        {
+            var row = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+            if (row is null || row.ErasedAt is not null || !ApplicationStatuses.ByName[row.Status].IsFinal())
+                return null;
+            var now = Now;
+            var hashes = await HashesOfAsync(db, [id], cancellationToken).ConfigureAwait(false);
+
+            await db.Documents.Where(d => d.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.MessageAttachments.Where(a => a.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Messages.Where(m => m.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Letters.Where(l => l.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.PendingWork.Where(p => p.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Notifications.Where(n => n.ApplicationId == id && n.Comment != null)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.Comment, (string?)null), cancellationToken).ConfigureAwait(false);
+
+            row.ApplicantName = "";
+            row.Answers = "{}";
+            row.AnswersBeforeChanges = null;
+            row.Documents = "[]";
+            row.StepFields = "{}";
+            row.Opinions = "[]";
+            row.Reopened = "[]";
+            row.ErasedAt = now;
+            row.ErasedBecause = because;
+            // UpdatedAt stays: it is when the applicant last saw it change, and a withdrawal's month for the figures.
+            row.Version++;
+            var status = ApplicationStatuses.ByName[row.Status];
+            await AuditLog.AppendAsync(db, [Audited(id, Actor.System, StorageEvents.Erased, detail: because, from: status, to: status)], now, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return await UnreferencedAsync(db, hashes, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction, taking its turn with the transitions (<see cref="WriteTurns"/>);
+    /// it gives the store's files it freed, or null when it had nothing to do (nothing is committed). The freed files are
+    /// deleted after the commit (<see cref="DeleteFiles"/>). True when it wrote.
+    /// </summary>
+    private async Task<bool> InTurnAsync(Func<ProceduresDb, Task<IReadOnlyList<string>?>> write, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string>? freed;
         await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             var writer = WriteTurns.Of(db);
@@ -48,34 +88,9 @@ public sealed partial class Applications
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var row = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
-                if (row is null || row.ErasedAt is not null || !ApplicationStatuses.ByName[row.Status].IsFinal())
+                freed = await write(db).ConfigureAwait(false);
+                if (freed is null)
                     return false;
-                var hashes = await HashesOfAsync(db, [id], cancellationToken).ConfigureAwait(false);
-
-                await db.Documents.Where(d => d.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                await db.MessageAttachments.Where(a => a.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                await db.Messages.Where(m => m.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                await db.Letters.Where(l => l.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                await db.PendingWork.Where(p => p.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-                await db.Notifications.Where(n => n.ApplicationId == id && n.Comment != null)
-                    .ExecuteUpdateAsync(n => n.SetProperty(x => x.Comment, (string?)null), cancellationToken).ConfigureAwait(false);
-
-                row.ApplicantName = "";
-                row.Answers = "{}";
-                row.AnswersBeforeChanges = null;
-                row.Documents = "[]";
-                row.StepFields = "{}";
-                row.Opinions = "[]";
-                row.Reopened = "[]";
-                row.ErasedAt = now;
-                row.ErasedBecause = because;
-                // UpdatedAt stays: it is when the applicant last saw it change, and a withdrawal's month for the figures.
-                row.Version++;
-                await AuditLog.AppendAsync(db, [Audited(id, Actor.System, StorageEvents.Erased, detail: because,
-                    from: ApplicationStatuses.ByName[row.Status], to: ApplicationStatuses.ByName[row.Status])], now, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                freed = await UnreferencedAsync(db, hashes, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
@@ -84,7 +99,7 @@ public sealed partial class Applications
                     writer.Release();
             }
         }
-        DeleteFiles(freed, now);
+        DeleteFiles(freed);
         return true;
     }
 
@@ -193,9 +208,10 @@ public sealed partial class Applications
     }
 
     /// <summary>Deletes the files nothing refers to any more, but not one stored again lately (<see cref="RecentlyStored"/>).</summary>
-    private void DeleteFiles(IReadOnlyList<string> freed, DateTime now)
+    private void DeleteFiles(IReadOnlyList<string> freed)
     {
+        var recently = Now - RecentlyStored;
         foreach (var hash in freed)
-            _documents.Delete(hash, now - RecentlyStored);
+            _documents.Delete(hash, recently);
     }
 }

@@ -35,6 +35,14 @@ public sealed class ErasureTests
     private static async Task<string> FiguresAsync(TestStore store) =>
         JsonSerializer.Serialize((await new Dashboard(store.Databases, store.Definitions, store.Clock).FiguresAsync(Actor.System, Year2026)).Value);
 
+    /// <summary><c>verify-data</c> finds the data whole (no file reported missing, the audit chain intact), referring to <paramref name="files"/> files.</summary>
+    private static async Task AssertWholeAsync(TestStore store, int files)
+    {
+        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
+        Assert.True(verified.Whole, verified.ToString());
+        Assert.Equal(files, verified.Files);
+    }
+
     [Fact]
     public async Task EraseExpired_TimeTravelPastTheRetention_ErasesPersonalDataAndKeepsTheRecord()
     {
@@ -77,9 +85,7 @@ public sealed class ErasureTests
         Assert.Equal(figures, await FiguresAsync(store));
         await new Dashboard(store.Databases, store.Definitions, store.Clock).RebuildAsync();
         Assert.Equal(figures, await FiguresAsync(store));
-        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
-        Assert.True(verified.Whole, verified.ToString());
-        Assert.Equal(0, verified.Files);
+        await AssertWholeAsync(store, files: 0);
     }
 
     [Fact]
@@ -118,9 +124,7 @@ public sealed class ErasureTests
         var opened = await store.Applications.OpenDocumentAsync(other.Id, TestStore.Applicant("youssef"), "passport", "passport.pdf");
         await using (opened.Value)
             Assert.True(opened.Succeeded, opened.Refusal?.ToString());
-        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
-        Assert.True(verified.Whole, verified.ToString());
-        Assert.Equal(1, verified.Files);
+        await AssertWholeAsync(store, files: 1);
     }
 
     [Fact]
