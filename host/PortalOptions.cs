@@ -74,6 +74,12 @@ public sealed class PortalOptions
     public string PublicUrl { get; set; } = "http://localhost:5000";
 
     /// <summary>
+    /// Where a person writes to use their rights over their personal data (access, rectification, opposition: law
+    /// 09-08), shown on <c>/privacy</c>. Set it to the address the ministry answers such requests at.
+    /// </summary>
+    public string PrivacyContact { get; set; } = "donnees-personnelles@emploi.gov.ma";
+
+    /// <summary>
     /// The reverse proxies in front of the portal, as IP addresses or networks (<c>10.0.0.5</c>, <c>10.0.0.0/24</c>): their
     /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed. Empty (the default): no forwarded header is.
     /// </summary>

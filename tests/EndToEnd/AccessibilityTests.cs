@@ -11,6 +11,8 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/", "ar")]
     [InlineData("/procedures/foreign-worker-contract-visa", "fr")]
     [InlineData("/procedures/foreign-worker-contract-visa", "ar")]
+    [InlineData("/privacy", "fr")]
+    [InlineData("/privacy", "ar")]
     [InlineData("/account/sign-up", "fr")]
     [InlineData("/account/sign-in", "ar")]
     public async Task Page_HasNoSeriousOrCriticalAxeViolation(string path, string language)

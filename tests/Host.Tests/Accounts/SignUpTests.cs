@@ -87,22 +87,13 @@ public sealed partial class SignUpTests(PasswordPortal portal)
         Assert.DoesNotContain("confirmée", wrongPage, StringComparison.Ordinal);
     }
 
-    /// <summary>A browser that chose <paramref name="language"/> (its culture cookie), following no redirect.</summary>
-    private HttpClient In(string language)
-    {
-        var cookies = new CookieContainer();
-        var culture = EmploymentProcedures.Host.Localization.Languages.Find(language)!.CultureName;
-        cookies.Add(portal.Portal.BaseAddress!, new Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = portal.Portal.BaseAddress };
-    }
-
     [Theory]
     [InlineData("ar", "فعّلوا حسابكم في البوابة", "أرسلنا رابطا إلى", "rtl")]
     [InlineData("en", "Activate your account on the portal", "We sent a link to", "ltr")]
     public async Task ConfirmationEmail_IsInTheLanguageOfTheSignUpPage_AndSoIsTheAccount(string language, string subject, string sent, string direction)
     {
         var email = NewEmail();
-        using var client = In(language);
+        using var client = portal.In(language);
 
         var (_, page) = await SignUpAsync(client, email);
 

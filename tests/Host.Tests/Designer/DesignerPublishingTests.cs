@@ -108,6 +108,21 @@ public sealed class DesignerPublishingTests(ApplyingPortal portal) : IClassFixtu
         Assert.False(Served.Catalog.Definitions.ContainsKey(id));
     }
 
+    [Fact]
+    public async Task Publish_TextWithoutItsPrivacyBlock_IsRefusedNamingTheLawAndNothingIsServed()
+    {
+        var id = NewId();
+        var scaffold = Scaffold.For(id);
+        var privacy = scaffold.IndexOf("privacy:", StringComparison.Ordinal);
+        var withoutPrivacy = scaffold[..privacy] + scaffold[scaffold.IndexOf("sections:", privacy, StringComparison.Ordinal)..];
+
+        var publication = await PublishAsync(id, withoutPrivacy, Analyst);
+
+        Assert.Null(publication.Published);
+        Assert.Contains(publication.Diagnostics, d => d.IsError && d.Code == "EP0343" && d.Message.Contains("09-08", StringComparison.Ordinal));
+        Assert.False(Served.Catalog.Definitions.ContainsKey(id));
+    }
+
     [Theory]
     [InlineData(DesignerAccess.Administrator, RoleKind.Staff)]
     [InlineData("desk-agent", RoleKind.Reviewer)]

@@ -61,6 +61,15 @@ public partial class LivePortal : IAsyncLifetime
     internal HttpClient Anonymous() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
 
+    /// <summary>An HTTP client like <see cref="Anonymous"/> whose browser chose <paramref name="language"/> (its culture cookie).</summary>
+    internal HttpClient In(string language)
+    {
+        var cookies = new CookieContainer();
+        var culture = EmploymentProcedures.Host.Localization.Languages.Find(language)!.CultureName;
+        cookies.Add(Portal.BaseAddress!, new Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
+    }
+
     /// <summary>An HTTP client signed in through the real sign-in form (its antiforgery token included).</summary>
     internal async Task<HttpClient> SignedInAsync(string email)
     {
