@@ -43,6 +43,7 @@ public sealed class ErasedApplicationTests(LivePortal portal)
         Assert.Contains(erased.Reference!, page.Find(".facts").TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.FindAll(".facts .status"));
         Assert.NotEmpty(page.FindAll(".timeline .event-decided"));
+        Assert.NotEmpty(page.FindAll(".timeline .event-erased"));
         Assert.DoesNotContain("Benali", page.Markup, StringComparison.Ordinal);
         Assert.Empty(page.FindAll(".files a"));
         Assert.Empty(page.FindAll("section.messages"));
