@@ -319,6 +319,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Hash");
+
                     b.HasIndex("ApplicationId", "AuditSequence");
 
                     b.ToTable("Letters", (string)null);
@@ -357,6 +359,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Hash");
 
                     b.HasIndex("MessageId");
 
@@ -757,6 +761,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Hash");
 
                     b.HasIndex("ApplicationId", "DocumentId");
 

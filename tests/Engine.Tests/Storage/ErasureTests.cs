@@ -3,6 +3,8 @@ using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Reporting;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
 
@@ -189,5 +191,23 @@ public sealed class ErasureTests
         Assert.Single(erased, e => e);
         Assert.Single(await store.AuditAsync(), a => a.Kind == StorageEvents.Erased);
         Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Migration_ApplicationsClosedBeforeIt_TakeTheirLastChangeAsClosingTime()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var closed = await RejectedAsync(store, Amina);
+        var open = await store.SubmittedAsync(TestStore.Applicant("youssef"));
+        var updated = (string)(await store.ScalarAsync($"SELECT UpdatedAt FROM Applications WHERE Id = '{closed.Id.ToString().ToUpperInvariant()}'"))!;
+        await using (var db = await store.Databases.CreateDbContextAsync())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261130083137_NotificationDeliveries");
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(updated, await store.ScalarAsync($"SELECT ClosedAt FROM Applications WHERE Id = '{closed.Id.ToString().ToUpperInvariant()}'"));
+        Assert.Equal(DBNull.Value, await store.ScalarAsync($"SELECT ClosedAt FROM Applications WHERE Id = '{open.Id.ToString().ToUpperInvariant()}'"));
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmploymentProcedures.Engine.Storage.Migrations
 {
     [DbContext(typeof(ProceduresDb))]
-    [Migration("20261130143410_Erasure")]
+    [Migration("20261130151333_Erasure")]
     partial class Erasure
     {
         /// <inheritdoc />
@@ -322,6 +322,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Hash");
+
                     b.HasIndex("ApplicationId", "AuditSequence");
 
                     b.ToTable("Letters", (string)null);
@@ -360,6 +362,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Hash");
 
                     b.HasIndex("MessageId");
 
@@ -760,6 +764,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Hash");
 
                     b.HasIndex("ApplicationId", "DocumentId");
 

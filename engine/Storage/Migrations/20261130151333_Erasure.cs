@@ -30,6 +30,21 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                 maxLength: 30,
                 nullable: true);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageAttachments_Hash",
+                table: "MessageAttachments",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_Hash",
+                table: "Letters",
+                column: "Hash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Hash",
+                table: "Documents",
+                column: "Hash");
+
             // Applications closed before the column existed: their last change was their closing (nothing changes a closed one).
             migrationBuilder.Sql("UPDATE Applications SET ClosedAt = UpdatedAt WHERE Status IN ('approved', 'rejected', 'acknowledged', 'withdrawn');");
 
@@ -42,6 +57,18 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_MessageAttachments_Hash",
+                table: "MessageAttachments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Letters_Hash",
+                table: "Letters");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Documents_Hash",
+                table: "Documents");
+
             migrationBuilder.DropIndex(
                 name: "IX_Applications_ErasedAt_ProcedureId_DefinitionVersion_ClosedAt",
                 table: "Applications");
