@@ -208,6 +208,11 @@ internal sealed partial class ChangeList(ProcedureDefinition published, Procedur
         Add(ChangeArea.Other, ChangeKind.Changed, "legal_basis",
             new PropertyList().Add("legal_basis", PropertyList.Join(published.LegalBasis, "; "), PropertyList.Join(draft.LegalBasis, "; ")).MarkCosmetic());
         Add(ChangeArea.Other, ChangeKind.Changed, "notes", new PropertyList().Add("notes", published.Notes, draft.Notes).MarkCosmetic());
+        // What the person is told about their data (law 09-08): listed, but no application in progress holds it.
+        Add(ChangeArea.Other, ChangeKind.Changed, "privacy.purpose", new PropertyList().Texts("purpose", published.Privacy?.Purpose, draft.Privacy?.Purpose));
+        Add(ChangeArea.Other, ChangeKind.Changed, "privacy.recipients", new PropertyList().Texts("recipients", published.Privacy?.Recipients, draft.Privacy?.Recipients));
+        Change(ChangeArea.Other, "privacy.retention", published.Privacy?.RetentionText, draft.Privacy?.RetentionText);
+        Change(ChangeArea.Other, "privacy.cndp", published.Privacy?.Cndp, draft.Privacy?.Cndp);
     }
 
     /// <summary>One top-level value: a change whose only property is the value itself.</summary>

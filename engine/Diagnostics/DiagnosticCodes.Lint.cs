@@ -65,5 +65,6 @@ public static partial class DiagnosticCodes
     public static readonly DiagnosticDescriptor RetentionUnreadable = Error("EP0345", "retention '{0}' is not a duration; write whole years or months after the file is closed, such as '5y', '10y', '18m' or '2y6m'");
     public static readonly DiagnosticDescriptor RetentionTooShort = Error("EP0346", "retention '{0}' is shorter than 1 year: a decision can still be appealed or checked during its first year, so the file must outlive it; write at least '1y' (or '12m')");
     public static readonly DiagnosticDescriptor RetentionTooLong = Error("EP0347", "retention '{0}' is longer than 50 years: law 09-08 keeps personal data no longer than its purpose needs, and what must outlive that belongs to the archives (law 69-99), not to the portal; write at most '50y'");
+    public static readonly DiagnosticDescriptor PrivacyWithoutRecipients = Warning("EP0348", "'privacy:' has no 'recipients:'; law 09-08 asks to tell the person who receives their data: name the services and authorities of the circuit (the provincial delegation, the labour inspectorate, the governor...)");
     public static readonly DiagnosticDescriptor DuplicateLegalText = Warning("EP0335", "{0} repeats the French text in the Arabic text; translate it");
 }

@@ -20,6 +20,8 @@ internal sealed partial class Linter
             Report(DiagnosticCodes.PrivacyKeyMissing, privacy.Span, "purpose", "say in French and Arabic what the data is used for (instructing the request, issuing the decision, the ministry's statistics...)");
         RequireText(privacy.Purpose, "the privacy purpose", _definition.SpanOf("privacy"), null);
         RequireText(privacy.Recipients, "the privacy recipients", _definition.SpanOf("privacy"), null);
+        if (privacy.Recipients is null)
+            Report(DiagnosticCodes.PrivacyWithoutRecipients, privacy.Span);
 
         if (privacy.RetentionText is null)
             Report(DiagnosticCodes.PrivacyKeyMissing, privacy.Span, "retention", "say how long a closed file is kept before its personal data is erased, such as '5y' or '10y'");

@@ -31,6 +31,7 @@ internal static class BenchForm
             outputs: { rejected: decision-rejected }
             privacy:
               purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+              recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
               retention: 5y
             sections:
             """);

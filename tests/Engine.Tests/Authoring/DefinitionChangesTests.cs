@@ -17,6 +17,7 @@ public sealed class DefinitionChangesTests
         on_deadline: none
         privacy:
           purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
           retention: 5y
         sections:
           - id: employer
@@ -380,6 +381,19 @@ public sealed class DefinitionChangesTests
         Assert.Equal(
             [("outputs.approved", ChangeKind.Added), ("outputs.receipt", ChangeKind.Removed), ("category", ChangeKind.Changed)],
             changes.Select(c => (c.Path, c.Kind)));
+        Assert.All(changes, c => Assert.False(c.IsBreaking, c.Path));
+    }
+
+    [Fact]
+    public void Compare_PrivacyBlock_ListsTheRetentionThePurposeAndTheCndpReferenceWithoutBreaking()
+    {
+        var changes = Edit(
+            ("  retention: 5y", "  retention: 10y\n  cndp: \"D-123/2026\""),
+            ("fr: \"Instruction de la demande d'essai.\"", "fr: \"Instruction de la demande d'essai et statistiques.\""));
+
+        Assert.Equal(["privacy.purpose", "privacy.retention", "privacy.cndp"], changes.Select(c => c.Path));
+        Assert.Equal(("5y", "10y"), (Single(changes, "privacy.retention").Properties[0].Old, Single(changes, "privacy.retention").Properties[0].New));
+        Assert.Equal(ChangeKind.Added, Single(changes, "privacy.cndp").Kind);
         Assert.All(changes, c => Assert.False(c.IsBreaking, c.Path));
     }
 

@@ -18,6 +18,7 @@ public sealed class DocumentModelTests
         deadline: { days: 15, calendar: calendar }
         privacy:
           purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
           retention: 5y
         sections:
           - id: request

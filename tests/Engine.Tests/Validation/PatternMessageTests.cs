@@ -16,6 +16,7 @@ public sealed class PatternMessageTests
         legal_basis: ["Essai"]
         privacy:
           purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+          recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
           retention: 5y
         sections:
           - id: request

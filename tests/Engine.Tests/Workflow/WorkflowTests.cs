@@ -291,6 +291,7 @@ public sealed class WorkflowTests
             deadline: { days: 5, calendar: business }
             privacy:
               purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
+              recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
               retention: 5y
             sections:
               - id: request
