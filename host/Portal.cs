@@ -58,7 +58,7 @@ public static class Portal
         builder.Services.AddSingleton(_ => SqliteStorage.Create(databaseFile));
         builder.Services.AddSingleton(services => new DefinitionStore(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<PublishedCatalog>().Catalog.Library, services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IDocumentStore>(_ => new FileDocumentStore(dataPath));
+        builder.Services.AddSingleton<IDocumentStore>(services => new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));

@@ -23,8 +23,20 @@ public sealed class PortalOptions
     /// <summary>Creates the demo accounts (one per role) when they do not exist yet. Off for a real deployment.</summary>
     public bool SeedDemoAccounts { get; set; } = true;
 
-    /// <summary>How often the deadline sweep runs (default hourly); zero turns it off (tests drive it themselves).</summary>
+    /// <summary>
+    /// How often the sweep runs (default hourly): lapsed deadlines, closed applications whose retention ended (erased), and
+    /// abandoned drafts (announced, then deleted). Zero turns it off (tests drive it themselves).
+    /// </summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a draft nobody changes is kept (default 183 days, six months): then it is deleted with its files, its
+    /// applicant told <see cref="DraftRetentionWarning"/> before. Zero keeps drafts forever.
+    /// </summary>
+    public TimeSpan DraftRetention { get; set; } = TimeSpan.FromDays(183);
+
+    /// <summary>How long before deleting an abandoned draft its applicant is told, once, by notification and e-mail (default 14 days).</summary>
+    public TimeSpan DraftRetentionWarning { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>Failed sign-ins one network address may make in 15 minutes, whatever the e-mails (<c>AccountThrottle</c>).</summary>
     public int SignInFailuresPerAddress { get; set; } = 30;

@@ -45,9 +45,10 @@ public sealed partial class Applications
             var messages = await MessagesAsync(db, id, cancellationToken).ConfigureAwait(false);
             var entries = await db.Audit.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.Sequence)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var erasedOwner = application.ErasedAt is null ? null : application.OwnerId;
             var history = entries
                 .Where(e => !(actor.Kind == RoleKind.Applicant && e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId))
-                .Select(AuditRecord.From).ToList();
+                .Select(e => Shown(AuditRecord.From(e), erasedOwner)).ToList();
 
             return Outcome.Of(new Dossier(_documents)
             {
@@ -62,7 +63,7 @@ public sealed partial class Applications
                 Messages = messages,
                 MessageFiles = attachments,
                 History = history,
-                Audit = staff ? await VerifiedAsync(db, entries, cancellationToken).ConfigureAwait(false) : null,
+                Audit = staff ? await VerifiedAsync(db, entries, erasedOwner, cancellationToken).ConfigureAwait(false) : null,
                 RequestedBy = actor,
                 GeneratedAt = now,
             });
@@ -76,14 +77,15 @@ public sealed partial class Applications
     /// <summary>
     /// The application's entries, each checked: its hash is what its fields and previous hash give, and the entry before
     /// it in the chain (another application's, often) has that previous hash. The whole chain is checked by
-    /// <see cref="AuditLog.VerifyAsync"/>; this checks the file's own entries in one more read.
+    /// <see cref="AuditLog.VerifyAsync"/>; this checks the file's own entries in one more read. Of an erased file, the entries
+    /// are verified as stored and shown without their free texts (<see cref="Shown"/>).
     /// </summary>
-    private static async Task<DossierAudit> VerifiedAsync(ProceduresDb db, List<AuditEntry> entries, CancellationToken cancellationToken)
+    private static async Task<DossierAudit> VerifiedAsync(ProceduresDb db, List<AuditEntry> entries, string? erasedOwner, CancellationToken cancellationToken)
     {
         var before = entries.Select(e => e.Sequence - 1).ToList();
         var previous = await db.Audit.AsNoTracking().Where(a => before.Contains(a.Sequence))
             .ToDictionaryAsync(a => a.Sequence, a => a.Hash, cancellationToken).ConfigureAwait(false);
-        return new DossierAudit([.. entries.Select(e => new DossierAuditEntry(AuditRecord.From(e), e.PreviousHash, e.Hash,
+        return new DossierAudit([.. entries.Select(e => new DossierAuditEntry(Shown(AuditRecord.From(e), erasedOwner), e.PreviousHash, e.Hash,
             AuditLog.HashOf(e.PreviousHash, e) == e.Hash
             && (e.Sequence == 1 ? e.PreviousHash == AuditHead.Genesis : previous.TryGetValue(e.Sequence - 1, out var hash) && hash == e.PreviousHash)))]);
     }

@@ -98,9 +98,9 @@ public sealed partial class Applications
             .OrderByDescending(a => a.UpdatedAt)
             .Skip(Math.Max(0, page) * PageSize)
             .Take(PageSize)
-            .Select(a => new { a.Id, a.ProcedureId, a.Reference, a.Status, a.Step, a.SubmittedOn, a.DueOn, a.UpdatedAt })
+            .Select(a => new { a.Id, a.ProcedureId, a.Reference, a.Status, a.Step, a.SubmittedOn, a.DueOn, a.UpdatedAt, Erased = a.ErasedAt != null })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(a => new ApplicationSummary(a.Id, a.ProcedureId, a.Reference, ApplicationStatuses.ByName[a.Status], a.Step, a.SubmittedOn, a.DueOn, a.UpdatedAt)).ToList();
+        return rows.Select(a => new ApplicationSummary(a.Id, a.ProcedureId, a.Reference, ApplicationStatuses.ByName[a.Status], a.Step, a.SubmittedOn, a.DueOn, a.UpdatedAt) { Erased = a.Erased }).ToList();
     }
 
     /// <summary>The audit entries of one application, oldest first, for someone who may see it (its timeline); an applicant does not see others' refused attempts.</summary>
@@ -114,8 +114,18 @@ public sealed partial class Applications
             // An applicant sees what was done to their file, not who else tried to open it.
             if (actor.Kind == RoleKind.Applicant)
                 entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
-            return entries.Select(AuditRecord.From).ToList();
+            var erasedOwner = await db.Applications.AsNoTracking().Where(a => a.Id == id && a.ErasedAt != null).Select(a => a.OwnerId)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return entries.Select(e => Shown(AuditRecord.From(e), erasedOwner)).ToList();
         }, cancellationToken);
+
+    /// <summary>
+    /// An audit record as pages and archives show it. The chain cannot forget (it is append-only), but once the file is
+    /// erased (<paramref name="erasedOwner"/>: its owner's id; null while whole) they no longer repeat its free texts
+    /// (reasons, messages asking for changes) nor its applicant's name: its dates, steps and outcomes are what is left.
+    /// </summary>
+    private static AuditRecord Shown(AuditRecord record, string? erasedOwner) =>
+        erasedOwner is null ? record : record with { Comment = null, ActorName = record.ActorId == erasedOwner ? "" : record.ActorName };
 
     /// <summary>What <paramref name="read"/> finds about the application, for whoever may see it; a refusal, audited as an attempt to <paramref name="what"/>, otherwise.</summary>
     private async Task<Outcome<IReadOnlyList<T>>> ReadAsync<T>(Guid id, Actor actor, string what, Func<ProceduresDb, Task<List<T>>> read, CancellationToken cancellationToken)

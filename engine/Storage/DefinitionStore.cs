@@ -190,4 +190,16 @@ public static class StorageEvents
 
     /// <summary>An administrator sent again a notification whose e-mail had been given up (set aside).</summary>
     public const string MailResent = "mail_resent";
+
+    /// <summary>A closed application's personal data was erased (<see cref="Applications.EraseAsync"/>): the tombstone's audit entry.</summary>
+    public const string Erased = "erased";
+
+    /// <summary>
+    /// An applicant's draft untouched for long will be deleted: the notification telling them, its comment the day of the
+    /// deletion (<c>yyyy-MM-dd</c>), which their page and e-mail say.
+    /// </summary>
+    public const string DraftExpiring = "draft_expiring";
+
+    /// <summary>An abandoned draft was deleted with its files (<see cref="Applications.SweepDraftsAsync"/>).</summary>
+    public const string DraftDeleted = "draft_deleted";
 }

@@ -18,10 +18,13 @@ public sealed class FileDocumentStore : IDocumentStore
 
     private readonly string _root;
     private readonly string _incoming;
+    private readonly TimeProvider _clock;
 
-    public FileDocumentStore(string dataFolder)
+    /// <param name="clock">The time a file is marked as stored at (its last write time), the one erasures compare with.</param>
+    public FileDocumentStore(string dataFolder, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataFolder);
+        _clock = clock ?? TimeProvider.System;
         _root = Path.GetFullPath(Path.Combine(dataFolder, "documents"));
         _incoming = Path.Combine(_root, "incoming");
         Directory.CreateDirectory(_incoming);
@@ -89,14 +92,37 @@ public sealed class FileDocumentStore : IDocumentStore
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous) : null;
     }
 
-    /// <summary>Moves a complete, flushed temporary file to <paramref name="target"/>, unless the same content is already there.</summary>
-    private static void Place(string temporary, string target)
+    public bool Delete(string hash, DateTime keptIfStoredSince)
+    {
+        if (!IsHash(hash))
+            return false;
+        var path = PathOf(hash);
+        try
+        {
+            if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) >= keptIfStoredSince)
+                return false;
+            File.Delete(path);
+            return true;
+        }
+        catch (IOException)
+        {
+            // Open for reading (a download): kept, and told so; the erasure stands, the file goes with the next one that frees it.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Moves a complete, flushed temporary file to <paramref name="target"/>, unless the same content is already there; then
+    /// its time is renewed, so an erasure freeing that content at the same moment leaves it (<see cref="Delete"/>).
+    /// </summary>
+    private void Place(string temporary, string target)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         try
         {
             if (!File.Exists(target))
                 File.Move(temporary, target);
+            File.SetLastWriteTimeUtc(target, _clock.GetUtcNow().UtcDateTime);
         }
         catch (IOException) when (File.Exists(target))
         {

@@ -14,6 +14,13 @@ public interface IDocumentStore
 
     /// <summary>The content with this hash, or null when the store does not hold it.</summary>
     Stream? OpenRead(string hash);
+
+    /// <summary>
+    /// Removes the content with this hash, which nothing in the database refers to any more, unless it was stored (or
+    /// stored again) at or after <paramref name="keptIfStoredSince"/>: an upload of the same content places its file before
+    /// its row commits, so a recent file may be about to be referred to again. True when the file went.
+    /// </summary>
+    bool Delete(string hash, DateTime keptIfStoredSince);
 }
 
 /// <summary>A file the store holds: its SHA-256 (hex), size and detected format.</summary>

@@ -62,6 +62,9 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(a => new { a.Status, a.DueOn });
             // The dashboard's backlog per province and step is counted from this index alone.
             e.HasIndex(a => new { a.Status, a.Province, a.ProcedureId, a.Step, a.DueOn });
+            e.Property(a => a.ErasedBecause).HasMaxLength(30);
+            // The erasure sweep reads the closed applications not yet erased, oldest closed first, per definition version.
+            e.HasIndex(a => new { a.ErasedAt, a.ProcedureId, a.DefinitionVersion, a.ClosedAt });
         });
 
         modelBuilder.Entity<PendingWork>(e =>
@@ -104,6 +107,8 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(d => d.Format).HasMaxLength(10);
             e.Property(d => d.UploadedBy).HasMaxLength(100);
             e.HasIndex(d => new { d.ApplicationId, d.DocumentId });
+            // An erasure asks whether anything else still refers to a file's content: a seek, not a scan.
+            e.HasIndex(d => d.Hash);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(d => d.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -199,6 +204,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(l => l.FileName).HasMaxLength(255);
             e.Property(l => l.Hash).HasMaxLength(64);
             e.HasIndex(l => new { l.ApplicationId, l.AuditSequence });
+            e.HasIndex(l => l.Hash);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -222,6 +228,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(a => a.Format).HasMaxLength(10);
             e.HasIndex(a => a.MessageId);
             e.HasIndex(a => a.ApplicationId);
+            e.HasIndex(a => a.Hash);
             e.HasOne<MessageRow>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -5,7 +5,11 @@ namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>One line of the applicant's "my applications".</summary>
 public sealed record ApplicationSummary(
-    Guid Id, string ProcedureId, string? Reference, ApplicationStatus Status, string? Step, DateOnly? SubmittedOn, DateOnly? DueOn, DateTime UpdatedAt);
+    Guid Id, string ProcedureId, string? Reference, ApplicationStatus Status, string? Step, DateOnly? SubmittedOn, DateOnly? DueOn, DateTime UpdatedAt)
+{
+    /// <summary>Whether its personal data was erased at the end of its retention (<see cref="Applications.EraseAsync"/>).</summary>
+    public bool Erased { get; init; }
+}
 
 /// <summary>One line of a reviewer's inbox: an application their role must act on now, or whose step waits for the applicant's changes.</summary>
 /// <param name="DueOn">The step's due date, else the legal one; null when neither applies or while waiting for the applicant.</param>

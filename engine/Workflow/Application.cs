@@ -60,6 +60,12 @@ public sealed record Application
     /// <summary>Incremented on every change; storage refuses a write made from an older version.</summary>
     public int Version { get; init; }
 
+    /// <summary>
+    /// When its personal data was erased (its retention ended): the answers, documents, reviewer fields, messages and
+    /// letters are gone, what the statistics and the legal record need is kept. Null while it is whole.
+    /// </summary>
+    public DateTime? ErasedAt { get; init; }
+
     public static Application Start(ProcedureDefinition definition, int definitionVersion, Guid id, Actor applicant)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -6,10 +6,13 @@ using Microsoft.Extensions.Options;
 namespace EmploymentProcedures.Host.Applying;
 
 /// <summary>
-/// Runs the engine's deadline sweep (<see cref="Applications.SweepAsync"/>) soon after the start, then every
-/// <see cref="PortalOptions.SweepInterval"/>: lapsed deadlines get their <c>on_deadline</c> outcome and
-/// reviewers are told of files due soon. The sweep is idempotent, so several instances or a restart do no harm;
-/// one failed round is logged and the next one tries again. Each round's outcome goes to <see cref="SweepRecord"/> for <c>/health/ready</c>.
+/// Runs the engine's sweeps soon after the start, then every <see cref="PortalOptions.SweepInterval"/>: lapsed deadlines
+/// get their <c>on_deadline</c> outcome and reviewers are told of files due soon (<see cref="Applications.SweepAsync"/>);
+/// closed applications whose retention ended are erased (<see cref="Applications.EraseExpiredAsync(CancellationToken)"/>);
+/// drafts untouched for <see cref="PortalOptions.DraftRetention"/> are announced, then deleted
+/// (<see cref="Applications.SweepDraftsAsync"/>). Each is idempotent, so several instances or a restart do no harm; a
+/// failed round is logged and the next one tries again. Each round's outcome goes to <see cref="SweepRecord"/> for
+/// <c>/health/ready</c>, and what it did to the log.
 /// </summary>
 internal sealed partial class DeadlineSweep(
     Applications applications, TimeProvider clock, IOptions<PortalOptions> options, SweepRecord record, ILogger<DeadlineSweep> logger)
@@ -25,9 +28,7 @@ internal sealed partial class DeadlineSweep(
         {
             try
             {
-                var report = await applications.SweepAsync(MoroccoTime.Today(clock), stoppingToken).ConfigureAwait(false);
-                Swept(report.Lapsed, report.Warned);
-                record.Succeeded(clock.GetUtcNow());
+                await RoundAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -38,9 +39,24 @@ internal sealed partial class DeadlineSweep(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
+    /// <summary>One round of the three sweeps, in turn; recorded as succeeded with its counts when all three did.</summary>
+    internal async Task RoundAsync(CancellationToken cancellationToken)
+    {
+        var deadlines = await applications.SweepAsync(MoroccoTime.Today(clock), cancellationToken).ConfigureAwait(false);
+        Swept(deadlines.Lapsed, deadlines.Warned);
+        var erased = await applications.EraseExpiredAsync(cancellationToken).ConfigureAwait(false);
+        var settings = options.Value;
+        var drafts = await applications.SweepDraftsAsync(settings.DraftRetention, settings.DraftRetentionWarning, cancellationToken).ConfigureAwait(false);
+        Kept(erased, drafts.Announced, drafts.Deleted);
+        record.Succeeded(clock.GetUtcNow(), new SweepCounts(erased, drafts.Announced, drafts.Deleted));
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Lapsed} application(s) decided by their deadline, {Warned} due soon")]
     private partial void Swept(int lapsed, int warned);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The deadline sweep failed; it runs again at the next interval")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep: {Erased} closed application(s) erased at the end of their retention, {Announced} abandoned draft(s) announced, {Deleted} deleted")]
+    private partial void Kept(int erased, int announced, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sweep failed; it runs again at the next interval")]
     private partial void SweepFailed(Exception exception);
 }

@@ -79,6 +79,7 @@ internal static class Timeline
             }), strings["Mine.MessageReason"], null),
             WorkflowEvents.Withdrawn => (Say("Mine.EventWithdrawn"), strings["Mine.MessageYourReason"], null),
             WorkflowEvents.DeadlineLapsed => (Say("Mine.EventDeadlineLapsed"), null, null),
+            StorageEvents.Erased => (Say("Mine.EventErased"), null, null),
             _ => null,
         };
         if (said is not { } shown)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
@@ -50,14 +51,20 @@ internal static class NotificationLines
         ArgumentNullException.ThrowIfNull(strings);
         string Say(string key, params object[] values) => string.Format(language.Culture, strings[key].Value, values);
         var applicant = reader.Kind == RoleKind.Applicant;
-        var about = Say(applicant ? "Notifications.YourApplication" : "Notifications.File", item.Reference ?? "", texts?.Procedure ?? item.ProcedureId);
-        var href = applicant ? ApplicantPages.DetailUrl(item.ApplicationId) : ReviewerPages.CaseUrl(item.ApplicationId);
+        var expiring = item.Kind == StorageEvents.DraftExpiring;
+        var about = expiring
+            ? Say("Notifications.YourDraft", texts?.Procedure ?? item.ProcedureId)
+            : Say(applicant ? "Notifications.YourApplication" : "Notifications.File", item.Reference ?? "", texts?.Procedure ?? item.ProcedureId);
+        // A draft about to go: straight to its form, where carrying on is what keeps it.
+        var href = expiring ? ApplicantPages.FormUrl(item.ApplicationId)
+            : applicant ? ApplicantPages.DetailUrl(item.ApplicationId) : ReviewerPages.CaseUrl(item.ApplicationId);
         var at = MoroccoTime.Local(clock, item.At);
         var step = texts?.Step(item.Step) ?? item.Step ?? "";
 
         (string Sentence, string? Label) said = item.Kind switch
         {
             StorageEvents.DeadlineNear => (Say("Notifications.EventDeadlineNear", step), null),
+            StorageEvents.DraftExpiring => (Say("Notifications.EventDraftExpiring", DeletionDay(item, clock).ToString("D", language.Culture)), null),
             StorageEvents.MessagePosted when applicant => (Say("Notifications.EventMessageToApplicant"), strings["Mine.MessageFromReviewer"]),
             StorageEvents.MessagePosted => (Say("Notifications.EventMessageFromApplicant"), strings["Notifications.MessageFromApplicant"]),
             _ when texts is not null && Timeline.Describe(Record(item), texts, language, strings, clock) is { } entry => (entry.Sentence, entry.MessageLabel),
@@ -66,6 +73,12 @@ internal static class NotificationLines
         var message = said.Label is null ? null : item.Comment;
         return new NotificationLine(item.Id, href, about, said.Sentence, message is null ? null : said.Label, message, at, item.IsNew);
     }
+
+    /// <summary>The day a draft goes, as its announcement says (<see cref="StorageEvents.DraftExpiring"/>); the announcement's own day if unreadable.</summary>
+    private static DateOnly DeletionDay(NotificationItem item, TimeProvider clock) =>
+        DateOnly.TryParseExact(item.Comment, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : DateOnly.FromDateTime(MoroccoTime.Local(clock, item.At).DateTime);
 
     /// <summary>The notification as the timeline reads an event: its kind, step, status and the text written to the reader.</summary>
     private static AuditRecord Record(NotificationItem item) => new(

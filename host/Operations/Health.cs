@@ -12,7 +12,7 @@ namespace EmploymentProcedures.Host.Operations;
 /// <summary>
 /// What a load balancer, a supervisor or an operator asks the portal: <c>/health/live</c> (the process answers) and
 /// <c>/health/ready</c> (it can serve: the database answers, the data folder takes files and has room, procedures are
-/// loaded, the deadline sweep keeps running, no e-mail was given up lately). The answer names each check and its status,
+/// loaded, the deadline sweep keeps running (with what its last round erased), no e-mail was given up lately). The answer names each check and its status,
 /// and the counts a check gives, nothing more: no path, no message, no name or address, no exception reaches it (they go
 /// to the log), since anyone may ask. 503 when a check is unhealthy; a degraded check (little disk space left, a late
 /// sweep, a notification set aside) answers 200 and says so.
@@ -115,18 +115,26 @@ internal sealed class ProceduresCheck(PublishedCatalog catalog) : IHealthCheck
             : HealthCheckResult.Unhealthy("no procedure is loaded"));
 }
 
-/// <summary>When the deadline sweep last finished a round, and whether its last round failed.</summary>
+/// <summary>What the last round of the sweep erased and deleted: counts only.</summary>
+internal sealed record SweepCounts(int Erased, int DraftsAnnounced, int DraftsDeleted);
+
+/// <summary>When the deadline sweep last finished a round (and what it erased then), and whether its last round failed.</summary>
 internal sealed class SweepRecord
 {
     private long _lastSucceeded;
     private int _failing;
+    private SweepCounts? _last;
 
     public DateTimeOffset? LastSucceeded => Interlocked.Read(ref _lastSucceeded) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     public bool Failing => Volatile.Read(ref _failing) == 1;
 
-    public void Succeeded(DateTimeOffset at)
+    /// <summary>The counts of the last round that succeeded; null before the first.</summary>
+    public SweepCounts? Last => Volatile.Read(ref _last);
+
+    public void Succeeded(DateTimeOffset at, SweepCounts? counts = null)
     {
+        Volatile.Write(ref _last, counts);
         Interlocked.Exchange(ref _lastSucceeded, at.UtcTicks);
         Volatile.Write(ref _failing, 0);
     }
@@ -136,23 +144,39 @@ internal sealed class SweepRecord
 
 /// <summary>
 /// The deadline sweep runs: its last round succeeded, and not longer ago than two intervals (the portal's first
-/// round may be a little late after a start). Degraded otherwise: deadlines lapse unapplied and reviewers are not
-/// told of files due soon, but applicants can still apply. Always healthy when the sweep is turned off.
+/// round may be a little late after a start). Degraded otherwise: deadlines lapse unapplied, reviewers are not
+/// told of files due soon and data past its retention stays, but applicants can still apply. Always healthy when the
+/// sweep is turned off. What the last round erased is in the answer's counts when it erased anything
+/// (<c>{"deadline-sweep":{"erasedLastRound":3}}</c>).
 /// </summary>
 internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> options, TimeProvider clock) : IHealthCheck
 {
+    /// <summary>The counts' names in the answer: closed applications erased, abandoned drafts announced and deleted by the last round.</summary>
+    public const string ErasedCount = "erasedLastRound";
+    public const string DraftsAnnouncedCount = "draftsAnnouncedLastRound";
+    public const string DraftsDeletedCount = "draftsDeletedLastRound";
+
     private readonly DateTimeOffset _started = clock.GetUtcNow();
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var counts = new Dictionary<string, object>();
+        if (record.Last is { } last)
+        {
+            foreach (var (name, count) in new[] { (ErasedCount, last.Erased), (DraftsAnnouncedCount, last.DraftsAnnounced), (DraftsDeletedCount, last.DraftsDeleted) })
+            {
+                if (count > 0)
+                    counts[name] = count;
+            }
+        }
         var interval = options.Value.SweepInterval;
         if (interval <= TimeSpan.Zero)
-            return Task.FromResult(HealthCheckResult.Healthy("the sweep is turned off"));
+            return Task.FromResult(HealthCheckResult.Healthy("the sweep is turned off", counts));
         var since = record.LastSucceeded ?? _started;
         var late = clock.GetUtcNow() - since > 2 * interval;
         return Task.FromResult(record.Failing || late
-            ? HealthCheckResult.Degraded(record.Failing ? "the last deadline sweep failed" : "no deadline sweep for two intervals")
-            : HealthCheckResult.Healthy());
+            ? HealthCheckResult.Degraded(record.Failing ? "the last deadline sweep failed" : "no deadline sweep for two intervals", data: counts)
+            : HealthCheckResult.Healthy(data: counts));
     }
 }
 

@@ -1,6 +1,8 @@
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
@@ -135,6 +137,30 @@ public sealed class MyApplicationsTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".withdraw")).ToHaveAttributeAsync("data-live", "true");
         await page.Locator(".withdraw button").ClickAsync();
         await Assertions.Expect(page.Locator("#withdraw-reason")).ToBeVisibleAsync();
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+    }
+
+    [Theory]
+    [InlineData("fr", "Données effacées", "Données effacées le ")]
+    [InlineData("ar", "معطيات ممحوة", "تم محو المعطيات بتاريخ ")]
+    public async Task Applicant_ErasedApplication_ReadsWhenAndWhyItsDataWentWithNoSeriousAxeViolation(string language, string mark, string notice)
+    {
+        var (email, applicant) = await ApplicantAsync(language);
+        var submitted = await Filing.SubmittedAsync(applicant);
+        var rejected = await Filing.RejectedAsync(submitted, "Règlement non signé");
+        Assert.True(await portal.App.Services.GetRequiredService<Applications>().EraseAsync(rejected.Id, Applications.RetentionEnded));
+        var page = await portal.NewPageAsync(Languages.Find(language));
+        await Pages.SignInAsync(page, email, Password);
+
+        await page.GotoAsync("/applications");
+        await Assertions.Expect(page.Locator("tbody tr", new() { HasText = rejected.Reference }).Locator(".erased")).ToHaveTextAsync(mark);
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        await page.GotoAsync($"/applications/{rejected.Id}");
+
+        await Assertions.Expect(page.Locator(".erased")).ToContainTextAsync(notice);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
+        await Assertions.Expect(page.Locator(".timeline .event-erased")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".files a")).ToHaveCountAsync(0);
         await Pages.AssertNoSeriousAxeViolationAsync(page);
     }
 }

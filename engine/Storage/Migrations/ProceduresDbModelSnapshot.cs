@@ -34,6 +34,9 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -53,6 +56,13 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErasedBecause")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -126,6 +136,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasIndex("OwnerId", "UpdatedAt");
 
                     b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ErasedAt", "ProcedureId", "DefinitionVersion", "ClosedAt");
 
                     b.HasIndex("Status", "Province", "ProcedureId", "Step", "DueOn");
 
@@ -307,6 +319,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Hash");
+
                     b.HasIndex("ApplicationId", "AuditSequence");
 
                     b.ToTable("Letters", (string)null);
@@ -345,6 +359,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Hash");
 
                     b.HasIndex("MessageId");
 
@@ -745,6 +761,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Hash");
 
                     b.HasIndex("ApplicationId", "DocumentId");
 

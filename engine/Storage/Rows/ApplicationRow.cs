@@ -38,6 +38,15 @@ internal sealed class ApplicationRow
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>When it reached a final status (decided, withdrawn): its retention runs from then. Null while open.</summary>
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>The tombstone: when its personal data was erased (null while whole), and why (<see cref="ErasedBecause"/>).</summary>
+    public DateTime? ErasedAt { get; set; }
+
+    /// <summary>Why it was erased: <c>retention</c> (its definition's retention after closing ended).</summary>
+    public string? ErasedBecause { get; set; }
+
     /// <summary>
     /// The row of <paramref name="application"/>; when it follows <paramref name="before"/>, read from <paramref name="stored"/>, the
     /// JSON of each part it shares with it (the same instance: the workflow changed nothing there) is the stored text, not written again.
@@ -69,6 +78,9 @@ internal sealed class ApplicationRow
         CreatedAt = stored?.CreatedAt ?? now,
         UpdatedAt = now,
         Version = application.Version,
+        ClosedAt = application.Status.IsFinal() ? stored?.ClosedAt ?? now : null,
+        ErasedAt = stored?.ErasedAt,
+        ErasedBecause = stored?.ErasedBecause,
     };
 
     /// <summary>The stored JSON of a part the transition left as it was read (null: write it).</summary>
@@ -98,5 +110,6 @@ internal sealed class ApplicationRow
         StepStartedOn = StepStartedOn,
         DecidedOn = DecidedOn,
         Version = Version,
+        ErasedAt = ErasedAt is { } erased ? DateTime.SpecifyKind(erased, DateTimeKind.Utc) : null,
     };
 }

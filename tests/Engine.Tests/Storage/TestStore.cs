@@ -23,7 +23,7 @@ internal sealed class TestStore : IAsyncDisposable
         Databases = databases;
         Clock = clock;
         Definitions = new DefinitionStore(databases, TestLibrary.Library, clock);
-        Documents = new FileDocumentStore(folder);
+        Documents = new FileDocumentStore(folder, clock);
         Applications = new Applications(databases, Definitions, Documents, clock);
         Audit = new AuditLog(databases);
         Outbox = new Outbox(databases);

@@ -302,4 +302,26 @@ public sealed class DossierDownloadTests(LivePortal portal)
         Assert.NotNull(zip.GetEntry("messages/01 - contrat signé.pdf"));
         Assert.Contains("href=\"messages.html\"", Text(zip, "dossier.html"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dossier_OfAnErasedApplication_SaysWhenItsDataWasErasedWithNoAnswersDocumentsOrLetters()
+    {
+        var (submitted, email) = await SubmittedAsync();
+        var rejected = await portal.Filing.RejectedAsync(submitted, "Règlement de M. Benali non signé");
+        Assert.True(await portal.Applications.EraseAsync(rejected.Id, Applications.RetentionEnded));
+
+        using var zip = await DossierOfAsync(email, rejected.Id);
+
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Equal(["dossier.html", "manifest.json"], names);
+        var html = WebUtility.HtmlDecode(Text(zip, "dossier.html"));
+        Assert.Contains("Données effacées le ", html, StringComparison.Ordinal);
+        Assert.Contains("(durée de conservation écoulée)", html, StringComparison.Ordinal);
+        Assert.Contains(rejected.Reference!, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"form-print-page\"", html, StringComparison.Ordinal);
+        // The applicant's name is gone from the facts (the footer names whoever downloads, here the owner).
+        Assert.Contains("<dd dir=\"auto\">Données effacées</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Benali", html, StringComparison.Ordinal);
+        Assert.Contains("event-decided", html, StringComparison.Ordinal);
+    }
 }

@@ -53,6 +53,11 @@ internal sealed class Filing(Applications applications, ProcedureDefinition defi
         Succeeded(await applications.DecideAsync(application.Id, DeskAgent(application),
             new WorkflowCommand.Decide(application.Step!, StepAction.RequestChanges, message, reopen)));
 
+    /// <summary>Rejected at its first step by a desk agent of its province, with <paramref name="reason"/>.</summary>
+    public async Task<Application> RejectedAsync(Application application, string reason) =>
+        Succeeded(await applications.DecideAsync(application.Id, DeskAgent(application),
+            new WorkflowCommand.Decide(application.Step!, StepAction.Reject, reason)));
+
     private static Application Succeeded(WorkflowResult result) =>
         result.Application ?? throw new InvalidOperationException("the service refused: " + result);
 }

@@ -301,6 +301,41 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
             Directory.Delete(_folder, recursive: true);
     }
 
+    [Fact]
+    public async Task Applicants_DraftAbandoned_AreToldInTheirLanguageTheDayItGoes_WithALinkToItsForm()
+    {
+        var french = await ApplicantAsync("fr");
+        var arabic = await ApplicantAsync("ar");
+        var english = await ApplicantAsync("en");
+        var drafts = new Dictionary<string, Application>();
+        foreach (var (email, actor) in new[] { french, arabic, english })
+        {
+            drafts[email] = await portal.Filing.DraftAsync(actor);
+            await UntouchedSinceAsync(drafts[email].Id, DateTime.UtcNow.AddDays(-170));
+        }
+
+        var swept = await portal.Applications.SweepDraftsAsync(TimeSpan.FromDays(183), TimeSpan.FromDays(14));
+        await Dispatcher(new PickupFolderDelivery(_folder)).RunAsync();
+
+        Assert.Equal(new DraftSweepReport(3, 0), swept);
+        var received = await PickupAsync();
+        // Untouched for 170 days of 183: it goes no sooner than the 14 days the applicant is given.
+        var day = MoroccoTime.Local(MoroccoTime.Instance, DateTime.UtcNow.AddDays(14));
+        var fr = Assert.Single(received, m => To(m) == french.Email);
+        Assert.Equal(
+            $"Votre brouillon (Approbation du règlement intérieur) : Votre brouillon n'a pas été modifié depuis longtemps : il sera supprimé avec ses pièces le {day.ToString("D", Languages.French.Culture)}, sauf si vous le reprenez d'ici là.",
+            fr.Subject);
+        Assert.Contains($"https://portail.emploi.example/procedures/applications/{drafts[french.Email].Id}/form", fr.TextBody, StringComparison.Ordinal);
+        var ar = Assert.Single(received, m => To(m) == arabic.Email);
+        Assert.StartsWith("مسودتكم (", ar.Subject, StringComparison.Ordinal);
+        Assert.Contains(day.ToString("D", Languages.Arabic.Culture), ar.Subject, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", ar.HtmlBody, StringComparison.Ordinal);
+        var en = Assert.Single(received, m => To(m) == english.Email);
+        Assert.StartsWith("Your draft (", en.Subject, StringComparison.Ordinal);
+        Assert.Contains("unless you take it up again before then", en.Subject, StringComparison.Ordinal);
+        Assert.Equal(new DraftSweepReport(0, 0), await portal.Applications.SweepDraftsAsync(TimeSpan.FromDays(183), TimeSpan.FromDays(14)));
+    }
+
     private Outbox Outbox => portal.Portal.App.Services.GetRequiredService<Outbox>();
 
     private MailDispatcher Dispatcher(IMailDelivery delivery, TimeProvider? clock = null, int maxAttempts = 10, int batchSize = 50, ILogger<MailDispatcher>? logger = null)
@@ -347,6 +382,18 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
         command.Parameters.AddWithValue("$territory", territory);
         command.Parameters.AddWithValue("$at", DateTime.UtcNow);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Makes the draft look last changed at <paramref name="at"/> (UTC), as if its applicant had left it then.</summary>
+    private async Task UntouchedSinceAsync(Guid id, DateTime at)
+    {
+        await using var connection = new SqliteConnection($"Data Source={portal.Portal.DatabaseFile}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE Applications SET UpdatedAt = $at WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
+        command.Parameters.AddWithValue("$at", at);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     /// <summary>Every e-mail the pickup folder holds, each parsed back as a MIME message.</summary>
