@@ -148,17 +148,9 @@ public sealed partial class AccountChanges
         return sent;
     }
 
-    private StaffChange Record(Account account, string kind, string? field = null, string? from = null, string? to = null) => new()
-    {
-        AccountId = account.Id,
-        Kind = kind,
-        Field = field,
-        From = from,
-        To = to,
-        ById = account.Id,
-        ByName = account.DisplayName,
-        At = _clock.GetUtcNow().UtcDateTime,
-    };
+    /// <summary>A change the person made to their own account.</summary>
+    private StaffChange Record(Account account, string kind, string? field = null, string? from = null, string? to = null) =>
+        StaffChange.Of(account, kind, account.Id, account.DisplayName, _clock.GetUtcNow().UtcDateTime, field, from, to);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An e-mail about a change of address was not sent: {Reason}")]
     private partial void NotSent(string? reason);

@@ -154,68 +154,69 @@ internal static class AccountData
         }
     }
 
-    private static async Task WriteNotificationsAsync(
+    private static Task WriteNotificationsAsync(
         IAsyncEnumerable<WrittenNotification> written, Actor reader, DefinitionStore definitions, ProcedureCatalog catalog, Language language,
         IStringLocalizer<Strings> strings, TimeProvider clock, Stream target, CancellationToken cancellationToken)
     {
         var texts = new Dictionary<(string, int), ProcedureTexts?>();
-        var json = new Utf8JsonWriter(target, Json);
-        await using (json.ConfigureAwait(false))
+        return WriteArrayAsync(written, target, async (json, notification) =>
         {
-            json.WriteStartArray();
-            await foreach (var (item, emailedAt) in written.ConfigureAwait(false))
+            var (item, emailedAt) = notification;
+            if (!texts.TryGetValue((item.ProcedureId, item.DefinitionVersion), out var said))
             {
-                if (!texts.TryGetValue((item.ProcedureId, item.DefinitionVersion), out var said))
-                {
-                    var definition = await definitions.GetAsync(item.ProcedureId, item.DefinitionVersion, cancellationToken).ConfigureAwait(false);
-                    texts[(item.ProcedureId, item.DefinitionVersion)] = said = definition is null ? null : new ProcedureTexts(definition, catalog.Library, language, strings);
-                }
-                var line = NotificationLines.Line(item, reader, said, language, strings, clock);
-                json.WriteStartObject();
-                json.WriteNumber("id", item.Id);
-                json.WriteString("at", Utc(item.At));
-                json.WriteString("application", item.ApplicationId.ToString("D"));
-                json.WriteString("reference", item.Reference);
-                json.WriteString("procedure", item.ProcedureId);
-                json.WriteString("kind", item.Kind);
-                json.WriteString("step", item.Step);
-                json.WriteString("about", line.About);
-                json.WriteString("text", line.Sentence);
-                json.WriteString("message", line.Message);
-                json.WriteBoolean("to_role", item.ToRole);
-                if (emailedAt is { } at)
-                    json.WriteString("emailed_at", Utc(at));
-                else
-                    json.WriteNull("emailed_at");
-                json.WriteEndObject();
-                if (json.BytesPending > 16 * 1024)
-                    await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+                var definition = await definitions.GetAsync(item.ProcedureId, item.DefinitionVersion, cancellationToken).ConfigureAwait(false);
+                texts[(item.ProcedureId, item.DefinitionVersion)] = said = definition is null ? null : new ProcedureTexts(definition, catalog.Library, language, strings);
             }
-            json.WriteEndArray();
-            await json.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
+            var line = NotificationLines.Line(item, reader, said, language, strings, clock);
+            json.WriteNumber("id", item.Id);
+            json.WriteString("at", Utc(item.At));
+            json.WriteString("application", item.ApplicationId.ToString("D"));
+            json.WriteString("reference", item.Reference);
+            json.WriteString("procedure", item.ProcedureId);
+            json.WriteString("kind", item.Kind);
+            json.WriteString("step", item.Step);
+            json.WriteString("about", line.About);
+            json.WriteString("text", line.Sentence);
+            json.WriteString("message", line.Message);
+            json.WriteBoolean("to_role", item.ToRole);
+            if (emailedAt is { } at)
+                json.WriteString("emailed_at", Utc(at));
+            else
+                json.WriteNull("emailed_at");
+        }, cancellationToken);
     }
 
-    private static async Task WriteActivityAsync(IAsyncEnumerable<ActivityEntry> entries, Stream target, CancellationToken cancellationToken)
+    private static Task WriteActivityAsync(IAsyncEnumerable<ActivityEntry> entries, Stream target, CancellationToken cancellationToken) =>
+        WriteArrayAsync(entries, target, (json, entry) =>
+        {
+            json.WriteNumber("audit_sequence", entry.Sequence);
+            json.WriteString("at", Utc(entry.At));
+            json.WriteString("application", entry.ApplicationId?.ToString("D"));
+            json.WriteString("reference", entry.Reference);
+            json.WriteString("procedure", entry.ProcedureId);
+            json.WriteString("role", entry.Role);
+            json.WriteString("kind", entry.Kind);
+            json.WriteString("step", entry.Step);
+            json.WriteString("action", entry.Action);
+            json.WriteString("from_status", entry.FromStatus);
+            json.WriteString("to_status", entry.ToStatus);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A JSON array of one object per item, as the items are read: <paramref name="write"/> writes an object's properties;
+    /// what is written goes out every 16 KB, so a long list is never held.
+    /// </summary>
+    private static async Task WriteArrayAsync<T>(IAsyncEnumerable<T> items, Stream target, Func<Utf8JsonWriter, T, Task> write, CancellationToken cancellationToken)
     {
         var json = new Utf8JsonWriter(target, Json);
         await using (json.ConfigureAwait(false))
         {
             json.WriteStartArray();
-            await foreach (var entry in entries.ConfigureAwait(false))
+            await foreach (var item in items.ConfigureAwait(false))
             {
                 json.WriteStartObject();
-                json.WriteNumber("audit_sequence", entry.Sequence);
-                json.WriteString("at", Utc(entry.At));
-                json.WriteString("application", entry.ApplicationId?.ToString("D"));
-                json.WriteString("reference", entry.Reference);
-                json.WriteString("procedure", entry.ProcedureId);
-                json.WriteString("role", entry.Role);
-                json.WriteString("kind", entry.Kind);
-                json.WriteString("step", entry.Step);
-                json.WriteString("action", entry.Action);
-                json.WriteString("from_status", entry.FromStatus);
-                json.WriteString("to_status", entry.ToStatus);
+                await write(json, item).ConfigureAwait(false);
                 json.WriteEndObject();
                 if (json.BytesPending > 16 * 1024)
                     await json.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -184,17 +184,6 @@ public sealed class AccountDataTests(LivePortal portal)
     }
 
     [Fact]
-    public async Task MyData_NotSignedIn_SendsToSignIn()
-    {
-        using var client = portal.Anonymous();
-
-        using var response = await client.GetAsync("/account/data");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task AccountPage_LinksToTheDownload()
     {
         var (email, _) = await portal.AccountAsync("worker");

@@ -31,12 +31,14 @@ public sealed partial class AccountSettingsTests(LivePortal portal)
         Assert.False(await OptedOutAsync(actor.UserId));
     }
 
-    [Fact]
-    public async Task AccountPage_NotSignedIn_SendsToSignIn()
+    [Theory]
+    [InlineData("/account")]
+    [InlineData("/account/data")]
+    public async Task AccountPageAndDataDownload_NotSignedIn_SendToSignIn(string address)
     {
         using var client = portal.Anonymous();
 
-        using var response = await client.GetAsync("/account");
+        using var response = await client.GetAsync(address);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
