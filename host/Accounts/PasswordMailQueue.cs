@@ -72,7 +72,7 @@ internal abstract record PasswordMailRequest
 
 /// <summary>
 /// The e-mails about accounts that requests hand over rather than send (forgotten password, password changed, sign-up,
-/// a new confirmation link): a request answers at once and in the same words whether or not an account has the e-mail,
+/// a new confirmation link, a change of address and its notice to the old address): a request answers at once and in the same words whether or not an account has the e-mail,
 /// and looking the account up, writing its token and talking to the mail server happen here, after the answer, so the
 /// time taken does not tell either. Each request is stored in the accounts database (<see cref="AccountMailRequest"/>,
 /// one insert whatever the address) before the answer, and sent from there in the order asked, at least once: a request

@@ -191,6 +191,6 @@ public sealed class AccountDataTests(LivePortal portal)
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/account"));
 
-        Assert.Contains("<a href=\"account/data\" download id=\"my-data-download\">Télécharger mes données (ZIP)</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"button\" href=\"account/data\" download id=\"my-data-download\">Télécharger mes données (ZIP)</a>", page, StringComparison.Ordinal);
     }
 }
