@@ -82,6 +82,7 @@ public sealed partial class EmailChangeTests(PasswordPortal portal)
     [Theory]
     [InlineData("", "Saisissez votre adresse électronique.")]
     [InlineData("pas-une-adresse", "Cette adresse électronique n'est pas valide.")]
+    [InlineData("o'brien@example.test", "Cette adresse électronique n'est pas valide.")]
     public async Task EmailChange_BadAddress_IsRefusedNextToTheField(string typed, string message)
     {
         var (email, _) = await portal.AccountAsync("employer");
