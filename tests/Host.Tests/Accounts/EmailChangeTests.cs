@@ -261,7 +261,7 @@ public sealed partial class EmailChangeTests(PasswordPortal portal)
     }
 
     [Fact]
-    public async Task EmailChange_LinkEmail_IsInTheAccountsLanguage_RightToLeftInArabic()
+    public async Task EmailChange_LinkEmailAndItsPage_AreInTheAccountsLanguage_RightToLeftInArabic()
     {
         var (email, _) = await portal.AccountAsync("employer");
         await portal.ChangeAccountAsync(email, a => a.PreferredLanguage = "ar");
@@ -274,6 +274,14 @@ public sealed partial class EmailChangeTests(PasswordPortal portal)
         Assert.Equal("أكدوا العنوان الجديد لحسابكم", mail.Subject);
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(wanted, mail.To.Mailboxes.Single().Address);
+
+        // Opened by a browser that never chose a language: the page speaks the account's, right to left.
+        using var browser = portal.Anonymous();
+        using var first = await browser.GetAsync(PasswordPortal.Local(LinkIn(mail)));
+        var page = await browser.GetStringAsync(PasswordPortal.Local(LinkIn(mail)));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>تأكيد عنوانكم الجديد</h1>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
     }
 
     [Fact]
