@@ -127,7 +127,7 @@ internal static class AccountData
             json.WriteBoolean("receive_emails", !account.OptedOutOfEmails);
             json.WriteBoolean("has_password", account.PasswordHash is not null);
             json.WriteBoolean("deactivated", PasswordLinks.IsDeactivated(account));
-            if (account.LockoutEnd is { } lockedUntil && lockedUntil > DateTimeOffset.UtcNow && !PasswordLinks.IsDeactivated(account))
+            if (account.LockoutEnd is { } lockedUntil && lockedUntil.UtcDateTime > export.At && !PasswordLinks.IsDeactivated(account))
                 json.WriteString("locked_until", Utc(lockedUntil.UtcDateTime));
             else
                 json.WriteNull("locked_until");

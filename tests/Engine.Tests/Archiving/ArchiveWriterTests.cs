@@ -11,14 +11,6 @@ public sealed class ArchiveWriterTests
 {
     private static readonly DateTime At = new(2026, 3, 2, 9, 30, 0, DateTimeKind.Utc);
 
-    private static byte[] Read(ZipArchiveEntry entry)
-    {
-        using var content = entry.Open();
-        using var copy = new MemoryStream();
-        content.CopyTo(copy);
-        return copy.ToArray();
-    }
-
     [Fact]
     public async Task Entries_AreSentAsTheyAreWritten_NotHeldUntilTheArchiveCloses()
     {
@@ -45,7 +37,7 @@ public sealed class ArchiveWriterTests
         output.Position = 0;
         using var zip = new ZipArchive(output, ZipArchiveMode.Read);
         Assert.Equal(["first.pdf", "second.txt"], zip.Entries.Select(e => e.FullName));
-        Assert.Equal(first, Read(zip.Entries[0]));
+        Assert.Equal(first, ZipEntries.Read(zip.Entries[0]));
         Assert.Equal(first.Length, zip.Entries[0].CompressedLength);
         Assert.Equal(At, zip.Entries[0].LastWriteTime.UtcDateTime);
     }
@@ -72,10 +64,10 @@ public sealed class ArchiveWriterTests
 
         output.Position = 0;
         using var zip = new ZipArchive(output, ZipArchiveMode.Read);
-        using var nested = new ZipArchive(new MemoryStream(Read(zip.GetEntry($"applications/{application.Reference}.zip")!)), ZipArchiveMode.Read);
+        using var nested = new ZipArchive(new MemoryStream(ZipEntries.Read(zip.GetEntry($"applications/{application.Reference}.zip")!)), ZipArchiveMode.Read);
         Assert.Equal(["dossier.html", "documents/Passeport - passport.pdf", $"letters/{application.Reference}-receipt.fr.html", "manifest.json"],
             nested.Entries.Select(e => e.FullName));
-        Assert.Equal("<p>dossier</p>", Encoding.UTF8.GetString(Read(nested.GetEntry("dossier.html")!)));
-        Assert.Equal(TestStore.Pdf(), Read(nested.GetEntry("documents/Passeport - passport.pdf")!));
+        Assert.Equal("<p>dossier</p>", Encoding.UTF8.GetString(ZipEntries.Read(nested.GetEntry("dossier.html")!)));
+        Assert.Equal(TestStore.Pdf(), ZipEntries.Read(nested.GetEntry("documents/Passeport - passport.pdf")!));
     }
 }
