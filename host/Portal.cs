@@ -168,6 +168,7 @@ public static class Portal
         app.MapStartEndpoint();
         app.MapApplicationFiles();
         app.MapApplicationDossier();
+        app.MapAccountData();
         app.MapDesignerEndpoints();
         app.MapInboxEndpoints();
         app.MapPortalHealth();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Security.Cryptography;
 using EmploymentProcedures.Engine.Workflow;
 using System.Text.Json;
 using EmploymentProcedures.Engine.Reporting;
@@ -8,17 +6,13 @@ using EmploymentProcedures.Engine.Reporting;
 namespace EmploymentProcedures.Engine.Archiving;
 
 /// <summary>
-/// Writes a <see cref="Dossier"/> as one ZIP archive straight into <c>output</c> (a response body: nothing is held
-/// in memory but the entry being copied), in the order of its <see cref="DossierLayout"/>, with
-/// <c>manifest.json</c> last: every entry's name, size and SHA-256 as written, the application, the definition version
-/// and who asked. Files already compressed (PDF, JPEG, PNG, and the Office and OpenDocument formats, which are ZIP
-/// archives themselves) are stored as they are; pages and text are deflated with <see cref="CompressionLevel.Fastest"/>.
+/// Writes a <see cref="Dossier"/> as one ZIP archive straight into <c>output</c> (a response body, or an entry of a
+/// larger archive: nothing is held in memory but the entry being copied, <see cref="ArchiveWriter"/>), in the order of
+/// its <see cref="DossierLayout"/>, with <c>manifest.json</c> last: every entry's name, size and SHA-256 as written, the
+/// application, the definition version and who asked.
 /// </summary>
 public static class DossierArchive
 {
-    /// <summary>Formats whose bytes are already compressed: deflating them again costs time and saves nothing.</summary>
-    private static readonly HashSet<string> Compressed = new(StringComparer.OrdinalIgnoreCase) { "pdf", "jpg", "jpeg", "png", "docx", "xlsx", "odt", "ods" };
-
     /// <summary>Writes the archive; the HTML pages come from <paramref name="pages"/> (the host renders them in the requester's language).</summary>
     public static async Task WriteAsync(DossierLayout layout, DossierPages pages, Stream output, CancellationToken cancellationToken = default)
     {
@@ -26,27 +20,13 @@ public static class DossierArchive
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(output);
         var dossier = layout.Dossier;
-        var written = new List<ManifestFile>();
+        var written = new List<ArchivedFile>();
         var missing = new List<string>();
-        using var sink = new ForwardBuffer(output);
-        var archive = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
-        await using (archive.ConfigureAwait(false))
+        var writer = await ArchiveWriter.CreateAsync(output, dossier.GeneratedAt, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
         {
-            async Task AddAsync(string name, string? format, Func<Stream, Task> write)
-            {
-                var entry = archive.CreateEntry(name, format is not null && Compressed.Contains(format) ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
-                entry.LastWriteTime = dossier.GeneratedAt;
-                var target = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (target.ConfigureAwait(false))
-                {
-                    // Not disposed here: a page's writer may close it, the entry's stream stays ours to close.
-                    var hashing = new HashingStream(target);
-                    await write(hashing).ConfigureAwait(false);
-                    written.Add(new ManifestFile(name, hashing.Length, hashing.Hash()));
-                }
-                // The entry's end was written synchronously into the buffer: out with it before the next entry.
-                await sink.DrainAsync(cancellationToken).ConfigureAwait(false);
-            }
+            async Task AddAsync(string name, string? format, Func<Stream, Task> write) =>
+                written.Add(await writer.AddAsync(name, format, write, cancellationToken).ConfigureAwait(false));
 
             async Task AddStoredAsync(DossierPart<DossierFile> part)
             {
@@ -74,14 +54,10 @@ public static class DossierArchive
             if (dossier.Audit is { } audit)
                 await AddAsync(DossierLayout.AuditFile, "csv", target => WriteAuditAsync(audit, target, cancellationToken)).ConfigureAwait(false);
 
-            var manifest = archive.CreateEntry(DossierLayout.Manifest, CompressionLevel.Fastest);
-            manifest.LastWriteTime = dossier.GeneratedAt;
-            var stream = await manifest.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-                await WriteManifestAsync(dossier, written, missing, stream, cancellationToken).ConfigureAwait(false);
+            await writer.AddAsync(DossierLayout.Manifest, "json", target => WriteManifestAsync(dossier, written, missing, target, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        // The central directory, written when the archive closed.
-        await sink.DrainAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -109,7 +85,7 @@ public static class DossierArchive
         }
     }
 
-    private static async Task WriteManifestAsync(Dossier dossier, List<ManifestFile> files, List<string> missing, Stream target, CancellationToken cancellationToken)
+    private static async Task WriteManifestAsync(Dossier dossier, List<ArchivedFile> files, List<string> missing, Stream target, CancellationToken cancellationToken)
     {
         var json = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         await using (json.ConfigureAwait(false))
@@ -160,55 +136,6 @@ public static class DossierArchive
 
     private static string Utc(DateTime at) =>
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private sealed record ManifestFile(string Name, long Size, string Sha256);
-
-    /// <summary>Passes writes on to an entry's stream, counting and hashing them.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => Position;
-        public override long Position { get; set; }
-
-        /// <summary>The SHA-256 of what was written, hex; the stream is done with after it.</summary>
-        public string Hash()
-        {
-            var hash = Convert.ToHexStringLower(_hash.GetHashAndReset());
-            _hash.Dispose();
-            return hash;
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            _hash.AppendData(buffer);
-            Position += buffer.Length;
-            inner.Write(buffer);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            _hash.AppendData(buffer.Span);
-            Position += buffer.Length;
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override void Flush() { }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
 }
 
 /// <summary>The two HTML pages of the archive, written by the host in the requester's language into the entry's stream.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>The name an applicant gave a file, made safe to show: it is a label, never a path.</summary>
-internal static class FileNames
+public static class FileNames
 {
     public const int MaxLength = 255;
 

@@ -124,6 +124,39 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
         }
     }
 
+    /// <summary>
+    /// Everything the outbox wrote to <paramref name="actor"/>, oldest first, for their copy of their data: the notifications
+    /// to them by name (an applicant's only about the applications they own), and those of their role that were e-mailed to
+    /// them, each with when its e-mail to them was accepted. Not those of their role they only could read on the page: those
+    /// were written to a role, not to the person. Read as it is written, never held whole.
+    /// </summary>
+    public async IAsyncEnumerable<WrittenNotification> WrittenToAsync(Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsSystem)
+            yield break;
+        var userId = actor.UserId;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = db.Notifications.AsNoTracking()
+            .Where(n => n.Recipient == userId || db.NotificationDeliveries.Any(d => d.NotificationId == n.Id && d.AccountId == userId));
+        if (actor.Kind == RoleKind.Applicant)
+            rows = rows.Where(n => db.Applications.Any(a => a.Id == n.ApplicationId && a.OwnerId == userId));
+        var written = rows.OrderBy(n => n.Id)
+            .Join(db.Applications, n => n.ApplicationId, a => a.Id, (n, a) => new
+            {
+                n.Id, n.ApplicationId, a.Reference, a.ProcedureId, a.DefinitionVersion, n.Recipient, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,
+                EmailedAt = db.NotificationDeliveries.Where(d => d.NotificationId == n.Id && d.AccountId == userId).Select(d => (DateTime?)d.AcceptedAt).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false);
+        await foreach (var n in written)
+        {
+            yield return new WrittenNotification(
+                NotificationItem.Of(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,
+                    toRole: n.Recipient != userId, isNew: false),
+                n.EmailedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
+        }
+    }
+
     /// <summary>The (recipient, territory) ranges <paramref name="actor"/> reads.</summary>
     private static List<(string Recipient, string Territory)> Ranges(Actor actor)
     {
@@ -173,6 +206,9 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
     /// <summary>The SQL of the unread count, for the test that checks its plan uses the index.</summary>
     internal static string UnreadSql(ProceduresDb db, Actor actor) => Unread(db, actor, Ranges(actor)).Take(CountedUpTo).ToQueryString();
 }
+
+/// <summary>A notification written to a person (<see cref="Notifications.WrittenToAsync"/>), and when its e-mail to them was accepted (UTC; null if none was).</summary>
+public sealed record WrittenNotification(NotificationItem Item, DateTime? EmailedAt);
 
 /// <summary>One page of a person's notifications (newest first) and how many there are over all pages.</summary>
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Page, int Total)

@@ -13,10 +13,13 @@ public sealed class AccountMailRequest
     /// <summary>One of <see cref="AccountMailKinds"/>.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The address the request is about (forgotten password, sign-up, a new confirmation link).</summary>
+    /// <summary>
+    /// The address the request is about (forgotten password, sign-up, a new confirmation link); for a change of address the
+    /// new one (the link goes there), for the notice of a change the old one (the notice goes there).
+    /// </summary>
     public string? Email { get; init; }
 
-    /// <summary>The account it is about (a changed password).</summary>
+    /// <summary>The account it is about (a changed password, a change of address).</summary>
     public string? AccountId { get; init; }
 
     /// <summary>A sign-up's name, applicant kind and language.</summary>
@@ -61,4 +64,6 @@ public static class AccountMailKinds
     public const string Changed = "changed";
     public const string SignUp = "sign-up";
     public const string Confirm = "confirm";
+    public const string EmailChange = "email-change";
+    public const string EmailChanged = "email-changed";
 }

@@ -13,7 +13,8 @@ namespace EmploymentProcedures.Host.Accounts;
 /// <summary>
 /// The e-mails about an account, in the account's language (right to left in Arabic), as a plain-text and an HTML part:
 /// the link to choose a new password (asked for, or an invitation to a new account), the notice that it was changed, the
-/// link that confirms a new account's address, and the notice to an account's owner that someone tried to sign up with it.
+/// link that confirms a new account's address, the notice to an account's owner that someone tried to sign up with it,
+/// and for a change of address the link to the new one, the notice to the old one, and the warning to an address taken.
 /// </summary>
 internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvider clock, NotificationMail notifications, PortalOptions portal)
 {
@@ -74,11 +75,45 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
     /// <summary>The sign-in page.</summary>
     public const string SignInPage = "account/sign-in";
 
+    /// <summary>To the new address a person asked to move their account to: the link that makes the move (written to that address).</summary>
+    public MimeMessage EmailChangeLink(Account account, string newEmail, Uri link) => Write(account, "email-change", language => new(
+        strings["EmailChangeMail.LinkSubject"].Value,
+        [
+            Format(language, "EmailChangeMail.LinkBody", account.Email, newEmail),
+            Valid(language, portal.ConfirmationLinkLifetime),
+            strings["EmailChangeMail.LinkIgnore"].Value,
+        ],
+        [(strings["EmailChangeMail.LinkAction"].Value, link)]), to: newEmail);
+
+    /// <summary>
+    /// To the old address of an account just moved to another: what changed and when, so that a move made from a stolen
+    /// session does not go unseen by the owner.
+    /// </summary>
+    public MimeMessage EmailChanged(Account account, string oldEmail) => Write(account, "email-changed", language => new(
+        strings["EmailChangeMail.ChangedSubject"].Value,
+        [
+            Format(language, "EmailChangeMail.ChangedBody", oldEmail, account.Email, clock.GetLocalNow().ToString("f", language.Culture)),
+            strings["EmailChangeMail.ChangedNotYou"].Value,
+        ],
+        []), to: oldEmail);
+
+    /// <summary>To an account's owner: someone asked to move another account to this address (nothing was changed).</summary>
+    public MimeMessage EmailTaken(Account owner) => Write(owner, "email-taken", language => new(
+        strings["EmailChangeMail.TakenSubject"].Value,
+        [
+            Format(language, "EmailChangeMail.TakenBody", owner.Email),
+            strings["EmailChangeMail.TakenNotYou"].Value,
+        ],
+        [(strings["SignUpMail.TakenSignIn"].Value, Absolute(SignInPage))]));
+
     /// <summary>What one e-mail says: its subject, its paragraphs, and its links (what each one does, and where).</summary>
     private sealed record Texts(string Subject, string[] Paragraphs, (string Action, Uri Link)[] Links);
 
-    /// <summary>One e-mail to the account: greeting, paragraphs, the link, and the portal's signature, read in its language.</summary>
-    private MimeMessage Write(Account account, string kind, Func<Language, Texts> texts)
+    /// <summary>
+    /// One e-mail to the account (at <paramref name="to"/> when given, else its address): greeting, paragraphs, the link,
+    /// and the portal's signature, read in its language.
+    /// </summary>
+    private MimeMessage Write(Account account, string kind, Func<Language, Texts> texts, string? to = null)
     {
         var language = Languages.Find(account.PreferredLanguage) ?? Languages.Default;
         return NotificationMail.InLanguage(language, () =>
@@ -88,7 +123,7 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
             var greeting = Format(language, "Mail.Greeting", account.DisplayName);
             var noReply = strings["PasswordMail.NoReply"].Value;
 
-            var message = notifications.Start(language, new MailboxAddress(account.DisplayName, account.Email ?? ""), said.Subject,
+            var message = notifications.Start(language, new MailboxAddress(account.DisplayName, to ?? account.Email ?? ""), said.Subject,
                 $"password-{kind}-{Guid.NewGuid():N}@{notifications.MailHost}");
 
             var text = new StringBuilder().AppendLine(greeting).AppendLine();

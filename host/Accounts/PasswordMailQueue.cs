@@ -25,6 +25,15 @@ internal abstract record PasswordMailRequest
     /// <summary>A new link to confirm an address, asked for again: sent only if an account waits for it.</summary>
     public sealed record Confirm(string Email) : PasswordMailRequest;
 
+    /// <summary>
+    /// A person asked, with their password, to move their account to <paramref name="NewEmail"/>: the link confirming it goes
+    /// to that address, unless another account has it, whose owner is then warned instead (the person is told the same).
+    /// </summary>
+    public sealed record ChangeEmail(string AccountId, string NewEmail) : PasswordMailRequest;
+
+    /// <summary>The account's address was just changed: its old address is told, in case it was not its owner.</summary>
+    public sealed record EmailChanged(string AccountId, string OldEmail) : PasswordMailRequest;
+
     /// <summary>The stored form of the request, due at once.</summary>
     public AccountMailRequest ToStored(DateTime now) => this switch
     {
@@ -36,6 +45,8 @@ internal abstract record PasswordMailRequest
             PasswordHash = r.PasswordHash, AskedAt = now, NextAttemptAt = now,
         },
         Confirm r => new AccountMailRequest { Kind = AccountMailKinds.Confirm, Email = r.Email, AskedAt = now, NextAttemptAt = now },
+        ChangeEmail r => new AccountMailRequest { Kind = AccountMailKinds.EmailChange, AccountId = r.AccountId, Email = r.NewEmail, AskedAt = now, NextAttemptAt = now },
+        EmailChanged r => new AccountMailRequest { Kind = AccountMailKinds.EmailChanged, AccountId = r.AccountId, Email = r.OldEmail, AskedAt = now, NextAttemptAt = now },
         _ => throw new InvalidOperationException($"no stored form for {GetType().Name}"),
     };
 
@@ -50,6 +61,8 @@ internal abstract record PasswordMailRequest
             { Kind: AccountMailKinds.SignUp, Email: { } email, DisplayName: { } name, Role: { } role, Language: { } language, PasswordHash: { } hash } =>
                 new SignUp(email, name, role, language, hash),
             { Kind: AccountMailKinds.Confirm, Email: { } email } => new Confirm(email),
+            { Kind: AccountMailKinds.EmailChange, AccountId: { } id, Email: { } email } => new ChangeEmail(id, email),
+            { Kind: AccountMailKinds.EmailChanged, AccountId: { } id, Email: { } email } => new EmailChanged(id, email),
             // A sign-up given up (its hash cleared) and then put back by hand: its account, if it was made, gets a new link.
             { Kind: AccountMailKinds.SignUp, Email: { } email, PasswordHash: null } => new Confirm(email),
             _ => null,
@@ -59,7 +72,7 @@ internal abstract record PasswordMailRequest
 
 /// <summary>
 /// The e-mails about accounts that requests hand over rather than send (forgotten password, password changed, sign-up,
-/// a new confirmation link): a request answers at once and in the same words whether or not an account has the e-mail,
+/// a new confirmation link, a change of address and its notice to the old address): a request answers at once and in the same words whether or not an account has the e-mail,
 /// and looking the account up, writing its token and talking to the mail server happen here, after the answer, so the
 /// time taken does not tell either. Each request is stored in the accounts database (<see cref="AccountMailRequest"/>,
 /// one insert whatever the address) before the answer, and sent from there in the order asked, at least once: a request
@@ -273,6 +286,12 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
             case PasswordMailRequest.Confirm confirm:
                 if (await users.FindByEmailAsync(confirm.Email).ConfigureAwait(false) is { } waiting && ConfirmationLinks.AwaitsConfirmation(waiting))
                     return await services.GetRequiredService<ConfirmationLinks>().SendAsync(waiting, cancellationToken).ConfigureAwait(false);
+                return Sent.Accepted;
+            case PasswordMailRequest.ChangeEmail change:
+                return await services.GetRequiredService<AccountChanges>().SendAsync(change.AccountId, change.NewEmail, cancellationToken).ConfigureAwait(false);
+            case PasswordMailRequest.EmailChanged notice:
+                if (await users.FindByIdAsync(notice.AccountId).ConfigureAwait(false) is { } moved)
+                    return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().EmailChanged(moved, notice.OldEmail), cancellationToken).ConfigureAwait(false);
                 return Sent.Accepted;
             default:
                 throw new InvalidOperationException($"unknown request {request.GetType().Name}");

@@ -18,6 +18,7 @@ internal static class PasswordTokens
     public const string ResetProvider = "PasswordReset";
     public const string InvitationProvider = "Invitation";
     public const string ConfirmationProvider = "AddressConfirmation";
+    public const string EmailChangeProvider = "EmailChange";
 
     /// <summary>The purpose written into a token confirming a new account's address.</summary>
     public const string ConfirmationPurpose = "confirm-address";
@@ -42,6 +43,10 @@ internal static class PasswordTokens
         services.AddScoped(services => new ConfirmationLinks(
             services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<IMailDelivery>(), services.GetRequiredService<PasswordMail>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<ConfirmationLinks>>()));
+        services.AddScoped(services => new AccountChanges(
+            services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<IMailDelivery>(),
+            services.GetRequiredService<PasswordMail>(), services.GetRequiredService<PasswordMailQueue>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<AccountChanges>>()));
         services.AddHostedService(services => new UnconfirmedAccountSweep(
             services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>(), settings,
             services.GetRequiredService<ILogger<UnconfirmedAccountSweep>>()));
@@ -50,10 +55,13 @@ internal static class PasswordTokens
         new IdentityBuilder(typeof(Account), services)
             .AddTokenProvider<ResetTokens>(ResetProvider)
             .AddTokenProvider<InvitationTokens>(InvitationProvider)
-            .AddTokenProvider<ConfirmationTokens>(ConfirmationProvider);
+            .AddTokenProvider<ConfirmationTokens>(ConfirmationProvider)
+            .AddTokenProvider<EmailChangeTokens>(EmailChangeProvider);
         services.Configure<ResetTokenOptions>(o => o.TokenLifespan = settings.ResetLinkLifetime);
         services.Configure<InvitationTokenOptions>(o => o.TokenLifespan = settings.InvitationLifetime);
         services.Configure<ConfirmationTokenOptions>(o => o.TokenLifespan = settings.ConfirmationLinkLifetime);
+        // A link moving an account to a new address proves that address as a sign-up's does: the same lifetime.
+        services.Configure<EmailChangeTokenOptions>(o => o.TokenLifespan = settings.ConfirmationLinkLifetime);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.SessionCheck);
         return services;
     }
@@ -85,6 +93,18 @@ internal sealed class ConfirmationTokenOptions : DataProtectionTokenProviderOpti
         TokenLifespan = TimeSpan.FromHours(48);
     }
 }
+
+internal sealed class EmailChangeTokenOptions : DataProtectionTokenProviderOptions
+{
+    public EmailChangeTokenOptions()
+    {
+        Name = PasswordTokens.EmailChangeProvider;
+        TokenLifespan = TimeSpan.FromHours(48);
+    }
+}
+
+internal sealed class EmailChangeTokens(IDataProtectionProvider protection, IOptions<EmailChangeTokenOptions> options, ILogger<DataProtectorTokenProvider<Account>> logger)
+    : DataProtectorTokenProvider<Account>(protection, options, logger);
 
 internal sealed class ConfirmationTokens(IDataProtectionProvider protection, IOptions<ConfirmationTokenOptions> options, ILogger<DataProtectorTokenProvider<Account>> logger)
     : DataProtectorTokenProvider<Account>(protection, options, logger);

@@ -199,17 +199,8 @@ public sealed partial class StaffAccounts
     private Actor? Standing(Account account) =>
         _library.Roles.TryGetValue(account.Role, out var role) ? SignedInActor.Of(account.Id, account.DisplayName, role, account.Provinces) : null;
 
-    private StaffChange Change(Actor by, Account account, string kind, string? field = null, string? from = null, string? to = null) => new()
-    {
-        AccountId = account.Id,
-        Kind = kind,
-        Field = field,
-        From = from,
-        To = to,
-        ById = by.UserId,
-        ByName = by.Name,
-        At = _clock.GetUtcNow().UtcDateTime,
-    };
+    private StaffChange Change(Actor by, Account account, string kind, string? field = null, string? from = null, string? to = null) =>
+        StaffChange.Of(account, kind, by.UserId, by.Name, _clock.GetUtcNow().UtcDateTime, field, from, to);
 
     private static string Joined(IEnumerable<string> provinces) => string.Join(",", provinces.Order(StringComparer.Ordinal));
 }

@@ -30,6 +30,19 @@ public sealed class StaffChange
 
     /// <summary>UTC.</summary>
     public DateTime At { get; init; }
+
+    /// <summary>What <paramref name="byId"/> (<paramref name="byName"/>) did to <paramref name="account"/> at <paramref name="at"/> (UTC).</summary>
+    internal static StaffChange Of(Account account, string kind, string byId, string byName, DateTime at, string? field = null, string? from = null, string? to = null) => new()
+    {
+        AccountId = account.Id,
+        Kind = kind,
+        Field = field,
+        From = from,
+        To = to,
+        ById = byId,
+        ByName = byName,
+        At = at,
+    };
 }
 
 /// <summary>What a <see cref="StaffChange"/> records.</summary>

@@ -43,23 +43,7 @@ internal static class ApplicationDossier
         if (found.Value is not { } dossier)
             return found.Refusal?.Code == RefusalCodes.Busy ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.NotFound();
 
-        var language = Languages.Current;
-        var texts = new ProcedureTexts(dossier.Definition, catalog.Library, language, strings);
-        var pages = new DossierPages(
-            (layout, target, token) => RenderAsync<DossierSummary>(context.RequestServices, loggers, target, new Dictionary<string, object?>
-            {
-                [nameof(DossierSummary.Layout)] = layout,
-                [nameof(DossierSummary.Texts)] = texts,
-                [nameof(DossierSummary.Timeline)] = Timeline.Of(dossier.History, texts, language, strings, clock, staff: dossier.Audit is not null),
-                [nameof(DossierSummary.Deadline)] = LegalDeadline.Of(dossier.Application, dossier.Definition, MoroccoTime.Today(clock), catalog.Library.Calendar),
-                [nameof(DossierSummary.Recorded)] = ReviewerFields.RecordedBefore(dossier.Definition, dossier.Application, actor),
-                [nameof(DossierSummary.Today)] = MoroccoTime.Today(clock),
-            }, token),
-            (layout, target, token) => RenderAsync<DossierMessages>(context.RequestServices, loggers, target, new Dictionary<string, object?>
-            {
-                [nameof(DossierMessages.Layout)] = layout,
-                [nameof(DossierMessages.Texts)] = texts,
-            }, token));
+        var pages = PagesOf(dossier, actor, context.RequestServices, catalog, strings, clock, loggers);
 
         context.Response.Headers.CacheControl = "private, no-store";
         // Results.Stream writes the Content-Disposition (attachment, the name encoded as filename*) and nothing is sniffed (nosniff on every response).
@@ -68,8 +52,33 @@ internal static class ApplicationDossier
             "application/zip", dossier.FileName);
     }
 
+    /// <summary>The two pages of <paramref name="dossier"/>'s archive, rendered for <paramref name="actor"/> in the request's language.</summary>
+    internal static DossierPages PagesOf(
+        Dossier dossier, Actor actor, IServiceProvider services, ProcedureCatalog catalog, IStringLocalizer<Strings> strings, TimeProvider clock, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var language = Languages.Current;
+        var texts = new ProcedureTexts(dossier.Definition, catalog.Library, language, strings);
+        return new DossierPages(
+            (layout, target, token) => RenderAsync<DossierSummary>(services, loggers, target, new Dictionary<string, object?>
+            {
+                [nameof(DossierSummary.Layout)] = layout,
+                [nameof(DossierSummary.Texts)] = texts,
+                [nameof(DossierSummary.Timeline)] = Timeline.Of(dossier.History, texts, language, strings, clock, staff: dossier.Audit is not null),
+                [nameof(DossierSummary.Deadline)] = LegalDeadline.Of(dossier.Application, dossier.Definition, MoroccoTime.Today(clock), catalog.Library.Calendar),
+                [nameof(DossierSummary.Recorded)] = ReviewerFields.RecordedBefore(dossier.Definition, dossier.Application, actor),
+                [nameof(DossierSummary.Today)] = MoroccoTime.Today(clock),
+            }, token),
+            (layout, target, token) => RenderAsync<DossierMessages>(services, loggers, target, new Dictionary<string, object?>
+            {
+                [nameof(DossierMessages.Layout)] = layout,
+                [nameof(DossierMessages.Texts)] = texts,
+            }, token));
+    }
+
     /// <summary>Renders <typeparamref name="TComponent"/> as a whole HTML document into <paramref name="target"/>.</summary>
-    private static async Task RenderAsync<TComponent>(
+    internal static async Task RenderAsync<TComponent>(
         IServiceProvider services, ILoggerFactory loggers, Stream target, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         where TComponent : IComponent
     {

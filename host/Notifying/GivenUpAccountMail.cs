@@ -66,7 +66,7 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
                 new SetAsideKey(r.Id, givenUpAt),
                 MoroccoTime.Local(clock, givenUpAt),
                 strings["GivenUp.Accounts.Kind." + r.Kind] is { ResourceNotFound: false } kind ? kind.Value : r.Kind,
-                account?.Email ?? r.Email ?? "—",
+                AddressOf(r, account) ?? "—",
                 MoroccoTime.Local(clock, DateTime.SpecifyKind(r.AskedAt, DateTimeKind.Utc)),
                 r.Attempts,
                 GivenUpMail.Shown(r.LastError ?? ""),
@@ -130,7 +130,7 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
                 AccountId = account?.Id ?? "",
                 Kind = remove ? Removed : Resent,
                 Field = row.Kind,
-                From = account?.Email ?? row.Email,
+                From = AddressOf(row, account),
                 To = row.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ById = by!.UserId,
                 ByName = by.Name,
@@ -173,6 +173,13 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
             found.ToDictionary(a => a.Id, StringComparer.Ordinal),
             found.Where(a => a.NormalizedEmail is not null).DistinctBy(a => a.NormalizedEmail).ToDictionary(a => a.NormalizedEmail!, StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Where the e-mail goes: the account's address, except for a change of address, whose link goes to the new address and
+    /// whose notice to the old one (the request's own).
+    /// </summary>
+    private static string? AddressOf(AccountMailRequest request, Account? account) =>
+        request.Kind is AccountMailKinds.EmailChange or AccountMailKinds.EmailChanged ? request.Email : account?.Email ?? request.Email;
 
     private Account? AccountOf(Known known, AccountMailRequest request) =>
         request.AccountId is { } id ? known.ById.GetValueOrDefault(id)

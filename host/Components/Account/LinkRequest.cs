@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace EmploymentProcedures.Host.Components.Account;
 
 /// <summary>
-/// The checks of a form that asks for a link by e-mail ("forgotten password", a new confirmation link) before the request
+/// The checks of a form that asks for a link by e-mail ("forgotten password", a new confirmation link, a change of address) before the request
 /// goes to the queue: an address of the right shape, then the limits per network address and per e-mail. Neither says
 /// anything of who has an account: the shape is the address's own, and the limits count every address typed.
 /// </summary>

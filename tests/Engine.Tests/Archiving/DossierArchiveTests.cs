@@ -31,14 +31,6 @@ public sealed class DossierArchiveTests
         return new ZipArchive(buffer, ZipArchiveMode.Read);
     }
 
-    private static byte[] Read(ZipArchiveEntry entry)
-    {
-        using var content = entry.Open();
-        using var copy = new MemoryStream();
-        content.CopyTo(copy);
-        return copy.ToArray();
-    }
-
     [Fact]
     public async Task Archive_OfASubmittedApplication_HoldsTheSummaryDocumentsLettersAndAManifestThatMatchesEveryEntry()
     {
@@ -50,8 +42,8 @@ public sealed class DossierArchiveTests
         Assert.Equal(
             ["dossier.html", "documents/Passeport - passport.pdf", $"letters/{app.Reference}-receipt.fr.html", "audit.csv", "manifest.json"],
             zip.Entries.Select(e => e.FullName));
-        Assert.Equal(TestStore.Pdf(), Read(zip.GetEntry("documents/Passeport - passport.pdf")!));
-        using var manifest = JsonDocument.Parse(Read(zip.GetEntry("manifest.json")!));
+        Assert.Equal(TestStore.Pdf(), ZipEntries.Read(zip.GetEntry("documents/Passeport - passport.pdf")!));
+        using var manifest = JsonDocument.Parse(ZipEntries.Read(zip.GetEntry("manifest.json")!));
         var root = manifest.RootElement;
         Assert.Equal((app.Id.ToString("D"), app.Reference), (root.GetProperty("application").GetString(), root.GetProperty("reference").GetString()));
         var definition = root.GetProperty("definition");
@@ -63,7 +55,7 @@ public sealed class DossierArchiveTests
         Assert.Equal(zip.Entries.Select(e => e.FullName).Where(n => n != "manifest.json"), files.Select(f => f.GetProperty("name").GetString()));
         foreach (var file in files)
         {
-            var bytes = Read(zip.GetEntry(file.GetProperty("name").GetString()!)!);
+            var bytes = ZipEntries.Read(zip.GetEntry(file.GetProperty("name").GetString()!)!);
             Assert.Equal(bytes.Length, file.GetProperty("size").GetInt64());
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.GetProperty("sha256").GetString());
         }
@@ -95,8 +87,8 @@ public sealed class DossierArchiveTests
 
         using var zip = await ArchiveAsync(store, draft.Id, Amina);
 
-        Assert.Equal(TestStore.Pdf("one"), Read(zip.GetEntry("documents/Annexes - Scan.pdf")!));
-        Assert.Equal(TestStore.Pdf("two"), Read(zip.GetEntry("documents/Annexes - scan (2).pdf")!));
+        Assert.Equal(TestStore.Pdf("one"), ZipEntries.Read(zip.GetEntry("documents/Annexes - Scan.pdf")!));
+        Assert.Equal(TestStore.Pdf("two"), ZipEntries.Read(zip.GetEntry("documents/Annexes - scan (2).pdf")!));
     }
 
     [Theory]
@@ -146,7 +138,7 @@ public sealed class DossierArchiveTests
         using var zip = await ArchiveAsync(store, app.Id, Amina);
 
         Assert.Null(zip.GetEntry("audit.csv"));
-        using var manifest = JsonDocument.Parse(Read(zip.GetEntry("manifest.json")!));
+        using var manifest = JsonDocument.Parse(ZipEntries.Read(zip.GetEntry("manifest.json")!));
         Assert.False(manifest.RootElement.TryGetProperty("audit", out _));
         Assert.DoesNotContain(await store.AuditAsync(), a => a.Kind == StorageEvents.DossierDownloaded);
     }
@@ -161,12 +153,12 @@ public sealed class DossierArchiveTests
 
         var downloaded = Assert.Single(await store.AuditAsync(), a => a.Kind == StorageEvents.DossierDownloaded);
         Assert.Equal(("karim", app.Id), (downloaded.ActorId, downloaded.ApplicationId));
-        var lines = Encoding.UTF8.GetString(Read(zip.GetEntry("audit.csv")!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = Encoding.UTF8.GetString(ZipEntries.Read(zip.GetEntry("audit.csv")!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("sequence,at_utc,actor_id", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains(",submitted,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",karim,", StringComparison.Ordinal) && l.Contains(",dossier_downloaded,", StringComparison.Ordinal));
         Assert.All(lines.Skip(1), l => Assert.EndsWith(",true", l, StringComparison.Ordinal));
-        using var manifest = JsonDocument.Parse(Read(zip.GetEntry("manifest.json")!));
+        using var manifest = JsonDocument.Parse(ZipEntries.Read(zip.GetEntry("manifest.json")!));
         Assert.True(manifest.RootElement.GetProperty("audit").GetProperty("verified").GetBoolean());
     }
 
@@ -179,9 +171,9 @@ public sealed class DossierArchiveTests
 
         using var zip = await ArchiveAsync(store, app.Id, Karim);
 
-        var lines = Encoding.UTF8.GetString(Read(zip.GetEntry("audit.csv")!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var lines = Encoding.UTF8.GetString(ZipEntries.Read(zip.GetEntry("audit.csv")!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         Assert.EndsWith(",false", Assert.Single(lines, l => l.Contains(",submitted,", StringComparison.Ordinal)), StringComparison.Ordinal);
-        using var manifest = JsonDocument.Parse(Read(zip.GetEntry("manifest.json")!));
+        using var manifest = JsonDocument.Parse(ZipEntries.Read(zip.GetEntry("manifest.json")!));
         Assert.False(manifest.RootElement.GetProperty("audit").GetProperty("verified").GetBoolean());
     }
 
@@ -195,9 +187,9 @@ public sealed class DossierArchiveTests
 
         using var zip = await ArchiveAsync(store, app.Id, Amina);
 
-        Assert.Equal(TestStore.Pdf("contrat"), Read(zip.GetEntry("messages/01 - contrat.pdf")!));
-        Assert.Equal(TestStore.Png(), Read(zip.GetEntry("messages/02 - photo.png")!));
-        Assert.Equal("<p>messages/01 - contrat.pdf|messages/02 - photo.png</p>", Encoding.UTF8.GetString(Read(zip.GetEntry("messages.html")!)));
+        Assert.Equal(TestStore.Pdf("contrat"), ZipEntries.Read(zip.GetEntry("messages/01 - contrat.pdf")!));
+        Assert.Equal(TestStore.Png(), ZipEntries.Read(zip.GetEntry("messages/02 - photo.png")!));
+        Assert.Equal("<p>messages/01 - contrat.pdf|messages/02 - photo.png</p>", Encoding.UTF8.GetString(ZipEntries.Read(zip.GetEntry("messages.html")!)));
     }
 
     [Fact]
@@ -212,7 +204,7 @@ public sealed class DossierArchiveTests
 
         Assert.Null(zip.GetEntry("documents/Passeport - passport.pdf"));
         Assert.NotNull(zip.GetEntry("dossier.html"));
-        using var manifest = JsonDocument.Parse(Read(zip.GetEntry("manifest.json")!));
+        using var manifest = JsonDocument.Parse(ZipEntries.Read(zip.GetEntry("manifest.json")!));
         Assert.Equal("documents/Passeport - passport.pdf", Assert.Single(manifest.RootElement.GetProperty("missing").EnumerateArray()).GetString());
     }
 
@@ -240,22 +232,5 @@ public sealed class DossierArchiveTests
 
         Assert.True((await store.Applications.DossierAsync(draft.Id, Amina)).Succeeded);
         Assert.False((await store.Applications.DossierAsync(draft.Id, Karim)).Succeeded);
-    }
-
-    /// <summary>A write-only stream that cannot seek, over a buffer: what ZipArchive meets in a response body.</summary>
-    private sealed class ForwardOnly(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => throw new InvalidOperationException("synchronous flush: a response body refuses it");
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("synchronous write: a response body refuses it");
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
     }
 }

@@ -239,6 +239,52 @@ public sealed class NotificationTests
     }
 
     /// <summary>Writes a notification straight into the outbox, as a transition or a future sender might.</summary>
+    [Fact]
+    public async Task WrittenTo_Reviewer_IsWhatWasWrittenToThemByNameOrEmailedToThem_NotWhatTheirRoleCouldRead()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var notifications = new Notifications(store.Databases);
+        var app = await store.SubmittedAsync(Amina);
+        await AddAsync(store, app.Id, "karim", "", StorageEvents.DeadlineNear, null);
+        var onTheRolesPage = await notifications.PageAsync(Karim);
+        var toTheRole = onTheRolesPage.Items.Where(i => i.ToRole).Select(i => i.Id).ToList();
+        Assert.Equal(2, onTheRolesPage.Total);
+        var emailedAt = store.Clock.GetUtcNow().UtcDateTime;
+        await new Outbox(store.Databases).MarkSentAsync(toTheRole, emailedAt, [new Delivery(toTheRole[0], "karim", emailedAt)]);
+
+        var karims = await ToListAsync(notifications.WrittenToAsync(Karim));
+        var salmas = await ToListAsync(notifications.WrittenToAsync(Salma));
+
+        Assert.Equal([toTheRole[0], onTheRolesPage.Items.Single(i => !i.ToRole).Id], karims.Select(n => n.Item.Id).Order());
+        Assert.Equal(emailedAt, karims.Single(n => n.Item.ToRole).EmailedAt);
+        Assert.Null(karims.Single(n => !n.Item.ToRole).EmailedAt);
+        // Salma reads the role's notification on her page, but it was neither written nor e-mailed to her.
+        Assert.Empty(salmas);
+    }
+
+    [Fact]
+    public async Task WrittenTo_Applicant_NeverHoldsAnotherApplicantsFileEvenWhenARowNamesThem()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var notifications = new Notifications(store.Databases);
+        var omar = TestStore.Applicant("omar");
+        var hers = await store.SubmittedAsync(Amina);
+        var his = await store.SubmittedAsync(omar);
+        await AddAsync(store, his.Id, "amina", "", WorkflowEvents.Decided, "Motif interne");
+
+        var aminas = await ToListAsync(notifications.WrittenToAsync(Amina));
+
+        Assert.Equal(hers.Id, Assert.Single(aminas).Item.ApplicationId);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+            list.Add(item);
+        return list;
+    }
+
     private static async Task AddAsync(TestStore store, Guid applicationId, string recipient, string territory, string kind, string? comment)
     {
         await using var db = await store.Databases.CreateDbContextAsync();

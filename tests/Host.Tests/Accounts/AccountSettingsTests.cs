@@ -31,15 +31,103 @@ public sealed partial class AccountSettingsTests(LivePortal portal)
         Assert.False(await OptedOutAsync(actor.UserId));
     }
 
-    [Fact]
-    public async Task AccountPage_NotSignedIn_SendsToSignIn()
+    [Theory]
+    [InlineData("/account")]
+    [InlineData("/account/data")]
+    public async Task AccountPageAndDataDownload_NotSignedIn_SendToSignIn(string address)
     {
         using var client = portal.Anonymous();
 
-        using var response = await client.GetAsync("/account");
+        using var response = await client.GetAsync(address);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountPage_ApplicantRenames_TheNameTheSearchKeyTheHeaderAndTheHistoryChange()
+    {
+        var (email, actor) = await portal.AccountAsync("employer");
+        using var client = await portal.SignedInAsync(email);
+
+        var page = await RenameAsync(client, "  Société Ḥakimi & Fils  ");
+
+        Assert.Contains("Votre nom est enregistré.", page, StringComparison.Ordinal);
+        var account = (await portal.FindAccountAsync(email))!;
+        Assert.Equal("Société Ḥakimi & Fils", account.DisplayName);
+        Assert.Contains("hakimi", account.SearchKey, StringComparison.Ordinal);
+        // The header of the next page shows the new name: this session's cookie was renewed with it.
+        Assert.Contains("Société Ḥakimi &amp; Fils", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        var change = Assert.Single(await HistoryAsync(actor.UserId));
+        Assert.Equal(("changed", "name", "Test employer", "Société Ḥakimi & Fils", actor.UserId), (change.Kind, change.Field, change.From, change.To, change.ById));
+    }
+
+    [Theory]
+    [InlineData("", "Saisissez votre nom ou votre raison sociale.")]
+    [InlineData("Atlas\nConseil", "Le nom ne peut contenir ni retour à la ligne")]
+    [InlineData("Atlas \u202eliesnoC", "Le nom ne peut contenir ni retour à la ligne")]
+    public async Task AccountPage_RenameRefused_SaysWhyNextToTheField_AndKeepsTheName(string typed, string message)
+    {
+        var (email, actor) = await portal.AccountAsync("employer");
+        using var client = await portal.SignedInAsync(email);
+
+        var page = await RenameAsync(client, System.Text.RegularExpressions.Regex.Unescape(typed));
+
+        Assert.Contains(message, page, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"display-name-hint display-name-error\"", page, StringComparison.Ordinal);
+        Assert.Equal("Test employer", (await portal.FindAccountAsync(email))!.DisplayName);
+        Assert.Empty(await HistoryAsync(actor.UserId));
+    }
+
+    [Fact]
+    public async Task AccountPage_TooLongName_IsRefused()
+    {
+        var (email, _) = await portal.AccountAsync("employer");
+        using var client = await portal.SignedInAsync(email);
+
+        var page = await RenameAsync(client, new string('a', 201));
+
+        Assert.Contains("Le nom ne doit pas dépasser 200 caractères.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountPage_Reviewer_IsToldAnAdministratorChangesTheirName_AndAPostedNameChangesNothing()
+    {
+        var (email, actor) = await portal.AccountAsync("desk-agent", "casablanca");
+        using var client = await portal.SignedInAsync(email);
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/account"));
+        Assert.Contains("adressez-vous à un administrateur du portail", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"display-name\"", page, StringComparison.Ordinal);
+
+        using var forged = await client.PostAsync("/account", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "account-name",
+            ["__RequestVerificationToken"] = LivePortal.Hidden(page, "__RequestVerificationToken"),
+            ["Name.DisplayName"] = "Quelqu'un d'autre",
+        }));
+
+        Assert.Equal("Test desk-agent", (await portal.FindAccountAsync(email))!.DisplayName);
+        Assert.Empty(await HistoryAsync(actor.UserId));
+    }
+
+    private static async Task<string> RenameAsync(HttpClient client, string name)
+    {
+        var page = await client.GetStringAsync("/account");
+        using var response = await client.PostAsync("/account", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "account-name",
+            ["__RequestVerificationToken"] = LivePortal.Hidden(page, "__RequestVerificationToken"),
+            ["Name.DisplayName"] = name,
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<List<StaffChange>> HistoryAsync(string accountId)
+    {
+        await using var scope = portal.Portal.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountsDb>().StaffChanges.AsNoTracking().Where(c => c.AccountId == accountId).ToListAsync();
     }
 
     private static async Task<string> PostAsync(HttpClient client, string page, bool receiveEmails)

@@ -49,6 +49,26 @@ public sealed class GivenUpAccountMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Page_ChangeOfAddressGivenUp_ShowsTheAddressItWentTo_NotTheAccountsAddressNow()
+    {
+        var (email, person) = await _portal.AccountAsync("employer");
+        const string Old = "ancienne-adresse@example.test";
+        const string Wanted = "adresse-voulue@example.test";
+        await GivenUpAsync(new PasswordMailRequest.EmailChanged(person.UserId, Old), "550 5.1.1 mailbox unavailable");
+        await GivenUpAsync(new PasswordMailRequest.ChangeEmail(person.UserId, Wanted), "550 5.1.1 mailbox unavailable");
+        var (adminEmail, _) = await _portal.AccountAsync("administrator");
+        using var admin = await _portal.SignedInAsync(adminEmail);
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(Page));
+
+        Assert.Contains(">Avis à l'ancienne adresse d'un compte dont l'adresse a changé</th>", page, StringComparison.Ordinal);
+        Assert.Contains(">Lien de confirmation d'une nouvelle adresse (ou avis d'une adresse déjà utilisée)</th>", page, StringComparison.Ordinal);
+        Assert.Contains($"<span dir=\"ltr\">{Old}</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"<span dir=\"ltr\">{Wanted}</span>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<span dir=\"ltr\">{email}</span>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAgain_One_TheQueueSendsItsLink_AndTheAdministratorIsRecordedInTheAccountsHistory()
     {
         var (email, person) = await _portal.AccountAsync("employer");

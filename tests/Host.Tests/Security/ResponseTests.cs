@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.MyApplications;
 using EmploymentProcedures.Host.Tests.MyApplications;
 
@@ -63,6 +64,8 @@ public sealed partial class ResponseTests(LivePortal portal)
             (cast.Applicant, ApplicationFiles.Url(receipt, download: true)),
             (cast.Applicant, ApplicationDossier.Url(submitted.Id)),
             (cast.Agent, ApplicationDossier.Url(submitted.Id)),
+            (cast.Applicant, AccountData.Url),
+            (cast.Agent, AccountData.Url),
             (cast.Agent, "inbox/export.csv"),
             (cast.Agent, "inbox/export.xlsx"),
             (cast.Analyst, "designer/internal-regulations-approval/export"),

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using EmploymentProcedures.Host.Localization;
+using Microsoft.Playwright;
+
+namespace EmploymentProcedures.EndToEnd;
+
+/// <summary>What a person does with their own account on <c>/account</c>: their address changed through the e-mailed link, the page's accessibility.</summary>
+[Collection(PortalTests.Name)]
+public sealed partial class MyAccountTests(PortalFixture portal)
+{
+    private const string Password = "une phrase de passe 2026";
+
+    [Fact]
+    public async Task EmailChange_AskedOnTheAccountPage_ConfirmedFromTheEmail_ThenTheNewAddressSignsIn()
+    {
+        var email = await portal.CreateAccountAsync("employer", Password, name: "Société Atlas Textile");
+        var wanted = $"atlas-{Guid.NewGuid():N}@example.test";
+        var page = await portal.NewPageAsync();
+        await Pages.SignInAsync(page, email, Password);
+
+        await page.GotoAsync("/account");
+        await page.Locator("#new-email").FillAsync(wanted);
+        await page.Locator("#email-current-password").FillAsync(Password);
+        await page.Locator("section[aria-labelledby=change-email-title] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#change-email-sent")).ToContainTextAsync(wanted);
+        await Assertions.Expect(page.Locator(".account-details dd").Nth(1)).ToHaveTextAsync(email);
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        // The link, as the new mailbox receives it, opened in the same browser: it names both addresses and changes nothing yet.
+        var mail = await portal.MailToAsync(wanted);
+        Assert.Equal("Confirmez la nouvelle adresse de votre compte", mail.Subject);
+        var link = new Uri(LinkPattern().Match(mail.TextBody!).Value);
+        await page.GotoAsync(portal.BaseUrl + link.PathAndQuery);
+        await Assertions.Expect(page.Locator("#email-change-ready")).ToContainTextAsync(email);
+        await Assertions.Expect(page.Locator("#email-change-ready")).ToContainTextAsync(wanted);
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        Assert.Equal(email, (await portal.FindAccountAsync(email))!.Email);
+
+        await page.Locator("#email-change-confirm").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account\\?email=changed$"));
+        await Assertions.Expect(page.Locator("#email-changed")).ToContainTextAsync(wanted);
+        await Assertions.Expect(page.Locator(".account-details dd").Nth(1)).ToHaveTextAsync(wanted);
+
+        // The old mailbox is told, naming the new address.
+        var notice = await portal.MailToAsync(email);
+        Assert.Equal("L'adresse de votre compte a été changée", notice.Subject);
+        Assert.Contains(wanted, notice.TextBody, StringComparison.Ordinal);
+
+        await Pages.SignOutAsync(page);
+        await Pages.SignInAsync(page, wanted, Password);
+        await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync("Société Atlas Textile");
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task AccountPage_HasNoSeriousOrCriticalAxeViolation_EvenWithErrors(string language)
+    {
+        var email = await portal.CreateAccountAsync("worker", Password, language: language);
+        var page = await portal.NewPageAsync(Languages.Find(language));
+        await Pages.SignInAsync(page, email, Password);
+
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
+        await Assertions.Expect(page.Locator("#my-data-download")).ToBeVisibleAsync();
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        await page.Locator("#new-email").FillAsync("pas-une-adresse");
+        await page.Locator("section[aria-labelledby=change-email-title] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#change-email-errors")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#new-email")).ToHaveAttributeAsync("aria-describedby", new Regex("new-email-error"));
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+    }
+
+    [GeneratedRegex(@"https?://\S+/account/email\?\S+")]
+    private static partial Regex LinkPattern();
+}
