@@ -52,6 +52,31 @@ public sealed class PrivacyNoticeTests(LivePortal portal)
     }
 
     [Theory]
+    [InlineData("fr", "pendant 183 jours est supprimé")]
+    [InlineData("ar", "خلال 183 يوما مع الوثائق")]
+    [InlineData("en", "changed for 183 days is deleted")]
+    public async Task PrivacyPage_DraftRetention_SaysWhenAnUntouchedDraftIsDeleted(string code, string sentence)
+    {
+        using var client = portal.In(code);
+
+        var html = await PageAsync(client, "/privacy");
+
+        Assert.Contains(sentence, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrivacyPage_DraftsKeptForever_SaysNothingOfTheirDeletion()
+    {
+        await using var configured = await TempPortal.PrepareAsync(listen: true, "--Portal:DraftRetention=00:00:00");
+        using var client = new HttpClient { BaseAddress = configured.BaseAddress };
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/privacy"));
+
+        Assert.Contains("Droit d'opposition", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Un brouillon que vous ne modifiez plus", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/procedures/strike-notice")]
     [InlineData("/account/sign-in")]
