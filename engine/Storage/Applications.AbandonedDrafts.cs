@@ -74,11 +74,12 @@ public sealed partial class Applications
             return [];
         }, cancellationToken);
 
-    /// <summary>Deletes the draft with its document rows (and its notifications), unless it changed since it was read; audited; then its freed files.</summary>
+    /// <summary>Deletes the draft with its document rows (and its notifications), unless it changed since it was read; its audit entries' personal texts redacted; audited; then its freed files.</summary>
     private Task<bool> DeleteDraftAsync(Guid id, int version, CancellationToken cancellationToken) =>
         InDraftTurnAsync(id, version, async (db, row) =>
         {
             var hashes = await HashesOfAsync(db, [id], cancellationToken).ConfigureAwait(false);
+            await AuditLog.RedactAsync(db, id, Now, cancellationToken).ConfigureAwait(false);
             await AuditLog.AppendAsync(db, [Audited(id, Actor.System, StorageEvents.DraftDeleted, detail: row.ProcedureId,
                 from: ApplicationStatus.Draft, to: ApplicationStatus.Draft)], Now, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

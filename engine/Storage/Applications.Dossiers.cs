@@ -86,7 +86,7 @@ public sealed partial class Applications
         var previous = await db.Audit.AsNoTracking().Where(a => before.Contains(a.Sequence))
             .ToDictionaryAsync(a => a.Sequence, a => a.Hash, cancellationToken).ConfigureAwait(false);
         return new DossierAudit([.. entries.Select(e => new DossierAuditEntry(Shown(AuditRecord.From(e), erasedOwner), e.PreviousHash, e.Hash,
-            AuditLog.HashOf(e.PreviousHash, e) == e.Hash
+            AuditLog.Holds(e.PreviousHash, e)
             && (e.Sequence == 1 ? e.PreviousHash == AuditHead.Genesis : previous.TryGetValue(e.Sequence - 1, out var hash) && hash == e.PreviousHash)))]);
     }
 

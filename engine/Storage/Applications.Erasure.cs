@@ -26,7 +26,7 @@ public sealed partial class Applications
     /// the documents (their rows, and their files when nothing else refers to the same content), the reviewer fields and
     /// opinions (an inspector's report names people and says what was seen at their workplace), the applicant's name, the
     /// messages and their files, the letters (each prints the applicant's name and answers), the texts of its notifications,
-    /// and any pending work. The row keeps a tombstone (<see cref="Application.ErasedAt"/>, why) and an <c>erased</c>
+    /// any pending work, and the personal texts of its audit entries of format 2 (<see cref="AuditLog.RedactAsync"/>). The row keeps a tombstone (<see cref="Application.ErasedAt"/>, why) and an <c>erased</c>
     /// entry is appended to the audit. False when there is nothing to erase: unknown, still open, or erased already.
     /// </summary>
     /// <remarks>
@@ -67,6 +67,8 @@ public sealed partial class Applications
             // UpdatedAt stays: it is when the applicant last saw it change, and a withdrawal's month for the figures.
             row.Version++;
             var status = ApplicationStatuses.ByName[row.Status];
+            // The chain forgets its personal texts too (format-2 entries), before the tombstone is appended.
+            await AuditLog.RedactAsync(db, id, now, cancellationToken).ConfigureAwait(false);
             await AuditLog.AppendAsync(db, [Audited(id, Actor.System, StorageEvents.Erased, detail: because, from: status, to: status)], now, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return await UnreferencedAsync(db, hashes, cancellationToken).ConfigureAwait(false);

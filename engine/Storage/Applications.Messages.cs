@@ -79,10 +79,12 @@ public sealed partial class Applications
                 Text = clean,
                 PostedAt = now,
             };
-            // The text stays in the messages; the chain vouches for it by its hash.
+            // The text stays in the messages; the chain vouches for it by its hash, a fingerprint of a personal text: the
+            // entry's detail is personal, covered by its salted digest and redacted with the rest when the file is erased.
             var entry = Audited(id, actor, StorageEvents.MessagePosted, application.Step, detail: string.Create(CultureInfo.InvariantCulture,
                 $"sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clean)))}; {files.Count} attachment(s)"),
                 from: application.Status, to: application.Status);
+            entry.DetailIsPersonal = true;
             await AuditLog.AppendAsync(db, [entry], now, cancellationToken).ConfigureAwait(false);
             message.AuditSequence = entry.Sequence;
             db.Messages.Add(message);

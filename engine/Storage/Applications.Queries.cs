@@ -120,9 +120,10 @@ public sealed partial class Applications
         }, cancellationToken);
 
     /// <summary>
-    /// An audit record as pages and archives show it. The chain cannot forget (it is append-only), but once the file is
-    /// erased (<paramref name="erasedOwner"/>: its owner's id; null while whole) they no longer repeat its free texts
-    /// (reasons, messages asking for changes) nor its applicant's name: its dates, steps and outcomes are what is left.
+    /// An audit record as pages and archives show it. The erasure redacts the free texts and the applicant's name of the
+    /// file's entries of format 2, but those written before format 2 keep theirs (rewriting them would break the chain):
+    /// once the file is erased (<paramref name="erasedOwner"/>: its owner's id; null while whole) pages no longer repeat
+    /// them either (reasons, messages asking for changes, the applicant's name): its dates, steps and outcomes are what is left.
     /// </summary>
     private static AuditRecord Shown(AuditRecord record, string? erasedOwner) =>
         erasedOwner is null ? record : record with { Comment = null, ActorName = record.ActorId == erasedOwner ? "" : record.ActorName };

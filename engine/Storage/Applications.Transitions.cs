@@ -315,6 +315,8 @@ public sealed partial class Applications
         ActorId = actor.UserId,
         ActorName = actor.Name,
         ActorRole = actor.Role,
+        // An applicant is a private person: their name is one of the entry's personal texts; staff act in their office.
+        ActorIsPerson = actor.Kind == RoleKind.Applicant,
         Kind = kind,
         Step = step,
         Action = action,

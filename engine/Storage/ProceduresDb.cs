@@ -120,6 +120,14 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(a => a.Kind).HasMaxLength(40);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
+            // Rows written before format 2 are format 1: the hash covers their texts as they are.
+            e.Property(a => a.Format).HasDefaultValue(1);
+            e.Property(a => a.Salt).HasMaxLength(32);
+            e.Property(a => a.ActorNameDigest).HasMaxLength(64);
+            e.Property(a => a.CommentDigest).HasMaxLength(64);
+            e.Property(a => a.DetailDigest).HasMaxLength(64);
+            e.Ignore(a => a.ActorIsPerson);
+            e.Ignore(a => a.DetailIsPersonal);
             // No foreign key to Applications: the audit outlives what it describes, and refusals may name no application.
             e.HasIndex(a => new { a.ApplicationId, a.Sequence });
         });
