@@ -17,6 +17,8 @@ internal static class DataCommands
             return ProceduresCommand.UsageOrIo;
         var found = await DataCare.VerifyAsync(data, file, cancellationToken).ConfigureAwait(false);
         Print(found, output);
+        if (found.Unreferenced > 0)
+            output.WriteLine($"the portal's sweep deletes the files nothing refers to once they were stored more than {Applications.RecentlyStored.TotalMinutes:N0} minutes ago");
         output.WriteLine(found.Whole ? "the data is whole" : "the data is NOT whole");
         return found.Whole ? ProceduresCommand.Success : ProceduresCommand.Findings;
     }
@@ -63,6 +65,7 @@ internal static class DataCommands
             ? $"audit chain: intact, {found.Audit.Entries:N0} entries"
             : $"audit chain: BROKEN at entry {found.Audit.BrokenAt} ({found.Audit.Problem}); the {found.Audit.Entries:N0} entries before it are intact");
         output.WriteLine($"stored files: {found.Files:N0} referred to, {found.Missing.Count} missing, {found.Damaged.Count} damaged");
+        output.WriteLine($"stored files nothing refers to: {found.Unreferenced:N0} (information, not a fault)");
         foreach (var hash in found.Missing)
             output.WriteLine($"missing: {hash}");
         foreach (var hash in found.Damaged)

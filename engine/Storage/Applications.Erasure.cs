@@ -101,7 +101,7 @@ public sealed partial class Applications
                     writer.Release();
             }
         }
-        DeleteFiles(freed);
+        _ = DeleteFiles(freed);
         return true;
     }
 
@@ -209,11 +209,39 @@ public sealed partial class Applications
         return hashes.Except(still, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Deletes the files nothing refers to any more, but not one stored again lately (<see cref="RecentlyStored"/>).</summary>
-    private void DeleteFiles(IReadOnlyList<string> freed)
+    /// <summary>Deletes the files nothing refers to any more, but not one stored again lately (<see cref="RecentlyStored"/>); gives how many went.</summary>
+    private int DeleteFiles(IReadOnlyList<string> freed)
     {
         var recently = Now - RecentlyStored;
-        foreach (var hash in freed)
-            _documents.Delete(hash, recently);
+        return freed.Count(hash => _documents.Delete(hash, recently));
+    }
+
+    /// <summary>How many files nothing refers to one round of <see cref="DeleteUnreferencedFilesAsync"/> deletes at most.</summary>
+    public const int UnreferencedFilesPerRound = 1000;
+
+    /// <summary>How many of the store's files one question to the database checks.</summary>
+    private const int ReferenceCheckBatch = 500;
+
+    /// <summary>
+    /// Deletes from the document store the files no document (a draft's included), message attachment or letter refers to,
+    /// stored (or stored again) more than <see cref="RecentlyStored"/> ago, at most <see cref="UnreferencedFilesPerRound"/>:
+    /// those a crash left between an erasure's commit and its deletions, or an upload whose row never committed. The
+    /// erasure's rules, shared: the same question to the database (<see cref="UnreferencedAsync"/>) and the same deletion
+    /// (<see cref="DeleteFiles"/>), which keeps a file stored again meanwhile. An upload still being written is never
+    /// seen (<see cref="IDocumentStore.StoredBefore"/>). Gives how many files went.
+    /// </summary>
+    public async Task<int> DeleteUnreferencedFilesAsync(CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        foreach (var batch in _documents.StoredBefore(Now - RecentlyStored).Chunk(ReferenceCheckBatch))
+        {
+            IReadOnlyList<string> unreferenced;
+            await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+                unreferenced = await UnreferencedAsync(db, [.. batch], cancellationToken).ConfigureAwait(false);
+            deleted += DeleteFiles([.. unreferenced.Take(UnreferencedFilesPerRound - deleted)]);
+            if (deleted >= UnreferencedFilesPerRound)
+                break;
+        }
+        return deleted;
     }
 }

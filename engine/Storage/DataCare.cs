@@ -22,7 +22,9 @@ public static class DataCare
 
     /// <summary>
     /// Checks the database (SQLite's <c>integrity_check</c>), the audit chain, and that every file the database
-    /// refers to (documents, message attachments, letters kept as files) is in the store with the content its name says.
+    /// refers to (documents, message attachments, letters kept as files) is in the store with the content its name says;
+    /// counts the store's files nothing refers to (information: the portal's sweep deletes them, see
+    /// <see cref="Applications.DeleteUnreferencedFilesAsync"/>).
     /// Of a database whose schema is older than this version (a backup taken before an upgrade), only SQLite's check is
     /// made: the portal migrates it when it starts.
     /// </summary>
@@ -55,7 +57,9 @@ public static class DataCare
             else if (await HashOfAsync(path, cancellationToken).ConfigureAwait(false) != hash)
                 damaged.Add(hash);
         }
-        return new DataVerification(integrity, audit, hashes.Count, missing, damaged);
+        var referred = hashes.ToHashSet(StringComparer.Ordinal);
+        var unreferenced = FileDocumentStore.HashesIn(documents).Count(hash => !referred.Contains(hash));
+        return new DataVerification(integrity, audit, hashes.Count, missing, damaged) { Unreferenced = unreferenced };
     }
 
     /// <summary>
@@ -110,14 +114,10 @@ public static class DataCare
     private static async Task<(int Copied, int Present, IReadOnlyList<string> Damaged)> CopyDocumentsAsync(string from, string to, CancellationToken cancellationToken)
     {
         var (copied, present, damaged) = (0, 0, new List<string>());
-        if (!Directory.Exists(from))
-            return (copied, present, damaged);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        // Uploads still arriving (documents/incoming/*.part) are not part of the store yet.
+        foreach (var hash in FileDocumentStore.HashesIn(from))
         {
-            var hash = Path.GetFileName(file);
-            // Uploads still arriving (documents/incoming/*.part) are not part of the store yet.
-            if (!FileDocumentStore.IsHash(hash) || FileDocumentStore.PathIn(from, hash) != file)
-                continue;
+            var file = FileDocumentStore.PathIn(from, hash);
             var destination = FileDocumentStore.PathIn(to, hash);
             if (File.Exists(destination))
             {
@@ -182,6 +182,12 @@ public sealed record DataVerification(string Integrity, AuditVerification? Audit
 {
     /// <summary>How many migrations the database lacks: when some, only SQLite's check was made.</summary>
     public int MigrationsPending { get; init; }
+
+    /// <summary>
+    /// How many of the store's files no row refers to: left by a crash after an erasure's commit, by an upload whose row
+    /// never committed, or just stored for a row about to commit. Not a fault: the data is whole with them.
+    /// </summary>
+    public int Unreferenced { get; init; }
 
     public bool Whole => Integrity == "ok" && (Audit?.Intact ?? true) && Missing.Count == 0 && Damaged.Count == 0;
 }

@@ -111,6 +111,21 @@ public sealed class FileDocumentStore : IDocumentStore
         }
     }
 
+    public IEnumerable<string> StoredBefore(DateTime storedBefore) =>
+        HashesIn(_root).Where(hash => File.GetLastWriteTimeUtc(PathOf(hash)) < storedBefore);
+
+    /// <summary>
+    /// The hashes of the files in place in the store whose <c>documents</c> folder is <paramref name="root"/>: a file named
+    /// by its SHA-256 in its two folders. An upload still arriving (<c>incoming/*.part</c>) or anything else is not one.
+    /// </summary>
+    internal static IEnumerable<string> HashesIn(string root) =>
+        Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(file => (File: file, Hash: Path.GetFileName(file)))
+                .Where(f => IsHash(f.Hash) && PathIn(root, f.Hash) == f.File)
+                .Select(f => f.Hash)
+            : [];
+
     /// <summary>
     /// Moves a complete, flushed temporary file to <paramref name="target"/>, unless the same content is already there; then
     /// its time is renewed, so an erasure freeing that content at the same moment leaves it (<see cref="Delete"/>).

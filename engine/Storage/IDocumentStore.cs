@@ -21,6 +21,12 @@ public interface IDocumentStore
     /// its row commits, so a recent file may be about to be referred to again. True when the file went.
     /// </summary>
     bool Delete(string hash, DateTime keptIfStoredSince);
+
+    /// <summary>
+    /// The hashes of the contents the store holds that were stored (or stored again) before <paramref name="storedBefore"/>,
+    /// read as the caller goes; an upload still being written is not one of them.
+    /// </summary>
+    IEnumerable<string> StoredBefore(DateTime storedBefore);
 }
 
 /// <summary>A file the store holds: its SHA-256 (hex), size and detected format.</summary>

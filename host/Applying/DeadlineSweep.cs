@@ -10,7 +10,8 @@ namespace EmploymentProcedures.Host.Applying;
 /// get their <c>on_deadline</c> outcome and reviewers are told of files due soon (<see cref="Applications.SweepAsync"/>);
 /// closed applications whose retention ended are erased (<see cref="Applications.EraseExpiredAsync(CancellationToken)"/>);
 /// drafts untouched for <see cref="PortalOptions.DraftRetention"/> are announced, then deleted
-/// (<see cref="Applications.SweepDraftsAsync"/>). Each is idempotent, so several instances or a restart do no harm; a
+/// (<see cref="Applications.SweepDraftsAsync"/>); the document store's files nothing refers to any more are deleted
+/// (<see cref="Applications.DeleteUnreferencedFilesAsync"/>). Each is idempotent, so several instances or a restart do no harm; a
 /// failed round is logged and the next one tries again. Each round's outcome goes to <see cref="SweepRecord"/> for
 /// <c>/health/ready</c>, and what it did to the log.
 /// </summary>
@@ -39,7 +40,7 @@ internal sealed partial class DeadlineSweep(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>One round of the three sweeps, in turn; recorded as succeeded with its counts when all three did.</summary>
+    /// <summary>One round of the four sweeps, in turn; recorded as succeeded with its counts when all four did.</summary>
     internal async Task RoundAsync(CancellationToken cancellationToken)
     {
         var deadlines = await applications.SweepAsync(MoroccoTime.Today(clock), cancellationToken).ConfigureAwait(false);
@@ -48,7 +49,10 @@ internal sealed partial class DeadlineSweep(
         var settings = options.Value;
         var drafts = await applications.SweepDraftsAsync(settings.DraftRetention, settings.DraftRetentionWarning, cancellationToken).ConfigureAwait(false);
         Kept(erased, drafts.Announced, drafts.Deleted);
-        record.Succeeded(clock.GetUtcNow(), new SweepCounts(erased, drafts.Announced, drafts.Deleted));
+        var unreferenced = await applications.DeleteUnreferencedFilesAsync(cancellationToken).ConfigureAwait(false);
+        if (unreferenced > 0)
+            Collected(unreferenced);
+        record.Succeeded(clock.GetUtcNow(), new SweepCounts(erased, drafts.Announced, drafts.Deleted, unreferenced));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sweep: {Lapsed} application(s) decided by their deadline, {Warned} due soon")]
@@ -56,6 +60,9 @@ internal sealed partial class DeadlineSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep: {Erased} closed application(s) erased at the end of their retention, {Announced} abandoned draft(s) announced, {Deleted} deleted")]
     private partial void Kept(int erased, int announced, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store sweep: {Deleted} stored file(s) nothing referred to deleted (left by a crash after an erasure, or by an upload that never committed)")]
+    private partial void Collected(int deleted);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The sweep failed; it runs again at the next interval")]
     private partial void SweepFailed(Exception exception);

@@ -115,8 +115,8 @@ internal sealed class ProceduresCheck(PublishedCatalog catalog) : IHealthCheck
             : HealthCheckResult.Unhealthy("no procedure is loaded"));
 }
 
-/// <summary>What the last round of the sweep erased and deleted: counts only.</summary>
-internal sealed record SweepCounts(int Erased, int DraftsAnnounced, int DraftsDeleted);
+/// <summary>What the last round of the sweep erased and deleted (applications, drafts, files nothing referred to): counts only.</summary>
+internal sealed record SweepCounts(int Erased, int DraftsAnnounced, int DraftsDeleted, int UnreferencedFilesDeleted);
 
 /// <summary>When the deadline sweep last finished a round (and what it erased then), and whether its last round failed.</summary>
 internal sealed class SweepRecord
@@ -156,6 +156,9 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
     public const string DraftsAnnouncedCount = "draftsAnnouncedLastRound";
     public const string DraftsDeletedCount = "draftsDeletedLastRound";
 
+    /// <summary>The count of the document store's files nothing referred to that the last round deleted.</summary>
+    public const string UnreferencedFilesDeletedCount = "unreferencedFilesDeletedLastRound";
+
     private readonly DateTimeOffset _started = clock.GetUtcNow();
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -163,7 +166,8 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
         var counts = new Dictionary<string, object>();
         if (record.Last is { } last)
         {
-            foreach (var (name, count) in new[] { (ErasedCount, last.Erased), (DraftsAnnouncedCount, last.DraftsAnnounced), (DraftsDeletedCount, last.DraftsDeleted) })
+            foreach (var (name, count) in new[] { (ErasedCount, last.Erased), (DraftsAnnouncedCount, last.DraftsAnnounced), (DraftsDeletedCount, last.DraftsDeleted),
+                (UnreferencedFilesDeletedCount, last.UnreferencedFilesDeleted) })
             {
                 if (count > 0)
                     counts[name] = count;
