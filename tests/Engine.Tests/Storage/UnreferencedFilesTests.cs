@@ -1,0 +1,78 @@
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+
+namespace EmploymentProcedures.Engine.Tests.Storage;
+
+/// <summary>
+/// The store's files nothing refers to (a crash between an erasure's commit and its deletions, an upload whose row never
+/// committed) are deleted by the sweep, and only those: never a file a row refers to, one stored lately, or an upload
+/// still being written.
+/// </summary>
+public sealed class UnreferencedFilesTests
+{
+    private static readonly Actor Amina = TestStore.Applicant("amina");
+    private static readonly Actor Youssef = TestStore.Applicant("youssef");
+
+    private static async Task<string> StoreAsync(TestStore store, string text)
+    {
+        var stored = await store.Documents.SaveAsync(new MemoryStream(TestStore.Pdf(text)), 1 << 20, ["pdf"]);
+        Assert.True(stored.Succeeded, stored.Refusal?.ToString());
+        return stored.Value!.Hash;
+    }
+
+    [Fact]
+    public async Task DeleteUnreferencedFiles_OldOrphanAmongReferencedRecentAndSharedFiles_DeletesOnlyTheOrphan()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // Two employers attach the same passport scan (the same bytes): one file is kept for both.
+        var erased = await store.SubmittedAsync(Amina);
+        var kept = await store.SubmittedAsync(Youssef);
+        var shared = (string)(await store.ScalarAsync($"SELECT Hash FROM Documents WHERE ApplicationId = '{kept.Id.ToString().ToUpperInvariant()}'"))!;
+        Assert.Equal(shared, await store.ScalarAsync($"SELECT Hash FROM Documents WHERE ApplicationId = '{erased.Id.ToString().ToUpperInvariant()}'"));
+        Assert.True((await store.Applications.WithdrawAsync(erased.Id, Amina)).Succeeded);
+        Assert.True(await store.Applications.EraseAsync(erased.Id, Applications.RetentionEnded));
+        // An upload whose row never committed, and a temporary file an upload left.
+        var orphan = await StoreAsync(store, "jamais enregistré");
+        var part = Path.Combine(store.Folder, "documents", "incoming", Guid.NewGuid().ToString("N") + ".part");
+        await File.WriteAllBytesAsync(part, TestStore.Pdf("en cours"));
+        File.SetLastWriteTimeUtc(part, store.Clock.Now.UtcDateTime.AddDays(-1));
+        store.Clock.Now = store.Clock.Now.Add(Applications.RecentlyStored).AddMinutes(1);
+        // Stored a moment ago: its row may be about to commit.
+        var recent = await StoreAsync(store, "à l'instant");
+        var counted = (await DataCare.VerifyAsync(store.Folder, store.DatabaseFile)).Unreferenced;
+
+        var deleted = await store.Applications.DeleteUnreferencedFilesAsync();
+        var again = await store.Applications.DeleteUnreferencedFilesAsync();
+
+        Assert.Equal((2, 1, 0), (counted, deleted, again));
+        Assert.False(File.Exists(store.Documents.PathOf(orphan)));
+        Assert.True(File.Exists(store.Documents.PathOf(shared)));
+        Assert.True(File.Exists(store.Documents.PathOf(recent)));
+        Assert.True(File.Exists(part));
+        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
+        Assert.True(verified.Whole, verified.ToString());
+        Assert.Equal(1, verified.Unreferenced);
+    }
+
+    [Fact]
+    public async Task DeleteUnreferencedFiles_MoreThanARoundsWorth_DeletesTheRestNextRound()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var documents = Path.Combine(store.Folder, "documents");
+        var old = store.Clock.Now.UtcDateTime.AddDays(-1);
+        for (var i = 0; i < Applications.UnreferencedFilesPerRound + 5; i++)
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)));
+            var path = FileDocumentStore.PathIn(documents, hash);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, BitConverter.GetBytes(i));
+            File.SetLastWriteTimeUtc(path, old);
+        }
+
+        var first = await store.Applications.DeleteUnreferencedFilesAsync();
+        var second = await store.Applications.DeleteUnreferencedFilesAsync();
+
+        Assert.Equal((Applications.UnreferencedFilesPerRound, 5), (first, second));
+        Assert.Empty(FileDocumentStore.HashesIn(documents));
+    }
+}
