@@ -41,6 +41,27 @@ public sealed class DataCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyData_StoredFilesNothingRefersTo_CountsThemAndStillExitsZero()
+    {
+        await CreateAsync();
+        foreach (var hash in new[] { new string('a', 64), new string('b', 64) })
+        {
+            var path = Path.Combine(Data, "documents", hash[..2], hash[2..4], hash);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, [1]);
+        }
+        // An upload still being written is not one of the store's files.
+        Directory.CreateDirectory(Path.Combine(Data, "documents", "incoming"));
+        await File.WriteAllBytesAsync(Path.Combine(Data, "documents", "incoming", Guid.NewGuid().ToString("N") + ".part"), [1]);
+
+        var (exit, output, _) = Run("verify-data", "--data", Data);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        Assert.Contains("stored files nothing refers to: 2 (information, not a fault)", output, StringComparison.Ordinal);
+        Assert.EndsWith("the data is whole" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyData_AuditEntriesRemovedFromTheEnd_SaysTheChainIsBrokenAndExitsOne()
     {
         await CreateAsync();

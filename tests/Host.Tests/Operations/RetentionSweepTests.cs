@@ -46,6 +46,32 @@ public sealed class RetentionSweepTests
         Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("deadline-sweep").GetString());
     }
 
+    [Fact]
+    public async Task Round_StoredFileNothingRefersTo_DeletesItAndCountsIt()
+    {
+        await using var portal = await TempPortal.PrepareAsync(listen: true, "--Portal:SweepInterval=00:00:00");
+        var services = portal.App.Services;
+        var filing = new Filing(services.GetRequiredService<Applications>(), services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]);
+        await filing.SubmittedAsync(Employer);
+        var documents = Path.Combine(portal.DataPath, "documents");
+        var referred = Directory.EnumerateFiles(documents, "*", SearchOption.AllDirectories).Where(f => !f.Contains("incoming", StringComparison.Ordinal)).ToList();
+        // A file an erasure freed just before a crash: on disk, no row refers to it, stored an hour ago.
+        var orphan = Path.Combine(documents, "ab", "cd", "abcd" + new string('0', 60));
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        await File.WriteAllBytesAsync(orphan, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(orphan, DateTime.UtcNow.AddHours(-1));
+
+        await ActivatorUtilities.CreateInstance<DeadlineSweep>(services).RoundAsync(CancellationToken.None);
+
+        Assert.False(File.Exists(orphan));
+        Assert.All(referred, f => Assert.True(File.Exists(f), f));
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
+        using var json = JsonDocument.Parse(await client.GetStringAsync(Health.ReadyPath));
+        var counts = json.RootElement.GetProperty("counts").GetProperty("deadline-sweep");
+        Assert.Equal(1, counts.GetProperty(SweepCheck.UnreferencedFilesDeletedCount).GetInt32());
+        Assert.False(counts.TryGetProperty(SweepCheck.ErasedCount, out _));
+    }
+
     private static string Key(Guid id) => id.ToString().ToUpperInvariant();
 
     private static async Task SqlAsync(TempPortal portal, string sql)
