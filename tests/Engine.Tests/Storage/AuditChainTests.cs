@@ -117,5 +117,7 @@ public sealed class AuditChainTests
         Detail = detail,
         PreviousHash = "",
         Hash = "",
+        // Format 1 encodes the texts themselves (format 2 encodes the digests of the personal ones).
+        Format = 1,
     };
 }
