@@ -53,6 +53,14 @@ public sealed class AuditLog(IDbContextFactory<ProceduresDb> databases)
         var head = await db.AuditHeads.AsNoTracking().SingleAsync(cancellationToken).ConfigureAwait(false);
         if (head.Sequence != expected - 1 || head.Hash != previous)
             return AuditVerification.Broken(expected - 1, expected, $"the chain ends at entry {expected - 1}, but the head says {head.Sequence}: entries were removed from the end");
+        // Redaction keeps the chain whole, so it is only due where an erasure (or a draft's deletion) did it.
+        var undue = await db.Audit.AsNoTracking()
+            .Where(a => a.Format >= CurrentFormat && a.Salt == null && (a.CommentDigest != null || a.ActorNameDigest != null || a.DetailDigest != null)
+                && (a.ApplicationId == null || db.Applications.Any(r => r.Id == a.ApplicationId && r.ErasedAt == null)))
+            .OrderBy(a => a.Sequence).Select(a => (long?)a.Sequence)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (undue is { } redacted)
+            return AuditVerification.Broken(redacted - 1, redacted, $"entry {redacted}'s personal texts were removed, but its application was not erased");
         return new AuditVerification(true, expected - 1, null, null);
     }
 

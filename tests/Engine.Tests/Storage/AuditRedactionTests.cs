@@ -146,6 +146,21 @@ public sealed class AuditRedactionTests
     }
 
     [Fact]
+    public async Task Verify_EntryOfAFileNotErasedRedactedInTheTable_FailsThere()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await RejectedAsync(store, Amina);
+        var decided = (await EntriesAsync(store, app.Id)).Single(e => e.Kind == WorkflowEvents.Decided);
+
+        Assert.Equal(1, await store.SqlAsync($"UPDATE Audit SET Comment = NULL, Salt = NULL, RedactedAt = '2026-03-02 10:00:00' WHERE Sequence = {decided.Sequence}"));
+        var verification = await store.Audit.VerifyAsync();
+
+        Assert.False(verification.Intact);
+        Assert.Equal(decided.Sequence, verification.BrokenAt);
+        Assert.Contains("not erased", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_Format1ChainWrittenBeforeTheUpgradeThenFormat2_Verifies()
     {
         await using var store = await TestStore.CreateAsync(publish: false);
