@@ -26,8 +26,8 @@ public sealed partial class Applications
     /// the documents (their rows, and their files when nothing else refers to the same content), the reviewer fields and
     /// opinions (an inspector's report names people and says what was seen at their workplace), the applicant's name, the
     /// messages and their files, the letters (each prints the applicant's name and answers), the texts of its notifications,
-    /// any pending work, and the personal texts of its audit entries of format 2 (<see cref="AuditLog.RedactAsync"/>). The row keeps a tombstone (<see cref="Application.ErasedAt"/>, why) and an <c>erased</c>
-    /// entry is appended to the audit. False when there is nothing to erase: unknown, still open, or erased already.
+    /// any pending work, and the personal texts of its audit entries of format 2 (<see cref="AuditLog.RedactAsync"/>). The
+    /// row keeps a tombstone (<see cref="Application.ErasedAt"/>, why) and an <c>erased</c> entry is appended to the audit. False when there is nothing to erase: unknown, still open, or erased already.
     /// </summary>
     /// <remarks>
     /// It writes over the version it read (<c>WHERE Version = read</c>) in its own transaction, taking its turn with the

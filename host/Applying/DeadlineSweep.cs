@@ -11,8 +11,8 @@ namespace EmploymentProcedures.Host.Applying;
 /// closed applications whose retention ended are erased (<see cref="Applications.EraseExpiredAsync(CancellationToken)"/>);
 /// drafts untouched for <see cref="PortalOptions.DraftRetention"/> are announced, then deleted
 /// (<see cref="Applications.SweepDraftsAsync"/>); the document store's files nothing refers to any more are deleted
-/// (<see cref="Applications.DeleteUnreferencedFilesAsync"/>). Each is idempotent, so several instances or a restart do no harm; a
-/// failed round is logged and the next one tries again. Each round's outcome goes to <see cref="SweepRecord"/> for
+/// (<see cref="Applications.DeleteUnreferencedFilesAsync"/>). Each is idempotent, so several instances or a restart do no
+/// harm; a failed round is logged and the next one tries again. Each round's outcome goes to <see cref="SweepRecord"/> for
 /// <c>/health/ready</c>, and what it did to the log.
 /// </summary>
 internal sealed partial class DeadlineSweep(
