@@ -70,5 +70,8 @@ public sealed record DossierAudit(IReadOnlyList<DossierAuditEntry> Entries)
 }
 
 /// <summary>One audit entry with its place in the chain.</summary>
-/// <param name="Verified">Its hash is what its fields and the previous hash give, and the entry before it in the chain has that previous hash.</param>
+/// <param name="Verified">
+/// Its personal texts match their salted digests (format 2, unless redacted), its hash is what its fields and the previous
+/// hash give, and the entry before it in the chain has that previous hash.
+/// </param>
 public sealed record DossierAuditEntry(AuditRecord Record, string PreviousHash, string Hash, bool Verified);
