@@ -56,6 +56,12 @@ public sealed partial class Applications
                 files.Add(new MessageAttachmentRow { ApplicationId = id, FileName = name, Hash = stored.Value!.Hash, SizeBytes = stored.Value.SizeBytes, Format = stored.Value.Format });
             }
 
+            // Several files over a slow line may take longer than RecentlyStored: the first ones are marked as stored again
+            // now, so the sweep of unreferenced files leaves them while the message commits; should it have taken one
+            // already, the post is refused (to be sent again) rather than refer to a missing file.
+            if (files.Any(f => !_documents.Renew(f.Hash)))
+                return await RefuseMessageAsync(id, actor, What, loaded!.Application.Step, Refusal.Of(RefusalCodes.Busy), cancellationToken).ConfigureAwait(false);
+
             var now = Now;
             await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -111,6 +111,25 @@ public sealed class FileDocumentStore : IDocumentStore
         }
     }
 
+    public bool Renew(string hash)
+    {
+        if (!IsHash(hash))
+            return false;
+        var path = PathOf(hash);
+        try
+        {
+            if (!File.Exists(path))
+                return false;
+            File.SetLastWriteTimeUtc(path, _clock.GetUtcNow().UtcDateTime);
+            return true;
+        }
+        catch (IOException)
+        {
+            // Deleted between the two calls (FileNotFoundException), or held open: it is there when it still exists.
+            return File.Exists(path);
+        }
+    }
+
     public IEnumerable<string> StoredBefore(DateTime storedBefore) =>
         HashesIn(_root).Where(hash => File.GetLastWriteTimeUtc(PathOf(hash)) < storedBefore);
 

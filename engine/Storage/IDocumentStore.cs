@@ -23,6 +23,12 @@ public interface IDocumentStore
     bool Delete(string hash, DateTime keptIfStoredSince);
 
     /// <summary>
+    /// Marks the content with this hash as stored now, so that no deletion of unreferenced files takes it while the row
+    /// that will refer to it commits. False when the store no longer holds it.
+    /// </summary>
+    bool Renew(string hash);
+
+    /// <summary>
     /// The hashes of the contents the store holds that were stored (or stored again) before <paramref name="storedBefore"/>,
     /// read as the caller goes; an upload still being written is not one of them.
     /// </summary>

@@ -55,6 +55,44 @@ public sealed class UnreferencedFilesTests
     }
 
     [Fact]
+    public async Task PostMessage_UploadOutlastingRecentlyStoredWhileTheSweepRuns_NeverRefersToAMissingFile()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await store.SubmittedAsync(Amina);
+        var swept = 0;
+        // The first file is in the store; the second arrives slowly, and the sweep runs meanwhile.
+        var slow = new SlowStream(TestStore.Pdf("deuxième"), async () =>
+        {
+            store.Clock.Now = store.Clock.Now.Add(Applications.RecentlyStored).AddMinutes(1);
+            swept = await store.Applications.DeleteUnreferencedFilesAsync();
+        });
+
+        var posted = await store.Applications.PostMessageAsync(app.Id, Amina, "Les deux pièces demandées",
+            [new MessageFile("premiere.pdf", new MemoryStream(TestStore.Pdf("première"))), new MessageFile("deuxieme.pdf", slow)]);
+
+        Assert.Equal(1, swept);
+        Assert.Equal(RefusalCodes.Busy, posted.Refusal?.Code);
+        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
+        Assert.True(verified.Whole, string.Join(", ", verified.Missing));
+    }
+
+    /// <summary>Runs <paramref name="meanwhile"/> before its first byte is read: an upload that takes its time.</summary>
+    private sealed class SlowStream(byte[] bytes, Func<Task> meanwhile) : MemoryStream(bytes)
+    {
+        private bool _waited;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_waited)
+            {
+                _waited = true;
+                await meanwhile();
+            }
+            return await base.ReadAsync(buffer, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task DeleteUnreferencedFiles_MoreThanARoundsWorth_DeletesTheRestNextRound()
     {
         await using var store = await TestStore.CreateAsync();
