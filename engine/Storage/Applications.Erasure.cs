@@ -228,11 +228,12 @@ public sealed partial class Applications
     /// those a crash left between an erasure's commit and its deletions, or an upload whose row never committed. The
     /// erasure's rules, shared: the same question to the database (<see cref="UnreferencedAsync"/>) and the same deletion
     /// (<see cref="DeleteFiles"/>), which keeps a file stored again meanwhile. An upload still being written is never
-    /// seen (<see cref="IDocumentStore.StoredBefore"/>). Gives how many files went.
+    /// seen (<see cref="IDocumentStore.StoredBefore"/>); the temporary files of uploads a crash interrupted go too
+    /// (<see cref="IDocumentStore.DeleteAbandonedUploads"/>). Gives how many files went.
     /// </summary>
     public async Task<int> DeleteUnreferencedFilesAsync(CancellationToken cancellationToken = default)
     {
-        var deleted = 0;
+        var deleted = _documents.DeleteAbandonedUploads();
         foreach (var batch in _documents.StoredBefore(Now - RecentlyStored).Chunk(ReferenceCheckBatch))
         {
             IReadOnlyList<string> unreferenced;

@@ -130,6 +130,30 @@ public sealed class FileDocumentStore : IDocumentStore
         }
     }
 
+    /// <summary>How long an upload's temporary file may go unwritten before it is taken for one a crash left.</summary>
+    public static readonly TimeSpan AbandonedUpload = TimeSpan.FromDays(1);
+
+    public int DeleteAbandonedUploads()
+    {
+        var before = _clock.GetUtcNow().UtcDateTime - AbandonedUpload;
+        var deleted = 0;
+        foreach (var part in Directory.EnumerateFiles(_incoming, "*.part"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(part) >= before)
+                    continue;
+                File.Delete(part);
+                deleted++;
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile, or held open: the next round looks again.
+            }
+        }
+        return deleted;
+    }
+
     public IEnumerable<string> StoredBefore(DateTime storedBefore) =>
         HashesIn(_root).Where(hash => File.GetLastWriteTimeUtc(PathOf(hash)) < storedBefore);
 

@@ -33,6 +33,12 @@ public interface IDocumentStore
     /// read as the caller goes; an upload still being written is not one of them.
     /// </summary>
     IEnumerable<string> StoredBefore(DateTime storedBefore);
+
+    /// <summary>
+    /// Removes what uploads a crash interrupted left behind (their temporary files, never written to for a day): an upload
+    /// still arriving writes to its file all the time. Gives how many went.
+    /// </summary>
+    int DeleteAbandonedUploads();
 }
 
 /// <summary>A file the store holds: its SHA-256 (hex), size and detected format.</summary>

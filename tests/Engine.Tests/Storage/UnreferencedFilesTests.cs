@@ -35,7 +35,7 @@ public sealed class UnreferencedFilesTests
         var orphan = await StoreAsync(store, "jamais enregistré");
         var part = Path.Combine(store.Folder, "documents", "incoming", Guid.NewGuid().ToString("N") + ".part");
         await File.WriteAllBytesAsync(part, TestStore.Pdf("en cours"));
-        File.SetLastWriteTimeUtc(part, store.Clock.Now.UtcDateTime.AddDays(-1));
+        File.SetLastWriteTimeUtc(part, store.Clock.Now.UtcDateTime.AddHours(-1));
         store.Clock.Now = store.Clock.Now.Add(Applications.RecentlyStored).AddMinutes(1);
         // Stored a moment ago: its row may be about to commit.
         var recent = await StoreAsync(store, "à l'instant");
@@ -52,6 +52,25 @@ public sealed class UnreferencedFilesTests
         var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
         Assert.True(verified.Whole, verified.ToString());
         Assert.Equal(1, verified.Unreferenced);
+    }
+
+    [Fact]
+    public async Task DeleteUnreferencedFiles_UploadACrashInterrupted_DeletesItsTemporaryFileOnceADayOld()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var incoming = Path.Combine(store.Folder, "documents", "incoming");
+        var abandoned = Path.Combine(incoming, Guid.NewGuid().ToString("N") + ".part");
+        var arriving = Path.Combine(incoming, Guid.NewGuid().ToString("N") + ".part");
+        await File.WriteAllBytesAsync(abandoned, TestStore.Pdf("interrompu"));
+        await File.WriteAllBytesAsync(arriving, TestStore.Pdf("en cours"));
+        File.SetLastWriteTimeUtc(abandoned, store.Clock.Now.UtcDateTime - FileDocumentStore.AbandonedUpload - TimeSpan.FromMinutes(1));
+        File.SetLastWriteTimeUtc(arriving, store.Clock.Now.UtcDateTime - FileDocumentStore.AbandonedUpload + TimeSpan.FromMinutes(1));
+
+        var deleted = await store.Applications.DeleteUnreferencedFilesAsync();
+
+        Assert.Equal(1, deleted);
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(arriving));
     }
 
     [Fact]
