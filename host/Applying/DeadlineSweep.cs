@@ -10,7 +10,8 @@ namespace EmploymentProcedures.Host.Applying;
 /// get their <c>on_deadline</c> outcome and reviewers are told of files due soon (<see cref="Applications.SweepAsync"/>);
 /// closed applications whose retention ended are erased (<see cref="Applications.EraseExpiredAsync(CancellationToken)"/>);
 /// drafts untouched for <see cref="PortalOptions.DraftRetention"/> are announced, then deleted
-/// (<see cref="Applications.SweepDraftsAsync"/>); the document store's files nothing refers to any more are deleted
+/// (<see cref="Applications.SweepDraftsAsync"/>); once a day (<see cref="StoreSweepInterval"/>: it lists the whole store,
+/// and only a crash leaves such files) the document store's files nothing refers to any more are deleted
 /// (<see cref="Applications.DeleteUnreferencedFilesAsync"/>). Each is idempotent, so several instances or a restart do no
 /// harm; a failed round is logged and the next one tries again. Each round's outcome goes to <see cref="SweepRecord"/> for
 /// <c>/health/ready</c>, and what it did to the log.
@@ -19,6 +20,12 @@ internal sealed partial class DeadlineSweep(
     Applications applications, TimeProvider clock, IOptions<PortalOptions> options, SweepRecord record, ILogger<DeadlineSweep> logger)
     : BackgroundService
 {
+    /// <summary>How often the store's files nothing refers to are looked for.</summary>
+    internal static readonly TimeSpan StoreSweepInterval = TimeSpan.FromDays(1);
+
+    /// <summary>When this instance last looked for them; null before its first round.</summary>
+    private DateTimeOffset? _storeSweptAt;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.SweepInterval;
@@ -40,7 +47,7 @@ internal sealed partial class DeadlineSweep(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>One round of the four sweeps, in turn; recorded as succeeded with its counts when all four did.</summary>
+    /// <summary>One round of the sweeps, in turn (the store's only once a day); recorded as succeeded with its counts when all did.</summary>
     internal async Task RoundAsync(CancellationToken cancellationToken)
     {
         var deadlines = await applications.SweepAsync(MoroccoTime.Today(clock), cancellationToken).ConfigureAwait(false);
@@ -49,9 +56,15 @@ internal sealed partial class DeadlineSweep(
         var settings = options.Value;
         var drafts = await applications.SweepDraftsAsync(settings.DraftRetention, settings.DraftRetentionWarning, cancellationToken).ConfigureAwait(false);
         Kept(erased, drafts.Announced, drafts.Deleted);
-        var unreferenced = await applications.DeleteUnreferencedFilesAsync(cancellationToken).ConfigureAwait(false);
-        if (unreferenced > 0)
-            Collected(unreferenced);
+        var unreferenced = 0;
+        var now = clock.GetUtcNow();
+        if (_storeSweptAt is not { } last || now - last >= StoreSweepInterval)
+        {
+            unreferenced = await applications.DeleteUnreferencedFilesAsync(cancellationToken).ConfigureAwait(false);
+            _storeSweptAt = now;
+            if (unreferenced > 0)
+                Collected(unreferenced);
+        }
         record.Succeeded(clock.GetUtcNow(), new SweepCounts(erased, drafts.Announced, drafts.Deleted, unreferenced));
     }
 
