@@ -236,6 +236,26 @@ public sealed class AccountClosureTests(ClosurePortal portal)
     }
 
     [Fact]
+    public async Task Closure_ADraftSavedAfterwardsBySessionNotYetSignedOut_IsDeletedByTheAccountSweep()
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        using (var client = await portal.SignedInAsync(email))
+        using (var closed = await CloseAsync(client))
+            Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        // A session that had not yet checked its stamp (or a crash between the closure's steps) leaves a draft behind.
+        var late = await portal.Filing.DraftAsync(applicant);
+
+        await using var scope = portal.Portal.App.Services.CreateAsyncScope();
+        var closure = scope.ServiceProvider.GetRequiredService<AccountClosure>();
+        var finished = await closure.FinishAsync();
+        var again = await closure.FinishAsync();
+
+        Assert.True(finished >= 1);
+        Assert.Equal(0, again);
+        Assert.Null((await portal.Applications.GetAsync(late.Id, applicant)).Value);
+    }
+
+    [Fact]
     public async Task Closure_StaffAccount_IsNotOffered_AndAForgedPostChangesNothing()
     {
         var (email, agent) = await portal.AccountAsync("desk-agent", "casablanca");
