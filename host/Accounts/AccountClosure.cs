@@ -30,7 +30,7 @@ internal enum ClosureOutcome
 /// <item>the drafts are deleted with their files (the engine's deletion of abandoned drafts: nothing else refers to them);</item>
 /// <item>one transaction of the accounts database makes the account unusable and anonymous: no password, its name and
 /// address replaced by a tombstone (the user name becomes <c>closed-&lt;id&gt;</c>, no e-mail: the address is free to sign
-/// up again), locked for ever, a new security stamp (every session ends), no e-mails, <see cref="Account.ClosedAt"/>; its
+/// up again), locked for ever, a new security stamp (every session ends), no e-mails, <c>ClosedAt</c>; its
 /// history records the closure and forgets the names and addresses its earlier entries held; the requests of the account
 /// e-mails' queue about it or its address are dropped, and the last e-mail is queued (to the address, which the row holds
 /// only until it is sent or given up);</item>

@@ -15,7 +15,7 @@ public enum StaffState
     /// <summary>Locked out for ever (<c>LockoutEnd</c> is <see cref="DateTimeOffset.MaxValue"/>).</summary>
     Deactivated,
 
-    /// <summary>Closed by its owner (<see cref="Account.ClosedAt"/>): anonymous, never usable again.</summary>
+    /// <summary>Closed by its owner (<c>ClosedAt</c>): anonymous, never usable again.</summary>
     Closed,
 }
 

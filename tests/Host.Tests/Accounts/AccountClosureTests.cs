@@ -199,8 +199,7 @@ public sealed class AccountClosureTests(ClosurePortal portal)
         using var visitor = portal.Anonymous();
         var (signUp, _) = await SignUpTests.SignUpAsync(visitor, email, "Un-Autre-Mot-2026", "Nouvelle Entreprise");
         Assert.Equal(HttpStatusCode.OK, signUp);
-        var confirmation = (await portal.WaitForMailsAsync(email, 2))[1];
-        Assert.Equal("Activez votre compte sur le portail", confirmation.Subject);
+        Assert.Single(await portal.WaitForMailsAsync(email, 2), m => m.Subject == "Activez votre compte sur le portail");
         var fresh = (await portal.FindAccountAsync(email))!;
         Assert.NotEqual(applicant.UserId, fresh.Id);
         Assert.Empty(await portal.Applications.MineAsync(applicant with { UserId = fresh.Id }));
