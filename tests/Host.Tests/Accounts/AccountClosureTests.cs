@@ -11,27 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmploymentProcedures.Host.Tests.Accounts;
 
 /// <summary>
-/// A portal of its own for the closures: these tests sign in and post many times from the loopback address, so the limits
-/// per network address shared by the password portal's collection do not count them.
-/// </summary>
-public sealed class ClosurePortal : PasswordPortal
-{
-    protected override string[] More => ["--Portal:PasswordLinksPerAddress=1000"];
-}
-
-[CollectionDefinition(Name)]
-public sealed class ClosurePortalTests : ICollectionFixture<ClosurePortal>
-{
-    public const string Name = "closure portal";
-}
-
-/// <summary>
 /// An applicant closing their own account from <c>/account</c>, through the real forms: refused while an application is
 /// being processed or with a wrong password; otherwise the drafts and their files gone, the account anonymous and signed
 /// out everywhere, the address free, the last e-mail sent, closed applications kept for the administration.
 /// </summary>
-[Collection(ClosurePortalTests.Name)]
-public sealed class AccountClosureTests(ClosurePortal portal)
+[Collection(EmailChangePortalTests.Name)]
+public sealed class AccountClosureTests(EmailChangePortal portal)
 {
     /// <summary>Posts the closing form of the account page; gives the answer (a redirect when the account was closed).</summary>
     private static async Task<HttpResponseMessage> CloseAsync(HttpClient client, string password = LivePortal.Password, bool understood = true)
