@@ -146,7 +146,8 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
 
     /// <summary>
     /// A sign-up given up has lost its password hash: sent again, it can only send a new confirmation link to the account
-    /// it made, so it can be sent again only while that account waits for its confirmation. Any other request can.
+    /// it made, so it can be sent again only while that account waits for its confirmation. A closed account's last e-mail
+    /// given up has lost its address: it cannot be sent again at all. Any other request can.
     /// </summary>
     private static bool CanBeSentAgain(AccountMailRequest request, Account? account) =>
         request is not { Kind: AccountMailKinds.Closed, Email: null }
