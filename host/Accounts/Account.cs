@@ -35,4 +35,10 @@ public sealed class Account : IdentityUser
     /// <c>Portal:UnconfirmedAccountLifetime</c> has passed.
     /// </summary>
     public DateTimeOffset? SignedUpAt { get; set; }
+
+    /// <summary>
+    /// When its owner closed the account (<see cref="AccountClosure"/>): no password, no address, no name, signed out
+    /// everywhere and never usable again. Null for an account in use (or deactivated by an administrator).
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -66,4 +66,5 @@ public static class AccountMailKinds
     public const string Confirm = "confirm";
     public const string EmailChange = "email-change";
     public const string EmailChanged = "email-changed";
+    public const string Closed = "closed";
 }

@@ -106,6 +106,21 @@ internal sealed class PasswordMail(IStringLocalizer<Strings> strings, TimeProvid
         ],
         [(strings["SignUpMail.TakenSignIn"].Value, Absolute(SignInPage))]));
 
+    /// <summary>
+    /// The last e-mail to the address of an account its owner closed (the account no longer holds the address, the name or
+    /// the language: the queue's row does, until this is sent): it is closed, what happens to its applications, and what to
+    /// do if it was not them.
+    /// </summary>
+    public MimeMessage AccountClosed(string email, string name, string language) =>
+        Write(new Account { Email = email, DisplayName = name, PreferredLanguage = language }, "closed", lang => new(
+            strings["ClosureMail.Subject"].Value,
+            [
+                Format(lang, "ClosureMail.Body", email, clock.GetLocalNow().ToString("f", lang.Culture)),
+                strings["ClosureMail.Kept"].Value,
+                strings["ClosureMail.NotYou"].Value,
+            ],
+            []));
+
     /// <summary>What one e-mail says: its subject, its paragraphs, and its links (what each one does, and where).</summary>
     private sealed record Texts(string Subject, string[] Paragraphs, (string Action, Uri Link)[] Links);
 

@@ -34,6 +34,12 @@ internal abstract record PasswordMailRequest
     /// <summary>The account's address was just changed: its old address is told, in case it was not its owner.</summary>
     public sealed record EmailChanged(string AccountId, string OldEmail) : PasswordMailRequest;
 
+    /// <summary>
+    /// Its owner closed the account: the last e-mail, to the address it had (<paramref name="Email"/>), greeting them by the
+    /// name it had, in their language. The row holds them only until it is sent, or given up (both cleared then).
+    /// </summary>
+    public sealed record AccountClosed(string AccountId, string Email, string DisplayName, string Language) : PasswordMailRequest;
+
     /// <summary>The stored form of the request, due at once.</summary>
     public AccountMailRequest ToStored(DateTime now) => this switch
     {
@@ -47,6 +53,10 @@ internal abstract record PasswordMailRequest
         Confirm r => new AccountMailRequest { Kind = AccountMailKinds.Confirm, Email = r.Email, AskedAt = now, NextAttemptAt = now },
         ChangeEmail r => new AccountMailRequest { Kind = AccountMailKinds.EmailChange, AccountId = r.AccountId, Email = r.NewEmail, AskedAt = now, NextAttemptAt = now },
         EmailChanged r => new AccountMailRequest { Kind = AccountMailKinds.EmailChanged, AccountId = r.AccountId, Email = r.OldEmail, AskedAt = now, NextAttemptAt = now },
+        AccountClosed r => new AccountMailRequest
+        {
+            Kind = AccountMailKinds.Closed, AccountId = r.AccountId, Email = r.Email, DisplayName = r.DisplayName, Language = r.Language, AskedAt = now, NextAttemptAt = now,
+        },
         _ => throw new InvalidOperationException($"no stored form for {GetType().Name}"),
     };
 
@@ -63,6 +73,7 @@ internal abstract record PasswordMailRequest
             { Kind: AccountMailKinds.Confirm, Email: { } email } => new Confirm(email),
             { Kind: AccountMailKinds.EmailChange, AccountId: { } id, Email: { } email } => new ChangeEmail(id, email),
             { Kind: AccountMailKinds.EmailChanged, AccountId: { } id, Email: { } email } => new EmailChanged(id, email),
+            { Kind: AccountMailKinds.Closed, AccountId: { } id, Email: { } email, Language: { } language } => new AccountClosed(id, email, stored.DisplayName ?? "", language),
             // A sign-up given up (its hash cleared) and then put back by hand: its account, if it was made, gets a new link.
             { Kind: AccountMailKinds.SignUp, Email: { } email, PasswordHash: null } => new Confirm(email),
             _ => null,
@@ -257,6 +268,9 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
                 .SetProperty(r => r.NextAttemptAt, now + mail.RetryDelay(attempts))
                 .SetProperty(r => r.GivenUpAt, givenUpAt)
                 .SetProperty(r => r.PasswordHash, r => givenUp ? null : r.PasswordHash)
+                // A closed account's last e-mail holds the address and name it had: given up, they go.
+                .SetProperty(r => r.Email, r => givenUp && r.Kind == AccountMailKinds.Closed ? null : r.Email)
+                .SetProperty(r => r.DisplayName, r => givenUp && r.Kind == AccountMailKinds.Closed ? null : r.DisplayName)
                 .SetProperty(r => r.ClaimedBy, (string?)null)
                 .SetProperty(r => r.ClaimedUntil, (DateTime?)null), CancellationToken.None)
             .ConfigureAwait(false);
@@ -289,6 +303,8 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
                 return Sent.Accepted;
             case PasswordMailRequest.ChangeEmail change:
                 return await services.GetRequiredService<AccountChanges>().SendAsync(change.AccountId, change.NewEmail, cancellationToken).ConfigureAwait(false);
+            case PasswordMailRequest.AccountClosed closed:
+                return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().AccountClosed(closed.Email, closed.DisplayName, closed.Language), cancellationToken).ConfigureAwait(false);
             case PasswordMailRequest.EmailChanged notice:
                 if (await users.FindByIdAsync(notice.AccountId).ConfigureAwait(false) is { } moved)
                     return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().EmailChanged(moved, notice.OldEmail), cancellationToken).ConfigureAwait(false);

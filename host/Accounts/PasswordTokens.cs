@@ -47,6 +47,7 @@ internal static class PasswordTokens
             services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<IMailDelivery>(),
             services.GetRequiredService<PasswordMail>(), services.GetRequiredService<PasswordMailQueue>(), services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<AccountChanges>>()));
+        services.AddScoped<AccountClosure>();
         services.AddHostedService(services => new UnconfirmedAccountSweep(
             services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>(), settings,
             services.GetRequiredService<ILogger<UnconfirmedAccountSweep>>()));

@@ -113,7 +113,8 @@ public sealed partial class StaffAccounts
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         if (await _users.FindByIdAsync(id).ConfigureAwait(false) is not { } account)
             return StaffOutcome.Unknown;
-        if (StaffQuery.StateOf(account) == StaffState.Deactivated)
+        // A closed account is locked for ever already, and stays as its owner left it.
+        if (StaffQuery.StateOf(account) is StaffState.Deactivated or StaffState.Closed)
             return StaffOutcome.Done(account);
         if (account.Role == Administrator && await IsLastActiveAdministratorAsync(account, cancellationToken).ConfigureAwait(false))
             return StaffOutcome.Refused(new StaffError("", "Staff.LastAdministrator"));

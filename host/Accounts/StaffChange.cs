@@ -2,7 +2,8 @@ namespace EmploymentProcedures.Host.Accounts;
 
 /// <summary>
 /// One change an administrator made to an account (or the first administrator's invitation from the command line): kept
-/// for good in the accounts database and shown on the person's page, newest first. Never updated or deleted.
+/// for good in the accounts database and shown on the person's page, newest first. Never deleted; updated only when the
+/// account's owner closes it, its names and addresses then forgotten (<see cref="AccountClosure"/>).
 /// </summary>
 public sealed class StaffChange
 {

@@ -14,6 +14,9 @@ public enum StaffState
 
     /// <summary>Locked out for ever (<c>LockoutEnd</c> is <see cref="DateTimeOffset.MaxValue"/>).</summary>
     Deactivated,
+
+    /// <summary>Closed by its owner (<c>ClosedAt</c>): anonymous, never usable again.</summary>
+    Closed,
 }
 
 /// <summary>
@@ -37,7 +40,8 @@ internal static class StaffQuery
     private static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue;
 
     public static StaffState StateOf(Account account) =>
-        PasswordLinks.IsDeactivated(account) ? StaffState.Deactivated : account.PasswordHash is null ? StaffState.Invited : StaffState.Active;
+        account.ClosedAt is not null ? StaffState.Closed
+        : PasswordLinks.IsDeactivated(account) ? StaffState.Deactivated : account.PasswordHash is null ? StaffState.Invited : StaffState.Active;
 
     public static IQueryable<Account> Where(IQueryable<Account> accounts, StaffFilter filter, ProcedureLibrary library)
     {
@@ -59,8 +63,9 @@ internal static class StaffQuery
             accounts = accounts.Where(a => a.Provinces.Contains(filter.Province));
         accounts = filter.State switch
         {
-            StaffState.Deactivated => accounts.Where(a => a.LockoutEnd == Forever),
+            StaffState.Deactivated => accounts.Where(a => a.LockoutEnd == Forever && a.ClosedAt == null),
             StaffState.Invited => accounts.Where(a => a.PasswordHash == null && (a.LockoutEnd == null || a.LockoutEnd != Forever)),
+            StaffState.Closed => accounts.Where(a => a.ClosedAt != null),
             StaffState.Active => Active(accounts),
             _ => accounts,
         };

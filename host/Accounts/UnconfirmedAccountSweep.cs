@@ -6,7 +6,7 @@ namespace EmploymentProcedures.Host.Accounts;
 /// Removes the accounts people signed up for and never confirmed, once <c>Portal:UnconfirmedAccountLifetime</c> (7 days)
 /// has passed since the sign-up, so that an address typed by mistake is not held for ever: its owner can then sign up
 /// with it. Runs at the start and every <c>Portal:SweepInterval</c> (zero turns it off). Such an account never signed in,
-/// so nothing else refers to it.
+/// so nothing else refers to it. The same round deletes the drafts a closed account still owns (<see cref="AccountClosure.FinishAsync"/>).
 /// </summary>
 internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scopes, TimeProvider clock, PortalOptions settings, ILogger<UnconfirmedAccountSweep> logger)
     : BackgroundService
@@ -43,6 +43,10 @@ internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scope
                     .ConfigureAwait(false);
                 if (removed > 0)
                     Removed(removed);
+                // A closure a crash interrupted, or a draft saved by a session that had not yet noticed it: finished here.
+                var drafts = await scope.ServiceProvider.GetRequiredService<AccountClosure>().FinishAsync(stoppingToken).ConfigureAwait(false);
+                if (drafts > 0)
+                    ClosedDrafts(drafts);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -54,6 +58,9 @@ internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scope
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} account(s) whose address was never confirmed were removed")]
     private partial void Removed(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} draft(s) of closed accounts were deleted")]
+    private partial void ClosedDrafts(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Removing the accounts whose address was never confirmed failed")]
     private partial void Failed(Exception exception);

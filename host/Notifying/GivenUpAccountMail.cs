@@ -146,14 +146,18 @@ internal sealed class GivenUpAccountMail(AccountsDb db, UserManager<Account> use
 
     /// <summary>
     /// A sign-up given up has lost its password hash: sent again, it can only send a new confirmation link to the account
-    /// it made, so it can be sent again only while that account waits for its confirmation. Any other request can.
+    /// it made, so it can be sent again only while that account waits for its confirmation. A closed account's last e-mail
+    /// given up has lost its address: it cannot be sent again at all. Any other request can.
     /// </summary>
     private static bool CanBeSentAgain(AccountMailRequest request, Account? account) =>
-        request is not { Kind: AccountMailKinds.SignUp, PasswordHash: null } || account is not null && ConfirmationLinks.AwaitsConfirmation(account);
+        request is not { Kind: AccountMailKinds.Closed, Email: null }
+        && (request is not { Kind: AccountMailKinds.SignUp, PasswordHash: null } || account is not null && ConfirmationLinks.AwaitsConfirmation(account));
 
     /// <summary>Why the row cannot be sent again, in the page's language; null when it can.</summary>
     private string? Blocked(AccountMailRequest request, Account? account) =>
         CanBeSentAgain(request, account) ? null
+        // A closed account's last e-mail forgets its address when it is given up: there is nowhere to send it.
+        : request.Kind == AccountMailKinds.Closed ? strings["GivenUp.Accounts.ClosedLost"].Value
         // The address has an account that waits for nothing (confirmed through another link, or one that was there
         // before): sent again, the request would send nothing, so removing it loses nothing.
         : account is not null ? strings["GivenUp.Accounts.SignUpDone"].Value

@@ -51,6 +51,40 @@ public sealed partial class MyAccountTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".account-menu .name")).ToHaveTextAsync("Société Atlas Textile");
     }
 
+    [Fact]
+    public async Task Closure_FromTheAccountPage_DeletesTheDraft_SignsOut_AndTheLastEmailArrives()
+    {
+        var draft = await ApplicantDraft.StartAsync(portal, VisaForm.Id, VisaForm.Definition(portal).Tests[0].Answers);
+        var page = draft.Page;
+        var email = (await portal.FindAccountByIdAsync(draft.Applicant.UserId))!.Email!;
+
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.Locator("#close-account-effects")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#close-account-download")).ToHaveAttributeAsync("href", "account/data");
+        // Without the tick: refused, the error linked to the box.
+        await page.Locator("#close-current-password").FillAsync(ApplicantDraft.Password);
+        await page.Locator("section[aria-labelledby=close-account-title] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#close-account-errors")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#close-understood")).ToHaveAttributeAsync("aria-describedby", "close-understood-error");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        await page.Locator("#close-current-password").FillAsync(ApplicantDraft.Password);
+        await page.Locator("#close-understood").CheckAsync();
+        await page.Locator("section[aria-labelledby=close-account-title] button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/closed$"));
+        await Assertions.Expect(page.Locator("#account-closed")).ToBeVisibleAsync();
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        var mail = await portal.MailToAsync(email);
+        Assert.Equal("Votre compte sur le portail a été fermé", mail.Subject);
+        Assert.Null((await ApplicantDraft.Applications(portal).GetAsync(draft.Id, draft.Applicant)).Value);
+        Assert.Null(await portal.FindAccountAsync(email));
+
+        // Signed out: the account page asks to sign in, and the old password opens nothing.
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
+    }
+
     [Theory]
     [InlineData("fr")]
     [InlineData("ar")]

@@ -150,6 +150,13 @@ public sealed class PortalFixture : IAsyncLifetime
         return mails;
     }
 
+    /// <summary>The account of <paramref name="id"/>, or null when none has it.</summary>
+    public async Task<Account?> FindAccountByIdAsync(string id)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByIdAsync(id);
+    }
+
     public async Task<Account?> FindAccountAsync(string email)
     {
         await using var scope = App.Services.CreateAsyncScope();

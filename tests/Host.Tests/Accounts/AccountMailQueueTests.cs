@@ -156,6 +156,31 @@ public sealed class AccountMailQueueTests
     }
 
     [Fact]
+    public async Task ClosedAccountsLastEmail_GivenUp_ForgetsTheAddressAndTheName()
+    {
+        const string email = "salma.closed@example.test";
+        await using var portal = await TempPortal.PrepareOverAsync(
+            data => File.WriteAllTextAsync(Path.Combine(data, "mail"), "a file where the pickup folder should be"),
+            listen: true, "--Mail:FirstRetryDelay=00:00:00.200", "--Mail:MaxAttempts=2");
+        var created = await CreateAccountAsync(portal.App.Services, email);
+
+        await using (var scope = portal.App.Services.CreateAsyncScope())
+        {
+            var account = await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByIdAsync(created.Id);
+            Assert.Equal(ClosureOutcome.Closed, await scope.ServiceProvider.GetRequiredService<AccountClosure>().CloseAsync(account!));
+        }
+        var waiting = Assert.Single(await StoredAsync(portal.App.Services));
+        Assert.Equal((AccountMailKinds.Closed, email, "Salma Berrada"), (waiting.Kind, waiting.Email, waiting.DisplayName));
+        await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)) is [{ GivenUpAt: not null }]);
+
+        var givenUp = Assert.Single(await StoredAsync(portal.App.Services));
+        Assert.Equal((2, created.Id), (givenUp.Attempts, givenUp.AccountId));
+        Assert.Null(givenUp.Email);
+        Assert.Null(givenUp.DisplayName);
+        Assert.Null(PasswordMailRequest.FromStored(givenUp));
+    }
+
+    [Fact]
     public async Task SignUp_RefusedEveryTime_IsGivenUpAfterMaxAttempts_ItsPasswordHashCleared_AndCountedByTheHealthCheck()
     {
         const string email = "youssef@example.test";

@@ -10,9 +10,9 @@ using MimeKit;
 namespace EmploymentProcedures.Host.Tests.Accounts;
 
 /// <summary>
-/// A portal of its own for the changes of address: every request of these tests comes from the same loopback address, so
-/// the limit per network address (20 link requests an hour, shared with the other link forms' tests) is raised here; the
-/// limit per e-mail address stays the password portal's 3.
+/// A portal of its own for the account page's changes of address and closures: every request of these tests comes from the
+/// same loopback address, so the limit per network address (20 link requests an hour, shared with the other link forms'
+/// tests) is raised here; the limit per e-mail address stays the password portal's 3.
 /// </summary>
 public sealed class EmailChangePortal : PasswordPortal
 {

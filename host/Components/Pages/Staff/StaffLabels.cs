@@ -41,6 +41,15 @@ internal static class StaffLabels
     public static string Provinces(ProcedureLibrary library, IEnumerable<string> provinces) =>
         string.Join(Languages.Current.RightToLeft ? "، " : ", ", provinces.Select(p => Province(library, p)));
 
+    /// <summary>The account's name, or "closed account" for one its owner closed (it keeps no name).</summary>
+    public static string Name(IStringLocalizer L, Accounts.Account account) =>
+        account.ClosedAt is null ? account.DisplayName : L["Staff.State.Closed"].Value;
+
+    /// <summary>"Closed by its owner on 30/11/2026; ..." (Moroccan time).</summary>
+    public static string ClosedOn(IStringLocalizer L, DateTimeOffset at) =>
+        string.Format(Languages.Current.Culture, L["Staff.ClosedOn"].Value,
+            Engine.Deadlines.MoroccoTime.Local(Engine.Deadlines.MoroccoTime.Instance, at.UtcDateTime).ToString("d", Languages.Current.Culture));
+
     public static string StateKey(StaffState state) => "Staff.State." + state;
 
     public static string StateValue(StaffState state) => state.ToString().ToLowerInvariant();
