@@ -80,6 +80,10 @@ internal sealed class AccountClosure(AccountsDb db, UserManager<Account> users, 
             return ClosureOutcome.Pending;
 
         await applications.DeleteDraftsOfAsync([account.Id], cancellationToken).ConfigureAwait(false);
+        // A draft submitted from another tab while the drafts went is pending now: asked again once no draft is left, so
+        // only a draft both started and submitted in the moment before the anonymising could still slip through.
+        if ((await applications.PendingOfAsync(account.Id, cancellationToken).ConfigureAwait(false)).Count > 0)
+            return ClosureOutcome.Pending;
         if (!await AnonymiseAsync(account, cancellationToken).ConfigureAwait(false))
             return ClosureOutcome.Conflict;
         queue.Wake();
