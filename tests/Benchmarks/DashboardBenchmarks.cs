@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Reporting;
 using EmploymentProcedures.Engine.Workflow;
@@ -41,9 +39,4 @@ public class DashboardBenchmarks
 
     [Benchmark]
     public async Task<int> OneProvince_TwelveMonths() => (await _dashboard.FiguresAsync(_delegate, _year)).Value!.Volumes.Count;
-
-    private sealed class Percentiles : ManualConfig
-    {
-        public Percentiles() => AddColumn(StatisticColumn.P95);
-    }
 }

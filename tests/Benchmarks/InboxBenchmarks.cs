@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -69,9 +67,4 @@ public class InboxBenchmarks
 
     [Benchmark]
     public async Task<int> SearchReference_CentralService() => (await _applications.InboxAsync(_central, new InboxFilter { Search = "2026-0001" })).Total;
-
-    private sealed class Percentiles : ManualConfig
-    {
-        public Percentiles() => AddColumn(StatisticColumn.P95);
-    }
 }

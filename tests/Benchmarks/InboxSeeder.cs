@@ -67,11 +67,11 @@ internal static class InboxSeeder
             using var transaction = connection.BeginTransaction();
             using var insertApplication = Command(connection, transaction, """
                 INSERT INTO Applications (Id, ProcedureId, DefinitionVersion, DefinitionHash, OwnerId, ApplicantName, Status, Step, Reference, Province,
-                    Answers, Documents, StepFields, Opinions, Reopened, Pauses, SubmittedOn, StepStartedOn, DecidedOn, DueOn, CreatedAt, UpdatedAt, Version)
+                    Answers, Documents, StepFields, Opinions, Reopened, Pauses, SubmittedOn, StepStartedOn, DecidedOn, DueOn, CreatedAt, UpdatedAt, ClosedAt, Version)
                 VALUES ($id, $procedure, $version, $hash, $owner, $name, $status, $step, $reference, $province,
-                    '{}', '[]', '{}', '[]', '[]', $pauses, $submitted, $stepStarted, $decided, $due, $created, $updated, 3)
+                    '{}', '[]', '{}', '[]', '[]', $pauses, $submitted, $stepStarted, $decided, $due, $created, $updated, $closed, 3)
                 """, "$id", "$procedure", "$version", "$hash", "$owner", "$name", "$status", "$step", "$reference", "$province",
-                "$pauses", "$submitted", "$stepStarted", "$decided", "$due", "$created", "$updated");
+                "$pauses", "$submitted", "$stepStarted", "$decided", "$due", "$created", "$updated", "$closed");
             using var insertPending = Command(connection, transaction, """
                 INSERT INTO PendingWork (ApplicationId, Role, Territory, DueOn, ProcedureId, Step, Reference, ApplicantName, SubmittedOn, Status, Province, Search)
                 VALUES ($id, $role, $territory, $due, $procedure, $step, $reference, $name, $submitted, $status, $province, $search)
@@ -171,7 +171,7 @@ internal static class InboxSeeder
     [
         a.Id.ToString().ToUpperInvariant(), a.ProcedureId, a.DefinitionVersion, a.DefinitionHash, a.OwnerId, a.ApplicantName, a.Status.Name(), a.Step,
         a.Reference, a.Province, Pauses(a.Pauses), Date(a.SubmittedOn), Date(a.StepStartedOn), Date(a.DecidedOn), Date(due),
-        Stamp(a.SubmittedOn ?? updated), Stamp(updated),
+        Stamp(a.SubmittedOn ?? updated), Stamp(updated), a.Status.IsFinal() ? Stamp(updated) : null,
     ];
 
     private static string Pauses(IReadOnlyList<DeadlinePause> pauses) =>

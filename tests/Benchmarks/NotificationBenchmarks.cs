@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.Data.Sqlite;
@@ -123,10 +121,5 @@ public class NotificationBenchmarks
             }
         }
         await transaction.CommitAsync();
-    }
-
-    private sealed class Percentiles : ManualConfig
-    {
-        public Percentiles() => AddColumn(StatisticColumn.P95);
     }
 }
