@@ -85,6 +85,13 @@ public static class DataCare
         {
             await source.OpenAsync(cancellationToken).ConfigureAwait(false);
             await destination.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // The copy's read of the portal's file may meet a checkpoint or a writer's brief lock: SQLite waits for it
+            // (its busy handler, which the backup's steps call) rather than failing at once with "database is locked".
+            await using (var wait = source.CreateCommand())
+            {
+                wait.CommandText = $"PRAGMA busy_timeout={(int)SqliteStorage.DefaultBusyTimeout.TotalMilliseconds};";
+                await wait.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             source.BackupDatabase(destination);
             // A backup is one self-contained file, without a write-ahead log beside it.
             await using var journal = destination.CreateCommand();
