@@ -11,6 +11,9 @@ public sealed partial class Applications
     /// <summary>The owners' ids one query of <see cref="DeleteDraftsOfAsync"/> looks for (SQLite's parameters are limited).</summary>
     private const int OwnerBatch = 500;
 
+    /// <summary>The statuses of an application being processed, as the database writes them (<see cref="ApplicationStatuses.IsPending"/>).</summary>
+    private static readonly string[] PendingStatuses = [.. ApplicationStatuses.ByName.Where(s => s.Value.IsPending()).Select(s => s.Key)];
+
     /// <summary>
     /// The applications of <paramref name="ownerId"/> being processed (submitted and not decided: in review, or waiting for
     /// the applicant's changes), most recently changed first: what stops an applicant from closing their account, since
@@ -19,10 +22,9 @@ public sealed partial class Applications
     public async Task<IReadOnlyList<ApplicationSummary>> PendingOfAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
-        var pending = new[] { ApplicationStatus.InReview.Name(), ApplicationStatus.ChangesRequested.Name() };
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.Applications.AsNoTracking()
-            .Where(a => a.OwnerId == ownerId && pending.Contains(a.Status))
+            .Where(a => a.OwnerId == ownerId && PendingStatuses.Contains(a.Status))
             .OrderByDescending(a => a.UpdatedAt)
             .Select(a => new { a.Id, a.ProcedureId, a.Reference, a.Status, a.Step, a.SubmittedOn, a.DueOn, a.UpdatedAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
