@@ -52,7 +52,8 @@ public sealed class Dashboard
 
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var monthly = db.MonthlyFigures.AsNoTracking().Where(f => f.Month >= from && f.Month <= to);
-        var times = db.ProcessingTimes.AsNoTracking().Where(t => t.Month >= from && t.Month <= to);
+        // The dashboard's times are in business days; the calendar days are the public statistics'.
+        var times = db.ProcessingTimes.AsNoTracking().Where(t => t.Month >= from && t.Month <= to && t.Calendar == CalendarKind.Business);
         var pending = db.Applications.AsNoTracking().Where(a => PendingStatuses.Contains(a.Status));
         if (provinces is null)
         {
@@ -84,8 +85,8 @@ public sealed class Dashboard
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var histogram = await times
-            .GroupBy(t => new { t.ProcedureId, t.BusinessDays })
-            .Select(g => new { g.Key.ProcedureId, g.Key.BusinessDays, Count = g.Sum(t => t.Count) })
+            .GroupBy(t => new { t.ProcedureId, t.Days })
+            .Select(g => new { g.Key.ProcedureId, BusinessDays = g.Key.Days, Count = g.Sum(t => t.Count) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         // Grouped in the order of the index (Status, Province, ProcedureId, Step, DueOn), so no sort is needed.
         var backlog = await pending
@@ -135,6 +136,24 @@ public sealed class Dashboard
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await Figures.RebuildAsync(db, _definitions.Library.Calendar, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Recomputes the figures when decisions were counted before calendar days were kept (a database migrated from a
+    /// version without them: its histogram has business days only), so the public statistics have every decision's
+    /// calendar days; does nothing otherwise, at the cost of two reads of a small table. True when it recomputed.
+    /// </summary>
+    public async Task<bool> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var times = db.ProcessingTimes.AsNoTracking();
+            if (!await times.AnyAsync(t => t.Calendar == CalendarKind.Business, cancellationToken).ConfigureAwait(false)
+                || await times.AnyAsync(t => t.Calendar == CalendarKind.Calendar, cancellationToken).ConfigureAwait(false))
+                return false;
+        }
+        await RebuildAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Whether <paramref name="viewer"/> sees figures, and which provinces (null: the whole country).</summary>

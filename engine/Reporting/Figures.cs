@@ -28,6 +28,13 @@ internal static class Figures
 
         /// <summary>For a decision: the business days it took.</summary>
         public int? BusinessDays { get; init; }
+
+        /// <summary>For a decision: the calendar days it took.</summary>
+        public int? CalendarDays { get; init; }
+
+        /// <summary>The histogram's bins a decision adds one to: its days in each kind of calendar.</summary>
+        public IEnumerable<(CalendarKind Calendar, int Days)> Times =>
+            BusinessDays is { } business && CalendarDays is { } calendar ? [(CalendarKind.Business, business), (CalendarKind.Calendar, calendar)] : [];
     }
 
     /// <summary>Adds what the transition from <paramref name="before"/> to <paramref name="next"/> changed (nothing for most transitions).</summary>
@@ -62,6 +69,7 @@ internal static class Figures
             DecidedWithDeadline = legalDue is null ? 0 : 1,
             DecidedInTime = on <= legalDue ? 1 : 0,
             BusinessDays = DeadlineClock.ElapsedDays(calendar, application.SubmittedOn!.Value, on, CalendarKind.Business, application.Pauses),
+            CalendarDays = DeadlineClock.ElapsedDays(calendar, application.SubmittedOn!.Value, on, CalendarKind.Calendar, application.Pauses),
         };
     }
 
@@ -94,14 +102,18 @@ internal static class Figures
             foreach (var change in Twice(c).Where(t => !present.Contains(t.Province)))
                 db.MonthlyFigures.Add(Row(change));
         }
-        if (c.BusinessDays is not { } days)
+        if (c.BusinessDays is not { } business || c.CalendarDays is not { } calendar)
             return;
-        updated = await TimesOf(db, c, days).ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + 1), cancellationToken).ConfigureAwait(false);
-        if (updated < 2)
+        // Four bins, one statement: business and calendar days, in the province and in the national total.
+        updated = await TimesOf(db, c, business, calendar).ExecuteUpdateAsync(s => s.SetProperty(t => t.Count, t => t.Count + 1), cancellationToken).ConfigureAwait(false);
+        if (updated < 4)
         {
-            var present = updated == 0 ? [] : await TimesOf(db, c, days).Select(t => t.Province).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var change in Twice(c).Where(t => !present.Contains(t.Province)))
-                db.ProcessingTimes.Add(new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = change.Province, BusinessDays = days, Count = 1 });
+            var present = updated == 0 ? [] : await TimesOf(db, c, business, calendar).Select(t => new { t.Province, t.Calendar }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var change in Twice(c))
+            {
+                foreach (var (kind, days) in c.Times.Where(t => !present.Contains(new { change.Province, Calendar = t.Calendar })))
+                    db.ProcessingTimes.Add(new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = change.Province, Calendar = kind, Days = days, Count = 1 });
+            }
         }
     }
 
@@ -121,8 +133,9 @@ internal static class Figures
     private static IQueryable<MonthlyFigure> MonthsOf(ProceduresDb db, Change c) =>
         db.MonthlyFigures.Where(f => f.Month == c.Month && f.ProcedureId == c.ProcedureId && (f.Province == c.Province || f.Province == MonthlyFigure.AllProvinces));
 
-    private static IQueryable<ProcessingTime> TimesOf(ProceduresDb db, Change c, int days) =>
-        db.ProcessingTimes.Where(t => t.Month == c.Month && t.ProcedureId == c.ProcedureId && (t.Province == c.Province || t.Province == MonthlyFigure.AllProvinces) && t.BusinessDays == days);
+    private static IQueryable<ProcessingTime> TimesOf(ProceduresDb db, Change c, int businessDays, int calendarDays) =>
+        db.ProcessingTimes.Where(t => t.Month == c.Month && t.ProcedureId == c.ProcedureId && (t.Province == c.Province || t.Province == MonthlyFigure.AllProvinces)
+            && ((t.Calendar == CalendarKind.Business && t.Days == businessDays) || (t.Calendar == CalendarKind.Calendar && t.Days == calendarDays)));
 
     private static MonthlyFigure Row(Change c) => new()
     {
@@ -146,7 +159,7 @@ internal static class Figures
     public static async Task RebuildAsync(ProceduresDb db, BusinessCalendar calendar, CancellationToken cancellationToken)
     {
         var months = new Dictionary<(DateOnly, string, string), MonthlyFigure>();
-        var times = new Dictionary<(DateOnly, string, string, int), ProcessingTime>();
+        var times = new Dictionary<(DateOnly, string, string, CalendarKind, int), ProcessingTime>();
         var rows = db.Applications.AsNoTracking()
             .Where(a => a.SubmittedOn != null)
             .Select(a => new { a.ProcedureId, a.Province, a.Status, a.SubmittedOn, a.DecidedOn, a.DueOn, a.Pauses, a.UpdatedAt })
@@ -187,7 +200,7 @@ internal static class Figures
         db.ChangeTracker.Clear();
     }
 
-    private static void Merge(Dictionary<(DateOnly, string, string), MonthlyFigure> months, Dictionary<(DateOnly, string, string, int), ProcessingTime> times, Change c)
+    private static void Merge(Dictionary<(DateOnly, string, string), MonthlyFigure> months, Dictionary<(DateOnly, string, string, CalendarKind, int), ProcessingTime> times, Change c)
     {
         if (!months.TryGetValue((c.Month, c.ProcedureId, c.Province), out var row))
             months.Add((c.Month, c.ProcedureId, c.Province), Row(c));
@@ -201,11 +214,12 @@ internal static class Figures
             row.DecidedWithDeadline += c.DecidedWithDeadline;
             row.DecidedInTime += c.DecidedInTime;
         }
-        if (c.BusinessDays is not { } days)
-            return;
-        if (times.TryGetValue((c.Month, c.ProcedureId, c.Province, days), out var time))
-            time.Count++;
-        else
-            times.Add((c.Month, c.ProcedureId, c.Province, days), new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = c.Province, BusinessDays = days, Count = 1 });
+        foreach (var (kind, days) in c.Times)
+        {
+            if (times.TryGetValue((c.Month, c.ProcedureId, c.Province, kind, days), out var time))
+                time.Count++;
+            else
+                times.Add((c.Month, c.ProcedureId, c.Province, kind, days), new ProcessingTime { Month = c.Month, ProcedureId = c.ProcedureId, Province = c.Province, Calendar = kind, Days = days, Count = 1 });
+        }
     }
 }

@@ -189,8 +189,9 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
         modelBuilder.Entity<ProcessingTime>(e =>
         {
             e.ToTable("ProcessingTimes");
-            e.HasKey(t => new { t.Province, t.Month, t.ProcedureId, t.BusinessDays });
+            e.HasKey(t => new { t.Province, t.Month, t.ProcedureId, t.Calendar, t.Days });
             e.Property(t => t.ProcedureId).HasMaxLength(100);
+            e.Property(t => t.Calendar).HasConversion<string>().HasMaxLength(10);
             e.Property(t => t.Province).HasMaxLength(100);
         });
 

@@ -681,13 +681,17 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("BusinessDays")
+                    b.Property<string>("Calendar")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Province", "Month", "ProcedureId", "BusinessDays");
+                    b.HasKey("Province", "Month", "ProcedureId", "Calendar", "Days");
 
                     b.ToTable("ProcessingTimes", (string)null);
                 });
