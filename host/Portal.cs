@@ -16,6 +16,7 @@ using EmploymentProcedures.Host.MyApplications;
 using EmploymentProcedures.Host.Notifying;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Reviewing;
+using EmploymentProcedures.Host.Statistics;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -67,6 +68,8 @@ public static class Portal
         builder.Services.AddSingleton(services => new Dashboard(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ChartDrawings>();
+        builder.Services.AddSingleton(services => new PublicStatistics(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<PublishedStatistics>();
         builder.Services.AddSingleton(services => new Notifications(services.GetRequiredService<IDbContextFactory<ProceduresDb>>()));
         builder.Services.AddPortalMail(builder.Configuration, settings, dataPath);
         builder.Services.AddPasswords(settings);
@@ -171,6 +174,7 @@ public static class Portal
         app.MapAccountData();
         app.MapDesignerEndpoints();
         app.MapInboxEndpoints();
+        app.MapStatisticsEndpoints();
         app.MapPortalHealth();
         return app;
     }
@@ -192,6 +196,8 @@ public static class Portal
         // and publish every definition that loaded (a new version only when a file's content changed).
         await SqliteStorage.MigrateAsync(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<DefinitionStore>().PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // A database from before calendar days were kept gets them once, from its applications (the public statistics need them).
+        await services.GetRequiredService<Dashboard>().CompleteAsync(cancellationToken).ConfigureAwait(false);
 
         if (!services.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoAccounts)
             return;

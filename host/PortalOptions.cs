@@ -38,6 +38,14 @@ public sealed class PortalOptions
     /// <summary>How long before deleting an abandoned draft its applicant is told, once, by notification and e-mail (default 14 days).</summary>
     public TimeSpan DraftRetentionWarning { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// The fewest decisions a figure of the public statistics (share approved, median time, share decided in time) is drawn
+    /// from to be published, per procedure over the period (default 10); under it the page says there are not yet enough
+    /// files. With fewer, a share moves by more than ten points for one file and a median is a handful of files' own
+    /// times, so whoever knows of one firm's application could read its outcome or its delay (law 09-08). At least 1.
+    /// </summary>
+    public int StatisticsThreshold { get; set; } = 10;
+
     /// <summary>Failed sign-ins one network address may make in 15 minutes, whatever the e-mails (<c>AccountThrottle</c>).</summary>
     public int SignInFailuresPerAddress { get; set; } = 30;
 
