@@ -32,17 +32,18 @@ public sealed class StatisticsText(Language language, IStringLocalizer strings)
     public string Deadline(DeadlineDefinition? deadline) =>
         deadline is null ? strings["Deadline.None"] : Days(deadline.Days, deadline.Calendar ?? CalendarKind.Business);
 
-    /// <summary>"6 jours ouvrables", "2,5 jours", "يومان", "6 أيام عمل": Arabic has four forms of a count, French treats under 2 as one.</summary>
+    /// <summary>
+    /// "6 jours ouvrables", "1,5 jour", "يومان", "6 أيام عمل": one day and two days have their own words (Arabic's singular
+    /// and dual), Arabic counts three to ten apart from the rest, and French takes the singular under two.
+    /// </summary>
     public string Days(double days, CalendarKind unit)
     {
-        var whole = days == Math.Floor(days);
-        var form = language.Code switch
+        var form = days switch
         {
-            "ar" when whole && days is 1 => "One",
-            "ar" when whole && days is 2 => "Two",
-            "ar" when whole && days is >= 3 and <= 10 => "Few",
-            "fr" when days < 2 => "One",
-            "en" when days is 1 => "One",
+            1 => "Single",
+            2 => "Dual",
+            < 2 => "Low",
+            >= 3 and <= 10 when days == Math.Floor(days) => "Few",
             _ => "Many",
         };
         var kind = unit == CalendarKind.Business ? "BusinessDays" : "CalendarDays";

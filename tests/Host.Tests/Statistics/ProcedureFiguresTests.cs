@@ -54,7 +54,7 @@ public sealed class ProcedureFiguresTests(StatisticsPortal portal)
     }
 
     [Theory]
-    [InlineData("ar", "بالأرقام", "من {0} إلى {1}، على الصعيد الوطني.", "0 يوما (الأجل القانوني: 60 يوما)", "لا يوجد بعد عدد كاف من الملفات لنشر هذا الرقم")]
+    [InlineData("ar", "بالأرقام", "من {0} إلى {1}، على الصعيد الوطني.", "0 يوم (الأجل القانوني: 60 يوما)", "لا يوجد بعد عدد كاف من الملفات لنشر هذا الرقم")]
     [InlineData("en", "In figures", "From {0} to {1}, nationwide.", "0 days (legal deadline: 60 days)", "not enough applications yet to publish this figure")]
     public void Section_InArabicAndEnglish_SaysEverythingInTheLanguageWithItsNumbers(string code, string heading, string period, string median, string tooFew)
     {

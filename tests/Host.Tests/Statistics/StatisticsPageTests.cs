@@ -64,7 +64,7 @@ public sealed class StatisticsPageTests(StatisticsPortal portal)
 
         Assert.Equal("الإحصائيات", page.Find("h1").TextContent);
         Assert.All(page.FindAll("tbody th[scope=rowgroup]"), th => Assert.Matches("\\p{IsArabic}", th.TextContent));
-        Assert.Equal([portal.Definition(Regulations).Title.Get("ar"), "12", "10", 0.0.ToString("P0", Languages.Arabic.Culture), "0 يوما", "60 يوما", 1.0.ToString("P0", Languages.Arabic.Culture)],
+        Assert.Equal([portal.Definition(Regulations).Title.Get("ar"), "12", "10", 0.0.ToString("P0", Languages.Arabic.Culture), "0 يوم", "60 يوما", 1.0.ToString("P0", Languages.Arabic.Culture)],
             Row(page, Regulations));
         Assert.Equal("3 أيام عمل", Row(page, StrikeNotice)[5]);
     }
