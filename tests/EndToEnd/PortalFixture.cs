@@ -53,6 +53,7 @@ public sealed class PortalFixture : IAsyncLifetime
             ],
         });
         await Portal.PrepareAsync(_app);
+        await FiguresAYearAgoAsync(Path.Combine(_data, PortalOptions.DatabaseFileName));
         await _app.StartAsync();
         BaseUrl = _app.Urls.Single().TrimEnd('/');
 
@@ -79,6 +80,36 @@ public sealed class PortalFixture : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_data))
             Directory.Delete(_data, recursive: true);
+    }
+
+    /// <summary>The procedure whose public statistics have figures to publish (<see cref="FiguresAYearAgoAsync"/>).</summary>
+    public const string ProcedureWithFigures = "night-work-derogation";
+
+    /// <summary>
+    /// Figures for <see cref="ProcedureWithFigures"/> in the month twelve months back, the first of the public statistics'
+    /// period and outside the dashboard's default one (which ends with the month under way), as the transitions would have
+    /// kept them: 40 submitted, 36 decided (30 approved, 6 rejected, 31 in time), 2 withdrawn. Written before the portal
+    /// serves anything, so no figure read before them is kept.
+    /// </summary>
+    private static async Task FiguresAYearAgoAsync(string databaseFile)
+    {
+        var today = EmploymentProcedures.Engine.Deadlines.MoroccoTime.Today(EmploymentProcedures.Engine.Deadlines.MoroccoTime.Instance);
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databaseFile}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO MonthlyFigures (Province, Month, ProcedureId, Submitted, Decided, Approved, Rejected, Withdrawn, DecidedWithDeadline, DecidedInTime)
+            VALUES ('*', $month, $procedure, 40, 36, 30, 6, 2, 36, 31), ('casablanca', $month, $procedure, 40, 36, 30, 6, 2, 36, 31);
+            INSERT INTO ProcessingTimes (Province, Month, ProcedureId, Calendar, Days, Count)
+            SELECT p.Province, $month, $procedure, t.Calendar, t.Days, t.Count
+            FROM (SELECT '*' AS Province UNION ALL SELECT 'casablanca') p,
+                 (SELECT 'Business' AS Calendar, 6 AS Days, 20 AS Count UNION ALL SELECT 'Business', 12, 16
+                  UNION ALL SELECT 'Calendar', 8, 20 UNION ALL SELECT 'Calendar', 17, 16) t;
+            """;
+        command.Parameters.AddWithValue("$month", month);
+        command.Parameters.AddWithValue("$procedure", ProcedureWithFigures);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A fresh browser (no cookies), optionally already in <paramref name="language"/>.</summary>
