@@ -3,6 +3,7 @@ using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components.Pages;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Tests.Reviewing;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using static EmploymentProcedures.Host.Tests.Statistics.StatisticsPortal;
 
@@ -53,6 +54,37 @@ public sealed class StatisticsPageTests(StatisticsPortal portal)
         const string TooFew = "pas encore assez de dossiers pour publier ce chiffre";
         Assert.Equal([portal.Definition(StrikeNotice).Title.Get("fr"), "0", "0", "sans objet", TooFew, "3 jours ouvrables", TooFew], Row(page, StrikeNotice));
         Assert.Contains("moins de 10 décisions", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("statistics?order=submitted")]
+    [InlineData("statistics?order=in-time")]
+    public void Page_OrderedByAFigure_PutsTheProcedureWithFiguresFirstInOneGroupNamingEachCategory(string address)
+    {
+        using var context = portal.Context(Languages.French);
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+
+        var page = Render(context);
+
+        // Every other procedure has no submission and no figure published: the one with figures comes first either way.
+        var first = page.Find("tbody th[scope=row]");
+        Assert.Equal($"procedures/{Regulations}", first.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Déclarations et documents de l'entreprise", first.QuerySelector(".note")!.TextContent);
+        Assert.Empty(page.FindAll("th[scope=rowgroup]"));
+        Assert.Equal(55, page.FindAll("tbody th[scope=row]").Count);
+        Assert.Equal(address[(address.IndexOf('=', StringComparison.Ordinal) + 1)..], page.Find("#statistics-order option[selected]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Page_UnknownOrder_IsTheCategoriesOrder()
+    {
+        using var context = portal.Context(Languages.French);
+        context.Services.GetRequiredService<NavigationManager>().NavigateTo("statistics?order=%3Cscript%3E");
+
+        var page = Render(context);
+
+        Assert.NotEmpty(page.FindAll("th[scope=rowgroup]"));
+        Assert.Equal("", page.Find("#statistics-order option[selected]").GetAttribute("value"));
     }
 
     [Fact]
