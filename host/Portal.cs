@@ -46,6 +46,9 @@ public static class Portal
         var dataPath = Path.GetFullPath(settings.DataPath, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataPath);
         var databaseFile = Path.Combine(dataPath, PortalOptions.DatabaseFileName);
+        if (settings.StatisticsThreshold < 1)
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Portal:StatisticsThreshold is {settings.StatisticsThreshold}: it must be at least 1 (the default, 10, withholds a public figure drawn from fewer than 10 decisions)."));
 
         builder.Services.AddSingleton(Options.Create(settings));
         builder.Services.AddSingleton(new PortalPaths(proceduresPath, dataPath, databaseFile));

@@ -30,8 +30,8 @@ public sealed class PublishedStatistics : IDisposable
         ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
-        if (options.Value.StatisticsThreshold < 1)
-            throw new InvalidOperationException($"Portal:StatisticsThreshold is {options.Value.StatisticsThreshold}: it must be at least 1 (the default, 10, withholds a figure drawn from fewer than 10 decisions).");
+        // Portal.Build refuses a smaller one with the setting's name.
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Value.StatisticsThreshold, 1);
         _statistics = statistics;
         _clock = clock;
         Threshold = options.Value.StatisticsThreshold;

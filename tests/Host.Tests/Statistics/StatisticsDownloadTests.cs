@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using EmploymentProcedures.Host.Statistics;
 
 namespace EmploymentProcedures.Host.Tests.Statistics;
 
@@ -97,12 +96,18 @@ public sealed class StatisticsDownloadTests(StatisticsPortal portal)
     }
 
     [Fact]
-    public async Task Threshold_BelowOne_IsRefusedWithTheSettingNamed()
+    public async Task Threshold_BelowOne_StopsThePortalAtItsStartWithTheSettingNamed()
     {
-        await using var misconfigured = await TempPortal.PrepareAsync(listen: false, "--Portal:StatisticsThreshold=0");
+        var data = Directory.CreateTempSubdirectory("ep-statistics-threshold-").FullName;
+        try
+        {
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => TempPortal.BuildOnAsync(data, "--Portal:StatisticsThreshold=0"));
 
-        var refused = Assert.Throws<InvalidOperationException>(() => misconfigured.App.Services.GetService(typeof(PublishedStatistics)));
-
-        Assert.Contains("Portal:StatisticsThreshold", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("Portal:StatisticsThreshold is 0", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 }
