@@ -61,7 +61,7 @@ public static class Portal
         builder.Services.AddSingleton<IDocumentStore>(services => new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
-            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailDispatch.PublicUrl(settings.PublicUrl)));
         builder.Services.AddHostedService<DeadlineSweep>();
         builder.Services.AddPortalHealth();
         builder.Services.AddSingleton(services => new Dashboard(
