@@ -16,6 +16,7 @@ using EmploymentProcedures.Host.MyApplications;
 using EmploymentProcedures.Host.Notifying;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Reviewing;
+using EmploymentProcedures.Host.Verification;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -61,7 +62,7 @@ public static class Portal
         builder.Services.AddSingleton<IDocumentStore>(services => new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
-            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailDispatch.PublicUrl(settings.PublicUrl)));
+            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl)));
         builder.Services.AddHostedService<DeadlineSweep>();
         builder.Services.AddPortalHealth();
         builder.Services.AddSingleton(services => new Dashboard(
@@ -106,7 +107,7 @@ public static class Portal
         builder.Services.AddScoped<GivenUpAccountMail>();
         builder.Services.AddSingleton(services => new AccountThrottle(
             services.GetRequiredService<TimeProvider>(), settings.SignInFailuresPerAddress, settings.SignUpsPerAddress,
-            settings.PasswordLinksPerAddress, settings.PasswordLinksPerEmail));
+            settings.PasswordLinksPerAddress, settings.PasswordLinksPerEmail, settings.VerificationMissesPerAddress));
         builder.Services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -167,6 +168,7 @@ public static class Portal
         app.MapPortalEndpoints();
         app.MapStartEndpoint();
         app.MapApplicationFiles();
+        app.MapLetterChecks();
         app.MapApplicationDossier();
         app.MapAccountData();
         app.MapDesignerEndpoints();
