@@ -166,10 +166,7 @@ public sealed partial class LetterVerificationTests
     public async Task CheckLetter_DecisionOfTheApplication_SaysItIsTheFinalDecisionAndTheEarlierReceiptSaysNothingOfIt()
     {
         await using var store = await TestStore.CreateAsync();
-        var amina = TestStore.Applicant();
-        var app = await store.SubmittedAsync(amina);
-        await Succeeds(store.Applications.DecideAsync(app.Id, Karim, new WorkflowCommand.Decide("reception", StepAction.Reject, "Hors champ")));
-        var letters = (await store.Applications.IssuedAsync(app.Id, amina)).Value!;
+        var (_, _, letters) = await RejectedAsync(store);
 
         var receipt = await store.Applications.CheckLetterAsync(letters[0].VerificationCode);
         var rejection = await store.Applications.CheckLetterAsync(letters[1].VerificationCode);
@@ -182,10 +179,7 @@ public sealed partial class LetterVerificationTests
     public async Task CheckLetter_AfterTheApplicationWasErased_SaysWhatWasIssuedAndWhenItsContentWasErasedButNotTheContent()
     {
         await using var store = await TestStore.CreateAsync();
-        var amina = TestStore.Applicant();
-        var app = await store.SubmittedAsync(amina);
-        await Succeeds(store.Applications.DecideAsync(app.Id, Karim, new WorkflowCommand.Decide("reception", StepAction.Reject, "Hors champ")));
-        var letters = (await store.Applications.IssuedAsync(app.Id, amina)).Value!;
+        var (app, amina, letters) = await RejectedAsync(store);
         store.Clock.Now = store.Clock.Now.AddYears(5).AddDays(1);
 
         Assert.True(await store.Applications.EraseAsync(app.Id, Applications.RetentionEnded));
@@ -200,6 +194,15 @@ public sealed partial class LetterVerificationTests
         Assert.Empty((await store.Applications.IssuedAsync(app.Id, amina)).Value!);
         Assert.Equal(RefusalCodes.UnknownLetter, (await store.Applications.OpenIssuedAsync(app.Id, amina, letters[1].Id)).Refusal?.Code);
         Assert.True((await store.Audit.VerifyAsync()).Intact);
+    }
+
+    /// <summary>An application submitted and rejected: its receipt and its decision, in that order.</summary>
+    private static async Task<(Application Application, Actor Owner, IReadOnlyList<IssuedLetter> Letters)> RejectedAsync(TestStore store)
+    {
+        var amina = TestStore.Applicant();
+        var app = await store.SubmittedAsync(amina);
+        await Succeeds(store.Applications.DecideAsync(app.Id, Karim, new WorkflowCommand.Decide("reception", StepAction.Reject, "Hors champ")));
+        return (app, amina, (await store.Applications.IssuedAsync(app.Id, amina)).Value!);
     }
 
     /// <summary>The block the engine added: from its opening tag to its end.</summary>
