@@ -17,6 +17,7 @@ using EmploymentProcedures.Host.Notifying;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Reviewing;
 using EmploymentProcedures.Host.Statistics;
+using EmploymentProcedures.Host.Verification;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -65,7 +66,7 @@ public static class Portal
         builder.Services.AddSingleton<IDocumentStore>(services => new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
-            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl)));
         builder.Services.AddHostedService<DeadlineSweep>();
         builder.Services.AddPortalHealth();
         builder.Services.AddSingleton(services => new Dashboard(
@@ -112,7 +113,7 @@ public static class Portal
         builder.Services.AddScoped<GivenUpAccountMail>();
         builder.Services.AddSingleton(services => new AccountThrottle(
             services.GetRequiredService<TimeProvider>(), settings.SignInFailuresPerAddress, settings.SignUpsPerAddress,
-            settings.PasswordLinksPerAddress, settings.PasswordLinksPerEmail));
+            settings.PasswordLinksPerAddress, settings.PasswordLinksPerEmail, settings.VerificationMissesPerAddress));
         builder.Services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -173,6 +174,7 @@ public static class Portal
         app.MapPortalEndpoints();
         app.MapStartEndpoint();
         app.MapApplicationFiles();
+        app.MapLetterChecks();
         app.MapApplicationDossier();
         app.MapAccountData();
         app.MapDesignerEndpoints();

@@ -52,6 +52,12 @@ public sealed class PortalOptions
     /// <summary>Accounts one network address may create in an hour (<c>AccountThrottle</c>).</summary>
     public int SignUpsPerAddress { get; set; } = 20;
 
+    /// <summary>
+    /// Codes that are no letter's one network address may type at the verification page in an hour before it may check none
+    /// (<c>AccountThrottle</c>).
+    /// </summary>
+    public int VerificationMissesPerAddress { get; set; } = 20;
+
     /// <summary>Links to choose a password one network address may ask for in an hour, whatever the e-mails (<c>AccountThrottle</c>).</summary>
     public int PasswordLinksPerAddress { get; set; } = 20;
 

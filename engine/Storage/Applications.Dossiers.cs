@@ -37,7 +37,7 @@ public sealed partial class Applications
             var documents = await db.Documents.AsNoTracking().Where(d => d.ApplicationId == id).OrderBy(d => d.Id)
                 .Select(d => new DossierFile(d.DocumentId, d.FileName, d.Format, d.SizeBytes, d.Hash))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var letters = await db.Letters.AsNoTracking().Where(l => l.ApplicationId == id).OrderBy(l => l.AuditSequence)
+            var letters = await db.Letters.AsNoTracking().Where(l => l.ApplicationId == id && l.ErasedAt == null).OrderBy(l => l.AuditSequence)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var attachments = await db.MessageAttachments.AsNoTracking().Where(a => a.ApplicationId == id)
                 .ToDictionaryAsync(a => a.Id, a => new DossierFile(a.MessageId.ToString("D"), a.FileName, a.Format, a.SizeBytes, a.Hash), cancellationToken)

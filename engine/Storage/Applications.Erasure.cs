@@ -25,7 +25,8 @@ public sealed partial class Applications
     /// finds it, erased, among their applications) and the audit chain. Erased: the answers and the answers before changes,
     /// the documents (their rows, and their files when nothing else refers to the same content), the reviewer fields and
     /// opinions (an inspector's report names people and says what was seen at their workplace), the applicant's name, the
-    /// messages and their files, the letters (each prints the applicant's name and answers), the texts of its notifications,
+    /// messages and their files, the letters' content (each prints the applicant's name and answers; the row stays with its
+    /// kind, date and verification code, <see cref="CheckLetterAsync"/>), the texts of its notifications,
     /// any pending work, and the personal texts of its audit entries of format 2 (<see cref="AuditLog.RedactAsync"/>). The
     /// row keeps a tombstone (<see cref="Application.ErasedAt"/>, why) and an <c>erased</c> entry is appended to the audit. False when there is nothing to erase: unknown, still open, or erased already.
     /// </summary>
@@ -50,7 +51,13 @@ public sealed partial class Applications
             await db.Documents.Where(d => d.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.MessageAttachments.Where(a => a.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.Messages.Where(m => m.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await db.Letters.Where(l => l.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            // A letter's row stays, emptied, so that its verification code still tells a third party that a letter of that
+            // kind was issued on that day under that reference, and that its content was erased (and when).
+            await db.Letters.Where(l => l.ApplicationId == id).ExecuteUpdateAsync(l => l
+                .SetProperty(x => x.Content, (byte[]?)null)
+                .SetProperty(x => x.Hash, "")
+                .SetProperty(x => x.SizeBytes, 0)
+                .SetProperty(x => x.ErasedAt, now), cancellationToken).ConfigureAwait(false);
             await db.PendingWork.Where(p => p.ApplicationId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             await db.Notifications.Where(n => n.ApplicationId == id && n.Comment != null)
                 .ExecuteUpdateAsync(n => n.SetProperty(x => x.Comment, (string?)null), cancellationToken).ConfigureAwait(false);
@@ -192,7 +199,7 @@ public sealed partial class Applications
     private static async Task<List<string>> HashesOfAsync(ProceduresDb db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await db.Documents.Where(d => ids.Contains(d.ApplicationId)).Select(d => d.Hash)
             .Concat(db.MessageAttachments.Where(a => ids.Contains(a.ApplicationId)).Select(a => a.Hash))
-            .Concat(db.Letters.Where(l => ids.Contains(l.ApplicationId) && l.Content == null).Select(l => l.Hash))
+            .Concat(db.Letters.Where(l => ids.Contains(l.ApplicationId) && l.Content == null && l.ErasedAt == null).Select(l => l.Hash))
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -203,7 +210,7 @@ public sealed partial class Applications
             return [];
         var still = await db.Documents.Where(d => hashes.Contains(d.Hash)).Select(d => d.Hash)
             .Concat(db.MessageAttachments.Where(a => hashes.Contains(a.Hash)).Select(a => a.Hash))
-            .Concat(db.Letters.Where(l => hashes.Contains(l.Hash) && l.Content == null).Select(l => l.Hash))
+            .Concat(db.Letters.Where(l => hashes.Contains(l.Hash) && l.Content == null && l.ErasedAt == null).Select(l => l.Hash))
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return hashes.Except(still, StringComparer.Ordinal).ToList();

@@ -19,10 +19,13 @@ public sealed partial class Applications
     /// <summary>The letters issued on the application, oldest first, for someone who may see it (the owner, its reviewers, staff).</summary>
     public Task<Outcome<IReadOnlyList<IssuedLetter>>> IssuedAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
         ReadAsync(id, actor, "letters", async db => (await db.Letters.AsNoTracking()
-                .Where(l => l.ApplicationId == id)
+                .Where(l => l.ApplicationId == id && l.ErasedAt == null)
                 .OrderBy(l => l.AuditSequence)
                 // Not the HTML: the list says what was issued, OpenIssuedAsync gives one letter's bytes.
-                .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt))
+                .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt)
+                {
+                    VerificationCode = l.VerificationCode,
+                })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList(), cancellationToken);
 
@@ -35,7 +38,7 @@ public sealed partial class Applications
         OpenAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture), async db =>
             {
                 var letter = await db.Letters.AsNoTracking()
-                    .Where(l => l.ApplicationId == id && l.Id == issuedId)
+                    .Where(l => l.ApplicationId == id && l.Id == issuedId && l.ErasedAt == null)
                     .Select(l => new { l.Hash, l.Content })
                     .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
                 return letter?.Content is { } html ? new MemoryStream(html, writable: false)
@@ -109,7 +112,10 @@ public sealed partial class Applications
             return new Issued(null, Audited(next.Id, actor, StorageEvents.LetterNotIssued, happened.Step, output, failed.Message, $"{template}.{language}"));
         }
 
-        var html = Encoding.UTF8.GetBytes(((RenderResult.Rendered)result).Html);
+        // Drawn anew each time the letter is rendered (a receipt whose forecast reference was taken is rendered again): the
+        // code the row stores is always the one its HTML prints.
+        var code = VerificationCode.Draw();
+        var html = Encoding.UTF8.GetBytes(VerificationBlock.AddTo(((RenderResult.Rendered)result).Html, code, _portal, language));
         return new Issued(new LetterRow
         {
             ApplicationId = next.Id,
@@ -120,6 +126,7 @@ public sealed partial class Applications
             Hash = Convert.ToHexStringLower(SHA256.HashData(html)),
             SizeBytes = html.Length,
             Content = html,
+            VerificationCode = code.Value,
             IssuedAt = now,
         }, null);
     }
@@ -157,4 +164,8 @@ public sealed partial class Applications
 /// <param name="Hash">SHA-256 of the HTML, hex: what <see cref="Applications.OpenIssuedAsync"/> gives has exactly this hash.</param>
 /// <param name="AuditSequence">The audit entry of the event it reports.</param>
 /// <param name="IssuedAt">UTC.</param>
-public sealed record IssuedLetter(long Id, Guid ApplicationId, string Kind, string Template, string Language, string FileName, string Hash, long SizeBytes, long AuditSequence, DateTime IssuedAt);
+public sealed record IssuedLetter(long Id, Guid ApplicationId, string Kind, string Template, string Language, string FileName, string Hash, long SizeBytes, long AuditSequence, DateTime IssuedAt)
+{
+    /// <summary>The code printed on it for third parties (<see cref="Templates.VerificationCode.Value"/>); null for a letter issued before letters carried one.</summary>
+    public string? VerificationCode { get; init; }
+}

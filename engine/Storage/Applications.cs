@@ -38,8 +38,16 @@ public sealed partial class Applications
     private readonly BusinessCalendar _calendar;
     private readonly TemplateLibrary _templates;
     private readonly DocumentRenderer _renderer;
+    private readonly Uri _portal;
 
-    public Applications(IDbContextFactory<ProceduresDb> databases, DefinitionStore definitions, IDocumentStore documents, TimeProvider? clock = null)
+    /// <summary>The portal's public address when none is given (a developer's portal): what the host's default is.</summary>
+    public static readonly Uri LocalPortal = new("http://localhost:5000/");
+
+    /// <param name="portal">
+    /// The portal's public address (<c>Portal:PublicUrl</c>), under which every issued letter's verification block points
+    /// to the verification page (<see cref="VerificationBlock"/>); <see cref="LocalPortal"/> when null.
+    /// </param>
+    public Applications(IDbContextFactory<ProceduresDb> databases, DefinitionStore definitions, IDocumentStore documents, TimeProvider? clock = null, Uri? portal = null)
     {
         ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(definitions);
@@ -53,6 +61,7 @@ public sealed partial class Applications
         _templates = definitions.Library.DocumentTemplates;
         _renderer = new DocumentRenderer(_templates);
         _workflow = new Circuit(_roles);
+        _portal = portal ?? LocalPortal;
     }
 
     /// <summary>Today in the clock's time zone (the host gives a clock set to Morocco's).</summary>

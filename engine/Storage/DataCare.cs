@@ -43,7 +43,7 @@ public static class DataCare
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var hashes = await db.Documents.AsNoTracking().Select(d => d.Hash)
             .Concat(db.MessageAttachments.AsNoTracking().Select(a => a.Hash))
-            .Concat(db.Letters.AsNoTracking().Where(l => l.Content == null).Select(l => l.Hash))
+            .Concat(db.Letters.AsNoTracking().Where(l => l.Content == null && l.ErasedAt == null).Select(l => l.Hash))
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var documents = Path.Combine(dataFolder, "documents");

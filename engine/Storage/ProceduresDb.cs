@@ -212,8 +212,11 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(l => l.Language).HasMaxLength(5);
             e.Property(l => l.FileName).HasMaxLength(255);
             e.Property(l => l.Hash).HasMaxLength(64);
+            e.Property(l => l.VerificationCode).HasMaxLength(Templates.VerificationCode.Length);
             e.HasIndex(l => new { l.ApplicationId, l.AuditSequence });
             e.HasIndex(l => l.Hash);
+            // The verification page's one question; unique, so a code (100 random bits) can never name two letters.
+            e.HasIndex(l => l.VerificationCode).IsUnique();
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 

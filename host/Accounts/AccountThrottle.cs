@@ -15,7 +15,10 @@ namespace EmploymentProcedures.Host.Accounts;
 /// <item>at most <see cref="PasswordLinksPerEmail"/> e-mails to one address in <see cref="PasswordLinkWindow"/>, whatever
 /// form asked for them (<see cref="MailFor"/>);</item>
 /// <item>and at most <see cref="PasswordLinksPerAddress"/> "forgotten password" requests, and <see cref="PasswordLinksPerEmail"/>
-/// for one e-mail whether or not an account has it, in <see cref="PasswordLinkWindow"/> (no mail-bombing, no guessing).</item>
+/// for one e-mail whether or not an account has it, in <see cref="PasswordLinkWindow"/> (no mail-bombing, no guessing);</item>
+/// <item>and at most <see cref="VerificationMissesPerAddress"/> codes that are no letter's typed at the verification page in
+/// <see cref="VerificationWindow"/>, after which that address checks no code at all until the window ends (walking codes
+/// would be pointless at 100 random bits a code; this keeps anyone from trying).</item>
 /// </list>
 /// Several instances of the portal each count their own; behind a reverse proxy every visitor has the proxy's address
 /// unless the forwarded headers are trusted (not configured here).
@@ -27,6 +30,7 @@ internal sealed class AccountThrottle : IDisposable
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan SignUpWindow = TimeSpan.FromHours(1);
     public static readonly TimeSpan PasswordLinkWindow = TimeSpan.FromHours(1);
+    public static readonly TimeSpan VerificationWindow = TimeSpan.FromHours(1);
 
     /// <summary>How long failures for an e-mail are remembered (Identity keeps a real account's count until it signs in).</summary>
     private static readonly TimeSpan EmailMemory = TimeSpan.FromDays(1);
@@ -34,8 +38,11 @@ internal sealed class AccountThrottle : IDisposable
     private readonly MemoryCache _counters = new(new MemoryCacheOptions { SizeLimit = 200_000 });
     private readonly TimeProvider _clock;
 
-    public AccountThrottle(TimeProvider clock, int failuresPerAddress = 30, int signUpsPerAddress = 20, int passwordLinksPerAddress = 20, int passwordLinksPerEmail = 5)
+    public AccountThrottle(
+        TimeProvider clock, int failuresPerAddress = 30, int signUpsPerAddress = 20, int passwordLinksPerAddress = 20, int passwordLinksPerEmail = 5,
+        int verificationMissesPerAddress = 20)
     {
+        VerificationMissesPerAddress = verificationMissesPerAddress;
         _clock = clock;
         FailuresPerAddress = failuresPerAddress;
         SignUpsPerAddress = signUpsPerAddress;
@@ -44,6 +51,8 @@ internal sealed class AccountThrottle : IDisposable
     }
 
     public int PasswordLinksPerAddress { get; }
+
+    public int VerificationMissesPerAddress { get; }
 
     public int PasswordLinksPerEmail { get; }
 
@@ -94,6 +103,12 @@ internal sealed class AccountThrottle : IDisposable
     /// the hour (<see cref="PasswordLinksPerEmail"/>): nobody fills someone's mailbox from the portal's forms.
     /// </summary>
     public bool MailFor(string email) => Count("link-email:" + Fold(email), PasswordLinkWindow, sliding: false).Count <= PasswordLinksPerEmail;
+
+    /// <summary>Whether <paramref name="address"/> typed too many codes no letter has lately to check one now.</summary>
+    public bool TooManyVerificationMisses(IPAddress? address) => Get("verify:" + address) is { } counter && counter.Count >= VerificationMissesPerAddress;
+
+    /// <summary>Counts a code typed at the verification page that no letter has (malformed or unknown alike).</summary>
+    public void VerificationMissed(IPAddress? address) => Count("verify:" + address, VerificationWindow, sliding: false);
 
     public void Dispose() => _counters.Dispose();
 

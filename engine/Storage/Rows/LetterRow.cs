@@ -33,4 +33,15 @@ internal sealed class LetterRow
     /// </summary>
     public byte[]? Content { get; set; }
 
+    /// <summary>
+    /// The code printed on the letter for third parties to check it (<see cref="Templates.VerificationCode.Value"/>, unique):
+    /// null only for letters issued before letters carried one.
+    /// </summary>
+    public string? VerificationCode { get; set; }
+
+    /// <summary>
+    /// When the application's personal data was erased: the row stays so that its code still says a letter of this kind
+    /// was issued on that day under that reference, but its content and hash are gone.
+    /// </summary>
+    public DateTime? ErasedAt { get; set; }
 }

@@ -186,7 +186,7 @@ public sealed class IssuedLetterTests
     }
 
     /// <summary>A declaration: one step that acknowledges, with its acknowledgement letter.</summary>
-    private static string Declaration => Variant("store-declaration", "STD", "    actions: [approve, request_changes, reject]", "    actions: [acknowledge, request_changes]")
+    internal static string Declaration => Variant("store-declaration", "STD", "    actions: [approve, request_changes, reject]", "    actions: [acknowledge, request_changes]")
         .Replace("""
               - id: opinions
                 title: { fr: "Avis", ar: "الآراء" }

@@ -2,6 +2,7 @@ using System.Net;
 using Bunit;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
 using EmploymentProcedures.Host.Components.Shared;
@@ -115,6 +116,23 @@ public sealed class MessagesAndLettersTests(LivePortal portal)
         page.WaitForAssertion(() => Assert.Equal(["Accusé de réception", "Décision de refus"], page.FindAll(".letters .document-label").Select(e => e.TextContent)));
         var links = page.FindAll(".letters a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(letters.SelectMany(l => new[] { ApplicationFiles.Url(l), ApplicationFiles.Url(l, download: true) }), links);
+    }
+
+    [Fact]
+    public async Task Letters_EachWithItsCode_TheApplicantIsToldAThirdPartyCanCheckThem()
+    {
+        var (_, owner, submitted) = await SubmittedAsync();
+        var receipt = Assert.Single((await portal.Applications.IssuedAsync(submitted.Id, owner)).Value!);
+        Assert.True(VerificationCode.TryParse(receipt.VerificationCode, out var code));
+
+        using var context = new PageContext(portal, owner);
+        var page = context.Render<ApplicationDetail>(p => p.Add(c => c.Id, submitted.Id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".letters .code")));
+        Assert.Equal(code.ToString(), page.Find(".letters .code").TextContent);
+        var hint = page.Find("#letters-title ~ p.hint");
+        Assert.Contains("peut vérifier qu'il a bien été délivré par l'administration", hint.TextContent, StringComparison.Ordinal);
+        Assert.Equal("verify", hint.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]
