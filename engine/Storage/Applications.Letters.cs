@@ -32,17 +32,20 @@ public sealed partial class Applications
     /// document store under its SHA-256).
     /// </summary>
     public Task<Outcome<Stream>> OpenIssuedAsync(Guid id, Actor actor, long issuedId, CancellationToken cancellationToken = default) =>
-        OpenAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture), async db =>
-            {
-                var letter = await db.Letters.AsNoTracking()
-                    .Where(l => l.ApplicationId == id && l.Id == issuedId)
-                    .Select(l => new { l.Hash, l.Content })
-                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                return letter?.Content is { } html ? new MemoryStream(html, writable: false)
-                    : letter is null ? null
-                    : _documents.OpenRead(letter.Hash);
-            },
-            () => Refusal.Of(RefusalCodes.UnknownLetter), cancellationToken);
+        OpenAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            db => LetterContentAsync(db, id, issuedId, cancellationToken), () => Refusal.Of(RefusalCodes.UnknownLetter), null, cancellationToken);
+
+    /// <summary>The bytes of letter <paramref name="issuedId"/> of application <paramref name="id"/> (null when it has no such letter).</summary>
+    private async Task<Stream?> LetterContentAsync(ProceduresDb db, Guid id, long issuedId, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking()
+            .Where(l => l.ApplicationId == id && l.Id == issuedId)
+            .Select(l => new { l.Hash, l.Content })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return letter?.Content is { } html ? new MemoryStream(html, writable: false)
+            : letter is null ? null
+            : _documents.OpenRead(letter.Hash);
+    }
 
     /// <summary>The definition's output that <paramref name="happened"/> calls for, if any.</summary>
     private static string? OutputFor(WorkflowEvent happened) => happened.Kind switch
