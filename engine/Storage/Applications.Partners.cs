@@ -50,10 +50,10 @@ public sealed partial class Applications
         if (filter.After is { } after)
             query = query.Where(a => a.UpdatedAt > after.ChangedAt || (a.UpdatedAt == after.ChangedAt && a.Id.CompareTo(after.Id) > 0));
         var rows = await query.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id).Take(limit + 1)
-            .Select(a => new PartnerSummary(a.Id, a.Reference!, a.ProcedureId, a.DefinitionVersion, ApplicationStatuses.ByName[a.Status], a.Step, a.Province,
-                a.SubmittedOn, a.DecidedOn, a.DueOn, a.UpdatedAt, a.ErasedAt != null))
+            .Select(a => new { a.Id, a.Reference, a.ProcedureId, a.DefinitionVersion, a.Status, a.Step, a.Province, a.SubmittedOn, a.DecidedOn, a.DueOn, a.UpdatedAt, Erased = a.ErasedAt != null })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = rows.Take(limit).Select(r => r with { ChangedAt = DateTime.SpecifyKind(r.ChangedAt, DateTimeKind.Utc) }).ToList();
+        var items = rows.Take(limit).Select(a => new PartnerSummary(a.Id, a.Reference!, a.ProcedureId, a.DefinitionVersion, ApplicationStatuses.ByName[a.Status], a.Step,
+            a.Province, a.SubmittedOn, a.DecidedOn, a.DueOn, DateTime.SpecifyKind(a.UpdatedAt, DateTimeKind.Utc), a.Erased)).ToList();
         return new PartnerPage(items, rows.Count > limit ? new PartnerCursor(items[^1].ChangedAt, items[^1].Id) : null);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using EmploymentProcedures.Engine.Storage;
@@ -17,7 +18,8 @@ internal static class ApiEndpoints
     public const string Base = "/api/v1";
     public const string Policy = "api-client";
     public const string RateLimitPolicy = "api-client";
-    public const string OpenApiPath = Base + "/openapi.json";
+
+    private const string ReferenceText = "The application's reference, as on the applicant's receipt (RI-2026-000123).";
 
     public static IEndpointRouteBuilder MapPartnerApi(this IEndpointRouteBuilder endpoints)
     {
@@ -77,15 +79,14 @@ internal static class ApiEndpoints
         return Results.Ok(new ApiProcedureList(items));
     }
 
-    /// <param name="procedure">A procedure id: only its applications (403 when it is not granted).</param>
-    /// <param name="status">in_review, changes_requested, approved, rejected, acknowledged or withdrawn.</param>
-    /// <param name="province">A province id: only its applications (403 when the client is limited to other provinces).</param>
-    /// <param name="changedSince">An ISO 8601 time (2026-11-30T08:00:00Z): only applications changed at or after it.</param>
-    /// <param name="after">The `next` of the page before.</param>
-    /// <param name="limit">Lines a page, 1 to 100 (50 by default; more is read as 100).</param>
     private static async Task<IResult> ApplicationsAsync(
         HttpContext context, Applications applications, ApiClients clients,
-        string? procedure, string? status, string? province, string? changedSince, string? after, string? limit)
+        [Description("A procedure id: only its applications (403 `procedure-not-granted` when this client is not granted it).")] string? procedure,
+        [Description("Only applications in this status: in_review, changes_requested, approved, rejected, acknowledged or withdrawn.")] string? status,
+        [Description("A province id: only its applications (403 `province-not-granted` when this client is limited to other provinces).")] string? province,
+        [Description("An ISO 8601 time, such as 2026-11-30T08:00:00Z (UTC when no offset is given): only applications changed at or after it.")] string? changedSince,
+        [Description("The `next` of the page before, unchanged: the page after it.")] string? after,
+        [Description("Lines a page, from 1 to 100; 50 when absent; more than 100 is read as 100.")] string? limit)
     {
         var client = ApiTokenAuthentication.ClientOf(context)!;
         var access = ApiClients.AccessOf(client);
@@ -124,7 +125,7 @@ internal static class ApiEndpoints
         return Results.Ok(new ApiApplicationPage([.. page.Items.Select(ApiApplicationSummary.Of)], page.Next is { } next ? ApiCursor.Format(next) : null));
     }
 
-    private static async Task<IResult> ApplicationAsync(string reference, HttpContext context, Applications applications, ApiClients clients, DefinitionStore definitions)
+    private static async Task<IResult> ApplicationAsync([Description(ReferenceText)] string reference, HttpContext context, Applications applications, ApiClients clients, DefinitionStore definitions)
     {
         var client = ApiTokenAuthentication.ClientOf(context)!;
         var found = await applications.PartnerGetAsync(ApiClients.AccessOf(client), reference, context.RequestAborted);
@@ -136,10 +137,10 @@ internal static class ApiEndpoints
         return Results.Ok(ApiApplication.Of(application, definition));
     }
 
-    private static Task<IResult> DocumentAsync(string reference, string id, HttpContext context, Applications applications, ApiClients clients) =>
+    private static Task<IResult> DocumentAsync([Description(ReferenceText)] string reference, [Description("The document's `id` in the application's `documents`.")] string id, HttpContext context, Applications applications, ApiClients clients) =>
         SendAsync(context, clients, id, number => applications.PartnerOpenDocumentAsync(ApiClients.AccessOf(ApiTokenAuthentication.ClientOf(context)!), reference, number, context.RequestAborted));
 
-    private static Task<IResult> LetterAsync(string reference, string id, HttpContext context, Applications applications, ApiClients clients) =>
+    private static Task<IResult> LetterAsync([Description(ReferenceText)] string reference, [Description("The letter's `id` in the application's `letters`.")] string id, HttpContext context, Applications applications, ApiClients clients) =>
         SendAsync(context, clients, id, number => applications.PartnerOpenLetterAsync(ApiClients.AccessOf(ApiTokenAuthentication.ClientOf(context)!), reference, number, context.RequestAborted));
 
     /// <summary>

@@ -42,6 +42,17 @@ internal static class PartnerApi
                 Describe(document);
                 return Task.CompletedTask;
             });
+            o.AddOperationTransformer((operation, _, _) =>
+            {
+                // Each error response names the problem codes it may carry.
+                foreach (var (status, response) in operation.Responses ?? [])
+                {
+                    var codes = ApiProblems.All.Where(p => p.Status.ToString(CultureInfo.InvariantCulture) == status).ToList();
+                    if (codes.Count > 0 && response is OpenApiResponse described)
+                        described.Description = "A problem document: " + string.Join("; ", codes.Select(p => $"`{p.Code}`: {p.Title}")) + ".";
+                }
+                return Task.CompletedTask;
+            });
         });
         return services;
     }
