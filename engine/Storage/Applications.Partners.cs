@@ -35,9 +35,23 @@ public sealed partial class Applications
             return new PartnerPage([], null);
         var limit = Math.Clamp(filter.Limit, 1, PartnerFilter.MaxLimit);
 
+        // One range of the index (ProcedureId, UpdatedAt, Id) per procedure, each read only up to the page's end, then merged:
+        // one query over all of them would sort every matching row (a full scan with a sort: 360 to 460 ms over a million).
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<PartnerRow>();
+        foreach (var procedureId in procedures)
+            rows.AddRange(await PartnerRange(db, procedureId, provinces, filter).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false));
+        rows = [.. rows.OrderBy(r => r.UpdatedAt).ThenBy(r => OrderOf(r.Id), StringComparer.Ordinal).Take(limit + 1)];
+        var items = rows.Take(limit).Select(a => new PartnerSummary(a.Id, a.Reference!, a.ProcedureId, a.DefinitionVersion, ApplicationStatuses.ByName[a.Status], a.Step,
+            a.Province, a.SubmittedOn, a.DecidedOn, a.DueOn, DateTime.SpecifyKind(a.UpdatedAt, DateTimeKind.Utc), a.Erased)).ToList();
+        return new PartnerPage(items, rows.Count > limit ? new PartnerCursor(items[^1].ChangedAt, items[^1].Id) : null);
+    }
+
+    /// <summary>The submitted applications of one procedure a page may hold, in the order the list walks them (changed, then id).</summary>
+    private static IQueryable<PartnerRow> PartnerRange(ProceduresDb db, string procedureId, List<string>? provinces, PartnerFilter filter)
+    {
         var draft = ApplicationStatus.Draft.Name();
-        var query = db.Applications.AsNoTracking().Where(a => a.Status != draft && procedures.Contains(a.ProcedureId));
+        var query = db.Applications.AsNoTracking().Where(a => a.ProcedureId == procedureId && a.Status != draft);
         if (provinces is not null)
             query = query.Where(a => a.Province != null && provinces.Contains(a.Province));
         if (filter.Status is { } status)
@@ -49,13 +63,20 @@ public sealed partial class Applications
             query = query.Where(a => a.UpdatedAt >= since);
         if (filter.After is { } after)
             query = query.Where(a => a.UpdatedAt > after.ChangedAt || (a.UpdatedAt == after.ChangedAt && a.Id.CompareTo(after.Id) > 0));
-        var rows = await query.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id).Take(limit + 1)
-            .Select(a => new { a.Id, a.Reference, a.ProcedureId, a.DefinitionVersion, a.Status, a.Step, a.Province, a.SubmittedOn, a.DecidedOn, a.DueOn, a.UpdatedAt, Erased = a.ErasedAt != null })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = rows.Take(limit).Select(a => new PartnerSummary(a.Id, a.Reference!, a.ProcedureId, a.DefinitionVersion, ApplicationStatuses.ByName[a.Status], a.Step,
-            a.Province, a.SubmittedOn, a.DecidedOn, a.DueOn, DateTime.SpecifyKind(a.UpdatedAt, DateTimeKind.Utc), a.Erased)).ToList();
-        return new PartnerPage(items, rows.Count > limit ? new PartnerCursor(items[^1].ChangedAt, items[^1].Id) : null);
+        return query.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id)
+            .Select(a => new PartnerRow(a.Id, a.Reference, a.ProcedureId, a.DefinitionVersion, a.Status, a.Step, a.Province, a.SubmittedOn, a.DecidedOn, a.DueOn,
+                a.UpdatedAt, a.ErasedAt != null));
     }
+
+    /// <summary>
+    /// An id as the database orders it: SQLite compares the text EF Core stores (upper-case hexadecimal with dashes), and
+    /// PostgreSQL's uuid compares its bytes in the same order as that text, so the merge in memory keeps the query's order.
+    /// </summary>
+    private static string OrderOf(Guid id) => id.ToString("D").ToUpperInvariant();
+
+    private sealed record PartnerRow(
+        Guid Id, string? Reference, string ProcedureId, int DefinitionVersion, string Status, string? Step, string? Province,
+        DateOnly? SubmittedOn, DateOnly? DecidedOn, DateOnly? DueOn, DateTime UpdatedAt, bool Erased);
 
     /// <summary>
     /// Application <paramref name="reference"/> whole, when <paramref name="access"/> covers it; its read is audited first.
