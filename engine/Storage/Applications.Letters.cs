@@ -18,13 +18,17 @@ public sealed partial class Applications
 
     /// <summary>The letters issued on the application, oldest first, for someone who may see it (the owner, its reviewers, staff).</summary>
     public Task<Outcome<IReadOnlyList<IssuedLetter>>> IssuedAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
-        ReadAsync(id, actor, "letters", async db => (await db.Letters.AsNoTracking()
-                .Where(l => l.ApplicationId == id)
-                .OrderBy(l => l.AuditSequence)
-                // Not the HTML: the list says what was issued, OpenIssuedAsync gives one letter's bytes.
-                .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt))
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList(), cancellationToken);
+        ReadAsync(id, actor, "letters", db => LettersOfAsync(db, id, cancellationToken), cancellationToken);
+
+    /// <summary>The letters issued on application <paramref name="id"/>, oldest first (times in UTC).</summary>
+    private static async Task<List<IssuedLetter>> LettersOfAsync(ProceduresDb db, Guid id, CancellationToken cancellationToken) =>
+        (await db.Letters.AsNoTracking()
+            .Where(l => l.ApplicationId == id)
+            .OrderBy(l => l.AuditSequence)
+            // Not the HTML: the list says what was issued, OpenIssuedAsync gives one letter's bytes.
+            .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+        .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList();
 
     /// <summary>
     /// The HTML of letter <paramref name="issuedId"/> of the application, for someone who may see it; refusals are audited.

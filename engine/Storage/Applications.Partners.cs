@@ -48,7 +48,7 @@ public sealed partial class Applications
     }
 
     /// <summary>The submitted applications of one procedure a page may hold, in the order the list walks them (changed, then id).</summary>
-    private static IQueryable<PartnerRow> PartnerRange(ProceduresDb db, string procedureId, List<string>? provinces, PartnerFilter filter)
+    internal static IQueryable<PartnerRow> PartnerRange(ProceduresDb db, string procedureId, List<string>? provinces, PartnerFilter filter)
     {
         var draft = ApplicationStatus.Draft.Name();
         var query = db.Applications.AsNoTracking().Where(a => a.ProcedureId == procedureId && a.Status != draft);
@@ -74,7 +74,7 @@ public sealed partial class Applications
     /// </summary>
     private static string OrderOf(Guid id) => id.ToString("D").ToUpperInvariant();
 
-    private sealed record PartnerRow(
+    internal sealed record PartnerRow(
         Guid Id, string? Reference, string ProcedureId, int DefinitionVersion, string Status, string? Step, string? Province,
         DateOnly? SubmittedOn, DateOnly? DecidedOn, DateOnly? DueOn, DateTime UpdatedAt, bool Erased);
 
@@ -107,10 +107,7 @@ public sealed partial class Applications
             var documents = await db.Documents.AsNoTracking().Where(d => d.ApplicationId == application.Id).OrderBy(d => d.Id)
                 .Select(d => new PartnerDocument(d.Id, d.DocumentId, d.FileName, d.SizeBytes, d.Hash, d.Format))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var letters = (await db.Letters.AsNoTracking().Where(l => l.ApplicationId == application.Id).OrderBy(l => l.AuditSequence)
-                    .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt))
-                    .ToListAsync(cancellationToken).ConfigureAwait(false))
-                .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList();
+            var letters = await LettersOfAsync(db, application.Id, cancellationToken).ConfigureAwait(false);
             var decided = WorkflowEvents.Decided;
             var reason = summary.Decision is null ? null : await db.Audit.AsNoTracking()
                 .Where(e => e.ApplicationId == application.Id && e.Kind == decided).OrderByDescending(e => e.Sequence)

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -175,17 +176,15 @@ internal static class ApiCursor
     {
         ArgumentNullException.ThrowIfNull(cursor);
         var text = cursor.ChangedAt.Ticks.ToString(CultureInfo.InvariantCulture) + "." + cursor.Id.ToString("N");
-        return Convert.ToBase64String(Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(Encoding.ASCII.GetBytes(text));
     }
 
     public static PartnerCursor? Parse(string text)
     {
         if (text.Length is 0 or > 100)
             return null;
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written))
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        if (Base64Url.DecodeFromChars(text, bytes, out _, out var written) != System.Buffers.OperationStatus.Done)
             return null;
         var parts = Encoding.ASCII.GetString(bytes, 0, written).Split('.');
         return parts.Length == 2

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -21,7 +22,7 @@ public static partial class ApiTokens
 
     /// <summary>A new token for <paramref name="clientId"/>: shown once to the administrator, never stored.</summary>
     public static string New(string clientId) =>
-        Prefix + clientId + "_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        Prefix + clientId + "_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>SHA-256 of <paramref name="token"/>, hexadecimal: what the database keeps.</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -36,8 +37,6 @@ public static partial class ApiTokens
             return false;
         return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), Convert.FromHexString(storedHash));
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [GeneratedRegex("^epk_(?<id>[0-9a-f]{16})_[A-Za-z0-9_-]{43}$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
