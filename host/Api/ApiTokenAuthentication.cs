@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace EmploymentProcedures.Host.Api;
 
 /// <summary>
-/// The API's only way in: <c>Authorization: Bearer epk_…</c>, checked by <see cref="ApiClients.AuthenticateAsync"/>. No
+/// The API's only way in: <c>Authorization: Bearer epk_…</c>, checked by <see cref="Api.ApiClients.AuthenticateAsync"/>. No
 /// cookie is read (a person signed in to the portal gets nothing from the API), so no request can be forged from another
 /// site and the API needs no antiforgery token. A missing, malformed, unknown, revoked or expired token gets the same
 /// 401 with <c>WWW-Authenticate: Bearer</c> and a problem document; which of them it was is not said.
