@@ -115,6 +115,8 @@ public sealed class ApiClientsPageTests(ApiPortal portal)
         Assert.Equal(["fes"], (await FindAsync(client.Id)).Provinces);
         Assert.Contains("« Provinces accordées » modifié par", page.FindAll(".staff-history li")[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("« — » → « Préfecture de Fès »", page.FindAll(".staff-history li")[0].TextContent, StringComparison.Ordinal);
+        var created = page.FindAll(".staff-history li")[1].TextContent;
+        Assert.Contains($"procédures « {portal.Filing.Definition.Title.Get("fr")} » ; provinces : Toutes ; dernier jour : Sans limite.", created, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -68,6 +68,16 @@ internal static class ApiClientLabels
         return ids.Count == 0 ? strings["ApiClients.AllProvinces"] : StaffLabels.Provinces(catalog.Library, ids);
     }
 
+    /// <summary>A creation's line: its grants as <see cref="ApiClients"/> records them (<c>procedures; provinces or *; last day or -</c>).</summary>
+    private static string Created(IStringLocalizer strings, ProcedureCatalog catalog, ApiClientChange change)
+    {
+        var parts = (change.To ?? "").Split("; ");
+        string Part(int i) => parts.Length > i ? parts[i] : "";
+        var provinces = Part(1) is "*" or "" ? strings["ApiClients.AllProvinces"].Value : StaffLabels.Provinces(catalog.Library, Part(1).Split(','));
+        var last = DateOnly.TryParseExact(Part(2), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? Day(day) : strings["ApiClients.NoExpiry"].Value;
+        return string.Format(Languages.Current.Culture, strings["ApiClients.Change.Created"].Value, change.ByName, Procedures(catalog, Part(0).Split(',')), provinces, last);
+    }
+
     /// <summary>One line of a client's history.</summary>
     public static string Describe(IStringLocalizer strings, ProcedureCatalog catalog, ApiClientChange change)
     {
@@ -84,7 +94,7 @@ internal static class ApiClientLabels
         };
         return change.Kind switch
         {
-            ApiClientChangeKinds.Created => string.Format(culture, strings["ApiClients.Change.Created"].Value, change.ByName, change.To),
+            ApiClientChangeKinds.Created => Created(strings, catalog, change),
             ApiClientChangeKinds.Changed => string.Format(culture, strings["ApiClients.Change.Changed"].Value, change.ByName, strings[FieldKey(change.Field ?? "")].Value, Value(change.From), Value(change.To)),
             ApiClientChangeKinds.Renewed => string.Format(culture, strings["ApiClients.Change.Renewed"].Value, change.ByName),
             _ => string.Format(culture, strings["ApiClients.Change.Revoked"].Value, change.ByName),
