@@ -7,6 +7,7 @@ using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Reporting;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Accounts;
+using EmploymentProcedures.Host.Api;
 using EmploymentProcedures.Host.Applying;
 using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components;
@@ -131,6 +132,7 @@ public static class Portal
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         builder.Services.AddAuthorizationBuilder().AddPolicy(DesignerAccess.Policy, DesignerAccess.Configure);
+        builder.Services.AddPartnerApi(settings);
         builder.Services.AddIdentityCore<Account>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -161,11 +163,14 @@ public static class Portal
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseProblemsUnderApi();
         app.Use(ErrorPagesAsGet);
         app.UseMiddleware<SecurityHeaders>();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: the partners' API counts each client's requests (ApiEndpoints), never an anonymous one's.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -181,6 +186,8 @@ public static class Portal
         app.MapInboxEndpoints();
         app.MapStatisticsEndpoints();
         app.MapPortalHealth();
+        app.MapPartnerApi();
+        app.MapPartnerApiDocument();
         return app;
     }
 

@@ -64,6 +64,9 @@ public sealed class PortalOptions
     /// <summary>Links to choose a password one e-mail may be sent in an hour, whether or not an account has it (<c>AccountThrottle</c>).</summary>
     public int PasswordLinksPerEmail { get; set; } = 5;
 
+    /// <summary>Requests one API client may make in a minute (<c>/api/v1</c>), then 429 with <c>Retry-After</c> until the minute ends.</summary>
+    public int ApiRequestsPerMinute { get; set; } = 120;
+
     /// <summary>How long a link sent by "forgotten password" works (<c>PasswordLinks</c>).</summary>
     public TimeSpan ResetLinkLifetime { get; set; } = TimeSpan.FromHours(2);
 

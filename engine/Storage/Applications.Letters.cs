@@ -18,16 +18,20 @@ public sealed partial class Applications
 
     /// <summary>The letters issued on the application, oldest first, for someone who may see it (the owner, its reviewers, staff).</summary>
     public Task<Outcome<IReadOnlyList<IssuedLetter>>> IssuedAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
-        ReadAsync(id, actor, "letters", async db => (await db.Letters.AsNoTracking()
-                .Where(l => l.ApplicationId == id && l.ErasedAt == null)
-                .OrderBy(l => l.AuditSequence)
-                // Not the HTML: the list says what was issued, OpenIssuedAsync gives one letter's bytes.
-                .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt)
-                {
-                    VerificationCode = l.VerificationCode,
-                })
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList(), cancellationToken);
+        ReadAsync(id, actor, "letters", db => LettersOfAsync(db, id, cancellationToken), cancellationToken);
+
+    /// <summary>The letters issued on application <paramref name="id"/>, oldest first (times in UTC).</summary>
+    private static async Task<List<IssuedLetter>> LettersOfAsync(ProceduresDb db, Guid id, CancellationToken cancellationToken) =>
+        (await db.Letters.AsNoTracking()
+            .Where(l => l.ApplicationId == id && l.ErasedAt == null)
+            .OrderBy(l => l.AuditSequence)
+            // Not the HTML: the list says what was issued, OpenIssuedAsync gives one letter's bytes.
+            .Select(l => new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, l.IssuedAt)
+            {
+                VerificationCode = l.VerificationCode,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+        .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList();
 
     /// <summary>
     /// The HTML of letter <paramref name="issuedId"/> of the application, for someone who may see it; refusals are audited.
@@ -35,17 +39,20 @@ public sealed partial class Applications
     /// document store under its SHA-256).
     /// </summary>
     public Task<Outcome<Stream>> OpenIssuedAsync(Guid id, Actor actor, long issuedId, CancellationToken cancellationToken = default) =>
-        OpenAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture), async db =>
-            {
-                var letter = await db.Letters.AsNoTracking()
-                    .Where(l => l.ApplicationId == id && l.Id == issuedId && l.ErasedAt == null)
-                    .Select(l => new { l.Hash, l.Content })
-                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                return letter?.Content is { } html ? new MemoryStream(html, writable: false)
-                    : letter is null ? null
-                    : _documents.OpenRead(letter.Hash);
-            },
-            () => Refusal.Of(RefusalCodes.UnknownLetter), cancellationToken);
+        OpenAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            db => LetterContentAsync(db, id, issuedId, cancellationToken), () => Refusal.Of(RefusalCodes.UnknownLetter), null, cancellationToken);
+
+    /// <summary>The bytes of letter <paramref name="issuedId"/> of application <paramref name="id"/> (null when it has no such letter).</summary>
+    private async Task<Stream?> LetterContentAsync(ProceduresDb db, Guid id, long issuedId, CancellationToken cancellationToken)
+    {
+        var letter = await db.Letters.AsNoTracking()
+            .Where(l => l.ApplicationId == id && l.Id == issuedId && l.ErasedAt == null)
+            .Select(l => new { l.Hash, l.Content })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return letter?.Content is { } html ? new MemoryStream(html, writable: false)
+            : letter is null ? null
+            : _documents.OpenRead(letter.Hash);
+    }
 
     /// <summary>The definition's output that <paramref name="happened"/> calls for, if any.</summary>
     private static string? OutputFor(WorkflowEvent happened) => happened.Kind switch

@@ -145,7 +145,7 @@ public sealed partial class Applications
     public Task<Outcome<Stream>> OpenMessageAttachmentAsync(Guid id, Actor actor, long attachmentId, CancellationToken cancellationToken = default) =>
         OpenStoredAsync(id, actor, "open_message_attachment " + attachmentId.ToString(CultureInfo.InvariantCulture),
             db => db.MessageAttachments.AsNoTracking().Where(a => a.ApplicationId == id && a.Id == attachmentId).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken),
-            () => Refusal.Of(RefusalCodes.UnknownAttachment), cancellationToken);
+            () => Refusal.Of(RefusalCodes.UnknownAttachment), null, cancellationToken);
 
     /// <summary>Whether messages may be posted on <paramref name="application"/>: from its submission until it is decided or withdrawn.</summary>
     public static bool MessagesOpen(Application application)

@@ -14,19 +14,28 @@ public sealed partial class Applications
     }
 
     /// <summary>The application and its definition when <paramref name="actor"/> may see it; else the refusal, audited as an attempt to <paramref name="what"/>.</summary>
-    private async Task<(Loaded? Loaded, Refusal? Refusal)> SeeAsync(Guid id, Actor actor, string what, CancellationToken cancellationToken)
+    private Task<(Loaded? Loaded, Refusal? Refusal)> SeeAsync(Guid id, Actor actor, string what, CancellationToken cancellationToken) =>
+        SeeAsync(id, actor, what, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SeeAsync(Guid, Actor, string, CancellationToken)"/>, who may see it decided by <paramref name="rule"/>
+    /// when there is one (a partner's grant, <see cref="PartnerAccess"/>) rather than by the workflow.
+    /// </summary>
+    private async Task<(Loaded? Loaded, Refusal? Refusal)> SeeAsync(Guid id, Actor actor, string what, Func<Application, Refusal?>? rule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        if (Hidden(loaded, actor) is not { } refusal)
+        if (Hidden(loaded, actor, rule) is not { } refusal)
             return (loaded, null);
         await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
         return (null, refusal);
     }
 
     /// <summary>Why <paramref name="actor"/> may not see the application (the same for one that does not exist); null when they may.</summary>
-    private Refusal? Hidden(Loaded? loaded, Actor actor) =>
-        loaded is null ? Refusal.Of(RefusalCodes.NotYours) : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
+    private Refusal? Hidden(Loaded? loaded, Actor actor, Func<Application, Refusal?>? rule = null) =>
+        loaded is null ? Refusal.Of(RefusalCodes.NotYours)
+        : rule is not null ? rule(loaded.Application)
+        : _workflow.Authorize(loaded.Definition, loaded.Application, actor);
 
     /// <summary>
     /// Which of <paramref name="ids"/> <paramref name="actor"/> may open, for a page deciding whether to link to them:
@@ -60,20 +69,25 @@ public sealed partial class Applications
                 .Where(d => d.ApplicationId == id && d.DocumentId == documentId && d.FileName == fileName)
                 .Select(d => d.Hash)
                 .FirstOrDefaultAsync(cancellationToken),
-            () => Refusal.Of(RefusalCodes.UnknownDocument, documentId), cancellationToken);
+            () => Refusal.Of(RefusalCodes.UnknownDocument, documentId), null, cancellationToken);
 
     /// <summary>
     /// Content of the document store that belongs to an application (a document, a letter, a message's attachment),
     /// for someone who may see it: <paramref name="hashOf"/> finds its hash, <paramref name="missing"/> says why there
     /// is none. Refusals are audited as attempts to <paramref name="what"/>.
     /// </summary>
-    private Task<Outcome<Stream>> OpenStoredAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<string?>> hashOf, Func<Refusal> missing, CancellationToken cancellationToken) =>
-        OpenAsync(id, actor, what, async db => await hashOf(db).ConfigureAwait(false) is { } hash ? _documents.OpenRead(hash) : null, missing, cancellationToken);
+    private Task<Outcome<Stream>> OpenStoredAsync(
+        Guid id, Actor actor, string what, Func<ProceduresDb, Task<string?>> hashOf, Func<Refusal> missing, Func<Application, Refusal?>? rule, CancellationToken cancellationToken) =>
+        OpenAsync(id, actor, what, async db => await hashOf(db).ConfigureAwait(false) is { } hash ? _documents.OpenRead(hash) : null, missing, rule, cancellationToken);
 
-    /// <summary>What <paramref name="open"/> finds that belongs to an application, for someone who may see it; refusals are audited as attempts to <paramref name="what"/>.</summary>
-    private async Task<Outcome<Stream>> OpenAsync(Guid id, Actor actor, string what, Func<ProceduresDb, Task<Stream?>> open, Func<Refusal> missing, CancellationToken cancellationToken)
+    /// <summary>
+    /// What <paramref name="open"/> finds that belongs to an application, for someone who may see it (by the workflow's
+    /// rule, or <paramref name="rule"/>'s); refusals are audited as attempts to <paramref name="what"/>.
+    /// </summary>
+    private async Task<Outcome<Stream>> OpenAsync(
+        Guid id, Actor actor, string what, Func<ProceduresDb, Task<Stream?>> open, Func<Refusal> missing, Func<Application, Refusal?>? rule, CancellationToken cancellationToken)
     {
-        var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
+        var seen = await SeeAsync(id, actor, what, rule, cancellationToken).ConfigureAwait(false);
         if (seen.Refusal is { } hidden)
             return Outcome.Refused<Stream>(hidden);
         Stream? content;

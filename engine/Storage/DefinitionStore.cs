@@ -185,6 +185,12 @@ public static class StorageEvents
     /// <summary>A reviewer or an administrator downloaded the application's whole file (<see cref="Applications.DossierAsync"/>).</summary>
     public const string DossierDownloaded = "dossier_downloaded";
 
+    /// <summary>
+    /// A partner's system read the application (detail <c>application</c>), one of its files (<c>document 12</c>) or
+    /// letters (<c>letter 3</c>) through the API (<see cref="Applications.PartnerGetAsync"/>): the actor is the API client.
+    /// </summary>
+    public const string ReadThroughApi = "read_through_api";
+
     public const string Claimed = "claimed";
     public const string Released = "released";
 

@@ -65,6 +65,8 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(a => a.ErasedBecause).HasMaxLength(30);
             // The erasure sweep reads the closed applications not yet erased, oldest closed first, per definition version.
             e.HasIndex(a => new { a.ErasedAt, a.ProcedureId, a.DefinitionVersion, a.ClosedAt });
+            // The partners' API's list (Applications.PartnerPageAsync): each procedure's applications in the order they changed.
+            e.HasIndex(a => new { a.ProcedureId, a.UpdatedAt, a.Id });
         });
 
         modelBuilder.Entity<PendingWork>(e =>

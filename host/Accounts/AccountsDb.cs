@@ -1,3 +1,4 @@
+using EmploymentProcedures.Host.Api;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,11 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
 
     /// <summary>What administrators changed on the accounts (<see cref="StaffChange"/>).</summary>
     public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
+
+    /// <summary>The partners' systems that read the API (<see cref="ApiClient"/>), and what administrators changed on them.</summary>
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+
+    public DbSet<ApiClientChange> ApiClientChanges => Set<ApiClientChange>();
 
     /// <summary>The account e-mails asked for and not sent yet, or given up (<see cref="AccountMailRequest"/>).</summary>
     public DbSet<AccountMailRequest> AccountMails => Set<AccountMailRequest>();
@@ -76,6 +82,25 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
         {
             change.HasIndex(c => new { c.AccountId, c.Id });
             change.Property(c => c.AccountId).HasMaxLength(450);
+            change.Property(c => c.Kind).HasMaxLength(32);
+            change.Property(c => c.Field).HasMaxLength(32);
+            change.Property(c => c.ById).HasMaxLength(450);
+            change.Property(c => c.ByName).HasMaxLength(200);
+        });
+        builder.Entity<ApiClient>(client =>
+        {
+            client.Property(c => c.Id).HasMaxLength(16);
+            client.Property(c => c.Name).HasMaxLength(Api.ApiClients.MaxTextLength);
+            client.Property(c => c.Organisation).HasMaxLength(Api.ApiClients.MaxTextLength);
+            client.Property(c => c.ContactEmail).HasMaxLength(256);
+            client.PrimitiveCollection(c => c.Procedures);
+            client.PrimitiveCollection(c => c.Provinces);
+            client.Property(c => c.SecretHash).HasMaxLength(64);
+        });
+        builder.Entity<ApiClientChange>(change =>
+        {
+            change.HasIndex(c => new { c.ClientId, c.Id });
+            change.Property(c => c.ClientId).HasMaxLength(16);
             change.Property(c => c.Kind).HasMaxLength(32);
             change.Property(c => c.Field).HasMaxLength(32);
             change.Property(c => c.ById).HasMaxLength(450);

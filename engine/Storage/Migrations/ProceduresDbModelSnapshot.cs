@@ -137,6 +137,8 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("ProcedureId", "UpdatedAt", "Id");
+
                     b.HasIndex("ErasedAt", "ProcedureId", "DefinitionVersion", "ClosedAt");
 
                     b.HasIndex("Status", "Province", "ProcedureId", "Step", "DueOn");

@@ -28,11 +28,14 @@ internal sealed class Filing(Applications applications, ProcedureDefinition defi
 
     public static byte[] Pdf(string text) => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << >> endobj\n% " + text + "\n%%EOF\n");
 
-    /// <summary>A draft with the scenario's answers and a PDF for each of its documents, named <c>{document}.pdf</c> unless <paramref name="fileName"/> says otherwise for the first.</summary>
-    public async Task<Application> DraftAsync(Actor applicant, string? fileName = null)
+    /// <summary>
+    /// A draft with the scenario's answers (changed by <paramref name="change"/> when given) and a PDF for each of its documents,
+    /// named <c>{document}.pdf</c> unless <paramref name="fileName"/> says otherwise for the first.
+    /// </summary>
+    public async Task<Application> DraftAsync(Actor applicant, string? fileName = null, Func<Answers, Answers>? change = null)
     {
         var started = Succeeded(await applications.StartAsync(Definition.Id, applicant));
-        var saved = Succeeded(await applications.SaveAnswersAsync(started.Id, applicant, Scenario.Answers));
+        var saved = Succeeded(await applications.SaveAnswersAsync(started.Id, applicant, change is null ? Scenario.Answers : change(Scenario.Answers)));
         for (var i = 0; i < Scenario.Documents.Count; i++)
         {
             var document = Scenario.Documents[i];
@@ -42,8 +45,17 @@ internal sealed class Filing(Applications applications, ProcedureDefinition defi
         return saved;
     }
 
-    public async Task<Application> SubmittedAsync(Actor applicant, string? fileName = null) =>
-        Succeeded(await applications.SubmitAsync((await DraftAsync(applicant, fileName)).Id, applicant));
+    public async Task<Application> SubmittedAsync(Actor applicant, string? fileName = null, Func<Answers, Answers>? change = null) =>
+        Succeeded(await applications.SubmitAsync((await DraftAsync(applicant, fileName, change)).Id, applicant));
+
+    /// <summary>The answers with the establishment in <paramref name="province"/> (the procedure is routed by its address).</summary>
+    public static Answers InProvince(Answers answers, string province)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var establishment = (Answers)answers["establishment"]!;
+        var address = (Answers)establishment["address"]!;
+        return answers.With("establishment", establishment.With("address", address.With("province", province)));
+    }
 
     /// <summary>A desk agent of the application's province (its first step's role).</summary>
     public static Actor DeskAgent(Application application, string id = "desk-agent-test") =>

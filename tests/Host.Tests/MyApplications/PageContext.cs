@@ -23,7 +23,8 @@ internal sealed class PageContext : BunitContext
     private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
 
     /// <param name="drawings">The dashboard's drawings kept, when not the portal's.</param>
-    public PageContext(LivePortal portal, Actor actor, Language? language = null, ChartDrawings? drawings = null)
+    /// <param name="more">More services a page needs (registered before anything is read from the container).</param>
+    public PageContext(LivePortal portal, Actor actor, Language? language = null, ChartDrawings? drawings = null, Action<IServiceCollection>? more = null)
     {
         var services = portal.Portal.App.Services;
         Services.AddSingleton(services.GetRequiredService<Applications>());
@@ -35,6 +36,7 @@ internal sealed class PageContext : BunitContext
         Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddScoped<SignedInActor>();
+        more?.Invoke(Services);
         var authorization = AddAuthorization();
         authorization.SetAuthorized(actor.Name);
         authorization.SetClaims(

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.OpenApi;
+
+namespace EmploymentProcedures.Host.Api;
+
+/// <summary>
+/// The partners' API's services and its place in the pipeline: the bearer scheme, the policy that accepts only it, the
+/// per-client rate limit, the OpenAPI document, and problem documents rather than the portal's HTML error pages for
+/// anything under <c>/api</c>.
+/// </summary>
+internal static class PartnerApi
+{
+    public const string BearerScheme = "bearer";
+
+    public static IServiceCollection AddPartnerApi(this IServiceCollection services, PortalOptions settings)
+    {
+        services.AddScoped<ApiClients>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        // Only the bearer scheme: the portal's cookie is never read on these routes.
+        services.AddAuthorizationBuilder().AddPolicy(ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(ApiEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(ApiTokenAuthentication.ClientClaim)?.Value ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, settings.ApiRequestsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await ApiProblems.RateLimited.ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        services.AddExceptionHandler<ApiExceptions>();
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                Describe(document);
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer((operation, _, _) =>
+            {
+                // Each error response names the problem codes it may carry.
+                foreach (var (status, response) in operation.Responses ?? [])
+                {
+                    var codes = ApiProblems.All.Where(p => p.Status.ToString(CultureInfo.InvariantCulture) == status).ToList();
+                    if (codes.Count > 0 && response is OpenApiResponse described)
+                        described.Description = "A problem document: " + string.Join("; ", codes.Select(p => $"`{p.Code}`: {p.Title}")) + ".";
+                }
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>What the API's requests skip of the portal's pipeline: the HTML pages of statuses are not for programs.</summary>
+    public static IApplicationBuilder UseProblemsUnderApi(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
+        return next(context);
+    });
+
+    public static IEndpointRouteBuilder MapPartnerApiDocument(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi("/api/{documentName}/openapi.json");
+        return endpoints;
+    }
+
+    /// <summary>The document's title, what it is for, the bearer scheme required everywhere, and every problem type.</summary>
+    private static void Describe(OpenApiDocument document)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Employment procedures — partners' API",
+            Version = "v1",
+            Description = "Read-only access for partner administrations (DGSN, CNSS, ANAPEC...) to the results of the procedures "
+                + "the ministry in charge of employment granted them. Authenticate with `Authorization: Bearer epk_…` (the token the "
+                + "ministry's administrators gave you). Errors are RFC 9457 problem documents (application/problem+json) whose `type` is "
+                + $"`{ApiProblems.TypePrefix}<code>` and whose `code` is one of: "
+                + string.Join("; ", ApiProblems.All.Select(p => $"`{p.Code}` ({p.Status}: {p.Title})")) + ".",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "epk_<client id>_<secret>",
+            Description = "The client's token, sent as `Authorization: Bearer <token>`. No cookie is accepted.",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+    }
+}
+
+/// <summary>An error in an API request: a <c>server-error</c> problem document, not the portal's error page (the trace id is in the log).</summary>
+internal sealed class ApiExceptions : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+            return false;
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        await ApiProblems.ServerError.ExecuteAsync(httpContext);
+        return true;
+    }
+}
