@@ -52,8 +52,10 @@ public sealed class Dashboard
 
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var monthly = db.MonthlyFigures.AsNoTracking().Where(f => f.Month >= from && f.Month <= to);
-        // Both units are read: each procedure's times are taken in its deadline's unit below.
-        var times = db.ProcessingTimes.AsNoTracking().Where(t => t.Month >= from && t.Month <= to);
+        // Each procedure's times in its legal deadline's unit only: half the histogram's rows.
+        var business = labels.ProceduresInBusinessDays();
+        var times = db.ProcessingTimes.AsNoTracking().Where(t => t.Month >= from && t.Month <= to
+            && (t.Calendar == CalendarKind.Business ? business.Contains(t.ProcedureId) : !business.Contains(t.ProcedureId)));
         var pending = db.Applications.AsNoTracking().Where(a => PendingStatuses.Contains(a.Status));
         if (provinces is null)
         {

@@ -16,9 +16,6 @@ namespace EmploymentProcedures.Engine.Tests.Reporting;
 public sealed class DashboardTests : IAsyncLifetime
 {
     private static readonly DateOnly March = new(2026, 3, 1);
-    private static readonly Actor Casablanca = Agent("casa", "casablanca");
-    private static readonly Actor Rabat = Agent("rabat", "rabat");
-    private static readonly Actor Administrator = new("admin", "Admin", "administrator", RoleKind.Staff, []);
     private static readonly Actor Delegate = Actor.Reviewer("delegate", "Délégué", "provincial-delegate", "casablanca");
 
     private TestStore _store = null!;

@@ -16,9 +16,6 @@ namespace EmploymentProcedures.Engine.Tests.Reporting;
 public sealed class DashboardUnitsTests : IAsyncLifetime
 {
     private const string Licence = "inbox-licence";
-    private static readonly Actor Casablanca = Agent("casa", "casablanca");
-    private static readonly Actor Rabat = Agent("rabat", "rabat");
-    private static readonly Actor Administrator = new("admin", "Admin", "administrator", RoleKind.Staff, []);
 
     private TestStore _store = null!;
     private Dashboard _dashboard = null!;
