@@ -9,7 +9,7 @@ namespace EmploymentProcedures.Engine.Reporting;
 /// <summary>
 /// The figures of the dashboard for delegates, directors and administrators, restricted to the territory the
 /// viewer covers: volumes per procedure and month, processing times against the legal deadline, and the backlog
-/// per province and per step. Volumes and times are read from the monthly figures each transition keeps
+/// per province and per step; each procedure's times in its legal deadline's unit. Volumes and times are read from the monthly figures each transition keeps
 /// (<see cref="Figures"/>), a few thousand rows whatever the number of applications; the backlog is counted from
 /// an index of the applications.
 /// </summary>
@@ -52,8 +52,10 @@ public sealed class Dashboard
 
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var monthly = db.MonthlyFigures.AsNoTracking().Where(f => f.Month >= from && f.Month <= to);
-        // The dashboard's times are in business days; the calendar days are the public statistics'.
-        var times = db.ProcessingTimes.AsNoTracking().Where(t => t.Month >= from && t.Month <= to && t.Calendar == CalendarKind.Business);
+        // Each procedure's times in its legal deadline's unit only: half the histogram's rows.
+        var business = labels.ProceduresInBusinessDays();
+        var times = db.ProcessingTimes.AsNoTracking().Where(t => t.Month >= from && t.Month <= to
+            && (t.Calendar == CalendarKind.Business ? business.Contains(t.ProcedureId) : !business.Contains(t.ProcedureId)));
         var pending = db.Applications.AsNoTracking().Where(a => PendingStatuses.Contains(a.Status));
         if (provinces is null)
         {
@@ -85,8 +87,8 @@ public sealed class Dashboard
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var histogram = await times
-            .GroupBy(t => new { t.ProcedureId, t.Days })
-            .Select(g => new { g.Key.ProcedureId, BusinessDays = g.Key.Days, Count = g.Sum(t => t.Count) })
+            .GroupBy(t => new { t.ProcedureId, t.Calendar, t.Days })
+            .Select(g => new { g.Key.ProcedureId, g.Key.Calendar, g.Key.Days, Count = g.Sum(t => t.Count) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         // Grouped in the order of the index (Status, Province, ProcedureId, Step, DueOn), so no sort is needed.
         var backlog = await pending
@@ -94,19 +96,29 @@ public sealed class Dashboard
             .Select(g => new { g.Key.Province, g.Key.ProcedureId, g.Key.Step, g.Key.Status, Count = g.Count(), Overdue = g.Count(a => a.DueOn < today) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var days = histogram.ToLookup(h => h.ProcedureId, h => (h.BusinessDays, h.Count), StringComparer.Ordinal);
-        Performance Of(IEnumerable<(int Days, int Count)> spread, int withDeadline, int inTime)
-        {
-            var bins = spread.ToList();
-            return new(bins.Sum(b => b.Count), Median(bins), withDeadline, inTime);
-        }
+        // Each procedure's times in its legal deadline's unit, as the public statistics give them.
+        var days = histogram.ToLookup(h => (h.ProcedureId, h.Calendar), h => (h.Days, h.Count));
         var byProcedure = volumes.GroupBy(v => v.ProcedureId, StringComparer.Ordinal)
-            .Select(g => new ProcedurePerformance(g.Key, labels.Procedure(g.Key), labels.Definition(g.Key)?.Deadline,
-                Of(days[g.Key], g.Sum(v => v.WithDeadline), g.Sum(v => v.InTime))))
+            .Select(g =>
+            {
+                var deadline = labels.Definition(g.Key)?.Deadline;
+                var unit = ProcedureStatistics.UnitOf(deadline);
+                var bins = days[(g.Key, unit)].ToList();
+                return new ProcedurePerformance(g.Key, labels.Procedure(g.Key), deadline,
+                    new Performance(g.Sum(v => v.Decided), Median(bins), unit, g.Sum(v => v.WithDeadline), g.Sum(v => v.InTime)));
+            })
             .Where(p => p.Figures.Decided > 0)
             .OrderByDescending(p => p.Figures.Decided).ThenBy(p => p.ProcedureId, StringComparer.Ordinal)
             .ToList();
-        var overall = Of(histogram.Select(h => (h.BusinessDays, h.Count)), volumes.Sum(v => v.WithDeadline), volumes.Sum(v => v.InTime));
+        // Together, one figure per unit: the share in time is a count of decisions against their own due dates, but a
+        // median of business and calendar days at once would be in neither.
+        var overall = new DecisionCounts(volumes.Sum(v => v.Decided), volumes.Sum(v => v.WithDeadline), volumes.Sum(v => v.InTime));
+        var overallByUnit = byProcedure.GroupBy(p => p.Figures.DaysUnit).OrderBy(g => g.Key)
+            .Select(g => new Performance(
+                g.Sum(p => p.Figures.Decided),
+                Median(g.SelectMany(p => days[(p.ProcedureId, g.Key)]).GroupBy(b => b.Days).Select(b => (b.Key, b.Sum(x => x.Count))).ToList()),
+                g.Key, g.Sum(p => p.Figures.DecidedWithDeadline), g.Sum(p => p.Figures.DecidedInTime)))
+            .ToList();
 
         var waiting = ApplicationStatus.ChangesRequested.Name();
         var lines = backlog.Select(b => (Province: b.Province ?? PendingWork.Everywhere, b.ProcedureId, Step: b.Step ?? "", Waiting: b.Status == waiting, b.Count,
@@ -125,7 +137,7 @@ public sealed class Dashboard
             provinces, from, to,
             volumes.OrderBy(v => v.ProcedureId, StringComparer.Ordinal).ThenBy(v => v.Month)
                 .Select(v => new MonthlyVolume(v.ProcedureId, v.Month, v.Submitted, v.Decided, v.Approved, v.Rejected, v.Withdrawn)).ToList(),
-            byProcedure, overall, byProvince, byStep));
+            byProcedure, overall, overallByUnit, byProvince, byStep));
     }
 
     /// <summary>

@@ -36,10 +36,18 @@ public sealed record ProcedureStatistics(
         return definition.OnDeadline == "reject" || definition.Steps.Any(s => s.Actions.Contains(StepAction.Reject));
     }
 
+    /// <summary>
+    /// The unit a procedure's processing times are given in: its legal deadline's (business days when the deadline does
+    /// not say), so a median sits beside its deadline; calendar days for a procedure without one. The dashboard and the
+    /// public statistics both use it.
+    /// </summary>
+    public static CalendarKind UnitOf(DeadlineDefinition? deadline) =>
+        deadline is null ? CalendarKind.Calendar : deadline.Calendar ?? CalendarKind.Business;
+
     internal static ProcedureStatistics Of(ProcedureDefinition definition, ProcedureTally tally, int threshold)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
-        var unit = definition.Deadline is null ? CalendarKind.Calendar : definition.Deadline.Calendar ?? CalendarKind.Business;
+        var unit = UnitOf(definition.Deadline);
         var times = unit == CalendarKind.Business ? tally.BusinessDays : tally.CalendarDays;
         return new ProcedureStatistics(
             definition.Id, tally.Submitted, tally.Decided, tally.Withdrawn,

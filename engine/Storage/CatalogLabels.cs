@@ -1,4 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Reporting;
 using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Workflow;
 
@@ -42,6 +43,10 @@ internal sealed class CatalogLabels
     /// <summary>The procedures whose latest version is in one of <paramref name="categories"/>.</summary>
     public IReadOnlyList<string> ProceduresIn(IReadOnlyList<string> categories) =>
         _procedures.Values.Where(d => categories.Contains(d.Category, StringComparer.Ordinal)).Select(d => d.Id).ToList();
+
+    /// <summary>The procedures whose latest version has a legal deadline in business days.</summary>
+    public IReadOnlyList<string> ProceduresInBusinessDays() =>
+        _procedures.Values.Where(d => ProcedureStatistics.UnitOf(d.Deadline) == CalendarKind.Business).Select(d => d.Id).ToList();
 
     /// <summary>A step's title: in <paramref name="procedureId"/> when given, else in the first procedure that has the step.</summary>
     public LocalizedText Step(string stepId, string? procedureId = null)

@@ -32,23 +32,9 @@ public sealed class StatisticsText(Language language, IStringLocalizer strings)
     public string Deadline(DeadlineDefinition? deadline) =>
         deadline is null ? strings["Deadline.None"] : Days(deadline.Days, deadline.Calendar ?? CalendarKind.Business);
 
-    /// <summary>
-    /// "6 jours ouvrables", "1,5 jour", "يومان", "6 أيام عمل": one day and two days have their own words (Arabic's singular
-    /// and dual), Arabic counts three to ten apart from the rest, and French takes the singular under two.
-    /// </summary>
-    public string Days(double days, CalendarKind unit)
-    {
-        var form = days switch
-        {
-            1 => "Single",
-            2 => "Dual",
-            < 2 => "Low",
-            >= 3 and <= 10 when days == Math.Floor(days) => "Few",
-            _ => "Many",
-        };
-        var kind = unit == CalendarKind.Business ? "BusinessDays" : "CalendarDays";
-        return string.Format(language.Culture, strings[$"Statistics.{kind}.{form}"].Value, days.ToString("0.#", language.Culture));
-    }
+    /// <summary>"6 jours ouvrables", "1,5 jour", "يومان", "6 أيام عمل": each count in its language's form (<see cref="CountedText"/>).</summary>
+    public string Days(double days, CalendarKind unit) =>
+        new CountedText(language, strings).Say(unit == CalendarKind.Business ? "Statistics.BusinessDays" : "Statistics.CalendarDays", days);
 
     /// <summary>"le 30 novembre 2026 à 17:40" as the sentence of <c>Statistics.ComputedAt</c> has it.</summary>
     public string ComputedAt(DateTimeOffset at) =>

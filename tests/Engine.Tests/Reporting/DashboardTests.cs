@@ -16,9 +16,6 @@ namespace EmploymentProcedures.Engine.Tests.Reporting;
 public sealed class DashboardTests : IAsyncLifetime
 {
     private static readonly DateOnly March = new(2026, 3, 1);
-    private static readonly Actor Casablanca = Agent("casa", "casablanca");
-    private static readonly Actor Rabat = Agent("rabat", "rabat");
-    private static readonly Actor Administrator = new("admin", "Admin", "administrator", RoleKind.Staff, []);
     private static readonly Actor Delegate = Actor.Reviewer("delegate", "Délégué", "provincial-delegate", "casablanca");
 
     private TestStore _store = null!;
@@ -92,8 +89,9 @@ public sealed class DashboardTests : IAsyncLifetime
         var permit = figures.Procedures.Single(p => p.ProcedureId == Permit);
 
         // Permits took 2, 3, 5 and 8 business days; the declaration 0.
-        Assert.Equal(new Performance(4, 4.0, 4, 3), permit.Figures);
-        Assert.Equal(new Performance(5, 3.0, 5, 4), figures.Overall);
+        Assert.Equal(new Performance(4, 4.0, CalendarKind.Business, 4, 3), permit.Figures);
+        Assert.Equal(new DecisionCounts(5, 5, 4), figures.Overall);
+        Assert.Equal([new Performance(5, 3.0, CalendarKind.Business, 5, 4)], figures.OverallByUnit);
         Assert.Equal(5, permit.LegalDeadline!.Days);
         Assert.Equal("Autorisation (boîte de réception)", permit.Title.Get("fr"));
     }
@@ -127,7 +125,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
         Assert.Equal(["casablanca"], figures.Provinces);
         Assert.Equal([new MonthlyVolume(Permit, March, 5, 3, 2, 1, 1)], figures.Volumes);
-        Assert.Equal(new Performance(3, 3.0, 3, 3), figures.Overall);
+        Assert.Equal([new Performance(3, 3.0, CalendarKind.Business, 3, 3)], figures.OverallByUnit);
         Assert.Equal(["casablanca"], figures.BacklogByProvince.Select(b => b.Key));
     }
 
@@ -140,7 +138,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Empty(delegateAskingRabat.Volumes);
         Assert.Empty(delegateAskingRabat.BacklogByProvince);
         Assert.Equal([new MonthlyVolume(Permit, March, 2, 1, 1, 0, 0)], nationalAskingRabat.Volumes);
-        Assert.Equal(new Performance(1, 8.0, 1, 0), nationalAskingRabat.Overall);
+        Assert.Equal([new Performance(1, 8.0, CalendarKind.Business, 1, 0)], nationalAskingRabat.OverallByUnit);
     }
 
     [Fact]
@@ -149,7 +147,8 @@ public sealed class DashboardTests : IAsyncLifetime
         var april = await FiguresAsync(Administrator, new DashboardFilter(new DateOnly(2026, 4, 15), new DateOnly(2026, 6, 1)));
 
         Assert.Empty(april.Volumes);
-        Assert.Equal(new Performance(0, null, 0, 0), april.Overall);
+        Assert.Equal(new DecisionCounts(0, 0, 0), april.Overall);
+        Assert.Empty(april.OverallByUnit);
         Assert.Null(april.Overall.ShareInTime);
         // The backlog is today's, whatever the period.
         Assert.Equal(2, april.BacklogByProvince.Sum(b => b.Pending));
@@ -184,6 +183,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
         Assert.Equal(kept.Volumes, rebuilt.Volumes);
         Assert.Equal(kept.Overall, rebuilt.Overall);
+        Assert.Equal(kept.OverallByUnit, rebuilt.OverallByUnit);
         Assert.Equal(kept.Procedures.Select(p => (p.ProcedureId, p.Figures)), rebuilt.Procedures.Select(p => (p.ProcedureId, p.Figures)));
     }
 

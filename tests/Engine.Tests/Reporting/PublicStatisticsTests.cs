@@ -16,8 +16,6 @@ namespace EmploymentProcedures.Engine.Tests.Reporting;
 public sealed class PublicStatisticsTests : IAsyncLifetime
 {
     private static readonly DateOnly November15 = new(2026, 11, 15);
-    private static readonly Actor Casablanca = Agent("casa", "casablanca");
-    private static readonly Actor Rabat = Agent("rabat", "rabat");
 
     private TestStore _store = null!;
     private PublicStatistics _statistics = null!;

@@ -19,6 +19,13 @@ internal static class ReportingStore
 
     public static readonly Actor Service = Actor.Reviewer("service", "Service des migrants", "migrant-employment-service");
 
+    /// <summary>A desk agent of Casablanca, one of Rabat, and the administrator (who sees the whole country).</summary>
+    public static readonly Actor Casablanca = Agent("casa", "casablanca");
+
+    public static readonly Actor Rabat = Agent("rabat", "rabat");
+
+    public static readonly Actor Administrator = new("admin", "Admin", "administrator", RoleKind.Staff, []);
+
     public static string Folder => Path.Combine(Support.Repository.Root, "tests", "Engine.Tests", "Reporting", "Procedures");
 
     public static async Task<TestStore> CreateAsync()

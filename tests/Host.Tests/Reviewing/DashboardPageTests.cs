@@ -13,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmploymentProcedures.Host.Tests.Reviewing;
 
 /// <summary>
-/// The dashboard, on a portal of its own (its figures are exact): four applications submitted this month in one
-/// province, one rejected and one waiting for changes.
+/// The dashboard, on a portal of its own (its figures are exact): four applications for the approval of internal
+/// regulations (a legal deadline of 60 calendar days) submitted this month in one province, one rejected the day it came
+/// and one waiting for changes.
 /// </summary>
 public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : IClassFixture<DashboardPageTests.Figures>
 {
@@ -50,8 +51,8 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         var page = context.Render<DashboardPage>();
 
         page.WaitForAssertion(() => Assert.Equal("Tableau de bord", page.Find("h1").TextContent));
-        Assert.Equal(["4", "1", "0 j. ouvrables", "100 %", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text));
-        Assert.Equal(6, page.FindAll("figure.chart").Count);
+        Assert.Equal(["4", "1", "—", "0 jour calendaire", "100 %", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text));
+        Assert.Equal(7, page.FindAll("figure.chart").Count);
         // Each chart is hidden from screen readers, which read its table: one per chart, each with a caption.
         Assert.All(page.FindAll("figure.chart svg.chart-drawing"), svg => Assert.Equal("true", svg.GetAttribute("aria-hidden")));
         Assert.Equal(page.FindAll("figure.chart figcaption").Select(c => c.TextContent), page.FindAll("figure.chart table caption").Select(c => c.TextContent));
@@ -68,6 +69,31 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         Assert.Equal(2, bars.Count);
         Assert.Equal(bars[0].X, bars[1].X, 1);
         Assert.Equal(4 * bars[1].Width, bars[0].Width, 1);
+    }
+
+    [Fact]
+    public async Task CalendarDaysProcedure_MedianMarkAndTable_AreInCalendarDays()
+    {
+        var (_, delegate_) = await figures.Portal.AccountAsync("provincial-delegate", figures.Province);
+        using var context = Context(delegate_);
+
+        var page = context.Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("figure.chart svg.chart-drawing")));
+        Assert.Equal("Délai médian, procédures à délai en jours calendaires ou sans délai", ReviewerPage.Text(page.FindAll(".key-figures dt")[3]));
+        var chart = page.Find("figure[aria-labelledby=chart-times-calendar-title]");
+        Assert.Equal("Délai médian de traitement face au délai légal, en jours calendaires", ReviewerPage.Text(chart.QuerySelector("figcaption")!));
+        Assert.Equal("Délai médian de traitement face au délai légal, en jours calendaires", ReviewerPage.Text(chart.QuerySelector("table caption")!));
+        // The rejected file: decided the day it came, against 60 calendar days.
+        Assert.Equal(["Approbation du règlement intérieur", "1", "0 jour calendaire", "60 jours calendaires", "100 %"], Row(page, "#chart-times-calendar-title", 0));
+        // The drawing says the median in calendar days and marks the 60 days, which the legend names.
+        var drawing = chart.QuerySelector("svg.chart-drawing")!;
+        Assert.Contains("0 jour calendaire", Texts(drawing));
+        Assert.Contains("60 jours calendaires", Texts(drawing));
+        Assert.Contains(MarkColour, drawing.OuterHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Délai légal", ReviewerPage.Text(chart.QuerySelector(".chart-legend")!));
+        // No procedure with a deadline in business days was decided: its chart says so rather than drawing nothing.
+        Assert.Equal("Aucune décision sur cette période.", page.Find("#chart-times-business-title + .chart-empty").TextContent);
     }
 
     [Fact]
@@ -138,7 +164,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
 
         var page = context.Render<DashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "0", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
+        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "—", "0", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
         Assert.Equal("Aucune demande déposée ni décidée sur cette période.", page.Find("#chart-months-title + .chart-empty").TextContent);
         // Only their own provinces to choose from.
         Assert.Equal(["", other], page.FindAll("#dashboard-province option").Select(o => o.GetAttribute("value")));
@@ -152,7 +178,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
 
         var page = context.Render<DashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
+        page.WaitForAssertion(() => Assert.Equal(["0", "0", "—", "—", "—", "3", "0"], page.FindAll(".key-figures dd").Select(ReviewerPage.Text)));
         Assert.Equal("2020-01", page.Find("#dashboard-from").GetAttribute("value"));
         Assert.Equal("2020-03", page.Find("#dashboard-to").GetAttribute("value"));
         Assert.Equal("Tout le pays", page.Find("#dashboard-province option").TextContent);
@@ -197,6 +223,9 @@ public sealed class DashboardPageTests(DashboardPageTests.Figures figures) : ICl
         .ToList();
 
     private static readonly string[] Series = ["#00563f", "#1d4f91", "#7a4d00"];
+
+    /// <summary>The colour of the legal deadlines' marks (<c>ChartDrawing</c>).</summary>
+    private const string MarkColour = "#a4161a";
 
     private static double Number(IElement element, string attribute) => double.Parse(element.GetAttribute(attribute)!, System.Globalization.CultureInfo.InvariantCulture);
 
