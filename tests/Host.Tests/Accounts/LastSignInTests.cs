@@ -168,8 +168,10 @@ public sealed class LastSignInTests(LivePortal portal)
         using var json = JsonDocument.Parse(zip.GetEntry("account.json")!.Open());
 
         var root = json.RootElement;
-        Assert.Equal(SignIns.Utc(account.LastSignInAt)!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("last_sign_in_at").GetString());
-        Assert.Equal(SignIns.Utc(account.PreviousSignInAt)!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), root.GetProperty("previous_sign_in_at").GetString());
+        static string Iso(DateTime? at) => at!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotNull(account.PreviousSignInAt);
+        Assert.Equal(Iso(account.LastSignInAt), root.GetProperty("last_sign_in_at").GetString());
+        Assert.Equal(Iso(account.PreviousSignInAt), root.GetProperty("previous_sign_in_at").GetString());
         using var readme = new StreamReader(zip.GetEntry("README.html")!.Open());
         Assert.Contains("ni adresse réseau ni navigateur", Text(await readme.ReadToEndAsync()), StringComparison.Ordinal);
     }
