@@ -130,6 +130,7 @@ public static class Portal
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnSigningIn = SignIns.RecordAsync;
         });
         builder.Services.AddAuthorizationBuilder().AddPolicy(DesignerAccess.Policy, DesignerAccess.Configure);
         builder.Services.AddPartnerApi(settings);

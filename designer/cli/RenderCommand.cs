@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Loading;
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Templates;
 
 namespace EmploymentProcedures.Cli;
@@ -9,7 +10,8 @@ namespace EmploymentProcedures.Cli;
 /// <c>procedures render</c>: previews a letter for a definition and an answers file, as the applicant
 /// would receive it. The workflow's facts (reference, dates, decision) are filled with preview values
 /// that suit the letter: a decision letter gets a decision by the last step, a request for changes
-/// reopens the first document.
+/// reopens the first document. The letter ends with the verification block the portal adds, carrying a sample code
+/// (<see cref="VerificationBlock.SampleCode"/>) and a sentence saying it is one.
 /// </summary>
 internal static class RenderCommand
 {
@@ -77,7 +79,9 @@ internal static class RenderCommand
             return ProceduresCommand.Findings;
         }
 
-        var html = ((RenderResult.Rendered)result).Html;
+        // The block the portal adds to every letter it issues, with a sample code it says is one: the analyst sees the page as
+        // it will be printed (the block takes the foot of the last page), and no one mistakes the preview for an issued letter.
+        var html = VerificationBlock.AddTo(((RenderResult.Rendered)result).Html, VerificationBlock.SampleCode, Applications.LocalPortal, options.Language, sample: true);
         if (options.Out is null)
         {
             output.Write(html);

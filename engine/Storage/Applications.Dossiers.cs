@@ -58,7 +58,10 @@ public sealed partial class Applications
                 // Attached files in the order the application lists them (the rows' order for the same document).
                 Documents = [.. application.Documents.Select(d => documents.FirstOrDefault(r => r.Owner == d.DocumentId && r.FileName == d.FileName)).OfType<DossierFile>()],
                 Letters = [.. letters.Select(l => new DossierLetter(
-                    new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc)),
+                    new IssuedLetter(l.Id, l.ApplicationId, l.Kind, l.Template, l.Language, l.FileName, l.Hash, l.SizeBytes, l.AuditSequence, DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc))
+                    {
+                        VerificationCode = l.VerificationCode,
+                    },
                     l.Content ?? ReadStored(l.Hash)))],
                 Messages = messages,
                 MessageFiles = attachments,

@@ -40,6 +40,12 @@ public sealed partial class Applications
     private readonly DocumentRenderer _renderer;
     private readonly Uri _portal;
 
+    /// <summary>
+    /// The page where a third party types a letter's verification code (<see cref="VerificationBlock.PageOf"/>), under the same
+    /// public address as the letters' blocks: what a summary listing the letters names.
+    /// </summary>
+    public Uri VerificationPage => VerificationBlock.PageOf(_portal);
+
     /// <summary>The portal's public address when none is given (a developer's portal): what the host's default is.</summary>
     public static readonly Uri LocalPortal = new("http://localhost:5000/");
 

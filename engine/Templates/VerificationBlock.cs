@@ -31,6 +31,18 @@ public static class VerificationBlock
         "يمكن لكل من قدمت إليه هذه الوثيقة أن يتحقق من أنها صادرة عن الإدارة، وذلك بمسح رمز الاستجابة السريعة أو بإدخال الرمز أسفله في الصفحة {0}. تعرض الصفحة الوثيقة كما صدرت.",
         "Anyone shown this document can check that the administration issued it: scan the QR code, or enter the code below at {0}. The page shows the document as it was issued.");
 
+    private static readonly LocalizedText SampleNote = LocalizedText.Of(
+        "Aperçu : ce code est un exemple. Le courrier délivré portera son propre code, tiré au sort à sa délivrance ; aucun document ne porte celui-ci.",
+        "معاينة: هذا الرمز مجرد مثال. ستحمل المراسلة عند إصدارها رمزها الخاص المسحوب عشوائيا؛ ولا تحمل أي وثيقة هذا الرمز.",
+        "Preview: this code is a sample. The letter, once issued, carries its own code drawn at random; no document carries this one.");
+
+    /// <summary>
+    /// The code a preview prints (<c>0000-0000-0000-0000-0000</c>): well formed, so the block looks as issued, and never drawn
+    /// in practice (one chance in 2^100), so no issued letter answers to it.
+    /// </summary>
+    public static readonly VerificationCode SampleCode = VerificationCode.TryParse(new string('0', VerificationCode.Length), out var sample)
+        ? sample : throw new InvalidOperationException("the sample verification code does not parse");
+
     private static readonly LocalizedText CodeLabel = LocalizedText.Of("Code de vérification :", "رمز التحقق:", "Verification code:");
 
     private static readonly LocalizedText QrLabel = LocalizedText.Of(
@@ -57,16 +69,17 @@ public static class VerificationBlock
     /// <paramref name="html"/> with the block before its last <c>&lt;/body&gt;</c> (at its end when it has none), in
     /// <paramref name="language"/> (<c>fr</c>, <c>ar</c> right to left, <c>en</c>).
     /// </summary>
-    public static string AddTo(string html, VerificationCode code, Uri portal, string language)
+    /// <param name="sample">A preview's (<see cref="SampleCode"/>): the block then says the code is a sample.</param>
+    public static string AddTo(string html, VerificationCode code, Uri portal, string language, bool sample = false)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var block = For(code, portal, language);
+        var block = For(code, portal, language, sample);
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end < 0 ? html + block : string.Concat(html.AsSpan(0, end), block, html.AsSpan(end));
     }
 
     /// <summary>The block alone.</summary>
-    public static string For(VerificationCode code, Uri portal, string language)
+    public static string For(VerificationCode code, Uri portal, string language, bool sample = false)
     {
         var page = PageOf(portal).AbsoluteUri;
         var address = AddressOf(portal, code).AbsoluteUri;
@@ -84,7 +97,7 @@ public static class VerificationBlock
             <p style="margin:0 0 1mm;font-weight:700">{Encode(Title.Get(language))}</p>
             <p style="margin:0">{string.Format(CultureInfo.InvariantCulture, Encode(HowTo.Get(language)), $"<bdi dir=\"ltr\">{Encode(page)}</bdi>")}</p>
             <p style="margin:1.5mm 0 0">{Encode(CodeLabel.Get(language))} <bdi dir="ltr" class="verification-code" style="font-family:'DejaVu Sans Mono',Consolas,monospace;font-size:12.5pt;font-weight:700;letter-spacing:.04em">{code}</bdi></p>
-            </div>
+            {(sample ? $"<p class=\"verification-sample\" style=\"margin:1.5mm 0 0;font-style:italic\">{Encode(SampleNote.Get(language))}</p>\n" : "")}</div>
             </aside>
 
             """);

@@ -37,6 +37,15 @@ public sealed class Account : IdentityUser
     public DateTimeOffset? SignedUpAt { get; set; }
 
     /// <summary>
+    /// When the person last signed in (UTC; <see cref="SignIns"/>): the sign-in page or the link confirming a new account, never
+    /// a session renewed or checked. Null until the first sign-in recorded. The time only: no network address or browser is kept.
+    /// </summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>The sign-in before <see cref="LastSignInAt"/> (UTC): what the account page shows the session that made the last one.</summary>
+    public DateTime? PreviousSignInAt { get; set; }
+
+    /// <summary>
     /// When its owner closed the account (<see cref="AccountClosure"/>): no password, no address, no name, signed out
     /// everywhere and never usable again. Null for an account in use (or deactivated by an administrator).
     /// </summary>

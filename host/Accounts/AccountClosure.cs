@@ -137,6 +137,9 @@ internal sealed class AccountClosure(AccountsDb db, UserManager<Account> users, 
         account.LockoutEnabled = true;
         account.LockoutEnd = DateTimeOffset.MaxValue;
         account.AccessFailedCount = 0;
+        // Kept to warn the owner and find dormant agents: neither is of use once the account is closed.
+        account.LastSignInAt = null;
+        account.PreviousSignInAt = null;
         account.SecurityStamp = Guid.NewGuid().ToString("N");
         account.ConcurrencyStamp = Guid.NewGuid().ToString();
         try

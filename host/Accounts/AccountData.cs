@@ -120,10 +120,7 @@ internal static class AccountData
             json.WriteEndArray();
             // Created: the sign-up, or for an invited account its invitation; older and demo accounts have neither.
             var created = account.SignedUpAt?.UtcDateTime ?? export.History.FirstOrDefault(c => c.Kind == StaffChangeKinds.Invited)?.At;
-            if (created is { } at)
-                json.WriteString("created_at", Utc(at));
-            else
-                json.WriteNull("created_at");
+            WriteTime(json, "created_at", created);
             json.WriteBoolean("receive_emails", !account.OptedOutOfEmails);
             json.WriteBoolean("has_password", account.PasswordHash is not null);
             json.WriteBoolean("deactivated", PasswordLinks.IsDeactivated(account));
@@ -132,6 +129,9 @@ internal static class AccountData
             else
                 json.WriteNull("locked_until");
             json.WriteNumber("failed_sign_ins", account.AccessFailedCount);
+            // The two sign-ins kept (SignIns): the time only, as the account page shows them.
+            WriteTime(json, "last_sign_in_at", SignIns.Utc(account.LastSignInAt));
+            WriteTime(json, "previous_sign_in_at", SignIns.Utc(account.PreviousSignInAt));
             json.WriteStartArray("history");
             foreach (var change in export.History)
             {
@@ -224,6 +224,14 @@ internal static class AccountData
             json.WriteEndArray();
             await json.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTime? at)
+    {
+        if (at is { } value)
+            json.WriteString(name, Utc(value));
+        else
+            json.WriteNull(name);
     }
 
     private static string Utc(DateTime at) =>

@@ -48,7 +48,7 @@ public sealed partial class StaffAccounts
         if (!MayManage(by))
             return null;
         page = PageQuery.Clamp(page, PageSize);
-        var matching = StaffQuery.Where(_db.Users.AsNoTracking(), filter, _library);
+        var matching = StaffQuery.Where(_db.Users.AsNoTracking(), filter, _library, _clock.GetUtcNow().UtcDateTime);
         var total = await matching.CountAsync(cancellationToken).ConfigureAwait(false);
         var items = await matching.OrderBy(a => a.DisplayName).ThenBy(a => a.NormalizedEmail)
             .Skip(page * PageSize).Take(PageSize).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -21,15 +21,17 @@ public enum StaffState
 
 /// <summary>
 /// What <c>/staff</c> lists. <paramref name="Role"/> is empty for every reviewer and staff account,
-/// <see cref="Applicants"/> for every applicant, or one role id of <c>roles.yaml</c>.
+/// <see cref="Applicants"/> for every applicant, or one role id of <c>roles.yaml</c>. <paramref name="Dormant"/>: only the
+/// accounts that may sign in and have not for <see cref="SignIns.Dormancy"/> (or never since sign-ins were recorded).
 /// </summary>
-public sealed record StaffFilter(string Search = "", string Role = "", string Province = "", StaffState? State = null)
+public sealed record StaffFilter(string Search = "", string Role = "", string Province = "", StaffState? State = null, bool Dormant = false)
 {
     public const string Applicants = "applicants";
 }
 
 /// <summary>One account on the list.</summary>
-public sealed record StaffMember(string Id, string Email, string Name, string Role, IReadOnlyList<string> Provinces, StaffState State);
+/// <param name="LastSignInAt">UTC; null when no sign-in was recorded.</param>
+public sealed record StaffMember(string Id, string Email, string Name, string Role, IReadOnlyList<string> Provinces, StaffState State, DateTime? LastSignInAt);
 
 /// <summary>A page of the list (<see cref="StaffAccounts.PageSize"/> a page) and how many accounts match in all.</summary>
 public sealed record StaffPage(IReadOnlyList<StaffMember> Items, int Total, int Page);
@@ -43,7 +45,8 @@ internal static class StaffQuery
         account.ClosedAt is not null ? StaffState.Closed
         : PasswordLinks.IsDeactivated(account) ? StaffState.Deactivated : account.PasswordHash is null ? StaffState.Invited : StaffState.Active;
 
-    public static IQueryable<Account> Where(IQueryable<Account> accounts, StaffFilter filter, ProcedureLibrary library)
+    /// <param name="now">UTC: what <see cref="StaffFilter.Dormant"/> counts back from.</param>
+    public static IQueryable<Account> Where(IQueryable<Account> accounts, StaffFilter filter, ProcedureLibrary library, DateTime now)
     {
         if (filter.Role == StaffFilter.Applicants)
         {
@@ -69,6 +72,11 @@ internal static class StaffQuery
             StaffState.Active => Active(accounts),
             _ => accounts,
         };
+        if (filter.Dormant)
+        {
+            var since = now - SignIns.Dormancy;
+            accounts = Active(accounts).Where(a => a.LastSignInAt == null || a.LastSignInAt < since);
+        }
         return AccountSearch.Matching(accounts, filter.Search);
     }
 
@@ -76,7 +84,7 @@ internal static class StaffQuery
     public static IQueryable<Account> Active(IQueryable<Account> accounts) =>
         accounts.Where(a => a.PasswordHash != null && (a.LockoutEnd == null || a.LockoutEnd != Forever));
 
-    public static StaffMember Member(Account a) => new(a.Id, a.Email ?? "", a.DisplayName, a.Role, [.. a.Provinces], StateOf(a));
+    public static StaffMember Member(Account a) => new(a.Id, a.Email ?? "", a.DisplayName, a.Role, [.. a.Provinces], StateOf(a), SignIns.Utc(a.LastSignInAt));
 
     private static List<string> RolesOf(ProcedureLibrary library, params RoleKind[] kinds) =>
         library.Roles.Values.Where(r => kinds.Contains(r.Kind)).Select(r => r.Id).ToList();

@@ -46,7 +46,8 @@ internal static class ApiEndpoints
         api.MapGet("/applications/{reference}", ApplicationAsync).WithName("GetApplication")
             .WithSummary("One application whole: answers, documents, letters, decision")
             .WithDescription("The answers by the definition's field ids, typed (numbers, booleans, dates as yyyy-MM-dd, repeating groups as arrays); "
-                + "answers to fields the form hid are never given. Each read is written in the application's audit trail with this client's name, "
+                + "answers to fields the form hid are never given. Each letter carries its `verificationCode`, the one printed at its foot: "
+                + "a paper letter someone shows is the one issued when its code and reference are those given here. Each read is written in the application's audit trail with this client's name, "
                 + "as the applicant's right of access covers who consulted the file. An application outside this client's grant is 404, as one that does not exist.")
             .Produces<ApiApplication>()
             .ProducesProblem(StatusCodes.Status404NotFound);

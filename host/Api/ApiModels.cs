@@ -66,7 +66,12 @@ public sealed record ApiDocument(long Id, string Document, ApiText? Label, strin
 /// <param name="Id">Its number: <c>/letters/{id}</c> downloads it (HTML, as issued).</param>
 /// <param name="Kind">receipt, changes_requested, approved, rejected or acknowledged.</param>
 /// <param name="Language">fr, ar or en.</param>
-public sealed record ApiLetter(long Id, string Kind, string Language, DateTime IssuedAt, string FileName, long Size, string Sha256);
+/// <param name="VerificationCode">
+/// The code printed at the foot of the letter (20 characters in five groups, 7KQM-3XPA-9D2F-H6RT-0BCW): a paper letter shown to
+/// the partner is this one when it carries the same code (and the same reference); null for a letter issued before letters
+/// carried one.
+/// </param>
+public sealed record ApiLetter(long Id, string Kind, string Language, DateTime IssuedAt, string FileName, long Size, string Sha256, string? VerificationCode);
 
 /// <summary>One application whole: the fields of its line (<see cref="ApiApplicationSummary"/>), the answers, the files, the letters and the decision's reason.</summary>
 /// <param name="Answers">The answers by the definition's field ids, typed; a hidden field's answer is never there. Empty once erased.</param>
@@ -86,7 +91,8 @@ public sealed record ApiApplication(
             [.. application.Documents.Select(d => new ApiDocument(d.Id, d.DocumentId,
                 definition?.Documents.FirstOrDefault(x => x.Id == d.DocumentId)?.Label is { } label ? ApiText.Of(label) : null,
                 d.FileName, d.SizeBytes, d.Sha256, d.Format))],
-            [.. application.Letters.Select(l => new ApiLetter(l.Id, l.Kind, l.Language, l.IssuedAt, l.FileName, l.SizeBytes, l.Hash))],
+            [.. application.Letters.Select(l => new ApiLetter(l.Id, l.Kind, l.Language, l.IssuedAt, l.FileName, l.SizeBytes, l.Hash,
+                Engine.Templates.VerificationCode.TryParse(l.VerificationCode, out var code) ? code.ToString() : null))],
             application.DecisionReason);
     }
 }

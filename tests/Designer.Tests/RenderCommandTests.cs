@@ -64,6 +64,24 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Contains("Délégué provincial de l&#39;emploi", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("fr", "Aperçu : ce code est un exemple.")]
+    [InlineData("ar", "معاينة: هذا الرمز مجرد مثال.")]
+    [InlineData("en", "Preview: this code is a sample.")]
+    public void Render_Letter_EndsWithTheVerificationBlockCarryingASampleCodeItSaysIsOne(string language, string note)
+    {
+        var (exit, output, _) = Run("render", _definition, _answers, "--template", "receipt", "--lang", language);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        var block = output.IndexOf("<aside class=\"verification\"", StringComparison.Ordinal);
+        Assert.True(block > 0, "no verification block");
+        Assert.True(block < output.LastIndexOf("</body>", StringComparison.Ordinal), "the block is not inside the page");
+        Assert.Contains($"lang=\"{language}\" dir=\"{(language == "ar" ? "rtl" : "ltr")}\"", output[block..], StringComparison.Ordinal);
+        Assert.Contains(">0000-0000-0000-0000-0000</bdi>", output, StringComparison.Ordinal);
+        Assert.Contains(note, System.Net.WebUtility.HtmlDecode(output), StringComparison.Ordinal);
+        Assert.Contains("<svg", output[block..], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_RequestForChanges_NamesTheReopenedDocument()
     {

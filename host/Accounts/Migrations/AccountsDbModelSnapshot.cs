@@ -44,6 +44,9 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -73,6 +76,9 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                     b.Property<string>("PreferredLanguage")
                         .IsRequired()
                         .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousSignInAt")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Provinces")

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using EmploymentProcedures.Engine.Archiving;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Tests.Storage;
 using EmploymentProcedures.Engine.Workflow;
 
@@ -60,6 +61,22 @@ public sealed class DossierArchiveTests
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.GetProperty("sha256").GetString());
         }
         Assert.Empty(root.GetProperty("missing").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Dossier_Letters_CarryTheVerificationCodePrintedOnEachForTheSummaryToList()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var app = await store.SubmittedAsync(Amina);
+
+        var dossier = (await store.Applications.DossierAsync(app.Id, Amina)).Value!;
+
+        var receipt = Assert.Single(dossier.Letters);
+        var issued = Assert.Single((await store.Applications.IssuedAsync(app.Id, Amina)).Value!);
+        Assert.NotNull(issued.VerificationCode);
+        Assert.Equal(issued.VerificationCode, receipt.Letter.VerificationCode);
+        Assert.True(VerificationCode.TryParse(receipt.Letter.VerificationCode, out var code));
+        Assert.Contains($">{code}</bdi>", Encoding.UTF8.GetString(receipt.Content.Span), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -217,8 +217,8 @@ public sealed partial class LetterVerificationTests
     }
 
     /// <summary>
-    /// Reads the block's QR code as a scanner would: the SVG path's modules drawn into a bitmap, four pixels a module,
-    /// decoded by ZXing. Fails if the picture is not a QR code of the expected payload.
+    /// Reads the block's QR code: the SVG path's modules drawn into a bitmap, four pixels a module, decoded by ZXing.
+    /// Fails if the picture is not a QR code of the expected payload.
     /// </summary>
     private static string DecodeQr(string block)
     {
@@ -232,7 +232,10 @@ public sealed partial class LetterVerificationTests
                 Array.Fill(pixels, (byte)0, ((y * scale) + dy) * size * scale + (x * scale), length * scale);
         }
         var source = new RGBLuminanceSource(pixels, size * scale, size * scale, RGBLuminanceSource.BitmapFormat.Gray8);
-        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
+        // As a pure barcode: ZXing's finder-pattern detector, made for camera pictures, misses about one perfect synthetic
+        // picture in a hundred (seen over 300 random codes; all 300 decode as pure barcodes), which would make this test
+        // fail at random while the matrix is right. A wrong payload still fails.
+        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true });
         Assert.NotNull(result);
         return result.Text;
     }

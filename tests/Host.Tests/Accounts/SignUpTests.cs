@@ -136,7 +136,10 @@ public sealed partial class SignUpTests(PasswordPortal portal)
             Assert.Equal(HttpStatusCode.OK, account.StatusCode);
             Assert.Contains(email, await account.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        Assert.True((await portal.FindAccountAsync(email))!.EmailConfirmed);
+        var confirmed = (await portal.FindAccountAsync(email))!;
+        Assert.True(confirmed.EmailConfirmed);
+        // Opening the link signed the person in: a sign-in like the page's, recorded.
+        Assert.NotNull(confirmed.LastSignInAt);
         Assert.True(await portal.SignsInAsync(email, Password));
 
         using var again = portal.Anonymous();

@@ -253,6 +253,29 @@ public sealed class ApiAccessTests(ApiPortal portal)
     }
 
     [Fact]
+    public async Task Detail_EachLetter_GivesTheVerificationCodePrintedOnItThatTheVerifyPageFinds()
+    {
+        var (_, applicant) = await portal.AccountAsync("employer");
+        var rejected = await portal.Filing.RejectedAsync(await portal.Filing.SubmittedAsync(applicant), "Dossier incomplet.");
+        var (_, token) = await portal.ClientAsync([ApiPortal.Procedure]);
+        using var client = portal.Bearer(token);
+
+        var letters = (await ApiPortal.JsonAsync(await client.GetAsync($"/api/v1/applications/{rejected.Reference}"))).GetProperty("letters").EnumerateArray().ToList();
+
+        Assert.Equal(["receipt", "rejected"], letters.Select(l => l.GetProperty("kind").GetString()));
+        var codes = letters.Select(l => l.GetProperty("verificationCode").GetString()!).ToList();
+        Assert.Equal(2, codes.Distinct(StringComparer.Ordinal).Count());
+        foreach (var (letter, code) in letters.Zip(codes))
+        {
+            Assert.Matches("^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$", code);
+            using var issued = await client.GetAsync($"/api/v1/applications/{rejected.Reference}/letters/{letter.GetProperty("id").GetInt64()}");
+            Assert.Contains($">{code}</bdi>", await issued.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var found = await portal.Applications.CheckLetterAsync(code);
+            Assert.Equal((rejected.Reference, letter.GetProperty("kind").GetString()), (found?.Reference, found?.Kind));
+        }
+    }
+
+    [Fact]
     public async Task Walk_NewApplicationsArriving_SeesEachOnceAndEveryOne()
     {
         var (_, applicant) = await portal.AccountAsync("employer");

@@ -47,5 +47,8 @@ public sealed class OpenApiDocumentTests(ApiPortal portal)
         var list = root.GetProperty("paths").GetProperty("/api/v1/applications").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["procedure", "status", "province", "changedSince", "after", "limit"], list);
+        var letter = root.GetProperty("components").GetProperty("schemas").GetProperty(nameof(ApiLetter)).GetProperty("properties");
+        Assert.Contains("paper letter", letter.GetProperty("verificationCode").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("`verificationCode`", root.GetProperty("paths").GetProperty("/api/v1/applications/{reference}").GetProperty("get").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.MyApplications;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,6 +161,26 @@ public sealed class DossierDownloadTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task Dossier_Summary_GivesEachLetterItsVerificationCodeAndTheAddressWhereAThirdPartyChecksIt()
+    {
+        var (application, email) = await SubmittedAsync();
+        var rejected = await portal.Filing.RejectedAsync(application, "Pièces illisibles.");
+        var codes = (await portal.Applications.IssuedAsync(rejected.Id, Administrator)).Value!
+            .Select(l => VerificationCode.TryParse(l.VerificationCode, out var code) ? code.ToString() : "none").ToList();
+
+        using var zip = await DossierOfAsync(email, application.Id);
+
+        var html = WebUtility.HtmlDecode(Text(zip, "dossier.html"));
+        Assert.Equal(2, codes.Count);
+        var letters = html[html.IndexOf("id=\"letters-title\"", StringComparison.Ordinal)..html.IndexOf("id=\"timeline-title\"", StringComparison.Ordinal)];
+        foreach (var code in codes)
+            Assert.Contains($"<bdi dir=\"ltr\" class=\"code\">{code}</bdi>", letters, StringComparison.Ordinal);
+        Assert.Contains($"en saisissant ce code sur {portal.Applications.VerificationPage.AbsoluteUri}", letters, StringComparison.Ordinal);
+        Assert.StartsWith("http", portal.Applications.VerificationPage.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("/verify", portal.Applications.VerificationPage.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dossier_ReviewersTimeline_HoldsTheirCommentsThatTheApplicantsDoesNot()
     {
         const string Note = "Pièces vérifiées, transmis à l'inspection.";
@@ -247,6 +268,7 @@ public sealed class DossierDownloadTests(LivePortal portal)
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html, StringComparison.Ordinal);
         Assert.Contains(portal.Filing.Definition.Title.Get("ar"), WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("السند القانوني", html, StringComparison.Ordinal);
+        Assert.Contains("بإدخال هذا الرمز في الصفحة", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var label = portal.Filing.Definition.Documents.First(d => d.Id == application.Documents[0].DocumentId).Label!.Get("ar");
         Assert.Contains(zip.Entries, e => e.FullName.StartsWith("documents/" + label, StringComparison.Ordinal));
     }

@@ -56,6 +56,26 @@ public sealed class StaffListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_Dormant_GivesTheAccountsThatMaySignInButHaveNotFor90DaysOrEver_WithTheirLastSignIn()
+    {
+        var now = DateTime.UtcNow;
+        await SignedInAtAsync("karima@emploi.example", now.AddDays(-91));
+        await SignedInAtAsync("omar@emploi.example", now.AddDays(-89));
+        await SignedInAtAsync("nadia@emploi.example", now.AddDays(-200));
+        await AddAsync("Samir Chraibi", "samir@emploi.example", "analyst", "Demo-Portail-2026", deactivated: false);
+
+        var dormant = await ListAsync(new StaffFilter(Dormant: true));
+        var all = await ListAsync(new StaffFilter());
+
+        // Karima not for 91 days, Samir never; Omar signed in 89 days ago; Nadia is deactivated, Youssef invited: neither can sign in.
+        Assert.Equal(["Karima Benali", "Samir Chraibi"], Names(dormant));
+        var karima = Assert.Single(all.Items, m => m.Name == "Karima Benali").LastSignInAt;
+        Assert.Equal(DateTimeKind.Utc, karima?.Kind);
+        Assert.InRange((now.AddDays(-91) - karima!.Value).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.Null(Assert.Single(all.Items, m => m.Name == "Samir Chraibi").LastSignInAt);
+    }
+
+    [Fact]
     public async Task List_FiftyAPage_TheTotalCountsThemAll()
     {
         for (var i = 0; i < 50; i++)
@@ -180,6 +200,13 @@ public sealed class StaffListTests : IAsyncLifetime
     {
         await using var scope = Portal.App.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ListAsync(Administrator, filter, page))!;
+    }
+
+    private async Task SignedInAtAsync(string email, DateTime at)
+    {
+        await using var scope = Portal.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
+        Assert.Equal(1, await db.Users.Where(a => a.Email == email).ExecuteUpdateAsync(set => set.SetProperty(a => a.LastSignInAt, at)));
     }
 
     private async Task AddAsync(string name, string email, string role, string? password, bool deactivated, params string[] provinces)
