@@ -4,17 +4,27 @@ using Microsoft.Extensions.Localization;
 
 namespace EmploymentProcedures.Host.Catalog;
 
-/// <summary>A legal deadline in words: "10 business days", or that the procedure has none.</summary>
+/// <summary>A legal deadline in words, the noun in the count's form: "10 business days", "1 business day", or that the procedure has none.</summary>
 public static class DeadlineText
 {
-    public static string Of(DeadlineDefinition? deadline, Language language, IStringLocalizer strings)
+    /// <param name="unstated">The unit of a deadline that does not say its own: a step's deadline counts in its procedure's
+    /// (<see cref="UnitOfSteps"/>), as the engine's clock does.</param>
+    public static string Of(DeadlineDefinition? deadline, Language language, IStringLocalizer strings, CalendarKind unstated = CalendarKind.Business)
     {
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(strings);
         if (deadline is null)
             return strings["Deadline.None"];
-        var key = deadline.Calendar == CalendarKind.Business ? "Deadline.BusinessDays" : "Deadline.CalendarDays";
-        return string.Format(language.Culture, strings[key].Value, deadline.Days.ToString("N0", language.Culture));
+        // Counted: Arabic says "يوم عمل واحد", "يوما عمل", "5 أيام عمل", "15 يوم عمل".
+        var key = (deadline.Calendar ?? unstated) == CalendarKind.Business ? "Deadline.BusinessDays" : "Deadline.CalendarDays";
+        return new CountedText(language, strings).Say(key, deadline.Days);
+    }
+
+    /// <summary>The unit the steps' deadlines of <paramref name="definition"/> count in when they do not say theirs.</summary>
+    public static CalendarKind UnitOfSteps(ProcedureDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Deadline?.Calendar ?? CalendarKind.Business;
     }
 
     /// <summary>A file size limit in the language's number format: "2,5 Mo", "5 MB".</summary>
