@@ -195,7 +195,14 @@ public sealed class CaseCircuitTests(PortalFixture portal)
 
         await Task.WhenAll(approving.RecordAsync(), rejecting.RecordAsync());
 
+        // The clicks return before the server has decided: wait until one decision is stored (the step moved on, or the file
+        // was rejected) before naming the winner.
         var stored = (await Applications.GetAsync(file.Id, owner)).Value!;
+        for (var waited = 0; stored.Status == ApplicationStatus.InReview && stored.Step == file.Step && waited < 200; waited++)
+        {
+            await Task.Delay(100);
+            stored = (await Applications.GetAsync(file.Id, owner)).Value!;
+        }
         var (winner, loser, kept) = stored.Status == ApplicationStatus.Rejected
             ? (rejecting, approving, "Dossier complet.")
             : (approving, rejecting, "L'avis des délégués du personnel manque.");
