@@ -27,6 +27,13 @@ public static class DeadlineClock
     /// <summary>A deadline is "due soon" when at most this many business days are left before the due date.</summary>
     public const int DefaultDueSoonBusinessDays = 2;
 
+    /// <summary>The unit a step deadline of <paramref name="definition"/> counts in when it says none: its procedure's, business days when that says none either.</summary>
+    public static CalendarKind StepFallback(ProcedureDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Deadline?.Calendar ?? CalendarKind.Business;
+    }
+
     /// <summary>The due date, or null while an open pause has stopped the clock before the deadline ran out.</summary>
     /// <param name="fallback">The procedure's calendar kind, for a step deadline that does not say its own.</param>
     /// <exception cref="ArgumentException">The deadline is under one day, says no calendar kind and no fallback is given, or a pause ends before it starts.</exception>

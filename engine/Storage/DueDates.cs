@@ -19,7 +19,7 @@ internal static class DueDates
     /// <summary>The current step's due date, counted from the day it was entered (in the procedure's calendar when the step says none); null without a step deadline.</summary>
     public static DateOnly? Step(BusinessCalendar calendar, ProcedureDefinition definition, StepDefinition step, Application application) =>
         step.Deadline is { } deadline && application.StepStartedOn is { } start
-            ? DeadlineClock.DueDate(calendar, start, deadline, definition.Deadline?.Calendar ?? CalendarKind.Business, [])
+            ? DeadlineClock.DueDate(calendar, start, deadline, DeadlineClock.StepFallback(definition), [])
             : null;
 
     /// <summary>The last due date that counts as "due soon" on <paramref name="today"/>: <see cref="DeadlineClock.DefaultDueSoonBusinessDays"/> business days ahead.</summary>

@@ -8,7 +8,7 @@ namespace EmploymentProcedures.Host.Catalog;
 public static class DeadlineText
 {
     /// <param name="unstated">The unit of a deadline that does not say its own: a step's deadline counts in its procedure's
-    /// (<see cref="UnitOfSteps"/>), as the engine's clock does.</param>
+    /// (<see cref="Engine.Deadlines.DeadlineClock.StepFallback"/>), as the engine's clock does.</param>
     public static string Of(DeadlineDefinition? deadline, Language language, IStringLocalizer strings, CalendarKind unstated = CalendarKind.Business)
     {
         ArgumentNullException.ThrowIfNull(language);
@@ -18,13 +18,6 @@ public static class DeadlineText
         // Counted: Arabic says "يوم عمل واحد", "يوما عمل", "5 أيام عمل", "15 يوم عمل".
         var key = (deadline.Calendar ?? unstated) == CalendarKind.Business ? "Deadline.BusinessDays" : "Deadline.CalendarDays";
         return new CountedText(language, strings).Say(key, deadline.Days);
-    }
-
-    /// <summary>The unit the steps' deadlines of <paramref name="definition"/> count in when they do not say theirs.</summary>
-    public static CalendarKind UnitOfSteps(ProcedureDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        return definition.Deadline?.Calendar ?? CalendarKind.Business;
     }
 
     /// <summary>A file size limit in the language's number format: "2,5 Mo", "5 MB".</summary>
