@@ -35,6 +35,8 @@ public sealed class DeadlineTextTests(LivePortal portal)
     [InlineData("ar", 15, CalendarKind.Business, "الأجل القانوني: 15 يوم عمل")]
     [InlineData("ar", 3, CalendarKind.Calendar, "الأجل القانوني: 3 أيام")]
     [InlineData("ar", 60, CalendarKind.Calendar, "الأجل القانوني: 60 يوما")]
+    [InlineData("ar", 100, CalendarKind.Calendar, "الأجل القانوني: 100 يوم")]
+    [InlineData("ar", 120, CalendarKind.Business, "الأجل القانوني: 120 يوم عمل")]
     [InlineData("fr", 1, CalendarKind.Business, "Délai légal : 1 jour ouvrable")]
     [InlineData("fr", 30, CalendarKind.Calendar, "Délai légal : 30 jours calendaires")]
     [InlineData("en", 1, CalendarKind.Calendar, "Legal deadline: 1 calendar day")]

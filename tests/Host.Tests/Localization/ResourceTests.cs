@@ -52,8 +52,24 @@ public sealed partial class ResourceTests
             .ToList();
         Assert.Contains(used, u => u.Key.StartsWith("Staff.", StringComparison.Ordinal));
         Assert.Contains(used, u => u.Key.StartsWith("ChoosePassword.", StringComparison.Ordinal));
-        // A counted text ("Statistics.CalendarDays") is its five forms' entries ("Statistics.CalendarDays.Few"...), every one of them.
+        // A counted text ("Statistics.CalendarDays") is its six forms' entries ("Statistics.CalendarDays.Few"...), every one of them.
         Assert.All(used, u => Assert.True(keys.Contains(u.Key) || CountedText.Forms.All(f => keys.Contains($"{u.Key}.{f}")), $"{u.File} uses '{u.Key}', missing from Strings.resx"));
+    }
+
+    [Theory]
+    [InlineData("Strings.resx")]
+    [InlineData("Strings.ar.resx")]
+    [InlineData("Strings.en.resx")]
+    public void CountedText_HasAnEntryForEveryFormOfTheCount(string file)
+    {
+        // Keys that share a prefix and end in two forms or more ("Deadline.CalendarDays.Few", ".Many") are a counted text:
+        // a count whose form had no entry would be said with the key's name.
+        var keys = Read(file).Keys.ToHashSet(StringComparer.Ordinal);
+        var counted = keys.Select(k => k[..Math.Max(0, k.LastIndexOf('.'))])
+            .Where(prefix => CountedText.Forms.Count(f => keys.Contains($"{prefix}.{f}")) >= 2)
+            .Distinct(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(counted);
+        Assert.All(counted, key => Assert.All(CountedText.Forms, f => Assert.True(keys.Contains($"{key}.{f}"), $"{file}: '{key}' has no '.{f}' entry")));
     }
 
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();

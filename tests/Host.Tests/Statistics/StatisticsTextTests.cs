@@ -37,7 +37,7 @@ public sealed class StatisticsTextTests : IDisposable
     [InlineData("ar", 1, "يوم واحد")]
     [InlineData("ar", 2, "يومان")]
     [InlineData("ar", 7, "7 أيام")]
-    [InlineData("ar", 7.5, "7,5 يوما")]
+    [InlineData("ar", 7.5, "7,5 يوم")]
     [InlineData("ar", 30, "30 يوما")]
     public void Days_InCalendarDays_TakeTheLanguagesFormOfTheCount(string code, double days, string expected) =>
         Assert.Equal(expected, Text(code).Days(days, CalendarKind.Calendar));
