@@ -239,6 +239,95 @@ public sealed class AccountClosureTests(EmailChangePortal portal)
         Assert.Null((await portal.Applications.GetAsync(late.Id, applicant)).Value);
     }
 
+    /// <summary>Makes the shared database refuse a write of one account's rows, as a full disk or a crash would, until disposed.</summary>
+    private async Task<IAsyncDisposable> RefusingAsync(string trigger, string when)
+    {
+        await using (var scope = portal.Portal.App.Services.CreateAsyncScope())
+        {
+            var create = $"CREATE TRIGGER {trigger} {when} BEGIN SELECT RAISE(ABORT, 'disk full'); END;";
+            await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.ExecuteSqlRawAsync(create);
+        }
+        return new Dropped(portal, trigger);
+    }
+
+    private sealed class Dropped(EmailChangePortal portal, string trigger) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await using var scope = portal.Portal.App.Services.CreateAsyncScope();
+            var drop = $"DROP TRIGGER IF EXISTS {trigger};";
+            await scope.ServiceProvider.GetRequiredService<AccountsDb>().Database.ExecuteSqlRawAsync(drop);
+        }
+    }
+
+    [Fact]
+    public async Task Closure_FailingInsideTheAccountsStep_LeavesTheAccountAndItsDraftsAsTheyWere_AndASecondAttemptCloses()
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        var (draft, draftFile) = await DraftWithOwnFileAsync(applicant);
+        // The step's last write (the last e-mail queued) fails: what it wrote before (history forgotten, queue emptied,
+        // account anonymised) must not stay.
+        await using (await RefusingAsync("refuse_closure_mail", $"BEFORE INSERT ON AccountMails WHEN NEW.AccountId = '{applicant.UserId}'"))
+        {
+            await using var scope = portal.Portal.App.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
+            var account = (await users.FindByIdAsync(applicant.UserId))!;
+
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<AccountClosure>().CloseAsync(account));
+        }
+
+        var unchanged = (await ByIdAsync(applicant.UserId))!;
+        Assert.Null(unchanged.ClosedAt);
+        Assert.Equal(email, unchanged.Email);
+        Assert.Equal("Test employer", unchanged.DisplayName);
+        Assert.NotNull(unchanged.PasswordHash);
+        Assert.Empty(await HistoryAsync(applicant.UserId));
+        Assert.True(await portal.SignsInAsync(email, LivePortal.Password));
+        Assert.NotNull((await portal.Applications.GetAsync(draft.Id, applicant)).Value);
+        Assert.True(File.Exists(draftFile));
+
+        using var client = await portal.SignedInAsync(email);
+        using var closed = await CloseAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.NotNull((await ByIdAsync(applicant.UserId))!.ClosedAt);
+        Assert.Null((await portal.Applications.GetAsync(draft.Id, applicant)).Value);
+        Assert.False(File.Exists(draftFile));
+        Assert.Single(await portal.WaitForMailsAsync(email), m => m.Subject == "Votre compte sur le portail a été fermé");
+    }
+
+    [Fact]
+    public async Task Closure_DraftsFailingToGo_ClosesTheAccountForItsOwner_AndTheSweepDeletesThemOnceTheStoreIsBack()
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        var (draft, draftFile) = await DraftWithOwnFileAsync(applicant);
+        using var client = await portal.SignedInAsync(email);
+
+        await using (await RefusingAsync("refuse_closed_drafts", $"BEFORE DELETE ON Applications WHEN OLD.OwnerId = '{applicant.UserId}'"))
+        {
+            using var closed = await CloseAsync(client);
+
+            // Closed for its owner: told so, signed out, no sign-in, the last e-mail sent; the draft waits for the sweep.
+            Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+            Assert.EndsWith("account/closed", closed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.NotNull((await ByIdAsync(applicant.UserId))!.ClosedAt);
+            Assert.False(await portal.SignsInAsync(email, LivePortal.Password));
+            Assert.Single(await portal.WaitForMailsAsync(email), m => m.Subject == "Votre compte sur le portail a été fermé");
+            Assert.NotNull((await portal.Applications.GetAsync(draft.Id, applicant)).Value);
+
+            await using var failing = portal.Portal.App.Services.CreateAsyncScope();
+            await Assert.ThrowsAnyAsync<Exception>(() => failing.ServiceProvider.GetRequiredService<AccountClosure>().FinishAsync());
+            Assert.NotNull((await portal.Applications.GetAsync(draft.Id, applicant)).Value);
+        }
+
+        await using var scope = portal.Portal.App.Services.CreateAsyncScope();
+        var closure = scope.ServiceProvider.GetRequiredService<AccountClosure>();
+        Assert.True(await closure.FinishAsync() >= 1);
+        Assert.Equal(0, await closure.FinishAsync());
+        Assert.Null((await portal.Applications.GetAsync(draft.Id, applicant)).Value);
+        Assert.False(File.Exists(draftFile));
+    }
+
     [Fact]
     public async Task Closure_StaffAccount_IsNotOffered_AndAForgedPostChangesNothing()
     {
