@@ -109,7 +109,7 @@ public static class Portal
         builder.Services.AddScoped<SignedInActor>();
         builder.Services.AddScoped(services => new StaffAccounts(
             services.GetRequiredService<UserManager<Account>>(), services.GetRequiredService<AccountsDb>(), services.GetRequiredService<ProcedureCatalog>().Library,
-            services.GetRequiredService<Applications>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<PasswordLinks>()));
+            services.GetRequiredService<Applications>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<PasswordMailQueue>()));
         builder.Services.AddScoped<GivenUpMail>();
         builder.Services.AddScoped<GivenUpAccountMail>();
         builder.Services.AddSingleton(services => new AccountThrottle(

@@ -19,10 +19,10 @@ public sealed class AccountMailRequest
     /// </summary>
     public string? Email { get; init; }
 
-    /// <summary>The account it is about (a changed password, a change of address).</summary>
+    /// <summary>The account it is about (a changed password, a change of address, an invitation).</summary>
     public string? AccountId { get; init; }
 
-    /// <summary>A sign-up's name, applicant kind and language.</summary>
+    /// <summary>A sign-up's name, applicant kind and language; for an invitation, the administrator who sent it (none from the command line).</summary>
     public string? DisplayName { get; init; }
 
     public string? Role { get; init; }
@@ -67,4 +67,5 @@ public static class AccountMailKinds
     public const string EmailChange = "email-change";
     public const string EmailChanged = "email-changed";
     public const string Closed = "closed";
+    public const string Invitation = "invitation";
 }

@@ -70,9 +70,7 @@ public sealed partial class PasswordLinks
         if (string.IsNullOrWhiteSpace(account.Email))
             throw new InvalidOperationException($"Account {account.Id} has no e-mail address to send a link to.");
 
-        var token = await _users.GenerateUserTokenAsync(account, PasswordTokens.Provider(purpose), PasswordTokens.Purpose(purpose)).ConfigureAwait(false);
-        var link = _mail.Absolute(FormattableString.Invariant(
-            $"{Page}?purpose={PurposeName(purpose)}&account={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}"));
+        var link = await LinkAsync(account, purpose).ConfigureAwait(false);
         var message = purpose == PasswordLinkPurpose.Invitation
             ? _mail.Invitation(account, link, _library, invitedBy)
             : _mail.Reset(account, link);
@@ -81,6 +79,18 @@ public sealed partial class PasswordLinks
         if (sent.Status != SentStatus.Accepted)
             NotSent(purpose, account.Id, sent.Reason);
         return (link, sent);
+    }
+
+    /// <summary>
+    /// A new link for the account to choose its password, written now and sent nowhere (the invitation's command prints
+    /// it); it works as the e-mailed ones do, until a password is chosen. Never stored.
+    /// </summary>
+    internal async Task<Uri> LinkAsync(Account account, PasswordLinkPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var token = await _users.GenerateUserTokenAsync(account, PasswordTokens.Provider(purpose), PasswordTokens.Purpose(purpose)).ConfigureAwait(false);
+        return _mail.Absolute(FormattableString.Invariant(
+            $"{Page}?purpose={PurposeName(purpose)}&account={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}"));
     }
 
     /// <summary>The account a link names when the link works now (its token valid, the account active), else null.</summary>

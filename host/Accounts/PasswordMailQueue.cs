@@ -40,6 +40,13 @@ internal abstract record PasswordMailRequest
     /// </summary>
     public sealed record AccountClosed(string AccountId, string Email, string DisplayName, string Language) : PasswordMailRequest;
 
+    /// <summary>
+    /// An administrator opened the account for an agent (or the command line did, for the first administrator): the
+    /// invitation with its link to choose a password goes while the account still has none; <paramref name="InvitedBy"/>
+    /// names the administrator in it.
+    /// </summary>
+    public sealed record Invitation(string AccountId, string? InvitedBy) : PasswordMailRequest;
+
     /// <summary>The stored form of the request, due at once.</summary>
     public AccountMailRequest ToStored(DateTime now) => this switch
     {
@@ -57,6 +64,7 @@ internal abstract record PasswordMailRequest
         {
             Kind = AccountMailKinds.Closed, AccountId = r.AccountId, Email = r.Email, DisplayName = r.DisplayName, Language = r.Language, AskedAt = now, NextAttemptAt = now,
         },
+        Invitation r => new AccountMailRequest { Kind = AccountMailKinds.Invitation, AccountId = r.AccountId, DisplayName = r.InvitedBy, AskedAt = now, NextAttemptAt = now },
         _ => throw new InvalidOperationException($"no stored form for {GetType().Name}"),
     };
 
@@ -74,6 +82,7 @@ internal abstract record PasswordMailRequest
             { Kind: AccountMailKinds.EmailChange, AccountId: { } id, Email: { } email } => new ChangeEmail(id, email),
             { Kind: AccountMailKinds.EmailChanged, AccountId: { } id, Email: { } email } => new EmailChanged(id, email),
             { Kind: AccountMailKinds.Closed, AccountId: { } id, Email: { } email, Language: { } language } => new AccountClosed(id, email, stored.DisplayName ?? "", language),
+            { Kind: AccountMailKinds.Invitation, AccountId: { } id } => new Invitation(id, stored.DisplayName),
             // A sign-up given up (its hash cleared) and then put back by hand: its account, if it was made, gets a new link.
             { Kind: AccountMailKinds.SignUp, Email: { } email, PasswordHash: null } => new Confirm(email),
             _ => null,
@@ -83,7 +92,8 @@ internal abstract record PasswordMailRequest
 
 /// <summary>
 /// The e-mails about accounts that requests hand over rather than send (forgotten password, password changed, sign-up,
-/// a new confirmation link, a change of address and its notice to the old address): a request answers at once and in the same words whether or not an account has the e-mail,
+/// a new confirmation link, a change of address and its notice to the old address, a closed account's last e-mail, an
+/// agent's invitation): a request answers at once and in the same words whether or not an account has the e-mail,
 /// and looking the account up, writing its token and talking to the mail server happen here, after the answer, so the
 /// time taken does not tell either. Each request is stored in the accounts database (<see cref="AccountMailRequest"/>,
 /// one insert whatever the address) before the answer, and sent from there in the order asked, at least once: a request
@@ -305,6 +315,12 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
                 return await services.GetRequiredService<AccountChanges>().SendAsync(change.AccountId, change.NewEmail, cancellationToken).ConfigureAwait(false);
             case PasswordMailRequest.AccountClosed closed:
                 return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().AccountClosed(closed.Email, closed.DisplayName, closed.Language), cancellationToken).ConfigureAwait(false);
+            case PasswordMailRequest.Invitation invitation:
+                // Sent only while the account waits for its password: one chosen (through an earlier invitation's link),
+                // deactivated or closed meanwhile has nothing to be invited to.
+                if (await users.FindByIdAsync(invitation.AccountId).ConfigureAwait(false) is { Email: not null } invited && StaffQuery.StateOf(invited) == StaffState.Invited)
+                    return (await services.GetRequiredService<PasswordLinks>().SendLinkAsync(invited, PasswordLinkPurpose.Invitation, invitation.InvitedBy, cancellationToken).ConfigureAwait(false)).Sent;
+                return Sent.Accepted;
             case PasswordMailRequest.EmailChanged notice:
                 if (await users.FindByIdAsync(notice.AccountId).ConfigureAwait(false) is { } moved)
                     return await SendMessageAsync(services, services.GetRequiredService<PasswordMail>().EmailChanged(moved, notice.OldEmail), cancellationToken).ConfigureAwait(false);

@@ -5,12 +5,15 @@ namespace EmploymentProcedures.Host.Accounts;
 
 /// <remarks>
 /// An invited account has no password: it cannot sign in until its owner follows the invitation's link and chooses one
-/// (<see cref="PasswordLinks"/>, valid 7 days); "send the invitation again" gives a new link while it has none.
+/// (<see cref="PasswordLinks"/>, valid 7 days); "send the invitation again" gives a new link while it has none. The
+/// invitation goes through the account e-mails' queue (<see cref="PasswordMailQueue"/>), stored in the transaction that
+/// opens the account or records the new invitation: a mail server down is tried again, and an invitation given up is on
+/// <c>/admin/mail</c> with the other account e-mails, to send again. Its link is written when it is sent, never stored.
 /// </remarks>
 public sealed partial class StaffAccounts
 {
     /// <summary>
-    /// Opens an account for an agent, with no password, and e-mails them the invitation. Refused, field by field: a bad or
+    /// Opens an account for an agent, with no password, and queues the invitation's e-mail with it. Refused, field by field: a bad or
     /// already used e-mail (naming whose), no name, a role that is not a reviewer's or staff's, a territorial role without
     /// provinces.
     /// </summary>
@@ -47,10 +50,12 @@ public sealed partial class StaffAccounts
             if (!created.Succeeded)
                 return StaffOutcome.Refused([.. created.Errors.Select(e => new StaffError("Email", "Staff.EmailInvalid"))]);
             _db.StaffChanges.Add(Change(by!, account, StaffChangeKinds.Invited, from: provinces.Count > 0 ? Joined(provinces) : null, to: role.Id));
+            QueueInvitation(account, by!);
             await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        return StaffOutcome.Done(account) with { Link = await SendInvitationAsync(account, by!, cancellationToken).ConfigureAwait(false) };
+        _mails.Wake();
+        return StaffOutcome.Done(account);
     }
 
     /// <summary>A new invitation for an account still waiting for its password; nothing for any other.</summary>
@@ -63,8 +68,10 @@ public sealed partial class StaffAccounts
         if (StaffQuery.StateOf(account) != StaffState.Invited)
             return StaffOutcome.Refused(new StaffError("", "Staff.NotInvited"));
         _db.StaffChanges.Add(Change(by!, account, StaffChangeKinds.InvitedAgain));
+        QueueInvitation(account, by!);
         await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return StaffOutcome.Done(account) with { Link = await SendInvitationAsync(account, by!, cancellationToken).ConfigureAwait(false) };
+        _mails.Wake();
+        return StaffOutcome.Done(account);
     }
 
     /// <summary>
@@ -84,9 +91,9 @@ public sealed partial class StaffAccounts
     /// <summary>Who acts for <c>invite-administrator</c>: whoever could run a command on the server.</summary>
     private static readonly Actor CommandLine = new(StaffChangeKinds.CommandLine, "invite-administrator", Administrator, Engine.Definitions.RoleKind.Staff, []);
 
-    /// <summary>The invitation's e-mail, naming the administrator (none when it comes from the command line).</summary>
-    private Task<Uri> SendInvitationAsync(Account account, Actor by, CancellationToken cancellationToken) =>
-        _links.SendAsync(account, PasswordLinkPurpose.Invitation, by.UserId == StaffChangeKinds.CommandLine ? null : by.Name, cancellationToken);
+    /// <summary>The invitation's e-mail, naming the administrator (none when it comes from the command line), saved with the caller's changes.</summary>
+    private void QueueInvitation(Account account, Actor by) =>
+        _db.AccountMails.Add(new PasswordMailRequest.Invitation(account.Id, by.UserId == StaffChangeKinds.CommandLine ? null : by.Name).ToStored(_clock.GetUtcNow().UtcDateTime));
 
     /// <summary>An address alone (<c>agent@emploi.gov.ma</c>), as Identity and mail servers take it: no display name, no spaces.</summary>
     private static bool IsEmail(string email) =>

@@ -26,11 +26,11 @@ public sealed partial class StaffAccounts
     private readonly ProcedureLibrary _library;
     private readonly Applications _applications;
     private readonly TimeProvider _clock;
-    private readonly PasswordLinks _links;
+    private readonly PasswordMailQueue _mails;
 
-    internal StaffAccounts(UserManager<Account> users, AccountsDb db, ProcedureLibrary library, Applications applications, TimeProvider clock, PasswordLinks links)
+    internal StaffAccounts(UserManager<Account> users, AccountsDb db, ProcedureLibrary library, Applications applications, TimeProvider clock, PasswordMailQueue mails)
     {
-        _links = links;
+        _mails = mails;
         _users = users;
         _db = db;
         _library = library;

@@ -14,9 +14,6 @@ public sealed record StaffOutcome(Account? Account, IReadOnlyList<StaffError> Er
     /// <summary>Claims on files released because the person can no longer act on them.</summary>
     public int ClaimsReleased { get; init; }
 
-    /// <summary>The link sent to choose a password, for an invitation.</summary>
-    public Uri? Link { get; init; }
-
     public static StaffOutcome Done(Account account) => new(account, []);
 
     public static StaffOutcome Refused(params StaffError[] errors) => new(null, errors);

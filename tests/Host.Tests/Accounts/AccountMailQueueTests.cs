@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Tests.MyApplications;
@@ -69,6 +70,8 @@ public sealed class AccountMailQueueTests
             new PasswordMailRequest.Changed("account-1"),
             new PasswordMailRequest.SignUp("b@example.test", "Atlas", "employer", "ar", "HASH"),
             new PasswordMailRequest.Confirm("c@example.test"),
+            new PasswordMailRequest.Invitation("account-2", "Nadia Alaoui"),
+            new PasswordMailRequest.Invitation("account-3", null),
         ];
         var now = new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc);
 
@@ -153,6 +156,53 @@ public sealed class AccountMailQueueTests
         var mail = await WaitForMailAsync(portal.DataPath, email);
         Assert.Equal("Choisir un nouveau mot de passe", mail.Subject);
         await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)).Count == 0);
+    }
+
+    [Fact]
+    public async Task Invitation_WhileTheMailServerRefuses_IsKeptAndTriedAgain_AndSentWithAWorkingLinkWhenItIsBack()
+    {
+        const string email = "salma.agent@emploi.example";
+        await using var portal = await TempPortal.PrepareOverAsync(
+            data => File.WriteAllTextAsync(Path.Combine(data, "mail"), "a file where the pickup folder should be"),
+            listen: true, "--Mail:FirstRetryDelay=00:00:01", "--Mail:MaxAttempts=50");
+        var administrator = new Actor("admin-1", "Nadia Alaoui", StaffAccounts.Administrator, Engine.Definitions.RoleKind.Staff, []);
+
+        await using (var scope = portal.App.Services.CreateAsyncScope())
+        {
+            var invited = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+                .InviteAsync(administrator, new StaffInvitation(email, "Salma Idrissi", "desk-agent", ["rabat"], "fr"));
+            Assert.True(invited.Succeeded);
+        }
+        await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)) is [{ Attempts: >= 2 }]);
+        var failing = Assert.Single(await StoredAsync(portal.App.Services));
+        Assert.Equal((AccountMailKinds.Invitation, "Nadia Alaoui"), (failing.Kind, failing.DisplayName));
+        Assert.NotNull(failing.LastError);
+        Assert.Null(failing.GivenUpAt);
+        File.Delete(Path.Combine(portal.DataPath, "mail"));
+
+        var mail = await WaitForMailAsync(portal.DataPath, email);
+        Assert.Contains("Nadia Alaoui", mail.TextBody, StringComparison.Ordinal);
+        var link = PasswordPortal.LinkIn(mail);
+        Assert.Contains("purpose=invitation", link.Query, StringComparison.Ordinal);
+        await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)).Count == 0);
+        // The link written when the e-mail went opens the invited account.
+        var query = link.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => WebUtility.UrlDecode(p[1]), StringComparer.Ordinal);
+        await using var after = portal.App.Services.CreateAsyncScope();
+        var opened = await after.ServiceProvider.GetRequiredService<PasswordLinks>().OpenAsync(PasswordLinkPurpose.Invitation, query["account"], query["token"]);
+        Assert.Equal(email, opened?.Email);
+        Assert.Equal(StaffState.Invited, StaffQuery.StateOf(opened!));
+    }
+
+    [Fact]
+    public async Task Invitation_OfAnAccountWhosePasswordIsChosenMeanwhile_SendsNothing()
+    {
+        await using var portal = await TempPortal.PrepareAsync(listen: true);
+        var account = await CreateAccountAsync(portal.App.Services, "already.in@emploi.example");
+
+        await portal.App.Services.GetRequiredService<PasswordMailQueue>().EnqueueAsync(new PasswordMailRequest.Invitation(account.Id, "Nadia Alaoui"));
+        await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)).Count == 0);
+
+        Assert.False(Directory.Exists(Path.Combine(portal.DataPath, "mail")) && Directory.EnumerateFiles(Path.Combine(portal.DataPath, "mail")).Any());
     }
 
     [Fact]

@@ -94,6 +94,29 @@ public sealed class GivenUpAccountMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invitation_GivenUp_IsShownWithTheAgentsAddress_AndSentAgainWithItsLink()
+    {
+        var (adminEmail, administrator) = await _portal.AccountAsync("administrator");
+        var email = $"agent-{Guid.NewGuid():N}@emploi.example";
+        var invited = await _portal.WithStaffAsync(s => s.InviteAsync(administrator, new StaffInvitation(email, "Salma Idrissi", "desk-agent", ["rabat"], "fr")));
+        Assert.Single(await _portal.WaitForMailsAsync(email));
+        var key = await GivenUpAsync(new PasswordMailRequest.Invitation(invited.Account!.Id, administrator.Name), "421 4.3.0 service not available");
+        using var admin = await _portal.SignedInAsync(adminEmail);
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync(Page));
+        Assert.Contains(">Invitation d'un agent à choisir son mot de passe</th>", page, StringComparison.Ordinal);
+        Assert.Contains($"<span dir=\"ltr\">{email}</span>", page, StringComparison.Ordinal);
+        Assert.Contains("421 4.3.0 service not available", page, StringComparison.Ordinal);
+
+        using var response = await StaffPortal.PostFormAsync(admin, Page, page, Form, ("account-one", GivenUpMail.Format(key)));
+        var mails = await _portal.WaitForMailsAsync(email, 2);
+
+        Assert.Contains("Courriel(s) de compte renvoyé(s) : 1.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("purpose=invitation", PasswordPortal.LinkIn(mails[^1]).Query, StringComparison.Ordinal);
+        await WaitUntilGoneAsync(key.Id);
+    }
+
+    [Fact]
     public async Task SendAgain_AllShown_ByTwoAdministratorsFromTheSamePage_RetriesOnce_AndTellsTheSecond()
     {
         var (email, _) = await _portal.AccountAsync("employer");

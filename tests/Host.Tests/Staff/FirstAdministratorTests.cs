@@ -42,6 +42,26 @@ public sealed class FirstAdministratorTests : IDisposable
     }
 
     [Fact]
+    public async Task InviteAdministrator_WhileTheMailServerRefuses_KeepsTheInvitationInTheQueue_AndStillPrintsAWorkingLink()
+    {
+        Directory.CreateDirectory(_data);
+        await File.WriteAllTextAsync(Path.Combine(_data, "mail"), "a file where the pickup folder should be");
+
+        var (code, output, _) = await RunAsync("chef@emploi.example", "Fatima Zahra");
+
+        Assert.Equal(0, code);
+        Assert.Contains("The invitation to chef@emploi.example (administrator) could not be e-mailed now", output, StringComparison.Ordinal);
+        Assert.Contains("the portal sends it again once it runs", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.TrimEntries), l => l.StartsWith("https://portail.emploi.example/account/password?purpose=invitation&account=", StringComparison.Ordinal));
+        await using var db = Open();
+        var waiting = await db.AccountMails.SingleAsync();
+        var (account, _) = await ReadAsync("chef@emploi.example");
+        Assert.Equal((AccountMailKinds.Invitation, account.Id, 1, (string?)null), (waiting.Kind, waiting.AccountId, waiting.Attempts, waiting.DisplayName));
+        Assert.NotNull(waiting.LastError);
+        Assert.Null(waiting.GivenUpAt);
+    }
+
+    [Fact]
     public async Task InviteAdministrator_WithoutItsNameOrEmail_SaysHowAndDoesNothing()
     {
         var (code, _, error) = await RunAsync("chef@emploi.example");

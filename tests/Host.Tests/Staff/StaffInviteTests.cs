@@ -28,12 +28,12 @@ public sealed class StaffInviteTests(StaffPortal portal)
         var change = Assert.Single((await portal.ReadAsync(account.Id)).Changes);
         Assert.Equal((StaffChangeKinds.Invited, "desk-agent", "rabat", admin.UserId), (change.Kind, change.To, change.From, change.ById));
         var page = WebUtility.HtmlDecode(await adminClient.GetStringAsync("staff/" + account.Id + "?done=invited"));
-        Assert.Contains("l'invitation envoyée à " + email, page, StringComparison.Ordinal);
+        Assert.Contains("l'invitation part par courriel à " + email, page, StringComparison.Ordinal);
         Assert.Contains("Invité (pas encore de mot de passe)", page, StringComparison.Ordinal);
         Assert.Contains("Invité comme Agent du guichet pour Préfecture de Rabat, par " + admin.Name, page, StringComparison.Ordinal);
 
         using var again = await StaffPortal.PostFormAsync(adminClient, "staff/" + account.Id, "staff-invite-again");
-        Assert.Contains("Une nouvelle invitation est envoyée", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Une nouvelle invitation part par courriel", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var mails = await portal.WaitForMailsAsync(email, 2);
         Assert.Contains("dir=\"rtl\"", mails[0].HtmlBody, StringComparison.Ordinal);
 
