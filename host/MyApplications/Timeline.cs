@@ -14,12 +14,18 @@ namespace EmploymentProcedures.Host.MyApplications;
 /// <param name="Message">What the reviewer wrote (a request for changes, a reason), or the applicant's own reason for withdrawing.</param>
 /// <param name="Items">The items reopened, or changed at a resubmission, in words.</param>
 public sealed record TimelineEntry(
-    DateTimeOffset At, string Kind, string Sentence, string? By, string? MessageLabel, string? Message, string? ItemsLabel, IReadOnlyList<string> Items);
+    DateTimeOffset At, string Kind, string Sentence, string? By, string? MessageLabel, string? Message, string? ItemsLabel, IReadOnlyList<string> Items)
+{
+    /// <summary>Whether the entry stands for a whole day (a partner's reads of that day): its date is shown, not its time.</summary>
+    public bool WholeDay { get; init; }
+}
 
 /// <summary>
 /// Turns the audit entries of <c>Applications.HistoryAsync</c> into sentences. Only what tells the story of the
 /// file is kept: the draft's autosaves and uploads are not events of the procedure, and refused attempts (the
-/// person's own as well: they changed nothing) are the audit's business, not the timeline's.
+/// person's own as well: they changed nothing) are the audit's business, not the timeline's. A partner administration's
+/// reads through the API (law 09-08: the applicant knows who received their data) are one entry per partner and day in
+/// Morocco, at its first read: a system that reads the file fifty times a day is one line, not fifty.
 /// </summary>
 internal static class Timeline
 {
@@ -39,10 +45,14 @@ internal static class Timeline
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(texts);
         var entries = new List<TimelineEntry>();
+        var partnerDays = new HashSet<(string Partner, DateOnly Day)>();
         foreach (var record in history)
         {
-            if (Describe(record, texts, language, strings, clock, staff) is { } entry)
-                entries.Add(entry);
+            if (Describe(record, texts, language, strings, clock, staff) is not { } entry)
+                continue;
+            if (entry.WholeDay && !partnerDays.Add((record.ActorId, DateOnly.FromDateTime(entry.At.DateTime))))
+                continue;
+            entries.Add(entry);
         }
         return entries;
     }
@@ -80,10 +90,13 @@ internal static class Timeline
             WorkflowEvents.Withdrawn => (Say("Mine.EventWithdrawn"), strings["Mine.MessageYourReason"], null),
             WorkflowEvents.DeadlineLapsed => (Say("Mine.EventDeadlineLapsed"), null, null),
             StorageEvents.Erased => (Say("Mine.EventErased"), null, null),
+            StorageEvents.ReadThroughApi => (Say("Mine.EventReadThroughApi", record.ActorName), null, null),
             _ => null,
         };
         if (said is not { } shown)
             return null;
+        if (record.Kind == StorageEvents.ReadThroughApi)
+            return new TimelineEntry(MoroccoTime.Local(clock, record.At), record.Kind, shown.Sentence, null, null, null, null, []) { WholeDay = true };
         if (staff && shown.Message is null && ReviewerActs.Contains(record.Kind))
             shown = shown with { Message = strings["Dossier.ReviewerComment"] };
         var message = shown.Message is not null && !string.IsNullOrWhiteSpace(record.Comment) ? record.Comment : null;

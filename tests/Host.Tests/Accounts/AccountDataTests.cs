@@ -107,6 +107,32 @@ public sealed class AccountDataTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task MyData_ApplicationReadByAPartner_SaysWhoReadItOnceForTheDay_AndNoOtherApplicantsReads()
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(applicant);
+        var (_, neighbour) = await portal.AccountAsync("employer");
+        var theirs = await portal.Filing.SubmittedAsync(neighbour);
+        var procedures = new HashSet<string>(StringComparer.Ordinal) { Filing.Procedure };
+        var cnss = new Engine.Storage.PartnerAccess("cnss-export", "CNSS — immatriculations", procedures, new HashSet<string>(StringComparer.Ordinal));
+        for (var i = 0; i < 3; i++)
+            Assert.NotNull((await portal.Applications.PartnerGetAsync(cnss, submitted.Reference!)).Value);
+        var anapec = new Engine.Storage.PartnerAccess("anapec-export", "ANAPEC — offres", procedures, new HashSet<string>(StringComparer.Ordinal));
+        Assert.NotNull((await portal.Applications.PartnerGetAsync(anapec, theirs.Reference!)).Value);
+
+        var (response, zip) = await ExportAsync(email);
+        using (response)
+        using (zip)
+        using (var whole = Nested(zip, $"applications/{submitted.Reference}.zip"))
+        {
+            var summary = WebUtility.HtmlDecode(Text(whole, "dossier.html"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(summary, "Dossier consulté par CNSS — immatriculations, système d'une administration partenaire."));
+            Assert.DoesNotContain("ANAPEC", summary, StringComparison.Ordinal);
+            Assert.All(zip.Entries, e => Assert.DoesNotContain(theirs.Reference!, e.FullName, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task MyData_OfOneApplicant_NeverHoldsAnotherApplicantsApplicationsOrNotifications()
     {
         var (email, applicant) = await portal.AccountAsync("employer");

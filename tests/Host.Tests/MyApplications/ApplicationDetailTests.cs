@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
@@ -201,5 +202,44 @@ public sealed class ApplicationDetailTests(LivePortal portal)
         page.WaitForAssertion(() => Assert.Equal(["سحب الطلب"], Actions(page)));
         Assert.Contains($"أودع الطلب تحت المرجع {own.Application.Reference}.", page.FindAll(".timeline .what").Select(e => e.TextContent));
         Assert.Equal("قيد الدراسة", page.Find(".facts .status").TextContent);
+    }
+
+    /// <summary>A partner's system (as the API makes it) covering the procedure of the test applications everywhere.</summary>
+    private static PartnerAccess Partner(string name) =>
+        new(Guid.NewGuid().ToString("N")[..12], name, new HashSet<string>(StringComparer.Ordinal) { Filing.Procedure }, new HashSet<string>(StringComparer.Ordinal));
+
+    [Fact]
+    public async Task PartnersReads_AreOneLinePerPartnerForTheDay_InFrenchAndArabic_AndNothingOfAnotherApplicantsFile()
+    {
+        var (_, owner) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(owner);
+        var (_, neighbour) = await portal.AccountAsync("employer");
+        var theirs = await portal.Filing.SubmittedAsync(neighbour);
+        var cnss = Partner("CNSS — immatriculations");
+        for (var i = 0; i < 50; i++)
+            Assert.NotNull((await portal.Applications.PartnerGetAsync(cnss, submitted.Reference!)).Value);
+        Assert.NotNull((await portal.Applications.PartnerGetAsync(Partner("DGSN — visas"), submitted.Reference!)).Value);
+        Assert.NotNull((await portal.Applications.PartnerGetAsync(Partner("ANAPEC — offres"), theirs.Reference!)).Value);
+        var today = MoroccoTime.Today(MoroccoTime.Instance);
+
+        foreach (var (language, said) in new[]
+        {
+            (Languages.French, "Dossier consulté par {0}, système d'une administration partenaire."),
+            (Languages.Arabic, "اطّلع على الملف {0}، وهو نظام معلوماتي لإدارة شريكة."),
+        })
+        {
+            using var context = new PageContext(portal, owner, language);
+            var page = context.Render<ApplicationDetail>(p => p.Add(c => c.Id, submitted.Id));
+
+            page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".timeline .event-read-through-api").Count));
+            var reads = page.FindAll(".timeline .event-read-through-api");
+            Assert.Equal([string.Format(CultureInfo.InvariantCulture, said, "CNSS — immatriculations"), string.Format(CultureInfo.InvariantCulture, said, "DGSN — visas")],
+                reads.Select(r => r.QuerySelector(".what")!.TextContent));
+            // The day, not a time: the line stands for every read of that day.
+            Assert.All(reads, r => Assert.Equal(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.QuerySelector("time")!.GetAttribute("datetime")));
+            Assert.All(reads, r => Assert.Equal(today.ToDateTime(TimeOnly.MinValue).ToString("D", language.Culture), r.QuerySelector("time")!.TextContent));
+            Assert.DoesNotContain("ANAPEC", page.Markup, StringComparison.Ordinal);
+            Assert.DoesNotContain(theirs.Reference!, page.Markup, StringComparison.Ordinal);
+        }
     }
 }

@@ -42,6 +42,7 @@ public sealed class TimelineTests
         { WorkflowEvents.Decided, null, null, "acknowledged", null, "Déclaration enregistrée." },
         { WorkflowEvents.Withdrawn, "reception", null, "withdrawn", null, "Vous avez retiré la demande." },
         { WorkflowEvents.DeadlineLapsed, "approval", null, "in_review", null, "Le délai légal a expiré sans réponse de l'administration." },
+        { StorageEvents.ReadThroughApi, null, null, "in_review", "application", "Dossier consulté par Karim Alaoui, système d'une administration partenaire." },
     };
 
     [Theory]
@@ -146,6 +147,39 @@ public sealed class TimelineTests
         var timeline = Timeline.Of(history, texts, Languages.French, strings, MoroccoTime.Instance);
 
         Assert.Equal([StorageEvents.Started, WorkflowEvents.Submitted], timeline.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void Of_PartnersReads_AreOneEntryPerPartnerAndDayInMorocco_AtTheFirstRead()
+    {
+        var strings = PortalStrings.In(Languages.French);
+        var texts = new ProcedureTexts(Regulations, Repository.Catalog.Library, Languages.French, strings);
+        AuditRecord Read(string client, string name, DateTime at, string what = "application") =>
+            new(1, at, Guid.Empty, PartnerAccess.ActorPrefix + client, name, PartnerAccess.Role, StorageEvents.ReadThroughApi, "reception", null, "in_review", "in_review", null, what);
+        var morning = new DateTime(2026, 11, 27, 8, 0, 0, DateTimeKind.Utc);
+        var history = new List<AuditRecord> { Record(WorkflowEvents.Submitted, detail: "IRA-2026-000042", actorRole: "employer") };
+        // Fifty reads by the CNSS's system in one day, its files among them, and one by the police's the same day.
+        history.AddRange(Enumerable.Range(0, 50).Select(i => Read("cnss01", "CNSS — immatriculations", morning.AddMinutes(i * 10), i % 2 == 0 ? "application" : "document 7")));
+        history.Add(Read("dgsn0001", "DGSN — visas", morning.AddHours(2)));
+        history.Add(Record(WorkflowEvents.StepApproved, "reception", "approve", "in_review"));
+        // 23:30 UTC is already the next day in Morocco (UTC+1): a second line for that day.
+        history.Add(Read("cnss01", "CNSS — immatriculations", new DateTime(2026, 11, 27, 23, 30, 0, DateTimeKind.Utc)));
+
+        var timeline = Timeline.Of(history, texts, Languages.French, strings, MoroccoTime.Instance);
+
+        var reads = timeline.Where(e => e.Kind == StorageEvents.ReadThroughApi).ToList();
+        Assert.Equal(
+            [
+                ("Dossier consulté par CNSS — immatriculations, système d'une administration partenaire.", new DateTime(2026, 11, 27, 9, 0, 0)),
+                ("Dossier consulté par DGSN — visas, système d'une administration partenaire.", new DateTime(2026, 11, 27, 11, 0, 0)),
+                ("Dossier consulté par CNSS — immatriculations, système d'une administration partenaire.", new DateTime(2026, 11, 28, 0, 30, 0)),
+            ],
+            reads.Select(e => (e.Sentence, e.At.DateTime)));
+        Assert.All(reads, e => Assert.True(e.WholeDay));
+        Assert.All(reads, e => Assert.Null(e.By));
+        Assert.Equal(
+            [WorkflowEvents.Submitted, StorageEvents.ReadThroughApi, StorageEvents.ReadThroughApi, WorkflowEvents.StepApproved, StorageEvents.ReadThroughApi],
+            timeline.Select(e => e.Kind));
     }
 
     [Fact]
