@@ -113,12 +113,8 @@ public sealed class AccountDataTests(LivePortal portal)
         var submitted = await portal.Filing.SubmittedAsync(applicant);
         var (_, neighbour) = await portal.AccountAsync("employer");
         var theirs = await portal.Filing.SubmittedAsync(neighbour);
-        var procedures = new HashSet<string>(StringComparer.Ordinal) { Filing.Procedure };
-        var cnss = new Engine.Storage.PartnerAccess("cnss-export", "CNSS — immatriculations", procedures, new HashSet<string>(StringComparer.Ordinal));
-        for (var i = 0; i < 3; i++)
-            Assert.NotNull((await portal.Applications.PartnerGetAsync(cnss, submitted.Reference!)).Value);
-        var anapec = new Engine.Storage.PartnerAccess("anapec-export", "ANAPEC — offres", procedures, new HashSet<string>(StringComparer.Ordinal));
-        Assert.NotNull((await portal.Applications.PartnerGetAsync(anapec, theirs.Reference!)).Value);
+        await portal.Filing.ReadByPartnerAsync(submitted, "CNSS — immatriculations", times: 3);
+        await portal.Filing.ReadByPartnerAsync(theirs, "ANAPEC — offres");
 
         var (response, zip) = await ExportAsync(email);
         using (response)

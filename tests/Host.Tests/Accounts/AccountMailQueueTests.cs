@@ -61,6 +61,20 @@ public sealed class AccountMailQueueTests
         Assert.True(await done(), "the queue did not get there in 20 s");
     }
 
+    /// <summary>A listening portal whose mail server refuses everything: a file stands where the pickup folder goes.</summary>
+    private static Task<TempPortal> RefusingMailAsync(params string[] settings) =>
+        TempPortal.PrepareOverAsync(data => File.WriteAllTextAsync(Path.Combine(data, "mail"), "a file where the pickup folder should be"), listen: true, settings);
+
+    /// <summary>The one request waiting, once it was refused twice.</summary>
+    private static async Task<AccountMailRequest> RefusedTwiceAsync(TempPortal portal)
+    {
+        await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)) is [{ Attempts: >= 2 }]);
+        return Assert.Single(await StoredAsync(portal.App.Services));
+    }
+
+    /// <summary>The mail server of <see cref="RefusingMailAsync"/> takes e-mails again.</summary>
+    private static void Reopen(TempPortal portal) => File.Delete(Path.Combine(portal.DataPath, "mail"));
+
     [Fact]
     public void StoredForm_GivesBackEveryRequest_AndASignUpGivenUpAndPutBackOnlyResendsItsLink()
     {
@@ -140,15 +154,12 @@ public sealed class AccountMailQueueTests
     public async Task RefusedEmail_IsTriedAgainAfterItsDelay_AndSentOnceTheWayIsOpen()
     {
         const string email = "nadia@example.test";
-        await using var portal = await TempPortal.PrepareOverAsync(
-            data => File.WriteAllTextAsync(Path.Combine(data, "mail"), "a file where the pickup folder should be"),
-            listen: true, "--Mail:FirstRetryDelay=00:00:01", "--Mail:MaxAttempts=50");
+        await using var portal = await RefusingMailAsync("--Mail:FirstRetryDelay=00:00:01", "--Mail:MaxAttempts=50");
         await CreateAccountAsync(portal.App.Services, email);
 
         await portal.App.Services.GetRequiredService<PasswordMailQueue>().EnqueueAsync(new PasswordMailRequest.Forgotten(email));
-        await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)) is [{ Attempts: >= 2 }]);
-        var failing = Assert.Single(await StoredAsync(portal.App.Services));
-        File.Delete(Path.Combine(portal.DataPath, "mail"));
+        var failing = await RefusedTwiceAsync(portal);
+        Reopen(portal);
 
         Assert.NotNull(failing.LastError);
         Assert.Null(failing.GivenUpAt);
@@ -162,9 +173,7 @@ public sealed class AccountMailQueueTests
     public async Task Invitation_WhileTheMailServerRefuses_IsKeptAndTriedAgain_AndSentWithAWorkingLinkWhenItIsBack()
     {
         const string email = "salma.agent@emploi.example";
-        await using var portal = await TempPortal.PrepareOverAsync(
-            data => File.WriteAllTextAsync(Path.Combine(data, "mail"), "a file where the pickup folder should be"),
-            listen: true, "--Mail:FirstRetryDelay=00:00:01", "--Mail:MaxAttempts=50");
+        await using var portal = await RefusingMailAsync("--Mail:FirstRetryDelay=00:00:01", "--Mail:MaxAttempts=50");
         var administrator = new Actor("admin-1", "Nadia Alaoui", StaffAccounts.Administrator, Engine.Definitions.RoleKind.Staff, []);
 
         await using (var scope = portal.App.Services.CreateAsyncScope())
@@ -173,12 +182,11 @@ public sealed class AccountMailQueueTests
                 .InviteAsync(administrator, new StaffInvitation(email, "Salma Idrissi", "desk-agent", ["rabat"], "fr"));
             Assert.True(invited.Succeeded);
         }
-        await WaitUntilAsync(async () => (await StoredAsync(portal.App.Services)) is [{ Attempts: >= 2 }]);
-        var failing = Assert.Single(await StoredAsync(portal.App.Services));
+        var failing = await RefusedTwiceAsync(portal);
         Assert.Equal((AccountMailKinds.Invitation, "Nadia Alaoui"), (failing.Kind, failing.DisplayName));
         Assert.NotNull(failing.LastError);
         Assert.Null(failing.GivenUpAt);
-        File.Delete(Path.Combine(portal.DataPath, "mail"));
+        Reopen(portal);
 
         var mail = await WaitForMailAsync(portal.DataPath, email);
         Assert.Contains("Nadia Alaoui", mail.TextBody, StringComparison.Ordinal);
@@ -209,9 +217,7 @@ public sealed class AccountMailQueueTests
     public async Task ClosedAccountsLastEmail_GivenUp_ForgetsTheAddressAndTheName()
     {
         const string email = "salma.closed@example.test";
-        await using var portal = await TempPortal.PrepareOverAsync(
-            data => File.WriteAllTextAsync(Path.Combine(data, "mail"), "a file where the pickup folder should be"),
-            listen: true, "--Mail:FirstRetryDelay=00:00:00.200", "--Mail:MaxAttempts=2");
+        await using var portal = await RefusingMailAsync("--Mail:FirstRetryDelay=00:00:00.200", "--Mail:MaxAttempts=2");
         var created = await CreateAccountAsync(portal.App.Services, email);
 
         await using (var scope = portal.App.Services.CreateAsyncScope())
@@ -234,9 +240,7 @@ public sealed class AccountMailQueueTests
     public async Task SignUp_RefusedEveryTime_IsGivenUpAfterMaxAttempts_ItsPasswordHashCleared_AndCountedByTheHealthCheck()
     {
         const string email = "youssef@example.test";
-        await using var portal = await TempPortal.PrepareOverAsync(
-            data => File.WriteAllTextAsync(Path.Combine(data, "mail"), "a file where the pickup folder should be"),
-            listen: true, "--Mail:FirstRetryDelay=00:00:00.200", "--Mail:MaxAttempts=3");
+        await using var portal = await RefusingMailAsync("--Mail:FirstRetryDelay=00:00:00.200", "--Mail:MaxAttempts=3");
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = portal.BaseAddress };
 
         var (status, page) = await SignUpTests.SignUpAsync(client, email);

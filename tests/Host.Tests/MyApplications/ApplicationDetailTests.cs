@@ -2,7 +2,6 @@ using System.Globalization;
 using Bunit;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
-using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Components.Pages.MyApplications;
@@ -204,10 +203,6 @@ public sealed class ApplicationDetailTests(LivePortal portal)
         Assert.Equal("قيد الدراسة", page.Find(".facts .status").TextContent);
     }
 
-    /// <summary>A partner's system (as the API makes it) covering the procedure of the test applications everywhere.</summary>
-    private static PartnerAccess Partner(string name) =>
-        new(Guid.NewGuid().ToString("N")[..12], name, new HashSet<string>(StringComparer.Ordinal) { Filing.Procedure }, new HashSet<string>(StringComparer.Ordinal));
-
     [Fact]
     public async Task PartnersReads_AreOneLinePerPartnerForTheDay_InFrenchAndArabic_AndNothingOfAnotherApplicantsFile()
     {
@@ -215,11 +210,9 @@ public sealed class ApplicationDetailTests(LivePortal portal)
         var submitted = await portal.Filing.SubmittedAsync(owner);
         var (_, neighbour) = await portal.AccountAsync("employer");
         var theirs = await portal.Filing.SubmittedAsync(neighbour);
-        var cnss = Partner("CNSS — immatriculations");
-        for (var i = 0; i < 50; i++)
-            Assert.NotNull((await portal.Applications.PartnerGetAsync(cnss, submitted.Reference!)).Value);
-        Assert.NotNull((await portal.Applications.PartnerGetAsync(Partner("DGSN — visas"), submitted.Reference!)).Value);
-        Assert.NotNull((await portal.Applications.PartnerGetAsync(Partner("ANAPEC — offres"), theirs.Reference!)).Value);
+        await portal.Filing.ReadByPartnerAsync(submitted, "CNSS — immatriculations", times: 50);
+        await portal.Filing.ReadByPartnerAsync(submitted, "DGSN — visas");
+        await portal.Filing.ReadByPartnerAsync(theirs, "ANAPEC — offres");
         var today = MoroccoTime.Today(MoroccoTime.Instance);
 
         foreach (var (language, said) in new[]

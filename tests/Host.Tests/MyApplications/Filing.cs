@@ -70,6 +70,21 @@ internal sealed class Filing(Applications applications, ProcedureDefinition defi
         Succeeded(await applications.DecideAsync(application.Id, DeskAgent(application),
             new WorkflowCommand.Decide(application.Step!, StepAction.Reject, reason)));
 
+    /// <summary>
+    /// <paramref name="application"/> read <paramref name="times"/> times through the partners' API by the system named
+    /// <paramref name="partner"/> (its client id made from the name, so one name is one client), granted the procedure everywhere.
+    /// </summary>
+    public async Task ReadByPartnerAsync(Application application, string partner, int times = 1)
+    {
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(partner)))[..12];
+        var access = new PartnerAccess(id, partner, new HashSet<string>(StringComparer.Ordinal) { Definition.Id }, new HashSet<string>(StringComparer.Ordinal));
+        for (var i = 0; i < times; i++)
+        {
+            if ((await applications.PartnerGetAsync(access, application.Reference!)).Value is null)
+                throw new InvalidOperationException($"{partner} could not read {application.Reference}");
+        }
+    }
+
     private static Application Succeeded(WorkflowResult result) =>
         result.Application ?? throw new InvalidOperationException("the service refused: " + result);
 }
