@@ -43,14 +43,23 @@ internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scope
                     .ConfigureAwait(false);
                 if (removed > 0)
                     Removed(removed);
-                // A closure a crash interrupted, or a draft saved by a session that had not yet noticed it: finished here.
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Failed(e);
+            }
+            // Apart: a failure above does not keep a closure a crash interrupted (or a draft saved by a session that had
+            // not yet noticed it) from being finished here.
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
                 var drafts = await scope.ServiceProvider.GetRequiredService<AccountClosure>().FinishAsync(stoppingToken).ConfigureAwait(false);
                 if (drafts > 0)
                     ClosedDrafts(drafts);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Failed(e);
+                ClosuresFailed(e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -64,4 +73,7 @@ internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scope
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Removing the accounts whose address was never confirmed failed")]
     private partial void Failed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting the drafts of closed accounts failed; the next round tries again")]
+    private partial void ClosuresFailed(Exception exception);
 }
