@@ -115,8 +115,8 @@ internal sealed partial class AccountClosure(AccountsDb db, UserManager<Account>
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // Asked inside the transaction: SQLite's transaction holds the file's write lock from its start (the accounts and the
         // engine share the file), so no submission is stored between this answer and the closure. One from a session that
-        // has not yet noticed the closure (its stamp is checked within Portal:SessionCheck) can still come before the
-        // drafts are deleted below: the administration then processes it like any other, its notices going to no address.
+        // has not yet noticed the closure (its stamp is checked within Portal:SessionCheck) can still come before
+        // CloseAsync deletes the drafts: the administration then processes it like any other, its notices going nowhere.
         if ((await applications.PendingOfAsync(account.Id, cancellationToken).ConfigureAwait(false)).Count > 0)
             return ClosureOutcome.Pending;
 
