@@ -29,6 +29,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<LetterRow> Letters => Set<LetterRow>();
     internal DbSet<MessageRow> Messages => Set<MessageRow>();
     internal DbSet<MessageAttachmentRow> MessageAttachments => Set<MessageAttachmentRow>();
+    internal DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -244,6 +245,14 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(a => a.ApplicationId);
             e.HasIndex(a => a.Hash);
             e.HasOne<MessageRow>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<JobLease>(e =>
+        {
+            e.ToTable("JobLeases");
+            e.HasKey(l => l.Job);
+            e.Property(l => l.Job).HasMaxLength(Storage.JobLeases.NameLength);
+            e.Property(l => l.Holder).HasMaxLength(Storage.JobLeases.HolderLength);
         });
     }
 }

@@ -297,6 +297,28 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.ToTable("DesignerDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.LetterRow", b =>
                 {
                     b.Property<long>("Id")
