@@ -68,6 +68,9 @@ public static class Portal
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl)));
+        // Periodic jobs that must run once however many instances share the database take a lease first (Operations/LeasedJob.cs).
+        builder.Services.AddSingleton(services => new JobLeases(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<InstanceLeases>();
         builder.Services.AddHostedService<DeadlineSweep>();
         builder.Services.AddPortalHealth();
         builder.Services.AddSingleton(services => new Dashboard(
