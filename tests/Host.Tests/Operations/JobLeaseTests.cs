@@ -77,7 +77,8 @@ public sealed class JobLeaseTests
         return orphan;
     }
 
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
+    /// <summary>Whether <paramref name="condition"/> comes true within five seconds.</summary>
+    internal static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 100; i++)
         {
