@@ -20,7 +20,6 @@ using EmploymentProcedures.Host.Reviewing;
 using EmploymentProcedures.Host.Statistics;
 using EmploymentProcedures.Host.Verification;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -52,6 +51,8 @@ public static class Portal
             throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Portal:StatisticsThreshold is {settings.StatisticsThreshold}: it must be at least 1 (the default, 10, withholds a public figure drawn from fewer than 10 decisions)."));
 
+        var storage = SharedStorage.From(builder.Configuration);
+        builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(Options.Create(settings));
         builder.Services.AddSingleton(new PortalPaths(proceduresPath, dataPath, databaseFile));
         // The designer publishes while the portal runs: pages get the snapshot current when their request or circuit began.
@@ -101,10 +102,7 @@ public static class Portal
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        // Keys outside the web root, next to the database, so cookies survive a restart.
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")))
-            .SetApplicationName("EmploymentProcedures");
+        builder.Services.AddPortalKeys(storage, dataPath);
 
         builder.Services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, databaseFile));
         builder.Services.AddCascadingAuthenticationState();
@@ -205,6 +203,8 @@ public static class Portal
         var db = services.GetRequiredService<AccountsDb>();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<SharedStorage>().KeysInDatabase)
+            await ImportKeysAsync(services, db, cancellationToken).ConfigureAwait(false);
         // The staff search's folded keys are computed in C#, so the migration that added them leaves them to here.
         await AccountSearch.FillAsync(db, cancellationToken).ConfigureAwait(false);
 
@@ -228,6 +228,18 @@ public static class Portal
             logger.LogWarning("Demo accounts created (password for all: {Password} — for the demo only; set Portal:SeedDemoAccounts=false in production):\n{Accounts}", DemoAccounts.Password, table.ToString());
 #pragma warning restore CA1848, CA1873
         }
+    }
+
+    /// <summary>The key files of a portal that kept them as files, copied into the database once (<see cref="KeyStorage.ImportFilesAsync"/>).</summary>
+    private static async Task ImportKeysAsync(IServiceProvider services, AccountsDb db, CancellationToken cancellationToken)
+    {
+        var imported = await KeyStorage.ImportFilesAsync(db, services.GetRequiredService<PortalPaths>().Data, cancellationToken).ConfigureAwait(false);
+        if (imported == 0)
+            return;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.KeyStorage");
+#pragma warning disable CA1848, CA1873 // Once, at the start that moves the keys.
+        logger.LogWarning("{Count} data-protection key file(s) copied into the database (Storage:Keys=database): people signed in stay signed in", imported);
+#pragma warning restore CA1848, CA1873
     }
 
     /// <summary>
