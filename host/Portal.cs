@@ -65,7 +65,10 @@ public static class Portal
         builder.Services.AddSingleton(_ => SqliteStorage.Create(databaseFile));
         builder.Services.AddSingleton(services => new DefinitionStore(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<PublishedCatalog>().Catalog.Library, services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IDocumentStore>(services => new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
+        // Storage:Documents: files in the data folder (one instance), or the engine's database (shared by the instances).
+        builder.Services.AddSingleton<IDocumentStore>(services => storage.DocumentsInDatabase
+            ? new DatabaseDocumentStore(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), dataPath, services.GetRequiredService<TimeProvider>())
+            : new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl)));
@@ -212,6 +215,8 @@ public static class Portal
         // and publish every definition that loaded (a new version only when a file's content changed).
         await SqliteStorage.MigrateAsync(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<DefinitionStore>().PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<SharedStorage>().DocumentsInDatabase)
+            await CopyDocumentsAsync(services, cancellationToken).ConfigureAwait(false);
         // A database from before calendar days were kept gets them once, from its applications (the public statistics need them).
         await services.GetRequiredService<Dashboard>().CompleteAsync(cancellationToken).ConfigureAwait(false);
 
@@ -228,6 +233,24 @@ public static class Portal
             logger.LogWarning("Demo accounts created (password for all: {Password} — for the demo only; set Portal:SeedDemoAccounts=false in production):\n{Accounts}", DemoAccounts.Password, table.ToString());
 #pragma warning restore CA1848, CA1873
         }
+    }
+
+    /// <summary>
+    /// The document files the database lacks, copied in (<see cref="DocumentCopy"/>): those uploaded between
+    /// <c>procedures documents-to-database</c> and the restart with <c>Storage:Documents=database</c>, or all of them when the
+    /// command was not run. A damaged file is logged and left out (the portal starts; <c>procedures verify-data</c> lists it as missing).
+    /// </summary>
+    private static async Task CopyDocumentsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var report = await DocumentCopy.FilesToDatabaseAsync(services.GetRequiredService<PortalPaths>().Data,
+            services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.DocumentCopy");
+#pragma warning disable CA1848, CA1873 // Once, at the start that moves the documents.
+        if (report.Damaged.Count > 0)
+            logger.LogError("Storage:Documents=database: {Count} document file(s) do not hold what their name says and were not copied ({Hashes}): restore them from a backup and restart, or run 'procedures documents-to-database'", report.Damaged.Count, string.Join(", ", report.Damaged));
+        if (report.Copied > 0)
+            logger.LogWarning("{Count} document file(s) copied into the database (Storage:Documents=database); the files stay until removed by hand", report.Copied);
+#pragma warning restore CA1848, CA1873
     }
 
     /// <summary>The key files of a portal that kept them as files, copied into the database once (<see cref="KeyStorage.ImportFilesAsync"/>).</summary>

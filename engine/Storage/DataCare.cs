@@ -185,7 +185,7 @@ public static class DataCare
         return string.Join("; ", lines);
     }
 
-    private static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
+    internal static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
         return await HashOfAsync(stream, cancellationToken).ConfigureAwait(false);
