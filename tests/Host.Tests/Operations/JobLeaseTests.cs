@@ -1,6 +1,8 @@
 using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Applying;
 using EmploymentProcedures.Host.Operations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +67,39 @@ public sealed class JobLeaseTests
         Assert.Equal(services.GetRequiredService<InstanceLeases>().Holder, lease.Holder);
         Assert.False(lease.Held);
         Assert.True(await leases.HoldAsync(DeadlineSweep.Name, "web-2/200", TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public async Task UnconfirmedAccountSweep_AnotherInstanceHoldsItsLease_RemovesNothingUntilItLapses()
+    {
+        await using var portal = await TempPortal.PrepareAsync(settings: "--Portal:SweepInterval=00:00:00");
+        var services = portal.App.Services;
+        var email = $"never-confirmed-{Guid.NewGuid():N}@example.test";
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().CreateAsync(new Account
+            {
+                UserName = email, Email = email, DisplayName = "Karim Idrissi", Role = "employer", SignedUpAt = DateTimeOffset.UtcNow.AddDays(-8),
+            });
+            Assert.True(created.Succeeded);
+        }
+        var leases = services.GetRequiredService<JobLeases>();
+        await leases.HoldAsync(UnconfirmedAccountSweep.Name, "web-2/200", TimeSpan.FromMilliseconds(300));
+        var sweep = ActivatorUtilities.CreateInstance<UnconfirmedAccountSweep>(services, Hourly.Value);
+
+        var ranWhileHeld = await sweep.RunIfHeldAsync(CancellationToken.None);
+        var keptWhileHeld = await ExistsAsync(services, email);
+        await Task.Delay(400);
+        var ranOnceLapsed = await sweep.RunIfHeldAsync(CancellationToken.None);
+
+        Assert.Equal((false, true, true), (ranWhileHeld, keptWhileHeld, ranOnceLapsed));
+        Assert.False(await ExistsAsync(services, email));
+    }
+
+    private static async Task<bool> ExistsAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByEmailAsync(email) is not null;
     }
 
     /// <summary>A stored file nothing refers to, stored an hour ago: the sweep's round deletes it.</summary>
