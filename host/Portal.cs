@@ -20,7 +20,6 @@ using EmploymentProcedures.Host.Reviewing;
 using EmploymentProcedures.Host.Statistics;
 using EmploymentProcedures.Host.Verification;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -52,6 +51,8 @@ public static class Portal
             throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Portal:StatisticsThreshold is {settings.StatisticsThreshold}: it must be at least 1 (the default, 10, withholds a public figure drawn from fewer than 10 decisions)."));
 
+        var storage = SharedStorage.From(builder.Configuration);
+        builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(Options.Create(settings));
         builder.Services.AddSingleton(new PortalPaths(proceduresPath, dataPath, databaseFile));
         // The designer publishes while the portal runs: pages get the snapshot current when their request or circuit began.
@@ -64,10 +65,16 @@ public static class Portal
         builder.Services.AddSingleton(_ => SqliteStorage.Create(databaseFile));
         builder.Services.AddSingleton(services => new DefinitionStore(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<PublishedCatalog>().Catalog.Library, services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IDocumentStore>(services => new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
+        // Storage:Documents: files in the data folder (one instance), or the engine's database (shared by the instances).
+        builder.Services.AddSingleton<IDocumentStore>(services => storage.DocumentsInDatabase
+            ? new DatabaseDocumentStore(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), dataPath, services.GetRequiredService<TimeProvider>())
+            : new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
             services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl)));
+        // Periodic jobs that must run once however many instances share the database take a lease first (Operations/LeasedJob.cs).
+        builder.Services.AddSingleton(services => new JobLeases(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<InstanceLeases>();
         builder.Services.AddHostedService<DeadlineSweep>();
         builder.Services.AddPortalHealth();
         builder.Services.AddSingleton(services => new Dashboard(
@@ -98,10 +105,7 @@ public static class Portal
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        // Keys outside the web root, next to the database, so cookies survive a restart.
-        builder.Services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")))
-            .SetApplicationName("EmploymentProcedures");
+        builder.Services.AddPortalKeys(storage, dataPath);
 
         builder.Services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, databaseFile));
         builder.Services.AddCascadingAuthenticationState();
@@ -202,6 +206,8 @@ public static class Portal
         var db = services.GetRequiredService<AccountsDb>();
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<SharedStorage>().KeysInDatabase)
+            await ImportKeysAsync(services, db, cancellationToken).ConfigureAwait(false);
         // The staff search's folded keys are computed in C#, so the migration that added them leaves them to here.
         await AccountSearch.FillAsync(db, cancellationToken).ConfigureAwait(false);
 
@@ -209,6 +215,8 @@ public static class Portal
         // and publish every definition that loaded (a new version only when a file's content changed).
         await SqliteStorage.MigrateAsync(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<DefinitionStore>().PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (services.GetRequiredService<SharedStorage>().DocumentsInDatabase)
+            await CopyDocumentsAsync(services, cancellationToken).ConfigureAwait(false);
         // A database from before calendar days were kept gets them once, from its applications (the public statistics need them).
         await services.GetRequiredService<Dashboard>().CompleteAsync(cancellationToken).ConfigureAwait(false);
 
@@ -225,6 +233,36 @@ public static class Portal
             logger.LogWarning("Demo accounts created (password for all: {Password} — for the demo only; set Portal:SeedDemoAccounts=false in production):\n{Accounts}", DemoAccounts.Password, table.ToString());
 #pragma warning restore CA1848, CA1873
         }
+    }
+
+    /// <summary>
+    /// The document files the database lacks, copied in (<see cref="DocumentCopy"/>): those uploaded between
+    /// <c>procedures documents-to-database</c> and the restart with <c>Storage:Documents=database</c>, or all of them when the
+    /// command was not run. A damaged file is logged and left out (the portal starts; <c>procedures verify-data</c> lists it as missing).
+    /// </summary>
+    private static async Task CopyDocumentsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var report = await DocumentCopy.FilesToDatabaseAsync(services.GetRequiredService<PortalPaths>().Data,
+            services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.DocumentCopy");
+#pragma warning disable CA1848, CA1873 // Once, at the start that moves the documents.
+        if (report.Damaged.Count > 0)
+            logger.LogError("Storage:Documents=database: {Count} document file(s) do not hold what their name says and were not copied ({Hashes}): restore them from a backup and restart, or run 'procedures documents-to-database'", report.Damaged.Count, string.Join(", ", report.Damaged));
+        if (report.Copied > 0)
+            logger.LogWarning("{Count} document file(s) copied into the database (Storage:Documents=database); the files stay until removed by hand", report.Copied);
+#pragma warning restore CA1848, CA1873
+    }
+
+    /// <summary>The key files of a portal that kept them as files, copied into the database once (<see cref="KeyStorage.ImportFilesAsync"/>).</summary>
+    private static async Task ImportKeysAsync(IServiceProvider services, AccountsDb db, CancellationToken cancellationToken)
+    {
+        var imported = await KeyStorage.ImportFilesAsync(db, services.GetRequiredService<PortalPaths>().Data, cancellationToken).ConfigureAwait(false);
+        if (imported == 0)
+            return;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.KeyStorage");
+#pragma warning disable CA1848, CA1873 // Once, at the start that moves the keys.
+        logger.LogWarning("{Count} data-protection key file(s) copied into the database (Storage:Keys=database): people signed in stay signed in", imported);
+#pragma warning restore CA1848, CA1873
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ using EmploymentProcedures.Engine.Storage;
 namespace EmploymentProcedures.Cli;
 
 /// <summary>
-/// <c>procedures verify-data</c> and <c>procedures backup</c>: an operator's care of a portal's data folder, while the
-/// portal runs (see <see cref="DataCare"/>). Exit codes: 0 whole, 1 something is damaged or missing, 2 usage or I/O.
+/// <c>procedures verify-data</c>, <c>procedures backup</c> and <c>procedures documents-to-database</c>: an operator's care
+/// of a portal's data folder, while the portal runs (see <see cref="DataCare"/>, <see cref="DocumentCopy"/>). Exit codes: 0 whole, 1 something is damaged or missing, 2 usage or I/O.
 /// </summary>
 internal static class DataCommands
 {
@@ -42,6 +42,26 @@ internal static class DataCommands
         Print(report.Copy, output);
         output.WriteLine(report.Whole ? "the backup is whole" : "the backup is NOT whole");
         return report.Whole ? ProceduresCommand.Success : ProceduresCommand.Findings;
+    }
+
+    public static async Task<int> DocumentsToDatabaseAsync(string data, string? database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (Database(data, database, error) is not { } file)
+            return ProceduresCommand.UsageOrIo;
+        var databases = SqliteStorage.Create(file);
+        if ((await SqliteStorage.PendingMigrationsAsync(databases, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            error.WriteLine($"procedures: the database at {file} predates this version: start the portal once (it brings the database up to date), then copy");
+            return ProceduresCommand.UsageOrIo;
+        }
+        var report = await DocumentCopy.FilesToDatabaseAsync(data, databases, cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"documents: {report.Copied:N0} copied into the database, {report.Present:N0} already there, {report.Damaged.Count} damaged");
+        foreach (var hash in report.Damaged)
+            output.WriteLine($"damaged, not copied: {hash}");
+        output.WriteLine(report.Damaged.Count == 0
+            ? "every document file is in the database: set Storage:Documents=database, restart, then check with verify-data before removing the files"
+            : "some files are damaged: restore them from a backup, then copy again");
+        return report.Damaged.Count == 0 ? ProceduresCommand.Success : ProceduresCommand.Findings;
     }
 
     private static string? Database(string data, string? database, TextWriter error)

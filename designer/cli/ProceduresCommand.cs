@@ -75,6 +75,10 @@ internal static class ProceduresCommand
         backup.SetAction((result, cancellation) => DataCommands.BackupAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(to)!, output, error, cancellation));
         root.Subcommands.Add(backup);
 
+        var moveDocuments = new Command("documents-to-database", "Copy a portal's document files into its database (for Storage:Documents=database), checking each against its hash; safe while it runs, and to repeat.") { data, database };
+        moveDocuments.SetAction((result, cancellation) => DataCommands.DocumentsToDatabaseAsync(result.GetValue(data)!, result.GetValue(database), output, error, cancellation));
+        root.Subcommands.Add(moveDocuments);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

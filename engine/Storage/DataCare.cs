@@ -47,18 +47,31 @@ public static class DataCare
             .Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var documents = Path.Combine(dataFolder, "documents");
+        // Either store may hold a content (Storage:Documents, or files not yet copied into the database): both are looked at.
+        var inDatabase = (await db.DocumentContents.AsNoTracking().Select(d => d.Hash).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToHashSet(StringComparer.Ordinal);
         var missing = new List<string>();
         var damaged = new List<string>();
         foreach (var hash in hashes.Order(StringComparer.Ordinal))
         {
             var path = FileDocumentStore.PathIn(documents, hash);
-            if (!File.Exists(path))
+            string? found = null;
+            if (File.Exists(path))
+            {
+                found = await HashOfAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+            else if (inDatabase.Contains(hash) && DatabaseDocumentStore.OpenIn(databases, hash) is { } content)
+            {
+                await using (content)
+                    found = await HashOfAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+            if (found is null)
                 missing.Add(hash);
-            else if (await HashOfAsync(path, cancellationToken).ConfigureAwait(false) != hash)
+            else if (found != hash)
                 damaged.Add(hash);
         }
         var referred = hashes.ToHashSet(StringComparer.Ordinal);
-        var unreferenced = FileDocumentStore.HashesIn(documents).Count(hash => !referred.Contains(hash));
+        var unreferenced = FileDocumentStore.HashesIn(documents).Concat(inDatabase).Distinct(StringComparer.Ordinal).Count(hash => !referred.Contains(hash));
         return new DataVerification(integrity, audit, hashes.Count, missing, damaged) { Unreferenced = unreferenced };
     }
 
@@ -172,11 +185,14 @@ public static class DataCare
         return string.Join("; ", lines);
     }
 
-    private static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
+    internal static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        return await HashOfAsync(stream, cancellationToken).ConfigureAwait(false);
     }
+
+    private static async Task<string> HashOfAsync(Stream content, CancellationToken cancellationToken) =>
+        Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false));
 
 }
 

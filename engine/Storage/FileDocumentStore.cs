@@ -1,23 +1,17 @@
-using System.Security.Cryptography;
-using EmploymentProcedures.Engine.Definitions;
-using EmploymentProcedures.Engine.Workflow;
-
 namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
 /// Files under <c>&lt;data&gt;/documents/ab/cd/&lt;sha-256&gt;</c>, outside any web root and never named
 /// after what the applicant called them. An upload is streamed to a temporary file in the same folder
 /// tree (hashing as it goes, stopping at the size limit), flushed to disk, then moved into place: a reader
-/// never sees half a file, and the same content is kept once.
+/// never sees half a file, and the same content is kept once (<see cref="IncomingUploads"/>).
 /// </summary>
 public sealed class FileDocumentStore : IDocumentStore
 {
     private const int BufferSize = 64 * 1024;
 
-    private static readonly LocalizedText UnknownFormat = LocalizedText.Of("inconnu", "غير معروف", "unknown");
-
     private readonly string _root;
-    private readonly string _incoming;
+    private readonly IncomingUploads _incoming;
     private readonly TimeProvider _clock;
 
     /// <param name="clock">The time a file is marked as stored at (its last write time), the one erasures compare with.</param>
@@ -26,63 +20,15 @@ public sealed class FileDocumentStore : IDocumentStore
         ArgumentException.ThrowIfNullOrEmpty(dataFolder);
         _clock = clock ?? TimeProvider.System;
         _root = Path.GetFullPath(Path.Combine(dataFolder, "documents"));
-        _incoming = Path.Combine(_root, "incoming");
-        Directory.CreateDirectory(_incoming);
+        _incoming = new IncomingUploads(_root, _clock);
     }
 
-    public async Task<Outcome<StoredFile>> SaveAsync(Stream content, long maxBytes, IReadOnlyCollection<string> formats, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(formats);
-        var temporary = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".part");
-        try
+    public Task<Outcome<StoredFile>> SaveAsync(Stream content, long maxBytes, IReadOnlyCollection<string> formats, CancellationToken cancellationToken = default) =>
+        _incoming.ReceiveAsync(content, maxBytes, formats, (temporary, stored, _) =>
         {
-            StoredFile stored;
-            long size = 0;
-            var head = new byte[FileFormats.HeadLength];
-            var headLength = 0;
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous))
-            {
-                using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[BufferSize];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    size += read;
-                    if (size > maxBytes)
-                        return Outcome.Refused<StoredFile>(Refusal.Of(RefusalCodes.FileTooLarge, Math.Round(maxBytes / (1024m * 1024m), 1)));
-                    if (headLength < head.Length)
-                    {
-                        var take = Math.Min(read, head.Length - headLength);
-                        buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
-                        headLength += take;
-                    }
-                    sha.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
-                if (size == 0)
-                    return Outcome.Refused<StoredFile>(Refusal.Of(RefusalCodes.FileEmpty));
-                var format = FileFormats.Detect(head.AsSpan(0, headLength));
-                if (format == "zip")
-                {
-                    file.Position = 0;
-                    format = FileFormats.DetectArchive(file);
-                }
-                if (format is null || !formats.Contains(format, StringComparer.OrdinalIgnoreCase))
-                    return Outcome.Refused<StoredFile>(Refusal.Of(RefusalCodes.FileFormat, (object?)format ?? UnknownFormat, string.Join(", ", formats)));
-                // The database will say this file exists once the transaction commits: it must be on disk first.
-                file.Flush(flushToDisk: true);
-                stored = new StoredFile(Convert.ToHexStringLower(sha.GetHashAndReset()), size, format);
-            }
             Place(temporary, PathOf(stored.Hash));
-            return Outcome.Of(stored);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-                File.Delete(temporary);
-        }
-    }
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     public Stream? OpenRead(string hash)
     {
@@ -131,28 +77,9 @@ public sealed class FileDocumentStore : IDocumentStore
     }
 
     /// <summary>How long an upload's temporary file may go unwritten before it is taken for one a crash left.</summary>
-    public static readonly TimeSpan AbandonedUpload = TimeSpan.FromDays(1);
+    public static readonly TimeSpan AbandonedUpload = IncomingUploads.Abandoned;
 
-    public int DeleteAbandonedUploads()
-    {
-        var before = _clock.GetUtcNow().UtcDateTime - AbandonedUpload;
-        var deleted = 0;
-        foreach (var part in Directory.EnumerateFiles(_incoming, "*.part"))
-        {
-            try
-            {
-                if (File.GetLastWriteTimeUtc(part) >= before)
-                    continue;
-                File.Delete(part);
-                deleted++;
-            }
-            catch (IOException)
-            {
-                // Gone meanwhile, or held open: the next round looks again.
-            }
-        }
-        return deleted;
-    }
+    public int DeleteAbandonedUploads() => _incoming.DeleteAbandoned();
 
     public IEnumerable<string> StoredBefore(DateTime storedBefore) =>
         HashesIn(_root).Where(hash => File.GetLastWriteTimeUtc(PathOf(hash)) < storedBefore);

@@ -1,8 +1,9 @@
 namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
-/// Where uploaded files are kept, by content (SHA-256) (and the letters issued before letters were kept in the database). A seam: files on disk today
-/// (<see cref="FileDocumentStore"/>), in the database when several hosts share one later.
+/// Where uploaded files are kept, by content (SHA-256) (and the letters issued before letters were kept in the database). A seam:
+/// files on disk (<see cref="FileDocumentStore"/>, one host), or rows of the engine's database
+/// (<see cref="DatabaseDocumentStore"/>, for several hosts sharing it), chosen by the host's <c>Storage:Documents</c>.
 /// </summary>
 public interface IDocumentStore
 {

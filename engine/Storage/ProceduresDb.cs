@@ -6,8 +6,8 @@ namespace EmploymentProcedures.Engine.Storage;
 /// <summary>
 /// The engine's database: published definitions, applications, the reviewers' pending work, reference
 /// counters, attached documents, the audit chain, the notification outbox, issued letters and messages, the dashboard's
-/// monthly figures and the designer's drafts. The model is provider-neutral
-/// (text, integers and dates only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
+/// monthly figures, the designer's drafts, the job leases and, with <c>Storage:Documents=database</c>, the documents'
+/// content. The model is provider-neutral (text, integers, dates and the documents' bytes only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
 /// <see cref="SqliteStorage"/> configures SQLite. Pages and the CLI never use it directly: they call
 /// <see cref="Applications"/>, <see cref="DefinitionStore"/> and <see cref="AuditLog"/>.
 /// </summary>
@@ -29,6 +29,9 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<LetterRow> Letters => Set<LetterRow>();
     internal DbSet<MessageRow> Messages => Set<MessageRow>();
     internal DbSet<MessageAttachmentRow> MessageAttachments => Set<MessageAttachmentRow>();
+    internal DbSet<JobLease> JobLeases => Set<JobLease>();
+    internal DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+    internal DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -244,6 +247,31 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasIndex(a => a.ApplicationId);
             e.HasIndex(a => a.Hash);
             e.HasOne<MessageRow>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<JobLease>(e =>
+        {
+            e.ToTable("JobLeases");
+            e.HasKey(l => l.Job);
+            e.Property(l => l.Job).HasMaxLength(Storage.JobLeases.NameLength);
+            e.Property(l => l.Holder).HasMaxLength(Storage.JobLeases.HolderLength);
+        });
+
+        modelBuilder.Entity<DocumentContent>(e =>
+        {
+            e.ToTable("DocumentContents");
+            e.HasKey(d => d.Hash);
+            e.Property(d => d.Hash).HasMaxLength(64);
+            // The unreferenced-content sweep reads the contents stored before a time.
+            e.HasIndex(d => d.StoredAt);
+        });
+
+        modelBuilder.Entity<DocumentChunk>(e =>
+        {
+            e.ToTable("DocumentChunks");
+            e.HasKey(c => new { c.Hash, c.Index });
+            e.Property(c => c.Hash).HasMaxLength(64);
+            e.HasOne<DocumentContent>().WithMany().HasForeignKey(c => c.Hash).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,4 +1,5 @@
 using EmploymentProcedures.Host.Api;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace EmploymentProcedures.Host.Accounts;
 /// migrations history table of their own (<see cref="HistoryTable"/>) so the two contexts' migrations
 /// never see each other's rows.
 /// </summary>
-public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Account>(options)
+public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
 {
     public const string HistoryTable = "__HostMigrationsHistory";
 
@@ -24,6 +25,9 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
 
     /// <summary>The account e-mails asked for and not sent yet, or given up (<see cref="AccountMailRequest"/>).</summary>
     public DbSet<AccountMailRequest> AccountMails => Set<AccountMailRequest>();
+
+    /// <summary>The data-protection keys when <c>Storage:Keys=database</c> (Operations/KeyStorage.cs); empty otherwise.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Points <paramref name="builder"/> at <paramref name="databaseFile"/>.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string databaseFile)
@@ -78,6 +82,8 @@ public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityD
             account.PrimitiveCollection(a => a.Provinces);
             account.Property(a => a.SearchKey).HasMaxLength(AccountSearch.MaxLength);
         });
+        // A key's name (key-<id>) once: two instances importing the same key files (Operations/KeyStorage.cs) cannot both add it.
+        builder.Entity<DataProtectionKey>(key => key.HasIndex(k => k.FriendlyName).IsUnique());
         builder.Entity<StaffChange>(change =>
         {
             change.HasIndex(c => new { c.AccountId, c.Id });

@@ -100,7 +100,9 @@ internal abstract record PasswordMailRequest
 /// waiting when the portal stops is sent after it starts again. An e-mail refused (or the server unreachable) is tried
 /// again after <c>Mail:FirstRetryDelay</c>, doubling up to <c>Mail:MaxRetryDelay</c>, and given up after
 /// <c>Mail:MaxAttempts</c> tries, logged and counted by <c>/health/ready</c>. Tokens and links are written when an
-/// e-mail is sent, never stored.
+/// e-mail is sent, never stored. Every instance runs the queue, with no job lease (<see cref="Operations.LeasedJob"/>): a
+/// round claims its requests row by row with a conditional update (<c>ClaimedBy</c>, <c>ClaimedUntil</c>), so no two
+/// instances send the same one, and the instance that stored a request wakes at once to send it.
 /// </summary>
 internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, MailOptions mail, TimeProvider clock, ILogger<PasswordMailQueue> logger)
     : BackgroundService

@@ -1,6 +1,7 @@
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Notifying;
+using EmploymentProcedures.Host.Operations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -50,7 +51,7 @@ internal static class PasswordTokens
         services.AddScoped<AccountClosure>();
         services.AddHostedService(services => new UnconfirmedAccountSweep(
             services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<TimeProvider>(), settings,
-            services.GetRequiredService<ILogger<UnconfirmedAccountSweep>>()));
+            services.GetRequiredService<InstanceLeases>(), services.GetRequiredService<ILogger<UnconfirmedAccountSweep>>()));
         services.AddSingleton<PasswordMailQueue>();
         services.AddHostedService(services => services.GetRequiredService<PasswordMailQueue>());
         new IdentityBuilder(typeof(Account), services)

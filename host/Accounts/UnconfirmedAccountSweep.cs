@@ -1,3 +1,4 @@
+using EmploymentProcedures.Host.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Host.Accounts;
@@ -7,9 +8,12 @@ namespace EmploymentProcedures.Host.Accounts;
 /// has passed since the sign-up, so that an address typed by mistake is not held for ever: its owner can then sign up
 /// with it. Runs at the start and every <c>Portal:SweepInterval</c> (zero turns it off). Such an account never signed in,
 /// so nothing else refers to it. The same round deletes the drafts a closed account still owns (<see cref="AccountClosure.FinishAsync"/>).
+/// Its deletes are conditional and safe twice, but with several instances it runs on the one holding its lease
+/// (<see cref="LeasedJob"/>): every instance reading all the unconfirmed accounts each round would gain nothing.
 /// </summary>
-internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scopes, TimeProvider clock, PortalOptions settings, ILogger<UnconfirmedAccountSweep> logger)
-    : BackgroundService
+internal sealed partial class UnconfirmedAccountSweep(
+    IServiceScopeFactory scopes, TimeProvider clock, PortalOptions settings, InstanceLeases leases, ILogger<UnconfirmedAccountSweep> logger)
+    : LeasedJob(leases, clock)
 {
     /// <summary>Removes the accounts whose sign-up is older than the lifetime and still unconfirmed; gives how many.</summary>
     public static async Task<int> RemoveExpiredAsync(AccountsDb db, DateTimeOffset now, TimeSpan lifetime, CancellationToken cancellationToken = default)
@@ -29,41 +33,43 @@ internal sealed partial class UnconfirmedAccountSweep(IServiceScopeFactory scope
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The lease's name.</summary>
+    public const string Name = "unconfirmed-accounts";
+
+    public override string Job => Name;
+
+    protected override TimeSpan Period => settings.SweepInterval;
+
+    protected internal override async Task RoundAsync(CancellationToken cancellationToken)
     {
-        if (settings.SweepInterval <= TimeSpan.Zero)
-            return;
-        using var timer = new PeriodicTimer(settings.SweepInterval, clock);
-        do
+        try
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var removed = await RemoveExpiredAsync(scope.ServiceProvider.GetRequiredService<AccountsDb>(), clock.GetUtcNow(), settings.UnconfirmedAccountLifetime, stoppingToken)
-                    .ConfigureAwait(false);
-                if (removed > 0)
-                    Removed(removed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Failed(e);
-            }
-            // Apart: a failure above does not keep a closure a crash interrupted (or a draft saved by a session that had
-            // not yet noticed it) from being finished here.
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var drafts = await scope.ServiceProvider.GetRequiredService<AccountClosure>().FinishAsync(stoppingToken).ConfigureAwait(false);
-                if (drafts > 0)
-                    ClosedDrafts(drafts);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                ClosuresFailed(e);
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            var removed = await RemoveExpiredAsync(scope.ServiceProvider.GetRequiredService<AccountsDb>(), Clock.GetUtcNow(), settings.UnconfirmedAccountLifetime, cancellationToken)
+                .ConfigureAwait(false);
+            if (removed > 0)
+                Removed(removed);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(e);
+        }
+        // Apart: a failure above does not keep a closure a crash interrupted (or a draft saved by a session that had
+        // not yet noticed it) from being finished here.
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var drafts = await scope.ServiceProvider.GetRequiredService<AccountClosure>().FinishAsync(cancellationToken).ConfigureAwait(false);
+            if (drafts > 0)
+                ClosedDrafts(drafts);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            ClosuresFailed(e);
+        }
     }
+
+    protected override void RoundFailed(Exception exception) => Failed(exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} account(s) whose address was never confirmed were removed")]
     private partial void Removed(int count);

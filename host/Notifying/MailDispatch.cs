@@ -8,7 +8,9 @@ namespace EmploymentProcedures.Host.Notifying;
 /// <summary>
 /// Runs the dispatcher at the start and then every <see cref="MailOptions.DispatchInterval"/> (zero: never). While the
 /// server is down it waits longer each time (the retry delays), then goes back to its interval once an e-mail gets through.
-/// Several instances may run it: the outbox's claims keep them from sending the same notification.
+/// Every instance runs it, with no job lease (<see cref="Operations.LeasedJob"/>): the outbox claims each notification for one
+/// round with a conditional update before sending it (and records each person's e-mail accepted), so two instances never
+/// send the same one, and sending is shared between them rather than waiting on one.
 /// </summary>
 internal sealed partial class MailDispatch(MailDispatcher dispatcher, MailOptions options, TimeProvider clock, ILogger<MailDispatch> logger)
     : BackgroundService

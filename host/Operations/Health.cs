@@ -118,10 +118,14 @@ internal sealed class ProceduresCheck(PublishedCatalog catalog) : IHealthCheck
 /// <summary>What the last round of the sweep erased and deleted (applications, drafts, files nothing referred to): counts only.</summary>
 internal sealed record SweepCounts(int Erased, int DraftsAnnounced, int DraftsDeleted, int UnreferencedFilesDeleted);
 
-/// <summary>When the deadline sweep last finished a round (and what it erased then), and whether its last round failed.</summary>
+/// <summary>
+/// When the deadline sweep last finished a round (and what it erased then), whether its last round failed, and when this
+/// instance last found its lease with another instance (whose own <c>/health/ready</c> answers for the sweep then).
+/// </summary>
 internal sealed class SweepRecord
 {
     private long _lastSucceeded;
+    private long _heldElsewhere;
     private int _failing;
     private SweepCounts? _last;
 
@@ -140,11 +144,27 @@ internal sealed class SweepRecord
     }
 
     public void Failed() => Volatile.Write(ref _failing, 1);
+
+    /// <summary>The last time another instance held the sweep's lease; null when this one ran the last round.</summary>
+    public DateTimeOffset? HeldElsewhereAt => Interlocked.Read(ref _heldElsewhere) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public void HeldElsewhere(DateTimeOffset at)
+    {
+        Interlocked.Exchange(ref _heldElsewhere, at.UtcTicks);
+        Volatile.Write(ref _failing, 0);
+    }
+
+    /// <summary>When this instance last ran a round, or found another running them: the check's "last heard of the sweep".</summary>
+    public DateTimeOffset? LastSeen => (LastSucceeded, HeldElsewhereAt) switch
+    {
+        ({ } ran, { } elsewhere) => ran > elsewhere ? ran : elsewhere,
+        (var ran, var elsewhere) => ran ?? elsewhere,
+    };
 }
 
 /// <summary>
 /// The deadline sweep runs: its last round succeeded, and not longer ago than two intervals (the portal's first
-/// round may be a little late after a start). Degraded otherwise: deadlines lapse unapplied, reviewers are not
+/// round may be a little late after a start), or another instance held its lease at the last tick. Degraded otherwise: deadlines lapse unapplied, reviewers are not
 /// told of files due soon and data past its retention stays, but applicants can still apply. Always healthy when the
 /// sweep is turned off. What the last round erased is in the answer's counts when it erased anything
 /// (<c>{"deadline-sweep":{"erasedLastRound":3}}</c>).
@@ -176,7 +196,8 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
         var interval = options.Value.SweepInterval;
         if (interval <= TimeSpan.Zero)
             return Task.FromResult(HealthCheckResult.Healthy("the sweep is turned off", counts));
-        var since = record.LastSucceeded ?? _started;
+        // Another instance holding the lease runs the rounds: this one is not late for that, the holder answers for them.
+        var since = record.LastSeen ?? _started;
         var late = clock.GetUtcNow() - since > 2 * interval;
         return Task.FromResult(record.Failing || late
             ? HealthCheckResult.Degraded(record.Failing ? "the last deadline sweep failed" : "no deadline sweep for two intervals", data: counts)

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EmploymentProcedures.Designer.Tests;
 
-/// <summary><c>procedures verify-data</c> and <c>procedures backup</c> as an operator runs them: what they print and their exit codes.</summary>
+/// <summary><c>procedures verify-data</c>, <c>procedures backup</c> and <c>procedures documents-to-database</c> as an operator runs them: what they print and their exit codes.</summary>
 public sealed class DataCommandsTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ep-data-cli-" + Guid.NewGuid().ToString("N"));
@@ -133,6 +133,54 @@ public sealed class DataCommandsTests : IDisposable
         Assert.Equal(ProceduresCommand.UsageOrIo, exit);
         Assert.Contains("cannot go inside the data folder", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(Data, "backups")));
+    }
+
+    [Fact]
+    public async Task DocumentsToDatabase_FilesOfTheStore_CopiesTheWholeOnesOnceAndReportsTheDamagedOne()
+    {
+        await CreateAsync();
+        var whole = new[] { "%PDF-1.7 contrat"u8.ToArray(), "%PDF-1.7 passeport"u8.ToArray() };
+        foreach (var bytes in whole)
+            await PlaceAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes);
+        var damaged = new string('c', 64);
+        await PlaceAsync(damaged, [1, 2, 3]);
+
+        var (exit, output, _) = Run("documents-to-database", "--data", Data);
+        var (again, repeated, _) = Run("documents-to-database", "--data", Data);
+
+        Assert.Equal((ProceduresCommand.Findings, ProceduresCommand.Findings), (exit, again));
+        Assert.Contains("documents: 2 copied into the database, 0 already there, 1 damaged", output, StringComparison.Ordinal);
+        Assert.Contains("damaged, not copied: " + damaged, output, StringComparison.Ordinal);
+        Assert.Contains("documents: 0 copied into the database, 2 already there, 1 damaged", repeated, StringComparison.Ordinal);
+        var store = new DatabaseDocumentStore(SqliteStorage.Create(Database), Data);
+        foreach (var bytes in whole)
+        {
+            await using var content = store.OpenRead(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)))!;
+            using var read = new MemoryStream();
+            await content.CopyToAsync(read);
+            Assert.Equal(bytes, read.ToArray());
+        }
+        Assert.Null(store.OpenRead(damaged));
+    }
+
+    [Fact]
+    public async Task DocumentsToDatabase_EveryFileWhole_ExitsZeroAndSaysWhatToDoNext()
+    {
+        await CreateAsync();
+        var bytes = "%PDF-1.7 contrat"u8.ToArray();
+        await PlaceAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes);
+
+        var (exit, output, _) = Run("documents-to-database", "--data", Data);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        Assert.Contains("set Storage:Documents=database", output, StringComparison.Ordinal);
+    }
+
+    private async Task PlaceAsync(string hash, byte[] bytes)
+    {
+        var path = Path.Combine(Data, "documents", hash[..2], hash[2..4], hash);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes);
     }
 
     private static (int Exit, string Output, string Error) Run(params string[] args)

@@ -297,6 +297,65 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.ToTable("DesignerDrafts", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.DocumentChunk", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Hash", "Index");
+
+                    b.ToTable("DocumentChunks", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.DocumentContent", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("StoredAt");
+
+                    b.ToTable("DocumentContents", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.LetterRow", b =>
                 {
                     b.Property<long>("Id")
@@ -807,6 +866,15 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasIndex("ApplicationId", "DocumentId");
 
                     b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.DocumentChunk", b =>
+                {
+                    b.HasOne("EmploymentProcedures.Engine.Storage.Rows.DocumentContent", null)
+                        .WithMany()
+                        .HasForeignKey("Hash")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.LetterRow", b =>

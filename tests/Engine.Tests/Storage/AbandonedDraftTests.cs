@@ -35,7 +35,7 @@ public sealed class AbandonedDraftTests
         Assert.Equal(new DraftSweepReport(0, 1), deleted);
         Assert.Equal(RefusalCodes.NotYours, (await store.Applications.GetAsync(draft.Id, Amina)).Refusal?.Code);
         Assert.Empty(await store.Applications.MineAsync(Amina));
-        Assert.False(File.Exists(store.Documents.PathOf(passport)));
+        Assert.False(store.Holds(passport));
         Assert.Contains(await store.AuditAsync(), a => a.Kind == StorageEvents.DraftDeleted && a.ApplicationId == draft.Id && a.Detail == "store-visa");
         var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
         Assert.True(verified.Whole, verified.ToString());
@@ -94,7 +94,7 @@ public sealed class AbandonedDraftTests
 
         Assert.Equal(new DraftSweepReport(0, 1), await store.Applications.SweepDraftsAsync(Retention, Warning));
 
-        Assert.True(File.Exists(store.Documents.PathOf(passport)));
+        Assert.True(store.Holds(passport));
         Assert.Single((await store.Applications.GetAsync(submitted.Id, TestStore.Applicant("youssef"))).Value!.Documents);
         Assert.True((await DataCare.VerifyAsync(store.Folder, store.DatabaseFile)).Whole);
     }

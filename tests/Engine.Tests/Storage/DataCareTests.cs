@@ -38,10 +38,10 @@ public sealed class DataCareTests : IDisposable
         await using var store = await TestStore.CreateAsync();
         await store.SubmittedAsync(TestStore.Applicant());
         var hash = (string)(await store.ScalarAsync("SELECT Hash FROM Documents"))!;
-        await File.WriteAllTextAsync(store.Documents.PathOf(hash), "not the passport");
+        await File.WriteAllTextAsync(store.Files!.PathOf(hash), "not the passport");
 
         var damaged = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
-        File.Delete(store.Documents.PathOf(hash));
+        File.Delete(store.Files!.PathOf(hash));
         var missing = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
 
         Assert.False(damaged.Whole);
@@ -100,7 +100,7 @@ public sealed class DataCareTests : IDisposable
         await DataCare.BackupAsync(store.Folder, store.DatabaseFile, _backups, Night);
         var png = await store.Documents.SaveAsync(new MemoryStream(TestStore.Png()), 1 << 20, ["png"]);
         var pdf = await store.Documents.SaveAsync(new MemoryStream(TestStore.Pdf("other")), 1 << 20, ["pdf"]);
-        await File.WriteAllTextAsync(store.Documents.PathOf(pdf.Value!.Hash), "rotten");
+        await File.WriteAllTextAsync(store.Files!.PathOf(pdf.Value!.Hash), "rotten");
 
         var second = await DataCare.BackupAsync(store.Folder, store.DatabaseFile, _backups, Night.AddDays(1));
 

@@ -12,10 +12,12 @@ public sealed class DocumentStoreTests
     private static readonly string[] Pdf = ["pdf"];
     private static readonly Actor Amina = TestStore.Applicant("amina");
 
-    [Fact]
-    public async Task Save_TwentyMegabytesAgainstAFiveMegabyteLimit_IsRefusedBeforeItIsAllRead()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Save_TwentyMegabytesAgainstAFiveMegabyteLimit_IsRefusedBeforeItIsAllRead(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync(publish: false);
+        await using var store = await TestStore.CreateAsync(publish: false, documentsInDatabase: documentsInDatabase);
         var upload = new EndlessPdf(20L * 1024 * 1024);
 
         var result = await store.Documents.SaveAsync(upload, FiveMegabytes, Pdf);
@@ -23,17 +25,64 @@ public sealed class DocumentStoreTests
         Assert.Equal(RefusalCodes.FileTooLarge, result.Refusal?.Code);
         Assert.InRange(upload.BytesRead, FiveMegabytes, FiveMegabytes + (128 * 1024));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(store.Folder, "documents"), "*", SearchOption.AllDirectories));
+        Assert.Empty(store.Documents.StoredBefore(DateTime.MaxValue));
     }
 
-    [Fact]
-    public async Task Save_ExactlyAtTheLimit_IsKept()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Save_ExactlyAtTheLimit_IsKept(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync(publish: false);
+        await using var store = await TestStore.CreateAsync(publish: false, documentsInDatabase: documentsInDatabase);
 
         var result = await store.Documents.SaveAsync(new EndlessPdf(FiveMegabytes), FiveMegabytes, Pdf);
 
         Assert.True(result.Succeeded);
         Assert.Equal(FiveMegabytes, result.Value!.SizeBytes);
+        await using var content = store.Documents.OpenRead(result.Value.Hash)!;
+        var read = new MemoryStream();
+        await content.CopyToAsync(read);
+        Assert.Equal(FiveMegabytes, read.Length);
+        Assert.Equal(result.Value.Hash, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(read.ToArray())));
+    }
+
+    [Fact]
+    public async Task Save_SameContentInTheDatabase_IsKeptOnceInChunksAndNoFile()
+    {
+        await using var store = await TestStore.CreateAsync(publish: false, documentsInDatabase: true);
+        var bytes = new byte[(DatabaseDocumentStore.ChunkBytes * 2) + 10];
+        "%PDF-"u8.CopyTo(bytes);
+        Random.Shared.NextBytes(bytes.AsSpan(5));
+
+        var first = (await store.Documents.SaveAsync(new MemoryStream(bytes), FiveMegabytes, Pdf)).Value!;
+        var second = (await store.Documents.SaveAsync(new MemoryStream(bytes), FiveMegabytes, Pdf)).Value!;
+
+        Assert.Equal(first, second);
+        Assert.Equal([first.Hash], store.Documents.StoredBefore(DateTime.MaxValue));
+        Assert.Equal(3L, await store.ScalarAsync("SELECT COUNT(*) FROM DocumentChunks"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(store.Folder, "documents"), "*", SearchOption.AllDirectories));
+        await using var content = store.Documents.OpenRead(first.Hash)!;
+        var read = new MemoryStream();
+        content.CopyTo(read);
+        Assert.Equal(bytes, read.ToArray());
+    }
+
+    [Fact]
+    public async Task Save_UploadCancelledWhileItsChunksAreWritten_LeavesNothingInTheDatabase()
+    {
+        await using var store = await TestStore.CreateAsync(publish: false, documentsInDatabase: true);
+        var documents = (DatabaseDocumentStore)store.Documents;
+        var bytes = new byte[(DatabaseDocumentStore.ChunkBytes * 3) + 1];
+        "%PDF-"u8.CopyTo(bytes);
+        using var cancel = new CancellationTokenSource();
+        // The second chunk's read cancels the upload: the content's row and first chunk are written, not committed.
+        var interrupted = new CancellingStream(bytes, DatabaseDocumentStore.ChunkBytes + 1, cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => documents.KeepAsync("ab" + new string('0', 62), interrupted, cancel.Token));
+
+        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM DocumentContents"));
+        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM DocumentChunks"));
+        Assert.Null(store.Documents.OpenRead("ab" + new string('0', 62)));
     }
 
     [Fact]
@@ -79,24 +128,28 @@ public sealed class DocumentStoreTests
         Assert.True(format is null ? result.Refusal?.Code == RefusalCodes.FileFormat : result.Value?.Format == format, what);
     }
 
-    [Fact]
-    public async Task Save_ZipDeclaringAHugeUnpackedSize_IsNotRecognised()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Save_ZipDeclaringAHugeUnpackedSize_IsNotRecognised(bool documentsInDatabase)
     {
         var bytes = TestStore.Docx();
         // Make an entry of the central directory declare 4 GB unpacked.
         var central = bytes.AsSpan().LastIndexOf("PK\u0001\u0002"u8);
         BitConverter.TryWriteBytes(bytes.AsSpan(central + 24, 4), uint.MaxValue);
-        await using var store = await TestStore.CreateAsync(publish: false);
+        await using var store = await TestStore.CreateAsync(publish: false, documentsInDatabase: documentsInDatabase);
 
         var result = await store.Documents.SaveAsync(new MemoryStream(bytes), FiveMegabytes, ["docx"]);
 
         Assert.Equal(RefusalCodes.FileFormat, result.Refusal?.Code);
     }
 
-    [Fact]
-    public async Task Attach_ProgramNamedLikeAPdf_IsRefusedAndAudited()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Attach_ProgramNamedLikeAPdf_IsRefusedAndAudited(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var draft = (await store.Applications.StartAsync("store-visa", Amina)).Application!;
 
         var result = await store.Applications.AttachDocumentAsync(draft.Id, Amina, "passport", "passeport.pdf", new MemoryStream(Encoding.ASCII.GetBytes("MZ\u0090\0 program")));
@@ -130,10 +183,12 @@ public sealed class DocumentStoreTests
         Assert.Equal(0, upload.BytesRead);
     }
 
-    [Fact]
-    public async Task Attach_Pdf_IsStoredWithItsMetadataAndCanBeReadBackByTheReviewer()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Attach_Pdf_IsStoredWithItsMetadataAndCanBeReadBackByTheReviewer(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var bytes = TestStore.Pdf("passeport");
         var draft = (await store.Applications.StartAsync("store-visa", Amina)).Application!;
 
@@ -173,6 +228,18 @@ public sealed class DocumentStoreTests
     public void FileNames_Clean_CapsTheLength()
     {
         Assert.Equal(FileNames.MaxLength, FileNames.Clean(new string('a', 1000) + ".pdf").Length);
+    }
+
+    /// <summary>A content that cancels <paramref name="cancel"/> once <paramref name="after"/> bytes have been read.</summary>
+    private sealed class CancellingStream(byte[] bytes, int after, CancellationTokenSource cancel) : MemoryStream(bytes)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Position >= after)
+                await cancel.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            return await base.ReadAsync(buffer, cancellationToken);
+        }
     }
 
     /// <summary>A PDF of the given size made up as it is read, counting what was read: a large upload without the memory.</summary>

@@ -51,7 +51,7 @@ public sealed class DurabilityTests
         var letter = Assert.Single((await store.Applications.IssuedAsync(app.Id, Amina)).Value!);
         var issued = await BytesAsync(await store.Applications.OpenIssuedAsync(app.Id, Amina, letter.Id));
         // A database migrated from before: the letter's row has no content, its HTML is a file named by its SHA-256.
-        var path = store.Documents.PathOf(letter.Hash);
+        var path = store.Files!.PathOf(letter.Hash);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, issued);
         await store.SqlAsync("UPDATE Letters SET Content = NULL;");

@@ -45,10 +45,12 @@ public sealed class ErasureTests
         Assert.Equal(files, verified.Files);
     }
 
-    [Fact]
-    public async Task EraseExpired_TimeTravelPastTheRetention_ErasesPersonalDataAndKeepsTheRecord()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EraseExpired_TimeTravelPastTheRetention_ErasesPersonalDataAndKeepsTheRecord(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var app = await RejectedAsync(store, Amina);
         var passport = (string)(await store.ScalarAsync("SELECT Hash FROM Documents"))!;
         var contract = (string)(await store.ScalarAsync("SELECT Hash FROM MessageAttachments"))!;
@@ -74,8 +76,8 @@ public sealed class ErasureTests
         Assert.Null(kept.AnswersBeforeChanges);
         Assert.Empty((await store.Applications.MessagesAsync(app.Id, Amina)).Value!);
         Assert.Empty((await store.Applications.IssuedAsync(app.Id, Amina)).Value!);
-        Assert.False(File.Exists(store.Documents.PathOf(passport)));
-        Assert.False(File.Exists(store.Documents.PathOf(contract)));
+        Assert.False(store.Holds(passport));
+        Assert.False(store.Holds(contract));
         Assert.All(await store.Outbox.ForUserAsync("amina"), n => Assert.Null(n.Comment));
         var history = (await store.Applications.HistoryAsync(app.Id, Karim)).Value!;
         Assert.Contains(history, h => h.Kind == WorkflowEvents.Decided && h.ToStatus == "rejected");
@@ -112,27 +114,31 @@ public sealed class ErasureTests
         Assert.Single(stillThere.Documents);
     }
 
-    [Fact]
-    public async Task Erase_PassportSharedWithAnotherApplication_KeepsTheFileForIt()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Erase_PassportSharedWithAnotherApplication_KeepsTheFileForIt(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var erased = await RejectedAsync(store, Amina);
         var other = await store.SubmittedAsync(TestStore.Applicant("youssef"));
         var passport = (string)(await store.ScalarAsync($"SELECT Hash FROM Documents WHERE ApplicationId = '{other.Id.ToString().ToUpperInvariant()}'"))!;
 
         Assert.True(await store.Applications.EraseAsync(erased.Id, Applications.RetentionEnded));
 
-        Assert.True(File.Exists(store.Documents.PathOf(passport)));
+        Assert.True(store.Holds(passport));
         var opened = await store.Applications.OpenDocumentAsync(other.Id, TestStore.Applicant("youssef"), "passport", "passport.pdf");
         await using (opened.Value)
             Assert.True(opened.Succeeded, opened.Refusal?.ToString());
         await AssertWholeAsync(store, files: 1);
     }
 
-    [Fact]
-    public async Task Erase_ContentStoredAgainJustNow_KeepsTheFile()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Erase_ContentStoredAgainJustNow_KeepsTheFile(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var app = await RejectedAsync(store, Amina, "contrat-unique");
         var contract = (string)(await store.ScalarAsync("SELECT Hash FROM MessageAttachments"))!;
         store.Clock.Now = store.Clock.Now.AddYears(10).AddDays(1);
@@ -142,7 +148,7 @@ public sealed class ErasureTests
 
         Assert.True(await store.Applications.EraseAsync(app.Id, Applications.RetentionEnded));
 
-        Assert.True(File.Exists(store.Documents.PathOf(contract)));
+        Assert.True(store.Holds(contract));
     }
 
     [Fact]

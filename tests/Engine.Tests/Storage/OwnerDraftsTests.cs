@@ -12,10 +12,12 @@ public sealed class OwnerDraftsTests
     private static readonly Actor Amina = TestStore.Applicant("amina");
     private static readonly Actor Omar = TestStore.Applicant("omar");
 
-    [Fact]
-    public async Task DeleteDraftsOf_OwnersDrafts_GoWithTheirOwnFilesAudited_AndNothingElse()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeleteDraftsOf_OwnersDrafts_GoWithTheirOwnFilesAudited_AndNothingElse(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var submitted = await store.SubmittedAsync(Amina);
         var shared = await store.DraftAsync(Amina);
         var own = await store.DraftAsync(Amina);
@@ -32,9 +34,9 @@ public sealed class OwnerDraftsTests
         Assert.Equal((2, 0), (deleted, again));
         Assert.Equal([submitted.Id], (await store.Applications.MineAsync(Amina)).Select(a => a.Id));
         Assert.Single(await store.Applications.MineAsync(Omar), a => a.Id == omars.Id);
-        Assert.False(File.Exists(store.Documents.PathOf(ownHash)));
+        Assert.False(store.Holds(ownHash));
         // The submitted application and Omar's draft hold the same bytes as Amina's first draft: the file stays.
-        Assert.True(File.Exists(store.Documents.PathOf(sharedHash)));
+        Assert.True(store.Holds(sharedHash));
         var audit = await store.AuditAsync();
         Assert.Contains(audit, a => a.Kind == StorageEvents.DraftDeleted && a.ApplicationId == shared.Id && a.ActorId == Actor.System.UserId);
         Assert.Contains(audit, a => a.Kind == StorageEvents.DraftDeleted && a.ApplicationId == own.Id);

@@ -17,13 +17,13 @@ internal sealed class TestStore : IAsyncDisposable
 {
     public static readonly DateOnly Monday = new(2026, 3, 2);
 
-    private TestStore(string folder, IDbContextFactory<ProceduresDb> databases, TestClock clock)
+    private TestStore(string folder, IDbContextFactory<ProceduresDb> databases, TestClock clock, bool documentsInDatabase)
     {
         Folder = folder;
         Databases = databases;
         Clock = clock;
         Definitions = new DefinitionStore(databases, TestLibrary.Library, clock);
-        Documents = new FileDocumentStore(folder, clock);
+        Documents = documentsInDatabase ? new DatabaseDocumentStore(databases, folder, clock) : new FileDocumentStore(folder, clock);
         Applications = new Applications(databases, Definitions, Documents, clock);
         Audit = new AuditLog(databases);
         Outbox = new Outbox(databases);
@@ -34,19 +34,30 @@ internal sealed class TestStore : IAsyncDisposable
     public IDbContextFactory<ProceduresDb> Databases { get; }
     public TestClock Clock { get; }
     public DefinitionStore Definitions { get; }
-    public FileDocumentStore Documents { get; }
+    public IDocumentStore Documents { get; }
+
+    /// <summary>The store as files, for what looks at them on disk; null when the documents are in the database.</summary>
+    public FileDocumentStore? Files => Documents as FileDocumentStore;
     public Applications Applications { get; }
     public AuditLog Audit { get; }
     public Outbox Outbox { get; }
 
+    /// <summary>Whether the store holds the content with <paramref name="hash"/> (its file, or its row in the database).</summary>
+    public bool Holds(string hash)
+    {
+        using var content = Documents.OpenRead(hash);
+        return content is not null;
+    }
+
     public static string ProceduresFolder => Path.Combine(RepositoryPaths.Root, "tests", "Engine.Tests", "Storage", "Procedures");
 
-    public static async Task<TestStore> CreateAsync(TimeSpan? busyTimeout = null, bool publish = true)
+    /// <param name="documentsInDatabase">The documents in the database (<see cref="DatabaseDocumentStore"/>) rather than in files.</param>
+    public static async Task<TestStore> CreateAsync(TimeSpan? busyTimeout = null, bool publish = true, bool documentsInDatabase = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ep-storage-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var databases = await SqliteStorage.OpenAsync(Path.Combine(folder, "procedures.db"), busyTimeout);
-        var store = new TestStore(folder, databases, new TestClock(Monday));
+        var store = new TestStore(folder, databases, new TestClock(Monday), documentsInDatabase);
         if (publish)
         {
             foreach (var file in Directory.EnumerateFiles(ProceduresFolder, "*.yaml"))

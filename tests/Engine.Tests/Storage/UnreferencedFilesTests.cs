@@ -20,10 +20,12 @@ public sealed class UnreferencedFilesTests
         return stored.Value!.Hash;
     }
 
-    [Fact]
-    public async Task DeleteUnreferencedFiles_OldOrphanAmongReferencedRecentAndSharedFiles_DeletesOnlyTheOrphan()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeleteUnreferencedFiles_OldOrphanAmongReferencedRecentAndSharedFiles_DeletesOnlyTheOrphan(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         // Two employers attach the same passport scan (the same bytes): one file is kept for both.
         var erased = await store.SubmittedAsync(Amina);
         var kept = await store.SubmittedAsync(Youssef);
@@ -45,19 +47,21 @@ public sealed class UnreferencedFilesTests
         var again = await store.Applications.DeleteUnreferencedFilesAsync();
 
         Assert.Equal((2, 1, 0), (counted, deleted, again));
-        Assert.False(File.Exists(store.Documents.PathOf(orphan)));
-        Assert.True(File.Exists(store.Documents.PathOf(shared)));
-        Assert.True(File.Exists(store.Documents.PathOf(recent)));
+        Assert.False(store.Holds(orphan));
+        Assert.True(store.Holds(shared));
+        Assert.True(store.Holds(recent));
         Assert.True(File.Exists(part));
         var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
         Assert.True(verified.Whole, verified.ToString());
         Assert.Equal(1, verified.Unreferenced);
     }
 
-    [Fact]
-    public async Task DeleteUnreferencedFiles_UploadACrashInterrupted_DeletesItsTemporaryFileOnceADayOld()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DeleteUnreferencedFiles_UploadACrashInterrupted_DeletesItsTemporaryFileOnceADayOld(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var incoming = Path.Combine(store.Folder, "documents", "incoming");
         var abandoned = Path.Combine(incoming, Guid.NewGuid().ToString("N") + ".part");
         var arriving = Path.Combine(incoming, Guid.NewGuid().ToString("N") + ".part");
@@ -73,10 +77,12 @@ public sealed class UnreferencedFilesTests
         Assert.True(File.Exists(arriving));
     }
 
-    [Fact]
-    public async Task PostMessage_UploadOutlastingRecentlyStoredWhileTheSweepRuns_NeverRefersToAMissingFile()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PostMessage_UploadOutlastingRecentlyStoredWhileTheSweepRuns_NeverRefersToAMissingFile(bool documentsInDatabase)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(documentsInDatabase: documentsInDatabase);
         var app = await store.SubmittedAsync(Amina);
         var swept = 0;
         // The first file is in the store; the second arrives slowly, and the sweep runs meanwhile.

@@ -127,6 +127,27 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Sweep_AnotherInstanceHoldsItsLease_IsNotLateHere_ButIsOnceNobodyRunsIt()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var record = new SweepRecord();
+        var check = new SweepCheck(record, Options.Create(new PortalOptions { SweepInterval = TimeSpan.FromHours(1) }), clock);
+        async Task<HealthStatus> Status() => (await check.CheckHealthAsync(new HealthCheckContext())).Status;
+
+        for (var tick = 0; tick < 5; tick++)
+        {
+            clock.Advance(TimeSpan.FromHours(1));
+            record.HeldElsewhere(clock.GetUtcNow());
+        }
+        Assert.Equal(HealthStatus.Healthy, await Status());
+        Assert.Null(record.LastSucceeded);
+
+        // The ticks stop (the job's loop is stuck): late again after two intervals.
+        clock.Advance(TimeSpan.FromHours(2.5));
+        Assert.Equal(HealthStatus.Degraded, await Status());
+    }
+
+    [Fact]
     public async Task Sweep_TurnedOff_IsHealthy()
     {
         var check = new SweepCheck(new SweepRecord(), Options.Create(new PortalOptions { SweepInterval = TimeSpan.Zero }), new FakeTimeProvider());
