@@ -116,7 +116,7 @@ public sealed partial class Applications
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Of(ApplicationMessage.From(message, files));
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<ApplicationMessage>(Refusal.Of(RefusalCodes.Busy));
         }

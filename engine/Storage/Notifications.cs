@@ -118,7 +118,7 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
             }
             return false;
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return false;
         }

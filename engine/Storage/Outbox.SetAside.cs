@@ -107,7 +107,7 @@ public sealed partial class Outbox
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Of(new MailRetry(retried, asked.Select(n => n.Id).Except(retried).ToList()));
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<MailRetry>(Refusal.Of(RefusalCodes.Busy));
         }

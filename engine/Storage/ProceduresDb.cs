@@ -7,8 +7,8 @@ namespace EmploymentProcedures.Engine.Storage;
 /// The engine's database: published definitions, applications, the reviewers' pending work, reference
 /// counters, attached documents, the audit chain, the notification outbox, issued letters and messages, the dashboard's
 /// monthly figures and the designer's drafts. The model is provider-neutral
-/// (text, integers and dates only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
-/// <see cref="SqliteStorage"/> configures SQLite. Pages and the CLI never use it directly: they call
+/// (text, integers and dates only, JSON as text, no provider SQL) so either provider holds it;
+/// <see cref="SqliteStorage"/> configures SQLite, <c>PostgresStorage</c> (engine.Postgres) PostgreSQL. Pages and the CLI never use it directly: they call
 /// <see cref="Applications"/>, <see cref="DefinitionStore"/> and <see cref="AuditLog"/>.
 /// </summary>
 public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbContext(options)
@@ -29,6 +29,16 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<LetterRow> Letters => Set<LetterRow>();
     internal DbSet<MessageRow> Messages => Set<MessageRow>();
     internal DbSet<MessageAttachmentRow> MessageAttachments => Set<MessageAttachmentRow>();
+
+    /// <summary>
+    /// Every date and time stored is UTC, said once here rather than at each call: written as UTC (PostgreSQL's
+    /// <c>timestamptz</c> refuses a time of unknown kind) and read back as UTC (SQLite's text carries no kind).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcTimes>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -11,11 +11,11 @@ public sealed class DatabaseTests
         await using var store = await TestStore.CreateAsync(publish: false);
         await using var db = await store.Databases.CreateDbContextAsync();
 
-        Assert.False(db.Database.HasPendingModelChanges(), "the model changed: run 'dotnet ef migrations add <Name> --project engine --output-dir Storage/Migrations'");
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed: run 'dotnet ef migrations add <Name> --project engine --output-dir Storage/Migrations' and 'dotnet ef migrations add <Name> --project engine.Postgres --output-dir Migrations'");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
-    [Fact]
+    [SqliteOnlyFact("SQLite's PRAGMAs")]
     public async Task Connection_IsWalWithFullSyncAndForeignKeys()
     {
         await using var store = await TestStore.CreateAsync(publish: false);
