@@ -204,7 +204,7 @@ public sealed partial class Applications
 public sealed record StepClaim(string Step, string Role, string UserId, string Name, DateTime ClaimedAt)
 {
     internal static StepClaim From(PendingWork p) =>
-        new(p.Step, p.Role, p.ClaimedBy!, p.ClaimedByName ?? p.ClaimedBy!, DateTime.SpecifyKind(p.ClaimedAt ?? default, DateTimeKind.Utc));
+        new(p.Step, p.Role, p.ClaimedBy!, p.ClaimedByName ?? p.ClaimedBy!, p.ClaimedAt ?? default);
 }
 
 /// <summary>A claim released for its holder, on the application <paramref name="ApplicationId"/>.</summary>

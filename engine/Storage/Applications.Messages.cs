@@ -202,7 +202,7 @@ public sealed record ApplicationMessage(
     IReadOnlyList<MessageAttachment> Attachments)
 {
     internal static ApplicationMessage From(MessageRow m, IEnumerable<MessageAttachmentRow> files) =>
-        new(m.Id, m.ApplicationId, m.AuthorId, m.AuthorName, m.AuthorRole, m.FromApplicant, m.Text, DateTime.SpecifyKind(m.PostedAt, DateTimeKind.Utc),
+        new(m.Id, m.ApplicationId, m.AuthorId, m.AuthorName, m.AuthorRole, m.FromApplicant, m.Text, m.PostedAt,
             files.Select(f => new MessageAttachment(f.Id, f.FileName, f.Format, f.SizeBytes)).ToList());
 }
 

@@ -153,7 +153,7 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
             yield return new WrittenNotification(
                 NotificationItem.Of(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,
                     toRole: n.Recipient != userId, isNew: false),
-                n.EmailedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
+                n.EmailedAt);
         }
     }
 
