@@ -1,3 +1,5 @@
+using EmploymentProcedures.Engine.Postgres;
+using EmploymentProcedures.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
@@ -13,6 +15,15 @@ public sealed class DatabaseTests
 
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed: run 'dotnet ef migrations add <Name> --project engine --output-dir Storage/Migrations' and 'dotnet ef migrations add <Name> --project engine.Postgres --output-dir Migrations'");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public void PostgresModel_ChangedWithoutItsMigration_FailsHereEvenWithoutAServer()
+    {
+        // Comparing the model with the migrations' snapshot opens no connection: the SQLite-only run catches a forgotten one too.
+        using var db = new ProceduresDb(PostgresStorage.Options("Host=localhost;Database=never-opened"));
+
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed: run 'dotnet ef migrations add <Name> --project engine.Postgres --output-dir Migrations'");
     }
 
     [SqliteOnlyFact("SQLite's PRAGMAs")]

@@ -42,6 +42,18 @@ public sealed class StorageChoiceTests
     }
 
     [Fact]
+    public void PostgresAccounts_ModelChangedWithoutItsMigration_FailsHereEvenWithoutAServer()
+    {
+        // Comparing the model with the migrations' snapshot opens no connection.
+        var options = new DbContextOptionsBuilder<PostgresAccountsDb>();
+        PostgresAccountsDb.UsePostgres(options, "Host=localhost;Database=never-opened");
+        using var db = new PostgresAccountsDb(options.Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "the accounts' model changed: run 'dotnet ef migrations add <Name> --project host --context PostgresAccountsDb --output-dir Accounts/Postgres/Migrations'");
+    }
+
+    [Fact]
     public async Task Prepare_PostgresServerUnreachable_StopsWithASentenceNamingTheServerAndNotThePassword()
     {
         var data = Path.Combine(Path.GetTempPath(), "ep-host-tests-" + Guid.NewGuid().ToString("N"));
