@@ -46,7 +46,7 @@ public static class PostgresStorage
     public static DbContextOptions<ProceduresDb> Options(string connectionString, TimeSpan? busyTimeout = null) =>
         ((DbContextOptionsBuilder<ProceduresDb>)Configure(new DbContextOptionsBuilder<ProceduresDb>(), connectionString, busyTimeout)).Options;
 
-    /// <summary>A context factory over the database at <paramref name="connectionString"/>, the schema as it is (see <see cref="MigrateAsync"/>).</summary>
+    /// <summary>A context factory over the database at <paramref name="connectionString"/>, the schema as it is (see <see cref="MigrateAsync(IDbContextFactory{ProceduresDb}, CancellationToken)"/>).</summary>
     public static IDbContextFactory<ProceduresDb> Create(string connectionString, TimeSpan? busyTimeout = null) =>
         new PooledDbContextFactory<ProceduresDb>(Options(connectionString, busyTimeout));
 
@@ -55,7 +55,29 @@ public static class PostgresStorage
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Migrates <paramref name="db"/>'s schema without the writes' lock timeout: an instance starting while another migrates
+    /// waits for it, however long its migration takes. The setting is the session's, reset once migrated (and by the pool
+    /// when the connection goes back to it).
+    /// </summary>
+    public static async Task MigrateAsync(DbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0;", cancellationToken).ConfigureAwait(false);
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            // Back to the connection string's value for whatever the context does next.
+            await db.Database.ExecuteSqlRawAsync("RESET lock_timeout;", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc cref="SqliteStorage.PendingMigrationsAsync"/>

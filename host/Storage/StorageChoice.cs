@@ -68,12 +68,13 @@ public sealed record StorageChoice(string Provider, string DatabaseFile, string?
         ArgumentNullException.ThrowIfNull(accounts);
         try
         {
-            await accounts.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             if (IsPostgres)
             {
+                await PostgresStorage.MigrateAsync(accounts, cancellationToken).ConfigureAwait(false);
                 await PostgresStorage.MigrateAsync(procedures, cancellationToken).ConfigureAwait(false);
                 return;
             }
+            await accounts.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await accounts.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             await SqliteStorage.MigrateAsync(procedures, cancellationToken).ConfigureAwait(false);
         }

@@ -45,6 +45,21 @@ public sealed class ManyInstancesTests
         Assert.Equal(audit.Count, verification.Entries);
     }
 
+    [PostgresOnlyFact("migrates a PostgreSQL database from two instances")]
+    public async Task Migrate_TwoInstancesStartingTogetherOnAnEmptyDatabase_BothStartOnTheLatestSchema()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        var instances = new[] { PostgresStorage.Create(database.ConnectionString), PostgresStorage.Create(database.ConnectionString, TimeSpan.FromSeconds(6)) };
+
+        await Task.WhenAll(instances.Select(i => Task.Run(() => PostgresStorage.MigrateAsync(i))));
+
+        foreach (var instance in instances)
+            Assert.Empty(await PostgresStorage.PendingMigrationsAsync(instance));
+        var definitions = new DefinitionStore(instances[1], TestLibrary.Library, new TestClock(TestStore.Monday));
+        Assert.Null(await definitions.LatestAsync("store-visa"));
+        Assert.True((await new AuditLog(instances[0]).VerifyAsync()).Intact);
+    }
+
     [PostgresOnlyFact("holds PostgreSQL's writer lock (SQLite's counterpart: ConcurrencyTests.Save_WhileAnotherConnectionHoldsTheWriteLock_IsRefusedAsBusyWithinTheTimeout)")]
     public async Task Save_WhileAnotherInstanceHoldsTheWriterLock_IsRefusedAsBusyWithinTheLockTimeout()
     {
