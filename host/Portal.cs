@@ -18,6 +18,7 @@ using EmploymentProcedures.Host.Notifying;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Reviewing;
 using EmploymentProcedures.Host.Statistics;
+using EmploymentProcedures.Host.Storage;
 using EmploymentProcedures.Host.Verification;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -46,27 +47,30 @@ public static class Portal
         var proceduresPath = Path.GetFullPath(settings.ProceduresPath, builder.Environment.ContentRootPath);
         var dataPath = Path.GetFullPath(settings.DataPath, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataPath);
-        var databaseFile = Path.Combine(dataPath, PortalOptions.DatabaseFileName);
+        var storage = StorageChoice.Read(builder.Configuration, dataPath);
+        var databaseFile = storage.DatabaseFile;
         if (settings.StatisticsThreshold < 1)
             throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Portal:StatisticsThreshold is {settings.StatisticsThreshold}: it must be at least 1 (the default, 10, withholds a public figure drawn from fewer than 10 decisions)."));
 
-        var storage = SharedStorage.From(builder.Configuration);
-        builder.Services.AddSingleton(storage);
+        // Storage:Keys and Storage:Documents: in the data folder, or in the database the instances share.
+        var shared = SharedStorage.From(builder.Configuration);
+        builder.Services.AddSingleton(shared);
         builder.Services.AddSingleton(Options.Create(settings));
         builder.Services.AddSingleton(new PortalPaths(proceduresPath, dataPath, databaseFile));
+        builder.Services.AddSingleton(storage);
         // The designer publishes while the portal runs: pages get the snapshot current when their request or circuit began.
         builder.Services.AddSingleton(services => new PublishedCatalog(LoadCatalog(proceduresPath, services.GetRequiredService<ILogger<ProcedureCatalog>>())));
         builder.Services.AddScoped(services => services.GetRequiredService<PublishedCatalog>().Catalog);
         builder.Services.AddScoped(services => services.GetRequiredService<PublishedCatalog>().Index);
 
-        // The engine: one storage over the same database file, Morocco's clock, the application service.
+        // The engine: one storage over the same database (Storage:Provider), Morocco's clock, the application service.
         builder.Services.AddSingleton<TimeProvider>(MoroccoTime.Instance);
-        builder.Services.AddSingleton(_ => SqliteStorage.Create(databaseFile));
+        builder.Services.AddSingleton(_ => storage.Procedures());
         builder.Services.AddSingleton(services => new DefinitionStore(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<PublishedCatalog>().Catalog.Library, services.GetRequiredService<TimeProvider>()));
         // Storage:Documents: files in the data folder (one instance), or the engine's database (shared by the instances).
-        builder.Services.AddSingleton<IDocumentStore>(services => storage.DocumentsInDatabase
+        builder.Services.AddSingleton<IDocumentStore>(services => shared.DocumentsInDatabase
             ? new DatabaseDocumentStore(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), dataPath, services.GetRequiredService<TimeProvider>())
             : new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
@@ -105,9 +109,9 @@ public static class Portal
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        builder.Services.AddPortalKeys(storage, dataPath);
+        builder.Services.AddPortalKeys(shared, dataPath);
 
-        builder.Services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, databaseFile));
+        storage.AddAccounts(builder.Services);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
         builder.Services.AddScoped<SignedInActor>();
@@ -204,16 +208,14 @@ public static class Portal
         var services = scope.ServiceProvider;
         var catalog = services.GetRequiredService<ProcedureCatalog>();
         var db = services.GetRequiredService<AccountsDb>();
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        // The engine's storage lives in the same database (its own migrations history): both are created or migrated,
+        // then every definition that loaded is published (a new version only when a file's content changed).
+        await services.GetRequiredService<StorageChoice>().MigrateAsync(db, services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<SharedStorage>().KeysInDatabase)
             await ImportKeysAsync(services, db, cancellationToken).ConfigureAwait(false);
         // The staff search's folded keys are computed in C#, so the migration that added them leaves them to here.
         await AccountSearch.FillAsync(db, cancellationToken).ConfigureAwait(false);
 
-        // The engine's storage lives in the same file (its own migrations history): create or migrate it,
-        // and publish every definition that loaded (a new version only when a file's content changed).
-        await SqliteStorage.MigrateAsync(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<DefinitionStore>().PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<SharedStorage>().DocumentsInDatabase)
             await CopyDocumentsAsync(services, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
+using EmploymentProcedures.Engine.Postgres;
 using EmploymentProcedures.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Cli;
 
@@ -11,20 +13,36 @@ internal static class DataCommands
     /// <summary>The database's name in the data folder, as the portal names it.</summary>
     public const string DatabaseFileName = SqliteStorage.DefaultFileName;
 
-    public static async Task<int> VerifyAsync(string data, string? database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> VerifyAsync(string data, string? database, string? postgres, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (Database(data, database, error) is not { } file)
+        DataVerification found;
+        if (postgres is not null)
+        {
+            // The server checks its own pages; the audit chain and the files are the portal's.
+            found = await DataCare.VerifyAsync(data, PostgresStorage.Create(postgres), cancellationToken).ConfigureAwait(false);
+        }
+        else if (Database(data, database, error) is { } file)
+        {
+            found = await DataCare.VerifyAsync(data, file, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
             return ProceduresCommand.UsageOrIo;
-        var found = await DataCare.VerifyAsync(data, file, cancellationToken).ConfigureAwait(false);
-        Print(found, output);
+        }
+        Print(found, output, postgres is not null);
         if (found.Unreferenced > 0)
             output.WriteLine($"the portal's sweep deletes the files nothing refers to once they were stored more than {Applications.RecentlyStored.TotalMinutes:N0} minutes ago");
         output.WriteLine(found.Whole ? "the data is whole" : "the data is NOT whole");
         return found.Whole ? ProceduresCommand.Success : ProceduresCommand.Findings;
     }
 
-    public static async Task<int> BackupAsync(string data, string? database, string target, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> BackupAsync(string data, string? database, string target, string? postgres, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (postgres is not null)
+        {
+            error.WriteLine("procedures: backup copies a SQLite file; back a PostgreSQL database up with pg_dump, and the data folder's documents/ and keys/ as files (README, 'Running on PostgreSQL')");
+            return ProceduresCommand.UsageOrIo;
+        }
         if (Database(data, database, error) is not { } file)
             return ProceduresCommand.UsageOrIo;
         if (Path.GetFullPath(target).StartsWith(Path.GetFullPath(data).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -39,19 +57,32 @@ internal static class DataCommands
         foreach (var hash in report.DamagedInStore)
             output.WriteLine($"damaged in the store, not copied: {hash}");
         output.WriteLine("the copy:");
-        Print(report.Copy, output);
+        Print(report.Copy, output, onPostgres: false);
         output.WriteLine(report.Whole ? "the backup is whole" : "the backup is NOT whole");
         return report.Whole ? ProceduresCommand.Success : ProceduresCommand.Findings;
     }
 
-    public static async Task<int> DocumentsToDatabaseAsync(string data, string? database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> DocumentsToDatabaseAsync(string data, string? database, string? postgres, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (Database(data, database, error) is not { } file)
+        IDbContextFactory<ProceduresDb> databases;
+        string where;
+        if (postgres is not null)
+        {
+            databases = PostgresStorage.Create(postgres);
+            where = "the PostgreSQL database";
+        }
+        else if (Database(data, database, error) is { } file)
+        {
+            databases = SqliteStorage.Create(file);
+            where = $"the database at {file}";
+        }
+        else
+        {
             return ProceduresCommand.UsageOrIo;
-        var databases = SqliteStorage.Create(file);
+        }
         if ((await SqliteStorage.PendingMigrationsAsync(databases, cancellationToken).ConfigureAwait(false)).Count > 0)
         {
-            error.WriteLine($"procedures: the database at {file} predates this version: start the portal once (it brings the database up to date), then copy");
+            error.WriteLine($"procedures: {where} predates this version: start the portal once (it brings the database up to date), then copy");
             return ProceduresCommand.UsageOrIo;
         }
         var report = await DocumentCopy.FilesToDatabaseAsync(data, databases, cancellationToken).ConfigureAwait(false);
@@ -73,9 +104,9 @@ internal static class DataCommands
         return null;
     }
 
-    private static void Print(DataVerification found, TextWriter output)
+    private static void Print(DataVerification found, TextWriter output, bool onPostgres)
     {
-        output.WriteLine($"database integrity: {found.Integrity}");
+        output.WriteLine(onPostgres ? "database integrity: PostgreSQL's own (pg_amcheck), not checked here" : $"database integrity: {found.Integrity}");
         if (found.Audit is null)
         {
             output.WriteLine($"audit chain and stored files: not checked, the database predates this version ({found.MigrationsPending} migration(s) to apply); the portal brings it up to date when it starts");

@@ -66,17 +66,18 @@ internal static class ProceduresCommand
 
         var data = new Option<string>("--data") { Description = "The portal's data folder (default: data/).", DefaultValueFactory = _ => "data" };
         var database = new Option<string?>("--database") { Description = "The database file (default: procedures.db in the data folder)." };
-        var verifyData = new Command("verify-data", "Check a portal's data while it runs: the database's integrity, the audit chain, every stored file against its hash.") { data, database };
-        verifyData.SetAction((result, cancellation) => DataCommands.VerifyAsync(result.GetValue(data)!, result.GetValue(database), output, error, cancellation));
+        var postgres = new Option<string?>("--postgres") { Description = "The portal's PostgreSQL database (its Storage:Postgres connection string) instead of the SQLite file." };
+        var verifyData = new Command("verify-data", "Check a portal's data while it runs: the database's integrity, the audit chain, every stored file against its hash.") { data, database, postgres };
+        verifyData.SetAction((result, cancellation) => DataCommands.VerifyAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(postgres), output, error, cancellation));
         root.Subcommands.Add(verifyData);
 
         var to = new Option<string>("--to") { Description = "The backup folder (another disk): each backup in a dated folder, the documents shared.", Required = true };
-        var backup = new Command("backup", "Copy a portal's data while it runs (database snapshot, keys, new documents) and check the copy.") { data, database, to };
-        backup.SetAction((result, cancellation) => DataCommands.BackupAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(to)!, output, error, cancellation));
+        var backup = new Command("backup", "Copy a portal's data while it runs (database snapshot, keys, new documents) and check the copy. SQLite only: PostgreSQL is backed up with pg_dump.") { data, database, to, postgres };
+        backup.SetAction((result, cancellation) => DataCommands.BackupAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(to)!, result.GetValue(postgres), output, error, cancellation));
         root.Subcommands.Add(backup);
 
-        var moveDocuments = new Command("documents-to-database", "Copy a portal's document files into its database (for Storage:Documents=database), checking each against its hash; safe while it runs, and to repeat.") { data, database };
-        moveDocuments.SetAction((result, cancellation) => DataCommands.DocumentsToDatabaseAsync(result.GetValue(data)!, result.GetValue(database), output, error, cancellation));
+        var moveDocuments = new Command("documents-to-database", "Copy a portal's document files into its database (for Storage:Documents=database), checking each against its hash; safe while it runs, and to repeat.") { data, database, postgres };
+        moveDocuments.SetAction((result, cancellation) => DataCommands.DocumentsToDatabaseAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(postgres), output, error, cancellation));
         root.Subcommands.Add(moveDocuments);
 
         var parsed = root.Parse(args);
@@ -92,7 +93,7 @@ internal static class ProceduresCommand
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             error.WriteLine($"procedures: {e.Message}");
             return UsageOrIo;

@@ -39,7 +39,7 @@ public sealed partial class Applications
             await RefuseAsync(id, reviewer, What, loaded?.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
             return Outcome.Refused<StepClaim>(refusal);
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<StepClaim>(Refusal.Of(RefusalCodes.Busy));
         }
@@ -89,7 +89,7 @@ public sealed partial class Applications
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Of<IReadOnlyList<StepClaim>>(claimed.Except(released).Select(StepClaim.From).ToList());
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<IReadOnlyList<StepClaim>>(Refusal.Of(RefusalCodes.Busy));
         }
@@ -132,7 +132,7 @@ public sealed partial class Applications
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Of<IReadOnlyList<ReleasedClaim>>(result);
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<IReadOnlyList<ReleasedClaim>>(Refusal.Of(RefusalCodes.Busy));
         }
@@ -204,7 +204,7 @@ public sealed partial class Applications
 public sealed record StepClaim(string Step, string Role, string UserId, string Name, DateTime ClaimedAt)
 {
     internal static StepClaim From(PendingWork p) =>
-        new(p.Step, p.Role, p.ClaimedBy!, p.ClaimedByName ?? p.ClaimedBy!, DateTime.SpecifyKind(p.ClaimedAt ?? default, DateTimeKind.Utc));
+        new(p.Step, p.Role, p.ClaimedBy!, p.ClaimedByName ?? p.ClaimedBy!, p.ClaimedAt ?? default);
 }
 
 /// <summary>A claim released for its holder, on the application <paramref name="ApplicationId"/>.</summary>

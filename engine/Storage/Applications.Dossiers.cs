@@ -71,7 +71,7 @@ public sealed partial class Applications
                 GeneratedAt = now,
             });
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<Dossier>(Refusal.Of(RefusalCodes.Busy));
         }

@@ -22,7 +22,7 @@ public sealed partial class Applications
 
     /// <summary>The letters issued on application <paramref name="id"/>, oldest first (times in UTC).</summary>
     private static async Task<List<IssuedLetter>> LettersOfAsync(ProceduresDb db, Guid id, CancellationToken cancellationToken) =>
-        (await db.Letters.AsNoTracking()
+        await db.Letters.AsNoTracking()
             .Where(l => l.ApplicationId == id && l.ErasedAt == null)
             .OrderBy(l => l.AuditSequence)
             // Not the HTML: the list says what was issued, OpenIssuedAsync gives one letter's bytes.
@@ -30,8 +30,7 @@ public sealed partial class Applications
             {
                 VerificationCode = l.VerificationCode,
             })
-            .ToListAsync(cancellationToken).ConfigureAwait(false))
-        .Select(l => l with { IssuedAt = DateTime.SpecifyKind(l.IssuedAt, DateTimeKind.Utc) }).ToList();
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The HTML of letter <paramref name="issuedId"/> of the application, for someone who may see it; refusals are audited.

@@ -116,7 +116,7 @@ public sealed partial class Applications
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Of(ApplicationMessage.From(message, files));
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<ApplicationMessage>(Refusal.Of(RefusalCodes.Busy));
         }
@@ -202,7 +202,7 @@ public sealed record ApplicationMessage(
     IReadOnlyList<MessageAttachment> Attachments)
 {
     internal static ApplicationMessage From(MessageRow m, IEnumerable<MessageAttachmentRow> files) =>
-        new(m.Id, m.ApplicationId, m.AuthorId, m.AuthorName, m.AuthorRole, m.FromApplicant, m.Text, DateTime.SpecifyKind(m.PostedAt, DateTimeKind.Utc),
+        new(m.Id, m.ApplicationId, m.AuthorId, m.AuthorName, m.AuthorRole, m.FromApplicant, m.Text, m.PostedAt,
             files.Select(f => new MessageAttachment(f.Id, f.FileName, f.Format, f.SizeBytes)).ToList());
 }
 

@@ -115,7 +115,7 @@ public sealed partial class Applications
             var answers = TypedAnswers.Of(definition, application.Answers, new EvaluationContext(application.SubmittedOn ?? Today));
             return Outcome.Of(new PartnerApplication(summary, answers, documents, letters, string.IsNullOrWhiteSpace(reason) ? null : reason));
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<PartnerApplication>(Refusal.Of(RefusalCodes.Busy));
         }
@@ -165,7 +165,7 @@ public sealed partial class Applications
             await AppendAuditAsync(Audited(id, access.Actor, StorageEvents.ReadThroughApi, detail: what), Now, cancellationToken).ConfigureAwait(false);
             return Outcome.Of(found!);
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<PartnerFile>(Refusal.Of(RefusalCodes.Busy));
         }

@@ -24,8 +24,8 @@ public sealed partial class Applications
     }
 
     /// <summary>The application's row, read by every command: compiled, so it is not looked up in EF's query cache each time.</summary>
-    private static readonly Func<ProceduresDb, Guid, CancellationToken, Task<ApplicationRow?>> StoredRow = EF.CompileAsyncQuery(
-        (ProceduresDb db, Guid id, CancellationToken _) => db.Applications.AsNoTracking().FirstOrDefault(a => a.Id == id));
+    private static readonly CompiledQuery<Func<ProceduresDb, Guid, CancellationToken, Task<ApplicationRow?>>> StoredRow = new(() => EF.CompileAsyncQuery(
+        (ProceduresDb db, Guid id, CancellationToken _) => db.Applications.AsNoTracking().FirstOrDefault(a => a.Id == id)));
 
     private async Task<Loaded?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed partial class Applications
 
     private async Task<Loaded?> LoadAsync(ProceduresDb db, Guid id, CancellationToken cancellationToken)
     {
-        var row = await StoredRow(db, id, cancellationToken).ConfigureAwait(false);
+        var row = await StoredRow.For(db)(db, id, cancellationToken).ConfigureAwait(false);
         if (row is null)
             return null;
         var definition = await _definitions.GetAsync(db, row.ProcedureId, row.DefinitionVersion, cancellationToken).ConfigureAwait(false)
@@ -90,7 +90,7 @@ public sealed partial class Applications
                 }
             }
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }

@@ -100,7 +100,7 @@ public sealed partial class Applications
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return WorkflowResult.Done(application, [started]);
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }
@@ -161,7 +161,7 @@ public sealed partial class Applications
                     UploadedAt = Now,
                 }, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }

@@ -69,11 +69,11 @@ public sealed class AuditLog(IDbContextFactory<ProceduresDb> databases)
     {
         if (entries.Count == 0)
             return;
-        Append(db, await Head(db, cancellationToken).ConfigureAwait(false), entries, now);
+        Append(db, await Head.For(db)(db, cancellationToken).ConfigureAwait(false), entries, now);
     }
 
     /// <summary>The head, tracked: read by every transaction that audits something.</summary>
-    private static readonly Func<ProceduresDb, CancellationToken, Task<AuditHead>> Head = EF.CompileAsyncQuery((ProceduresDb db, CancellationToken _) => db.AuditHeads.Single());
+    private static readonly CompiledQuery<Func<ProceduresDb, CancellationToken, Task<AuditHead>>> Head = new(() => EF.CompileAsyncQuery((ProceduresDb db, CancellationToken _) => db.AuditHeads.Single()));
 
     /// <summary>
     /// Appends <paramref name="entries"/> after <paramref name="head"/>, read (and tracked) by the caller's transaction, in

@@ -7,7 +7,7 @@ namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
 /// Looking after a portal's data folder (the SQLite database, the document store, the data-protection keys) while the
-/// portal runs: <see cref="VerifyAsync"/> says whether everything is whole, <see cref="BackupAsync"/> copies it to
+/// portal runs: <see cref="VerifyAsync(string, string, CancellationToken)"/> says whether everything is whole, <see cref="BackupAsync"/> copies it to
 /// another place and checks the copy. Neither stops the portal or changes its data.
 /// </summary>
 /// <remarks>
@@ -34,8 +34,21 @@ public static class DataCare
         ArgumentNullException.ThrowIfNull(databaseFile);
         if (!File.Exists(databaseFile))
             throw new FileNotFoundException($"no database at {databaseFile}", databaseFile);
-        var databases = SqliteStorage.Create(databaseFile);
         var integrity = await IntegrityAsync(databaseFile, cancellationToken).ConfigureAwait(false);
+        return await VerifyAsync(dataFolder, SqliteStorage.Create(databaseFile), integrity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same checks over a database of any provider (PostgreSQL's): the audit chain and the files. The database's own
+    /// integrity is the server's business (PostgreSQL checks its pages; <c>pg_amcheck</c>), so it is reported "ok".
+    /// </summary>
+    public static Task<DataVerification> VerifyAsync(string dataFolder, IDbContextFactory<ProceduresDb> databases, CancellationToken cancellationToken = default) =>
+        VerifyAsync(dataFolder, databases, "ok", cancellationToken);
+
+    private static async Task<DataVerification> VerifyAsync(string dataFolder, IDbContextFactory<ProceduresDb> databases, string integrity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataFolder);
+        ArgumentNullException.ThrowIfNull(databases);
         var pending = await SqliteStorage.PendingMigrationsAsync(databases, cancellationToken).ConfigureAwait(false);
         if (pending.Count > 0)
             return new DataVerification(integrity, null, 0, [], []) { MigrationsPending = pending.Count };
@@ -78,7 +91,7 @@ public static class DataCare
     /// <summary>
     /// Copies the data folder into <paramref name="target"/>: the database to <c>&lt;target&gt;/&lt;yyyyMMdd-HHmmss&gt;/</c>
     /// (with the keys), the documents into the shared <c>&lt;target&gt;/documents/</c>; then checks the copy of the
-    /// database as <see cref="VerifyAsync"/> does.
+    /// database as <see cref="VerifyAsync(string, string, CancellationToken)"/> does.
     /// </summary>
     public static async Task<BackupReport> BackupAsync(string dataFolder, string databaseFile, string target, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -197,7 +210,7 @@ public static class DataCare
 }
 
 /// <summary>
-/// What <see cref="DataCare.VerifyAsync"/> found: SQLite's verdict (<c>ok</c> when whole), the audit chain's, how many
+/// What <see cref="DataCare.VerifyAsync(string, string, CancellationToken)"/> found: SQLite's verdict (<c>ok</c> when whole), the audit chain's, how many
 /// stored files the database refers to, and which of them (by hash) are missing or do not hold what their name says.
 /// <see cref="Audit"/> is null, and no file is checked, when the schema is older than this version (<see cref="MigrationsPending"/>).
 /// </summary>

@@ -103,5 +103,5 @@ public sealed class Drafts(IDbContextFactory<ProceduresDb> databases, TimeProvid
             Hash = "",
         }], now, cancellationToken);
 
-    private static Draft ToDraft(DesignerDraft row) => new(row.ProcedureId, row.Yaml, row.BasedOnVersion, row.UpdatedBy, DateTime.SpecifyKind(row.UpdatedAt, DateTimeKind.Utc));
+    private static Draft ToDraft(DesignerDraft row) => new(row.ProcedureId, row.Yaml, row.BasedOnVersion, row.UpdatedBy, row.UpdatedAt);
 }

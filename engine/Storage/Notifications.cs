@@ -118,7 +118,7 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
             }
             return false;
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return false;
         }
@@ -153,7 +153,7 @@ public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
             yield return new WrittenNotification(
                 NotificationItem.Of(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,
                     toRole: n.Recipient != userId, isNew: false),
-                n.EmailedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
+                n.EmailedAt);
         }
     }
 

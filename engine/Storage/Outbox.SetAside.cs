@@ -76,7 +76,7 @@ public sealed partial class Outbox
             foreach (var key in asked)
             {
                 // The row's own state decides, not what was read above: the update takes it only while it is set aside as seen.
-                var seen = DateTime.SpecifyKind(key.SetAsideAt, DateTimeKind.Unspecified);
+                var seen = key.SetAsideAt;
                 var cleared = await db.Notifications
                     .Where(n => n.Id == key.Id && n.SentAt == null && n.SetAsideAt == seen)
                     .ExecuteUpdateAsync(s => s
@@ -107,7 +107,7 @@ public sealed partial class Outbox
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return Outcome.Of(new MailRetry(retried, asked.Select(n => n.Id).Except(retried).ToList()));
         }
-        catch (Exception e) when (SqliteStorage.IsBusy(e))
+        catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<MailRetry>(Refusal.Of(RefusalCodes.Busy));
         }
@@ -133,7 +133,7 @@ public sealed partial class Outbox
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var delivered = await DeliveredToAsync(db, rows.Select(n => n.Id).ToList(), cancellationToken).ConfigureAwait(false);
         return rows.Select(n => new SetAsideNotification(n.Id, n.Recipient, n.Kind, n.Attempts, n.LastError ?? "",
-            DateTime.SpecifyKind(n.SetAsideAt!.Value, DateTimeKind.Utc))
+            n.SetAsideAt!.Value)
         {
             Territory = n.Territory,
             Item = NotificationItem.Of(n.Id, n.ApplicationId, n.Reference, n.ProcedureId, n.DefinitionVersion, n.Kind, n.Step, n.Status, n.CreatedAt, n.Comment,

@@ -7,8 +7,9 @@ namespace EmploymentProcedures.Engine.Storage;
 /// The engine's database: published definitions, applications, the reviewers' pending work, reference
 /// counters, attached documents, the audit chain, the notification outbox, issued letters and messages, the dashboard's
 /// monthly figures, the designer's drafts, the job leases and, with <c>Storage:Documents=database</c>, the documents'
-/// content. The model is provider-neutral (text, integers, dates and the documents' bytes only, JSON as text, no provider SQL) so PostgreSQL can take over from SQLite;
-/// <see cref="SqliteStorage"/> configures SQLite. Pages and the CLI never use it directly: they call
+/// content. The model is provider-neutral (text, integers, dates and the documents' bytes only, JSON as text, no provider
+/// SQL) so either provider holds it; <see cref="SqliteStorage"/> configures SQLite, <c>PostgresStorage</c> (engine.Postgres)
+/// PostgreSQL. Pages and the CLI never use it directly: they call
 /// <see cref="Applications"/>, <see cref="DefinitionStore"/> and <see cref="AuditLog"/>.
 /// </summary>
 public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbContext(options)
@@ -32,6 +33,16 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<JobLease> JobLeases => Set<JobLease>();
     internal DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     internal DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
+
+    /// <summary>
+    /// Every date and time stored is UTC, said once here rather than at each call: written as UTC (PostgreSQL's
+    /// <c>timestamptz</c> refuses a time of unknown kind) and read back as UTC (SQLite's text carries no kind).
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcTimes>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -35,7 +35,7 @@ internal static class References
     /// </summary>
     public static async Task<Taken> NextAsync(ProceduresDb db, string prefix, int year, CancellationToken cancellationToken)
     {
-        var read = await CounterAndHead(db, prefix, year, cancellationToken).ConfigureAwait(false);
+        var read = await CounterAndHead.For(db)(db, prefix, year, cancellationToken).ConfigureAwait(false);
         var counter = new ReferenceCounter { Prefix = prefix, Year = year, Last = read.Last ?? 0 };
         if (read.Last is null)
             db.ReferenceCounters.Add(counter);
@@ -46,10 +46,10 @@ internal static class References
     }
 
     /// <summary>Compiled: a query that names the context twice would otherwise be translated again each time.</summary>
-    private static readonly Func<ProceduresDb, string, int, CancellationToken, Task<CounterRead>> CounterAndHead = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<ProceduresDb, string, int, CancellationToken, Task<CounterRead>>> CounterAndHead = new(() => EF.CompileAsyncQuery(
         (ProceduresDb db, string prefix, int year, CancellationToken _) => db.AuditHeads
             .Select(h => new CounterRead { Head = h, Last = db.ReferenceCounters.Where(c => c.Prefix == prefix && c.Year == year).Select(c => (int?)c.Last).FirstOrDefault() })
-            .Single());
+            .Single()));
 
     private sealed class CounterRead
     {

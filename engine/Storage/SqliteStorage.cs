@@ -90,17 +90,6 @@ public static class SqliteStorage
         return factory;
     }
 
-    /// <summary>Whether <paramref name="exception"/> (or what caused it) is SQLite's "database is busy/locked" (codes 5 and 6).</summary>
-    public static bool IsBusy(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is SqliteException { SqliteErrorCode: 5 or 6 })
-                return true;
-        }
-        return false;
-    }
-
     /// <summary>Per-connection settings, applied each time a pooled connection is opened (foreign keys are set by the connection string).</summary>
     private sealed class Pragmas : DbConnectionInterceptor
     {

@@ -31,5 +31,5 @@ public sealed record AuditRecord(
     string? Step, string? Action, string? FromStatus, string? ToStatus, string? Comment, string? Detail)
 {
     internal static AuditRecord From(AuditEntry e) =>
-        new(e.Sequence, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), e.ApplicationId, e.ActorId, e.ActorName, e.ActorRole, e.Kind, e.Step, e.Action, e.FromStatus, e.ToStatus, e.Comment, e.Detail);
+        new(e.Sequence, e.At, e.ApplicationId, e.ActorId, e.ActorName, e.ActorRole, e.Kind, e.Step, e.Action, e.FromStatus, e.ToStatus, e.Comment, e.Detail);
 }

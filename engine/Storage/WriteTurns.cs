@@ -7,7 +7,8 @@ namespace EmploymentProcedures.Engine.Storage;
 /// The turns of this process's transitions at writing in one database. SQLite has a single writer anyway; without a
 /// turn, a writer that finds the database locked polls for it (Microsoft.Data.Sqlite sleeps 150 ms between tries), so
 /// applicants submitting at once would wait on each other's sleeps rather than on each other's writes. Turns are
-/// handed over in the order they are asked for. Another process on the same file (the CLI) still meets SQLite's lock.
+/// handed over in the order they are asked for. Another process on the same file (the CLI) still meets SQLite's lock; another instance on
+/// PostgreSQL meets the writer lock every transaction takes there (<c>WriterLock</c>, engine.Postgres).
 /// </summary>
 internal static class WriteTurns
 {

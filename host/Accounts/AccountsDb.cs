@@ -11,8 +11,19 @@ namespace EmploymentProcedures.Host.Accounts;
 /// migrations history table of their own (<see cref="HistoryTable"/>) so the two contexts' migrations
 /// never see each other's rows.
 /// </summary>
-public sealed class AccountsDb(DbContextOptions<AccountsDb> options) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
+public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
 {
+    public AccountsDb(DbContextOptions<AccountsDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresAccountsDb"/>: the same model under a context type of its own, whose migrations are PostgreSQL's.</summary>
+    protected AccountsDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public const string HistoryTable = "__HostMigrationsHistory";
 
     /// <summary>What administrators changed on the accounts (<see cref="StaffChange"/>).</summary>

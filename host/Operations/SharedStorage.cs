@@ -1,3 +1,5 @@
+using EmploymentProcedures.Host.Storage;
+
 namespace EmploymentProcedures.Host.Operations;
 
 /// <summary>
@@ -33,6 +35,6 @@ internal sealed class SharedStorage
         var given = (value ?? Files).Trim().ToLowerInvariant();
         return given is Files or Database
             ? given
-            : throw new InvalidOperationException($"{Section}:{setting} is '{value}': it must be '{Files}' (the default, in the data folder) or '{Database}' (shared by the instances on one database).");
+            : throw new PortalStartException($"{Section}:{setting} is '{value}': it must be '{Files}' (the default, in the data folder) or '{Database}' (shared by the instances on one database).");
     }
 }

@@ -38,7 +38,7 @@ public class SubmissionBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "ep-bench-submit-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        _databases = await SqliteStorage.OpenAsync(Path.Combine(_folder, "procedures.db"));
+        _databases = await OpenAsync(_folder);
         var catalog = ProcedureCatalog.Load(Paths.Procedures);
         var definition = catalog.Definitions["foreign-worker-contract-visa"];
         _scenario = definition.Tests.First(t => t.ExpectStatus is not null);
@@ -114,11 +114,17 @@ public class SubmissionBenchmarks
         return submitted;
     }
 
+    /// <summary>The database the submissions are written to, migrated: a SQLite file in <paramref name="folder"/> here.</summary>
+    protected virtual Task<IDbContextFactory<ProceduresDb>> OpenAsync(string folder) => SqliteStorage.OpenAsync(Path.Combine(folder, "procedures.db"));
+
+    /// <summary>Removes what <see cref="OpenAsync"/> made, once the connections are closed.</summary>
+    protected virtual void Drop() => SqliteConnection.ClearAllPools();
+
     [GlobalCleanup]
     public void Cleanup()
     {
         Console.WriteLine($"// CPU per submission: {_cpu.TotalMilliseconds / Math.Max(1, _measured):F2} ms over {_measured} submissions");
-        SqliteConnection.ClearAllPools();
+        Drop();
         Directory.Delete(_folder, recursive: true);
     }
 

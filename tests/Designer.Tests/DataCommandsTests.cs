@@ -28,6 +28,26 @@ public sealed class DataCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Backup_OfAPostgresDatabase_IsRefusedPointingAtPgDump()
+    {
+        var (exit, _, error) = Run("backup", "--data", Data, "--to", Path.Combine(_root, "backup"), "--postgres", "Host=127.0.0.1;Database=procedures");
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains("back a PostgreSQL database up with pg_dump", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "backup")));
+    }
+
+    [Fact]
+    public void VerifyData_PostgresServerUnreachable_SaysSoAndExitsTwo()
+    {
+        // Port 1: nothing listens there.
+        var (exit, _, error) = Run("verify-data", "--data", Data, "--postgres", "Host=127.0.0.1;Port=1;Database=procedures;Username=portal;Timeout=3");
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.StartsWith("procedures: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task VerifyData_OnAWholeDatabase_SaysSoAndExitsZero()
     {
         await CreateAsync();

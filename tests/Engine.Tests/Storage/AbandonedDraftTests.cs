@@ -15,7 +15,7 @@ public sealed class AbandonedDraftTests
     {
         await using var store = await TestStore.CreateAsync();
         var draft = await store.DraftAsync(Amina);
-        var passport = (string)(await store.ScalarAsync("SELECT Hash FROM Documents"))!;
+        var passport = (string)(await store.ScalarAsync("SELECT \"Hash\" FROM \"Documents\""))!;
         var touched = store.Clock.Now;
 
         store.Clock.Now = touched + Retention - Warning - TimeSpan.FromMinutes(1);
@@ -37,7 +37,7 @@ public sealed class AbandonedDraftTests
         Assert.Empty(await store.Applications.MineAsync(Amina));
         Assert.False(store.Holds(passport));
         Assert.Contains(await store.AuditAsync(), a => a.Kind == StorageEvents.DraftDeleted && a.ApplicationId == draft.Id && a.Detail == "store-visa");
-        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
+        var verified = await store.VerifyDataAsync();
         Assert.True(verified.Whole, verified.ToString());
     }
 
@@ -87,7 +87,7 @@ public sealed class AbandonedDraftTests
         await using var store = await TestStore.CreateAsync();
         await store.DraftAsync(Amina);
         var submitted = await store.SubmittedAsync(TestStore.Applicant("youssef"));
-        var passport = (string)(await store.ScalarAsync("SELECT DISTINCT Hash FROM Documents"))!;
+        var passport = (string)(await store.ScalarAsync("SELECT DISTINCT \"Hash\" FROM \"Documents\""))!;
         store.Clock.Now += Retention - Warning;
         await store.Applications.SweepDraftsAsync(Retention, Warning);
         store.Clock.Now += Warning;
@@ -96,7 +96,7 @@ public sealed class AbandonedDraftTests
 
         Assert.True(store.Holds(passport));
         Assert.Single((await store.Applications.GetAsync(submitted.Id, TestStore.Applicant("youssef"))).Value!.Documents);
-        Assert.True((await DataCare.VerifyAsync(store.Folder, store.DatabaseFile)).Whole);
+        Assert.True((await store.VerifyDataAsync()).Whole);
     }
 
     [Fact]

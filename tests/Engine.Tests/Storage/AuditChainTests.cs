@@ -69,12 +69,12 @@ public sealed class AuditChainTests
 
     public static TheoryData<string, string> Tampering => new()
     {
-        { "edit a comment", "UPDATE Audit SET Comment = 'rien à signaler' WHERE Sequence = 5" },
-        { "edit who acted", "UPDATE Audit SET ActorName = 'Someone Else' WHERE Sequence = 6" },
-        { "delete an entry", "DELETE FROM Audit WHERE Sequence = 4" },
-        { "delete the last entry", "DELETE FROM Audit WHERE Sequence = (SELECT MAX(Sequence) FROM Audit)" },
-        { "swap two entries", "UPDATE Audit SET Sequence = -4 WHERE Sequence = 4; UPDATE Audit SET Sequence = 4 WHERE Sequence = 5; UPDATE Audit SET Sequence = 5 WHERE Sequence = -4" },
-        { "rewrite an entry and its hash", "UPDATE Audit SET Kind = 'decided', Hash = PreviousHash WHERE Sequence = 7" },
+        { "edit a comment", "UPDATE \"Audit\" SET \"Comment\" = 'rien à signaler' WHERE \"Sequence\" = 5" },
+        { "edit who acted", "UPDATE \"Audit\" SET \"ActorName\" = 'Someone Else' WHERE \"Sequence\" = 6" },
+        { "delete an entry", "DELETE FROM \"Audit\" WHERE \"Sequence\" = 4" },
+        { "delete the last entry", "DELETE FROM \"Audit\" WHERE \"Sequence\" = (SELECT MAX(\"Sequence\") FROM \"Audit\")" },
+        { "swap two entries", "UPDATE \"Audit\" SET \"Sequence\" = -4 WHERE \"Sequence\" = 4; UPDATE \"Audit\" SET \"Sequence\" = 4 WHERE \"Sequence\" = 5; UPDATE \"Audit\" SET \"Sequence\" = 5 WHERE \"Sequence\" = -4" },
+        { "rewrite an entry and its hash", "UPDATE \"Audit\" SET \"Kind\" = 'decided', \"Hash\" = \"PreviousHash\" WHERE \"Sequence\" = 7" },
     };
 
     [Theory]

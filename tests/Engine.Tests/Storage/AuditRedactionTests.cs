@@ -95,10 +95,10 @@ public sealed class AuditRedactionTests
 
     public static TheoryData<string, string> TamperingWithRedacted => new()
     {
-        { "a comment's digest rewritten", "UPDATE Audit SET CommentDigest = '" + new string('a', 64) + "' WHERE Kind = 'decided'" },
-        { "the applicant's name's digest rewritten", "UPDATE Audit SET ActorNameDigest = '" + new string('b', 64) + "' WHERE Kind = 'submitted'" },
-        { "a comment put back without its salt", "UPDATE Audit SET Comment = 'Dossier conforme' WHERE Kind = 'decided'" },
-        { "a comment put back with a salt of its own", "UPDATE Audit SET Comment = 'Dossier conforme', Salt = '" + new string('c', 32) + "' WHERE Kind = 'decided'" },
+        { "a comment's digest rewritten", "UPDATE \"Audit\" SET \"CommentDigest\" = '" + new string('a', 64) + "' WHERE \"Kind\" = 'decided'" },
+        { "the applicant's name's digest rewritten", "UPDATE \"Audit\" SET \"ActorNameDigest\" = '" + new string('b', 64) + "' WHERE \"Kind\" = 'submitted'" },
+        { "a comment put back without its salt", "UPDATE \"Audit\" SET \"Comment\" = 'Dossier conforme' WHERE \"Kind\" = 'decided'" },
+        { "a comment put back with a salt of its own", "UPDATE \"Audit\" SET \"Comment\" = 'Dossier conforme', \"Salt\" = '" + new string('c', 32) + "' WHERE \"Kind\" = 'decided'" },
     };
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class AuditRedactionTests
         Assert.True(await store.Applications.EraseAsync(app.Id, Applications.RetentionEnded));
         Assert.True((await store.Audit.VerifyAsync()).Intact);
 
-        Assert.Equal(1, await store.SqlAsync(sql + $" AND ApplicationId = '{Key(app.Id)}'"));
+        Assert.Equal(1, await store.SqlAsync(sql + $" AND \"ApplicationId\" = '{Key(app.Id)}'"));
         var verification = await store.Audit.VerifyAsync();
 
         Assert.False(verification.Intact, tampering);
@@ -122,12 +122,12 @@ public sealed class AuditRedactionTests
 
     public static TheoryData<string, string> TamperingWithWhole => new()
     {
-        { "the reviewer's reason", "UPDATE Audit SET Comment = 'Dossier conforme' WHERE Kind = 'decided'" },
-        { "the applicant's name", "UPDATE Audit SET ActorName = 'Someone Else' WHERE Kind = 'submitted'" },
-        { "the message's fingerprint", "UPDATE Audit SET Detail = 'sha256 " + new string('d', 64) + "; 0 attachment(s)' WHERE Kind = 'message_posted'" },
-        { "the reviewer's reason and its digest, without the salt", "UPDATE Audit SET Comment = 'Dossier conforme', CommentDigest = '" + new string('e', 64) + "' WHERE Kind = 'decided'" },
-        { "the salt", "UPDATE Audit SET Salt = '" + new string('f', 32) + "' WHERE Kind = 'decided'" },
-        { "a reviewer's name in clear", "UPDATE Audit SET ActorName = 'Someone Else' WHERE Kind = 'decided'" },
+        { "the reviewer's reason", "UPDATE \"Audit\" SET \"Comment\" = 'Dossier conforme' WHERE \"Kind\" = 'decided'" },
+        { "the applicant's name", "UPDATE \"Audit\" SET \"ActorName\" = 'Someone Else' WHERE \"Kind\" = 'submitted'" },
+        { "the message's fingerprint", "UPDATE \"Audit\" SET \"Detail\" = 'sha256 " + new string('d', 64) + "; 0 attachment(s)' WHERE \"Kind\" = 'message_posted'" },
+        { "the reviewer's reason and its digest, without the salt", "UPDATE \"Audit\" SET \"Comment\" = 'Dossier conforme', \"CommentDigest\" = '" + new string('e', 64) + "' WHERE \"Kind\" = 'decided'" },
+        { "the salt", "UPDATE \"Audit\" SET \"Salt\" = '" + new string('f', 32) + "' WHERE \"Kind\" = 'decided'" },
+        { "a reviewer's name in clear", "UPDATE \"Audit\" SET \"ActorName\" = 'Someone Else' WHERE \"Kind\" = 'decided'" },
     };
 
     [Theory]
@@ -138,7 +138,7 @@ public sealed class AuditRedactionTests
         var app = await RejectedAsync(store, Amina);
         Assert.True((await store.Audit.VerifyAsync()).Intact);
 
-        Assert.Equal(1, await store.SqlAsync(sql + $" AND ApplicationId = '{Key(app.Id)}'"));
+        Assert.Equal(1, await store.SqlAsync(sql + $" AND \"ApplicationId\" = '{Key(app.Id)}'"));
         var verification = await store.Audit.VerifyAsync();
 
         Assert.False(verification.Intact, tampering);
@@ -152,7 +152,7 @@ public sealed class AuditRedactionTests
         var app = await RejectedAsync(store, Amina);
         var decided = (await EntriesAsync(store, app.Id)).Single(e => e.Kind == WorkflowEvents.Decided);
 
-        Assert.Equal(1, await store.SqlAsync($"UPDATE Audit SET Comment = NULL, Salt = NULL, RedactedAt = '2026-03-02 10:00:00' WHERE Sequence = {decided.Sequence}"));
+        Assert.Equal(1, await store.SqlAsync($"UPDATE \"Audit\" SET \"Comment\" = NULL, \"Salt\" = NULL, \"RedactedAt\" = '2026-03-02 10:00:00' WHERE \"Sequence\" = {decided.Sequence}"));
         var verification = await store.Audit.VerifyAsync();
 
         Assert.False(verification.Intact);
@@ -160,7 +160,7 @@ public sealed class AuditRedactionTests
         Assert.Contains("not erased", verification.Problem, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SqliteOnlyFact("stops the SQLite migrations before RedactableAudit to write format-1 entries; a PostgreSQL database starts at format 2")]
     public async Task Verify_Format1ChainWrittenBeforeTheUpgradeThenFormat2_Verifies()
     {
         await using var store = await TestStore.CreateAsync(publish: false);
@@ -188,10 +188,10 @@ public sealed class AuditRedactionTests
             entry.Hash = AuditLog.HashOf(previous, entry);
             previous = entry.Hash;
             old.Add(entry);
-            await store.SqlAsync("INSERT INTO Audit (Sequence, At, ApplicationId, ActorId, ActorName, ActorRole, Kind, Comment, PreviousHash, Hash) VALUES "
+            await store.SqlAsync("INSERT INTO \"Audit\" (\"Sequence\", \"At\", \"ApplicationId\", \"ActorId\", \"ActorName\", \"ActorRole\", \"Kind\", \"Comment\", \"PreviousHash\", \"Hash\") VALUES "
                 + $"({sequence}, '{entry.At:yyyy-MM-dd HH:mm:ss}', '{Key(entry.ApplicationId!.Value)}', 'amina', 'Amina El Idrissi', 'employer', 'withdrawn', 'Le salarié a renoncé', '{entry.PreviousHash}', '{entry.Hash}')");
         }
-        await store.SqlAsync($"UPDATE AuditHead SET Sequence = 3, Hash = '{previous}'");
+        await store.SqlAsync($"UPDATE \"AuditHead\" SET \"Sequence\" = 3, \"Hash\" = '{previous}'");
         await using (var db = await store.Databases.CreateDbContextAsync())
             await db.GetService<IMigrator>().MigrateAsync();
 
@@ -205,10 +205,10 @@ public sealed class AuditRedactionTests
         Assert.True(format1.Intact, format1.Problem);
         Assert.Equal(3, format1.Entries);
         Assert.True(mixed.Intact, mixed.Problem);
-        Assert.Equal((long)3, await store.ScalarAsync("SELECT COUNT(*) FROM Audit WHERE Format = 1 AND Comment = 'Le salarié a renoncé' AND RedactedAt IS NULL"));
-        Assert.Equal(mixed.Entries - 3, (long)(await store.ScalarAsync("SELECT COUNT(*) FROM Audit WHERE Format = 2"))!);
+        Assert.Equal((long)3, await store.ScalarAsync("SELECT COUNT(*) FROM \"Audit\" WHERE \"Format\" = 1 AND \"Comment\" = 'Le salarié a renoncé' AND \"RedactedAt\" IS NULL"));
+        Assert.Equal(mixed.Entries - 3, (long)(await store.ScalarAsync("SELECT COUNT(*) FROM \"Audit\" WHERE \"Format\" = 2"))!);
         // A format-1 entry's text is still covered by its hash.
-        await store.SqlAsync("UPDATE Audit SET Comment = 'Autre motif' WHERE Sequence = 2");
+        await store.SqlAsync("UPDATE \"Audit\" SET \"Comment\" = 'Autre motif' WHERE \"Sequence\" = 2");
         Assert.Equal(2, (await store.Audit.VerifyAsync()).BrokenAt);
     }
 

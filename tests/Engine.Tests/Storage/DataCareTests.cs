@@ -17,7 +17,7 @@ public sealed class DataCareTests : IDisposable
 
     private static readonly DateTimeOffset Night = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    [Fact]
+    [SqliteOnlyFact("DataCare checks the SQLite file and its documents (`procedures verify-data`); PostgreSQL has its own tools")]
     public async Task Verify_SubmittedApplications_AreWhole()
     {
         await using var store = await TestStore.CreateAsync();
@@ -32,7 +32,7 @@ public sealed class DataCareTests : IDisposable
         Assert.Equal(1, found.Files); // both passports are the same bytes, kept once
     }
 
-    [Fact]
+    [SqliteOnlyFact("DataCare checks the SQLite file and its documents (`procedures verify-data`); PostgreSQL has its own tools")]
     public async Task Verify_DocumentChangedOrLostOnDisk_NamesIt()
     {
         await using var store = await TestStore.CreateAsync();
@@ -49,7 +49,7 @@ public sealed class DataCareTests : IDisposable
         Assert.Equal([hash], missing.Missing);
     }
 
-    [Fact]
+    [SqliteOnlyFact("DataCare checks the SQLite file and its documents (`procedures verify-data`); PostgreSQL has its own tools")]
     public async Task Verify_AuditEntryRewritten_SaysWhereTheChainBreaks()
     {
         await using var store = await TestStore.CreateAsync();
@@ -62,7 +62,7 @@ public sealed class DataCareTests : IDisposable
         Assert.Equal(2, found.Audit!.BrokenAt);
     }
 
-    [Fact]
+    [SqliteOnlyFact("DataCare backs up the SQLite file; PostgreSQL is backed up with pg_dump")]
     public async Task Backup_WhileApplicationsAreSubmitted_IsAWholeCopyThatOpensWithItsApplications()
     {
         await using var store = await TestStore.CreateAsync();
@@ -92,7 +92,7 @@ public sealed class DataCareTests : IDisposable
         Assert.NotNull(passport);
     }
 
-    [Fact]
+    [SqliteOnlyFact("DataCare backs up the SQLite file; PostgreSQL is backed up with pg_dump")]
     public async Task Backup_Again_CopiesOnlyTheNewDocuments_AndLeavesOutADamagedOne()
     {
         await using var store = await TestStore.CreateAsync();

@@ -17,7 +17,7 @@ public sealed class DurabilityTests
 {
     private static readonly Actor Amina = TestStore.Applicant("amina");
 
-    [Fact]
+    [SqliteOnlyFact("copies the SQLite file and its WAL as a killed process leaves them")]
     public async Task Submit_ProcessKilledRightAfterItReturns_TheApplicationAndItsReceiptAreOnDiskAsIssued()
     {
         await using var store = await TestStore.CreateAsync();
@@ -54,20 +54,20 @@ public sealed class DurabilityTests
         var path = store.Files!.PathOf(letter.Hash);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllBytesAsync(path, issued);
-        await store.SqlAsync("UPDATE Letters SET Content = NULL;");
+        await store.SqlAsync("UPDATE \"Letters\" SET \"Content\" = NULL;");
 
         Assert.Equal(issued, await BytesAsync(await store.Applications.OpenIssuedAsync(app.Id, Amina, letter.Id)));
         File.Delete(path);
         Assert.Equal(RefusalCodes.UnknownLetter, (await store.Applications.OpenIssuedAsync(app.Id, Amina, letter.Id)).Refusal?.Code);
     }
 
-    [Fact]
+    [SqliteOnlyFact("makes one insert fail with a SQLite trigger")]
     public async Task Submit_EightAtOnceWhileOneFails_TheOthersTakeConsecutiveReferencesAndTheFailedOneTheNextWhenRetried()
     {
         await using var store = await TestStore.CreateAsync();
         var drafts = await store.DraftsAsync(8);
         // The fourth submission's transaction fails at its last write, after it has taken a reference.
-        await store.SqlAsync($"CREATE TRIGGER refuse_one BEFORE INSERT ON Notifications WHEN NEW.Recipient = '{drafts[3].Applicant.UserId}' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        await store.SqlAsync($"CREATE TRIGGER refuse_one BEFORE INSERT ON \"Notifications\" WHEN NEW.Recipient = '{drafts[3].Applicant.UserId}' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var racing = drafts.Select(d => Task.Run(async () =>
@@ -100,9 +100,9 @@ public sealed class DurabilityTests
     {
         await using var store = await TestStore.CreateAsync(TimeSpan.FromSeconds(30));
         var drafts = await store.DraftsAsync(12);
-        // Another process on the same file: its own connections, its own turns and its own memory of the last number it
+        // Another process on the same database: its own connections, its own turns and its own memory of the last number it
         // took, so its receipts' forecasts go wrong as this one's submissions commit, and only the database keeps the two apart.
-        var otherDatabases = SqliteStorage.Create(store.DatabaseFile, TimeSpan.FromSeconds(31));
+        var otherDatabases = store.AnotherProcess(TimeSpan.FromSeconds(31));
         var other = new Applications(otherDatabases, new DefinitionStore(otherDatabases, TestLibrary.Library, store.Clock), store.Documents, store.Clock);
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -113,16 +113,16 @@ public sealed class IssuedLetterTests
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact("makes the insert fail with a SQLite trigger")]
     public async Task Submit_TransactionRolledBack_IssuesNoLetter()
     {
         await using var store = await TestStore.CreateAsync();
         var draft = await store.DraftAsync(Amina);
-        await store.SqlAsync("CREATE TRIGGER refuse_outbox BEFORE INSERT ON Notifications BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+        await store.SqlAsync("CREATE TRIGGER refuse_outbox BEFORE INSERT ON \"Notifications\" BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
 
         await Assert.ThrowsAsync<DbUpdateException>(() => store.Applications.SubmitAsync(draft.Id, Amina));
 
-        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM Letters"));
+        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM \"Letters\""));
         Assert.Equal(ApplicationStatus.Draft, (await store.Applications.GetAsync(draft.Id, Amina)).Value!.Status);
         await store.SqlAsync("DROP TRIGGER refuse_outbox;");
         await Succeeds(store.Applications.SubmitAsync(draft.Id, Amina));

@@ -75,7 +75,7 @@ public sealed partial class LetterVerificationTests
     public async Task Submit_ReceiptForecastMissedBecauseAnotherProcessTookTheNumber_PrintsTheCodeAndReferenceStored()
     {
         await using var store = await TestStore.CreateAsync();
-        var otherDatabases = await SqliteStorage.OpenAsync(store.DatabaseFile);
+        var otherDatabases = store.AnotherProcess(TimeSpan.FromSeconds(6));
         var other = new Applications(otherDatabases, new DefinitionStore(otherDatabases, store.Definitions.Library, store.Clock), store.Documents, store.Clock, Portal);
         var drafts = await store.DraftsAsync(3);
 
@@ -155,7 +155,7 @@ public sealed partial class LetterVerificationTests
     {
         await using var store = await TestStore.CreateAsync();
         var app = await store.SubmittedAsync(TestStore.Applicant());
-        await store.SqlAsync("UPDATE Letters SET VerificationCode = NULL;");
+        await store.SqlAsync("UPDATE \"Letters\" SET \"VerificationCode\" = NULL;");
 
         var letter = Assert.Single((await store.Applications.IssuedAsync(app.Id, TestStore.Applicant())).Value!);
 
@@ -190,7 +190,7 @@ public sealed partial class LetterVerificationTests
         Assert.Equal(store.Clock.Now.UtcDateTime, found.ErasedAt);
         Assert.Null(found.Content);
         // Nothing the letter printed is left in its row, and the applicant's page no longer lists it.
-        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM Letters WHERE Content IS NOT NULL OR Hash <> '' OR SizeBytes <> 0"));
+        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM \"Letters\" WHERE \"Content\" IS NOT NULL OR \"Hash\" <> '' OR \"SizeBytes\" <> 0"));
         Assert.Empty((await store.Applications.IssuedAsync(app.Id, amina)).Value!);
         Assert.Equal(RefusalCodes.UnknownLetter, (await store.Applications.OpenIssuedAsync(app.Id, amina, letters[1].Id)).Refusal?.Code);
         Assert.True((await store.Audit.VerifyAsync()).Intact);

@@ -216,7 +216,7 @@ public sealed class NotificationTests
         Assert.Equal(1, await notifications.UnreadCountAsync(Karim));
     }
 
-    [Fact]
+    [SqliteOnlyFact("reads SQLite's query plans")]
     public async Task UnreadCount_ApplicantAndReviewer_SearchTheNotificationsIndexAndScanNothing()
     {
         await using var store = await TestStore.CreateAsync();

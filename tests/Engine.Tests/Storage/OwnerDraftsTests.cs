@@ -40,7 +40,7 @@ public sealed class OwnerDraftsTests
         var audit = await store.AuditAsync();
         Assert.Contains(audit, a => a.Kind == StorageEvents.DraftDeleted && a.ApplicationId == shared.Id && a.ActorId == Actor.System.UserId);
         Assert.Contains(audit, a => a.Kind == StorageEvents.DraftDeleted && a.ApplicationId == own.Id);
-        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
+        var verified = await store.VerifyDataAsync();
         Assert.True(verified.Whole, verified.ToString());
     }
 

@@ -12,7 +12,7 @@ public sealed class PartnerTests(InboxTests.Seeded seeded) : IClassFixture<Inbox
 {
     private const string ListIndex = "IX_Applications_ProcedureId_UpdatedAt_Id";
 
-    [Fact]
+    [SqliteOnlyFact(InboxTests.Seeded.Reason)]
     public async Task Walk_PagesOf37_GiveEverySubmittedApplicationOfTheGrantOnceInOrder()
     {
         var (procedures, province) = await GrantAsync();
@@ -40,7 +40,7 @@ public sealed class PartnerTests(InboxTests.Seeded seeded) : IClassFixture<Inbox
         Assert.NotNull(province);
     }
 
-    [Fact]
+    [SqliteOnlyFact(InboxTests.Seeded.Reason)]
     public async Task Page_OneProvince_OnlyItsApplications()
     {
         var (procedures, province) = await GrantAsync();
@@ -52,7 +52,7 @@ public sealed class PartnerTests(InboxTests.Seeded seeded) : IClassFixture<Inbox
         Assert.All(page.Items, i => Assert.Equal(province, i.Province));
     }
 
-    [Fact]
+    [SqliteOnlyFact(InboxTests.Seeded.Reason)]
     public async Task Range_AfterACursor_ReadsTheListIndexInOrder_WithAProvinceAndStatusSearchesAnIndex_NeverScansTheTable()
     {
         var (procedures, province) = await GrantAsync();

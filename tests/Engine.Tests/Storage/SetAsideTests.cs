@@ -36,7 +36,7 @@ public sealed class SetAsideTests
         Assert.Equal(now.AddMinutes(2), newest.SetAsideAt);
     }
 
-    [Fact]
+    [SqliteOnlyFact("reads SQLite's query plans")]
     public async Task SetAsidePage_ReadsOnlyUnsentOrSetAsideRowsThroughAnIndex_AndScansNothing()
     {
         await using var store = await TestStore.CreateAsync();

@@ -1,26 +1,34 @@
+using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
+using EmploymentProcedures.Engine.Postgres;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Tests.Loading;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
 
 /// <summary>
 /// A real SQLite file in a temporary folder, migrated, with the test procedures of <c>Storage/Procedures</c>
 /// published and the services over it; deleted afterwards. The clock stands at Monday 2 March 2026.
+/// When <c>EP_TEST_POSTGRES</c> holds a connection string, each store is instead a fresh database on that PostgreSQL
+/// server (<see cref="TestPostgres"/>), dropped afterwards: the same tests then run on the second provider.
 /// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
     public static readonly DateOnly Monday = new(2026, 3, 2);
 
-    private TestStore(string folder, IDbContextFactory<ProceduresDb> databases, TestClock clock, bool documentsInDatabase)
+    private readonly TestPostgres? _postgres;
+
+    private TestStore(string folder, IDbContextFactory<ProceduresDb> databases, TestClock clock, bool documentsInDatabase, TestPostgres? postgres)
     {
         Folder = folder;
         Databases = databases;
+        _postgres = postgres;
         Clock = clock;
         Definitions = new DefinitionStore(databases, TestLibrary.Library, clock);
         Documents = documentsInDatabase ? new DatabaseDocumentStore(databases, folder, clock) : new FileDocumentStore(folder, clock);
@@ -31,6 +39,9 @@ internal sealed class TestStore : IAsyncDisposable
 
     public string Folder { get; }
     public string DatabaseFile => Path.Combine(Folder, "procedures.db");
+
+    /// <summary>The PostgreSQL database's connection string, when the store is one.</summary>
+    public string PostgresConnectionString => _postgres?.ConnectionString ?? throw new InvalidOperationException("this store is a SQLite file");
     public IDbContextFactory<ProceduresDb> Databases { get; }
     public TestClock Clock { get; }
     public DefinitionStore Definitions { get; }
@@ -56,8 +67,11 @@ internal sealed class TestStore : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "ep-storage-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var databases = await SqliteStorage.OpenAsync(Path.Combine(folder, "procedures.db"), busyTimeout);
-        var store = new TestStore(folder, databases, new TestClock(Monday), documentsInDatabase);
+        var postgres = TestPostgres.Server is null ? null : await TestPostgres.CreateAsync();
+        var databases = postgres is null
+            ? await SqliteStorage.OpenAsync(Path.Combine(folder, "procedures.db"), busyTimeout)
+            : await PostgresStorage.OpenAsync(postgres.ConnectionString, busyTimeout);
+        var store = new TestStore(folder, databases, new TestClock(Monday), documentsInDatabase, postgres);
         if (publish)
         {
             foreach (var file in Directory.EnumerateFiles(ProceduresFolder, "*.yaml"))
@@ -65,6 +79,19 @@ internal sealed class TestStore : IAsyncDisposable
         }
         return store;
     }
+
+    /// <summary>
+    /// The context factory another process would open on the same database. Its busy timeout must differ from the store's:
+    /// the connection string then differs too, so it does not share this process's write turns (<c>WriteTurns</c>).
+    /// </summary>
+    public IDbContextFactory<ProceduresDb> AnotherProcess(TimeSpan busyTimeout) => _postgres is null
+        ? SqliteStorage.Create(DatabaseFile, busyTimeout)
+        : PostgresStorage.Create(_postgres.ConnectionString, busyTimeout);
+
+    /// <summary>What <c>procedures verify-data</c> says of the store: the file's checks on SQLite, the same without them on PostgreSQL.</summary>
+    public Task<DataVerification> VerifyDataAsync() => _postgres is null
+        ? DataCare.VerifyAsync(Folder, DatabaseFile)
+        : DataCare.VerifyAsync(Folder, Databases);
 
     /// <summary>Loads <paramref name="yaml"/> (which must load without errors) and publishes it.</summary>
     public async Task<PublishedDefinition> PublishAsync(string yaml)
@@ -138,10 +165,13 @@ internal sealed class TestStore : IAsyncDisposable
             .Select(a => (a.Kind, a.ActorId, a.Detail, a.ApplicationId)).ToList();
     }
 
-    /// <summary>Runs raw SQL on the file, bypassing the services (to tamper, to inspect).</summary>
+    /// <summary>
+    /// Runs raw SQL on the database, bypassing the services (to tamper, to inspect). Names in double quotes and ids as
+    /// <see cref="Key"/> gives them read the same on both providers.
+    /// </summary>
     public async Task<int> SqlAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        await using var connection = Connection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -150,12 +180,19 @@ internal sealed class TestStore : IAsyncDisposable
 
     public async Task<object?> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabaseFile};Pooling=False");
+        await using var connection = Connection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
     }
+
+    /// <summary>An application's id as a literal of raw SQL: SQLite keeps it as upper-case text, PostgreSQL reads that as a uuid.</summary>
+    public static string Key(Guid id) => id.ToString().ToUpperInvariant();
+
+    private DbConnection Connection() => _postgres is null
+        ? new SqliteConnection($"Data Source={DatabaseFile};Pooling=False")
+        : new NpgsqlConnection(_postgres.ConnectionString);
 
     public static byte[] Pdf(string text = "hello") => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << >> endobj\n% " + text + "\n%%EOF\n");
 
@@ -196,6 +233,8 @@ internal sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+            await _postgres.DisposeAsync();
         await Task.Yield();
         try
         {

@@ -29,8 +29,8 @@ public sealed class UnreferencedFilesTests
         // Two employers attach the same passport scan (the same bytes): one file is kept for both.
         var erased = await store.SubmittedAsync(Amina);
         var kept = await store.SubmittedAsync(Youssef);
-        var shared = (string)(await store.ScalarAsync($"SELECT Hash FROM Documents WHERE ApplicationId = '{kept.Id.ToString().ToUpperInvariant()}'"))!;
-        Assert.Equal(shared, await store.ScalarAsync($"SELECT Hash FROM Documents WHERE ApplicationId = '{erased.Id.ToString().ToUpperInvariant()}'"));
+        var shared = (string)(await store.ScalarAsync($"SELECT \"Hash\" FROM \"Documents\" WHERE \"ApplicationId\" = '{kept.Id.ToString().ToUpperInvariant()}'"))!;
+        Assert.Equal(shared, await store.ScalarAsync($"SELECT \"Hash\" FROM \"Documents\" WHERE \"ApplicationId\" = '{erased.Id.ToString().ToUpperInvariant()}'"));
         Assert.True((await store.Applications.WithdrawAsync(erased.Id, Amina)).Succeeded);
         Assert.True(await store.Applications.EraseAsync(erased.Id, Applications.RetentionEnded));
         // An upload whose row never committed, and a temporary file an upload left.
@@ -41,7 +41,7 @@ public sealed class UnreferencedFilesTests
         store.Clock.Now = store.Clock.Now.Add(Applications.RecentlyStored).AddMinutes(1);
         // Stored a moment ago: its row may be about to commit.
         var recent = await StoreAsync(store, "à l'instant");
-        var counted = (await DataCare.VerifyAsync(store.Folder, store.DatabaseFile)).Unreferenced;
+        var counted = (await store.VerifyDataAsync()).Unreferenced;
 
         var deleted = await store.Applications.DeleteUnreferencedFilesAsync();
         var again = await store.Applications.DeleteUnreferencedFilesAsync();
@@ -51,7 +51,7 @@ public sealed class UnreferencedFilesTests
         Assert.True(store.Holds(shared));
         Assert.True(store.Holds(recent));
         Assert.True(File.Exists(part));
-        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
+        var verified = await store.VerifyDataAsync();
         Assert.True(verified.Whole, verified.ToString());
         Assert.Equal(1, verified.Unreferenced);
     }
@@ -97,7 +97,7 @@ public sealed class UnreferencedFilesTests
 
         Assert.Equal(1, swept);
         Assert.Equal(RefusalCodes.Busy, posted.Refusal?.Code);
-        var verified = await DataCare.VerifyAsync(store.Folder, store.DatabaseFile);
+        var verified = await store.VerifyDataAsync();
         Assert.True(verified.Whole, string.Join(", ", verified.Missing));
     }
 

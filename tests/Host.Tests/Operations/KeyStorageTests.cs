@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Operations;
+using EmploymentProcedures.Host.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -84,7 +85,7 @@ public sealed class KeyStorageTests : IDisposable
     [Fact]
     public async Task Portal_UnknownKeysSetting_RefusesToStartNamingTheValuesItTakes()
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => TempPortal.PrepareAsync(settings: "--Storage:Keys=redis"));
+        var refused = await Assert.ThrowsAsync<PortalStartException>(() => TempPortal.PrepareAsync(settings: "--Storage:Keys=redis"));
 
         Assert.Contains("Storage:Keys is 'redis'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("'files'", refused.Message, StringComparison.Ordinal);
