@@ -59,7 +59,7 @@ public sealed class DocumentStoreTests
 
         Assert.Equal(first, second);
         Assert.Equal([first.Hash], store.Documents.StoredBefore(DateTime.MaxValue));
-        Assert.Equal(3L, await store.ScalarAsync("SELECT COUNT(*) FROM DocumentChunks"));
+        Assert.Equal(3L, await store.ScalarAsync("SELECT COUNT(*) FROM \"DocumentChunks\""));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(store.Folder, "documents"), "*", SearchOption.AllDirectories));
         await using var content = store.Documents.OpenRead(first.Hash)!;
         var read = new MemoryStream();
@@ -80,8 +80,8 @@ public sealed class DocumentStoreTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => documents.KeepAsync("ab" + new string('0', 62), interrupted, cancel.Token));
 
-        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM DocumentContents"));
-        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM DocumentChunks"));
+        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM \"DocumentContents\""));
+        Assert.Equal(0L, await store.ScalarAsync("SELECT COUNT(*) FROM \"DocumentChunks\""));
         Assert.Null(store.Documents.OpenRead("ab" + new string('0', 62)));
     }
 
