@@ -69,6 +69,9 @@ public static class Portal
         builder.Services.AddSingleton(_ => storage.Procedures());
         builder.Services.AddSingleton(services => new DefinitionStore(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<PublishedCatalog>().Catalog.Library, services.GetRequiredService<TimeProvider>()));
+        // Every instance follows the versions the others publish from the designer (Portal:CatalogRefresh): no lease, each has its own catalog.
+        builder.Services.AddSingleton<CatalogRefresh>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CatalogRefresh>());
         // Storage:Documents: files in the data folder (one instance), or the engine's database (shared by the instances).
         builder.Services.AddSingleton<IDocumentStore>(services => shared.DocumentsInDatabase
             ? new DatabaseDocumentStore(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), dataPath, services.GetRequiredService<TimeProvider>())
@@ -217,6 +220,8 @@ public static class Portal
         await AccountSearch.FillAsync(db, cancellationToken).ConfigureAwait(false);
 
         await services.GetRequiredService<DefinitionStore>().PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // What is in the database now is what this instance serves; the refresh serves what other instances publish after it.
+        await services.GetRequiredService<CatalogRefresh>().BaselineAsync(cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<SharedStorage>().DocumentsInDatabase)
             await CopyDocumentsAsync(services, cancellationToken).ConfigureAwait(false);
         // A database from before calendar days were kept gets them once, from its applications (the public statistics need them).

@@ -30,6 +30,12 @@ public sealed class PortalOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// How often this instance looks for definitions published from the designer by another instance sharing the database
+    /// (default every 5 seconds: one query on an index), to serve them too. Zero turns it off (one instance alone).
+    /// </summary>
+    public TimeSpan CatalogRefresh { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a draft nobody changes is kept (default 183 days, six months): then it is deleted with its files, its
     /// applicant told <see cref="DraftRetentionWarning"/> before. Zero keeps drafts forever.
     /// </summary>

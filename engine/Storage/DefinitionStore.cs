@@ -111,18 +111,32 @@ public sealed class DefinitionStore
     public async Task<IReadOnlyList<PublishedDefinition>> PublishedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var latest = await db.Definitions.AsNoTracking()
-            .GroupBy(d => d.ProcedureId)
-            .Select(g => new { ProcedureId = g.Key, Version = g.Max(d => d.Version) })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var latest = await LatestVersionsAsync(db, cancellationToken).ConfigureAwait(false);
         var published = new List<PublishedDefinition>(latest.Count);
-        foreach (var row in latest.OrderBy(r => r.ProcedureId, StringComparer.Ordinal))
+        foreach (var (procedureId, version) in latest.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            if (await GetAsync(db, row.ProcedureId, row.Version, cancellationToken).ConfigureAwait(false) is { } definition)
-                published.Add(new PublishedDefinition(definition, row.Version, false));
+            if (await GetAsync(db, procedureId, version, cancellationToken).ConfigureAwait(false) is { } definition)
+                published.Add(new PublishedDefinition(definition, version, false));
         }
         return published;
     }
+
+    /// <summary>
+    /// The number of the latest version of every procedure ever published, by id, with no text read: what an instance
+    /// compares with the versions it serves to notice publications made by another instance sharing the database. One
+    /// query over the unique index on (procedure, version).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> LatestVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await LatestVersionsAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Dictionary<string, int>> LatestVersionsAsync(ProceduresDb db, CancellationToken cancellationToken) =>
+        await db.Definitions.AsNoTracking()
+            .GroupBy(d => d.ProcedureId)
+            .Select(g => new { ProcedureId = g.Key, Version = g.Max(d => d.Version) })
+            .ToDictionaryAsync(r => r.ProcedureId, r => r.Version, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The exact text of version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
     public async Task<string?> TextAsync(string procedureId, int version, CancellationToken cancellationToken = default)

@@ -41,6 +41,27 @@ public sealed class DefinitionStoreTests
     }
 
     [Fact]
+    public async Task LatestVersions_AfterASecondVersionOfOneProcedure_GivesEachProceduresNewestNumber()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var before = await store.Definitions.LatestVersionsAsync();
+
+        await store.PublishAsync(Version2);
+        var after = await store.Definitions.LatestVersionsAsync();
+
+        Assert.Equal(new Dictionary<string, int> { ["store-notice"] = 1, ["store-visa"] = 1 }, before);
+        Assert.Equal(new Dictionary<string, int> { ["store-notice"] = 1, ["store-visa"] = 2 }, after);
+    }
+
+    [Fact]
+    public async Task LatestVersions_NothingPublished_IsEmpty()
+    {
+        await using var store = await TestStore.CreateAsync(publish: false);
+
+        Assert.Empty(await store.Definitions.LatestVersionsAsync());
+    }
+
+    [Fact]
     public async Task Publish_TextThatIsNotTheLoadedOne_Throws()
     {
         await using var store = await TestStore.CreateAsync(publish: false);
