@@ -12,7 +12,7 @@ namespace EmploymentProcedures.Host.Operations;
 /// <summary>
 /// What a load balancer, a supervisor or an operator asks the portal: <c>/health/live</c> (the process answers) and
 /// <c>/health/ready</c> (it can serve: the database answers, the data folder takes files and has room, procedures are
-/// loaded, the deadline sweep keeps running (with what its last round erased), no e-mail was given up lately). The answer names each check and its status,
+/// loaded and kept up with the other instances' publications, the deadline sweep keeps running (with what its last round erased), no e-mail was given up lately). The answer names each check and its status,
 /// and the counts a check gives, nothing more: no path, no message, no name or address, no exception reaches it (they go
 /// to the log), since anyone may ask. 503 when a check is unhealthy; a degraded check (little disk space left, a late
 /// sweep, a notification set aside) answers 200 and says so.
@@ -106,13 +106,25 @@ internal sealed class DataFolderCheck(PortalPaths paths) : IHealthCheck
     }
 }
 
-/// <summary>Procedures are served: a portal with an empty catalog has nothing to offer.</summary>
-internal sealed class ProceduresCheck(PublishedCatalog catalog) : IHealthCheck
+/// <summary>
+/// Procedures are served: a portal with an empty catalog has nothing to offer (unhealthy). With
+/// <see cref="PortalOptions.CatalogRefresh"/> on, this instance also caught up with the versions the others published not
+/// longer ago than three periods; degraded otherwise, since it may serve an older version of a procedure than they do.
+/// </summary>
+internal sealed class ProceduresCheck(PublishedCatalog catalog, CatalogRefresh refresh, IOptions<PortalOptions> options, TimeProvider clock) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(catalog.Catalog.Definitions.Count > 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("no procedure is loaded"));
+    private readonly DateTimeOffset _started = clock.GetUtcNow();
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (catalog.Catalog.Definitions.Count == 0)
+            return Task.FromResult(HealthCheckResult.Unhealthy("no procedure is loaded"));
+        var period = options.Value.CatalogRefresh;
+        var since = refresh.LastCaughtUp ?? _started;
+        return Task.FromResult(period > TimeSpan.Zero && clock.GetUtcNow() - since > 3 * period
+            ? HealthCheckResult.Degraded($"the catalog last caught up with the other instances' publications at {since:O}")
+            : HealthCheckResult.Healthy());
+    }
 }
 
 /// <summary>What the last round of the sweep erased and deleted (applications, drafts, files nothing referred to): counts only.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EmploymentProcedures.Engine.Loading;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,6 +105,38 @@ public sealed class HealthTests
         var result = await new DataFolderCheck(new PortalPaths("procedures", missing, "db")).CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public async Task Procedures_CatalogRefreshLate_IsDegradedUntilARoundCatchesUp()
+    {
+        await using var portal = await TempPortal.PrepareAsync(settings: "--Portal:CatalogRefresh=00:00:00");
+        var services = portal.App.Services;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var everyFiveSeconds = Options.Create(new PortalOptions { CatalogRefresh = TimeSpan.FromSeconds(5) });
+        var refresh = ActivatorUtilities.CreateInstance<CatalogRefresh>(services, clock, everyFiveSeconds);
+        var check = ActivatorUtilities.CreateInstance<ProceduresCheck>(services, refresh, clock, everyFiveSeconds);
+        async Task<HealthStatus> Status() => (await check.CheckHealthAsync(new HealthCheckContext())).Status;
+
+        await refresh.BaselineAsync();
+        clock.Advance(TimeSpan.FromSeconds(14));
+        Assert.Equal(HealthStatus.Healthy, await Status());
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(HealthStatus.Degraded, await Status());
+        await refresh.RoundAsync();
+        Assert.Equal(HealthStatus.Healthy, await Status());
+    }
+
+    [Fact]
+    public async Task Procedures_CatalogRefreshTurnedOff_IsNeverLate()
+    {
+        await using var portal = await TempPortal.PrepareAsync(settings: "--Portal:CatalogRefresh=00:00:00");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var check = ActivatorUtilities.CreateInstance<ProceduresCheck>(portal.App.Services, clock);
+
+        clock.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
     [Fact]
