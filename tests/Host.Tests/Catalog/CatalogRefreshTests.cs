@@ -5,6 +5,7 @@ using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Components.Designer;
 using EmploymentProcedures.Host.Tests.Applying;
+using EmploymentProcedures.Host.Tests.Designer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,20 +48,6 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
     private static string Titled(string id, string word) =>
         Scaffold.For(id).Replace("Titre de la procédure", "Agrément " + word, StringComparison.Ordinal);
 
-    /// <summary>Version 2: the request asks one more field.</summary>
-    private static string WithWorkforce(string text) => text.Replace(
-        "      - id: declaration\n",
-        """
-              - id: workforce
-                type: number
-                required: true
-                min: 1
-                label: { fr: "Effectif", ar: "عدد الأجراء", en: "Workforce" }
-              - id: declaration
-
-        """,
-        StringComparison.Ordinal);
-
     private async Task<PublishedDefinition> PublishOnFirstAsync(string id, string text)
     {
         var publication = await DesignerPublishing.PublishAsync(id, text, Analyst, _first.App.Services.GetRequiredService<DefinitionStore>(), ServedOnFirst);
@@ -93,7 +80,7 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
         var applicant = ApplyingPortal.NewApplicant();
         var draft = ApplyingPortal.Ok(await applications.StartAsync(id, applicant));
 
-        var second = await PublishOnFirstAsync(id, WithWorkforce(text));
+        var second = await PublishOnFirstAsync(id, DesignerPublishingTests.WithWorkforce(text));
         var swapped = await RefreshOnSecond.RoundAsync();
 
         Assert.Equal(1, swapped);
@@ -147,7 +134,7 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
         Assert.Equal(0, skipped);
         Assert.Same(first, ServedOnSecond.Catalog.Definitions[id]);
 
-        var third = await PublishOnFirstAsync(id, WithWorkforce(text));
+        var third = await PublishOnFirstAsync(id, DesignerPublishingTests.WithWorkforce(text));
         var swapped = await RefreshOnSecond.RoundAsync();
 
         Assert.Equal((3, 1), (third.Version, swapped));

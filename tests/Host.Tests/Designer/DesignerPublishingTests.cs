@@ -26,20 +26,22 @@ public sealed class DesignerPublishingTests(ApplyingPortal portal) : IClassFixtu
     private static Actor Reviewer(string role) => Actor.Reviewer(role + "-1", "Agent " + role, role, "casablanca");
 
     /// <summary>Version 2 of the scaffold: the decision moves to another role and the request asks one more field.</summary>
-    private static string SecondVersion(string id) => Scaffold.For(id)
-        .Replace("role: provincial-delegate", "role: regional-director", StringComparison.Ordinal)
-        .Replace(
-            "      - id: declaration\n",
-            """
-                  - id: workforce
-                    type: number
-                    required: true
-                    min: 1
-                    label: { fr: "Effectif", ar: "عدد الأجراء", en: "Workforce" }
-                  - id: declaration
+    private static string SecondVersion(string id) =>
+        WithWorkforce(Scaffold.For(id).Replace("role: provincial-delegate", "role: regional-director", StringComparison.Ordinal));
 
-            """,
-            StringComparison.Ordinal);
+    /// <summary>A scaffold's text whose request asks one more required field, <c>workforce</c>.</summary>
+    internal static string WithWorkforce(string text) => text.Replace(
+        "      - id: declaration\n",
+        """
+              - id: workforce
+                type: number
+                required: true
+                min: 1
+                label: { fr: "Effectif", ar: "عدد الأجراء", en: "Workforce" }
+              - id: declaration
+
+        """,
+        StringComparison.Ordinal);
 
     /// <summary>An application of <paramref name="definition"/> submitted with its first scenario's answers and documents.</summary>
     private async Task<Application> SubmittedAsync(ProcedureDefinition definition, Actor applicant)
