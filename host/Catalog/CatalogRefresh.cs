@@ -14,7 +14,8 @@ namespace EmploymentProcedures.Host.Catalog;
 /// version is read, from its stored text, through the loader the designer publishes with, and swapped in with
 /// <see cref="PublishedCatalog.Serve"/>. So a caught-up instance serves what the one that published serves, and what a
 /// restarted one serves: the start publishes the folder's files, which makes each of them its procedure's latest version,
-/// and the rounds after it follow the versions published since. A version the current library cannot load is logged and
+/// and the rounds after it follow the versions published since (a procedure with no file, published from the designer
+/// before the start, is the exception: the start does not serve it, so neither does the baseline). A version the current library cannot load is logged and
 /// left out; the next version of that procedure is tried when it comes. Runs on every instance: each has its own catalog.
 /// </summary>
 internal sealed partial class CatalogRefresh(
