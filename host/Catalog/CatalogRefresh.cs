@@ -61,7 +61,7 @@ internal sealed partial class CatalogRefresh(
         try
         {
             var latest = await store.LatestVersionsAsync(cancellationToken).ConfigureAwait(false);
-            var newer = new List<ProcedureDefinition>();
+            var newer = new List<(ProcedureDefinition, int)>();
             var ids = new List<string>();
             foreach (var (procedureId, version) in latest.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
@@ -69,7 +69,7 @@ internal sealed partial class CatalogRefresh(
                     continue;
                 if (await LoadAsync(procedureId, version, cancellationToken).ConfigureAwait(false) is { } definition)
                 {
-                    newer.Add(definition);
+                    newer.Add((definition, version));
                     ids.Add($"{procedureId} v{version}");
                 }
                 _seen[procedureId] = version;

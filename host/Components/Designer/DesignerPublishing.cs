@@ -25,7 +25,7 @@ internal static class DesignerPublishing
         if (result.HasErrors)
             return new Publication(null, result.Diagnostics);
         var published = await store.PublishAsync(result.Definition!, text, actor, cancellationToken).ConfigureAwait(false);
-        served.Serve(published.Definition);
+        served.Serve((published.Definition, published.Version));
         return new Publication(published, result.Diagnostics);
     }
 }

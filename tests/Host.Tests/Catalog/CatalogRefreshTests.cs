@@ -158,6 +158,22 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
         Assert.True(served.Catalog.Definitions.ContainsKey(id));
     }
 
+    [Fact]
+    public async Task Serve_AnOlderVersionAfterANewerOne_KeepsTheNewer()
+    {
+        // A refresh round that read version 1 while an analyst on the same instance published version 2 must not put 1 back.
+        var id = NewId();
+        var first = await PublishOnFirstAsync(id, Titled(id, "Azrou"));
+        var second = await PublishOnFirstAsync(id, Titled(id, "Ifrane"));
+        var before = ServedOnFirst.Catalog;
+
+        ServedOnFirst.Serve((first.Definition, first.Version));
+
+        Assert.Same(before, ServedOnFirst.Catalog);
+        Assert.Equal(second.Definition.ContentHash, ServedOnFirst.Catalog.Definitions[id].ContentHash);
+        Assert.Empty(ServedOnFirst.Index.Search("azrou", "fr").SelectMany(g => g.Procedures));
+    }
+
     private async Task InsertVersionAsync(string id, int version, string yaml)
     {
         await using var connection = new SqliteConnection($"Data Source={_first.DatabaseFile}");
