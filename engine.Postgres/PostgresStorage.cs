@@ -22,6 +22,9 @@ public static class PostgresStorage
     /// <summary>The writer lock's key in <c>pg_advisory_xact_lock</c>: the engine's tables ("EPengine" in ASCII).</summary>
     public const long WriterLockKey = 0x4550656E67696E65;
 
+    /// <summary>The session-level advisory lock an instance holds while it migrates ("EPmigrat").</summary>
+    public const long MigrationLockKey = 0x45506D6967726174;
+
     /// <summary><paramref name="connectionString"/> with the lock timeout set (<see cref="SqliteStorage.DefaultBusyTimeout"/> by default).</summary>
     public static string ConnectionString(string connectionString, TimeSpan? busyTimeout = null)
     {
@@ -59,9 +62,12 @@ public static class PostgresStorage
     }
 
     /// <summary>
-    /// Migrates <paramref name="db"/>'s schema without the writes' lock timeout: an instance starting while another migrates
-    /// waits for it, however long its migration takes. The setting is the session's, reset once migrated (and by the pool
-    /// when the connection goes back to it).
+    /// Migrates <paramref name="db"/>'s schema under a session-level advisory lock, without the writes' lock timeout: an
+    /// instance starting while another migrates waits for it, however long its migration takes, then finds nothing left to
+    /// apply. EF Core's own lock on PostgreSQL lasts one transaction, and it applies each migration in a transaction of its
+    /// own: between two of them another instance could take that lock, read a history missing the migration the first is
+    /// about to apply, and apply it too ("relation already exists"). The session's lock spans them all. The lock and the
+    /// timeout are the session's, given back once migrated (and by the pool when the connection goes back to it).
     /// </summary>
     public static async Task MigrateAsync(DbContext db, CancellationToken cancellationToken = default)
     {
@@ -70,7 +76,15 @@ public static class PostgresStorage
         try
         {
             await db.Database.ExecuteSqlRawAsync("SET lock_timeout = 0;", cancellationToken).ConfigureAwait(false);
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey});", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey});", CancellationToken.None).ConfigureAwait(false);
+            }
             // Back to the connection string's value for whatever the context does next.
             await db.Database.ExecuteSqlRawAsync("RESET lock_timeout;", cancellationToken).ConfigureAwait(false);
         }
