@@ -70,8 +70,8 @@ public sealed class JobLeases(IDbContextFactory<ProceduresDb> databases, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.JobLeases.AsNoTracking().OrderBy(l => l.Job).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(l => new JobLeaseView(l.Job, l.Holder, DateTime.SpecifyKind(l.TakenAt, DateTimeKind.Utc),
-            DateTime.SpecifyKind(l.Until, DateTimeKind.Utc), l.Until > now)).ToList();
+        // The model reads every time as UTC (UtcTimes).
+        return rows.Select(l => new JobLeaseView(l.Job, l.Holder, l.TakenAt, l.Until, l.Until > now)).ToList();
     }
 
     private async Task<bool> ExistsAsync(string job, CancellationToken cancellationToken)
