@@ -279,12 +279,14 @@ public sealed class ApiAccessTests(ApiPortal portal)
     public async Task Walk_NewApplicationsArriving_SeesEachOnceAndEveryOne()
     {
         var (_, applicant) = await portal.AccountAsync("employer");
+        // A time in UTC, as the API reads changedSince (a Moroccan date would be a UTC midnight: after the filings between
+        // midnight in Morocco and midnight UTC).
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var before = new List<Application>();
         for (var i = 0; i < 5; i++)
             before.Add(await portal.Filing.SubmittedAsync(applicant));
         var (_, token) = await portal.ClientAsync([ApiPortal.Procedure], [Granted]);
         using var client = portal.Bearer(token);
-        var since = before[0].SubmittedOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var seen = new List<string>();
         var arrived = new List<Application>();
