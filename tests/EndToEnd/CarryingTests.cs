@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using EmploymentProcedures.Designer.Forms;
 using EmploymentProcedures.Engine.Workflow;
-using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
