@@ -42,6 +42,11 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .UseCollation("C");
 
+                    b.Property<string>("Carried")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -65,6 +65,7 @@ public sealed partial class Applications
             row.ApplicantName = "";
             row.Answers = "{}";
             row.AnswersBeforeChanges = null;
+            row.Carried = "[]";
             row.Documents = "[]";
             row.StepFields = "{}";
             row.Opinions = "[]";

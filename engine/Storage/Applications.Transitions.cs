@@ -332,6 +332,7 @@ public sealed partial class Applications
     private static string Describe(WorkflowCommand command) => command switch
     {
         WorkflowCommand.SaveAnswers => "save_answers",
+        WorkflowCommand.EmptySection empty => "empty_section " + empty.Section,
         WorkflowCommand.AttachDocument attach => "attach_document " + attach.Document.DocumentId,
         WorkflowCommand.RemoveDocument remove => "remove_document " + remove.DocumentId,
         WorkflowCommand.Submit => "submit",

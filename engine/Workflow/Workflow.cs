@@ -80,6 +80,7 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
             WorkflowCommand.LapseDeadline => Lapse(run, actor),
             _ when actor.Kind != RoleKind.Applicant => Refusal.Of(RefusalCodes.NotYours),
             WorkflowCommand.SaveAnswers save => Save(run, save),
+            WorkflowCommand.EmptySection empty => Empty(run, empty),
             WorkflowCommand.AttachDocument attach => Attach(run, attach.Document),
             WorkflowCommand.RemoveDocument remove => Remove(run, remove),
             WorkflowCommand.Submit submit => Submit(run, submit.Reference),
@@ -116,6 +117,24 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         else if (app.Status != ApplicationStatus.Draft)
             return WrongStatus(app);
         run.Move(app with { Answers = answers }, WorkflowEvents.Saved);
+        return null;
+    }
+
+    private static Refusal? Empty(Run run, WorkflowCommand.EmptySection empty)
+    {
+        var app = run.App;
+        if (empty.BasedOn is { } basedOn && basedOn != app.Version)
+            return Refusal.Of(RefusalCodes.Stale);
+        if (app.Status != ApplicationStatus.Draft)
+            return WrongStatus(app);
+        if (run.Definition.Sections.FirstOrDefault(s => s.Id == empty.Section) is not { } section)
+            return Refusal.Of(RefusalCodes.UnknownItem, empty.Section);
+        // A fragment's answers are nested under the section's id; a plain section's are the answers of its own fields.
+        var answers = section.Include is not null
+            ? app.Answers.With(section.Id, null)
+            : section.Fields.Aggregate(app.Answers, (kept, field) => kept.With(field.Id, null));
+        run.Move(app with { Answers = answers, Carried = [.. app.Carried.Where(c => c.Section != section.Id)] },
+            WorkflowEvents.SectionEmptied, items: [section.Id]);
         return null;
     }
 
