@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using EmploymentProcedures.Engine.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 
 namespace EmploymentProcedures.Host.Api;
@@ -18,6 +20,19 @@ internal static class PartnerApi
     public static IServiceCollection AddPartnerApi(this IServiceCollection services, PortalOptions settings)
     {
         services.AddScoped<ApiClients>();
+        services.AddSingleton(services => new PartnerEvents(services.GetRequiredService<IDbContextFactory<ProceduresDb>>()));
+        // Pushes follow no redirect (an address is what an administrator set, not where a server sends it) and connect only to
+        // public addresses unless Portal:ApiWebhooksAllowHttp (WebhookAddresses).
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = (context, cancellationToken) => WebhookAddresses.ConnectAsync(context.DnsEndPoint, settings.ApiWebhooksAllowHttp, cancellationToken),
+            });
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService<WebhookDispatch>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         // Only the bearer scheme: the portal's cookie is never read on these routes.
         services.AddAuthorizationBuilder().AddPolicy(ApiEndpoints.Policy, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
