@@ -173,12 +173,7 @@ public sealed class ApiClientsPageTests(ApiPortal portal)
         Assert.Empty(page.FindAll("form"));
     }
 
-    private PageContext Context(Actor actor, Language? language = null) =>
-        new(portal, actor, language, more: services =>
-        {
-            services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, portal.Portal.DatabaseFile));
-            services.AddScoped<ApiClients>();
-        });
+    private PageContext Context(Actor actor, Language? language = null) => portal.AdminPage(actor, language);
 
     private async Task<ApiClient> FindAsync(string id)
     {
