@@ -19,14 +19,22 @@ public sealed class InboxBatchTests(LivePortal portal)
     /// <summary>A declaration whose labour inspector acknowledges it, with only an optional field at that step.</summary>
     private const string Declaration = "lost-hours-recovery-notification";
 
-    [Fact]
-    public async Task SelectionBar_TickingLines_CountsThemAndOffersOnlyTheActionsPermittedOnOne()
+    /// <summary>Two files in review and one waiting for the applicant's changes, in the inbox of a desk agent of their province, searched to them alone.</summary>
+    private async Task<(InboxFiles Files, Actor Agent, PageContext Context, IRenderedComponent<Inbox> Page)> AgentsInboxAsync()
     {
         var files = await InboxFiles.FileAsync(portal, inReview: 2);
         var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
-        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
+        var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
         var page = context.Render<Inbox>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+        return (files, agent, context, page);
+    }
+
+    [Fact]
+    public async Task SelectionBar_TickingLines_CountsThemAndOffersOnlyTheActionsPermittedOnOne()
+    {
+        var (files, _, context, page) = await AgentsInboxAsync();
+        using var owned = context;
         Assert.Equal("Cochez des dossiers de cette page pour agir sur plusieurs à la fois.", page.Find(".batch-bar .hint").TextContent);
         // Each line's box is named by its reference, read by a screen reader as the line's own.
         Assert.Equal(files.InReview.Select(f => f.Reference).Order(),
@@ -53,11 +61,8 @@ public sealed class InboxBatchTests(LivePortal portal)
     [Fact]
     public async Task Dialog_ListsWhatItCannotActOn_EscapeClosesIt_AndConfirmingShowsTheSummaryWithTheRefusedLinked()
     {
-        var files = await InboxFiles.FileAsync(portal, inReview: 2);
-        var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
-        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
-        var page = context.Render<Inbox>();
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+        var (files, agent, context, page) = await AgentsInboxAsync();
+        using var owned = context;
         page.Find("#inbox-select-all").Change(true);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".batch-bar button").Count));
 
@@ -79,7 +84,8 @@ public sealed class InboxBatchTests(LivePortal portal)
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[role=dialog]")));
         Assert.False(page.Find("form.inbox-filters").HasAttribute("inert"));
-        Assert.All(files.InReview, f => Assert.Equal(ApplicationStatus.InReview, portal.Applications.GetAsync(f.Id, agent).Result.Value!.Status));
+        foreach (var file in files.InReview)
+            Assert.Equal(ApplicationStatus.InReview, (await portal.Applications.GetAsync(file.Id, agent)).Value!.Status);
 
         page.Find(".batch-bar button[data-action=Approve]").Click();
         page.Find("#batch-comment").Change("Dossiers recevables.");
@@ -98,6 +104,29 @@ public sealed class InboxBatchTests(LivePortal portal)
             var history = (await portal.Applications.HistoryAsync(file.Id, agent)).Value!;
             Assert.Contains(history, h => h.Kind == WorkflowEvents.StepApproved && h.Comment == "Dossiers recevables.");
         }
+    }
+
+    [Fact]
+    public async Task Claim_TheWholePage_ClaimsWhatItMay_ThenOffersReleaseInsteadOfClaim()
+    {
+        var (files, _, context, page) = await AgentsInboxAsync();
+        using var owned = context;
+        page.Find("#inbox-select-all").Change(true);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".batch-bar button").Count));
+
+        page.Find(".batch-bar button[data-action=Claim]").Click();
+        Assert.Equal("L'action portera sur 2 dossiers.", page.Find("#batch-dialog-count").TextContent);
+        // A claim has no comment: it tells colleagues, not the applicant.
+        Assert.Empty(page.FindAll("#batch-comment"));
+        page.Find("[role=dialog] button.primary").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("2 dossiers pris en charge ; 1 non traité :", page.Find(".batch-summary p").TextContent));
+        Assert.Equal(files.ChangesRequested.Reference, page.Find(".batch-summary li a").TextContent);
+        Assert.Equal(2, page.FindAll("td.claim .badge.mine").Count);
+
+        page.Find("#inbox-select-all").Change(true);
+
+        page.WaitForAssertion(() => Assert.Equal(["Libérer", "Approuver"], page.FindAll(".batch-bar button").Select(b => b.TextContent)));
     }
 
     [Fact]
