@@ -44,6 +44,11 @@ public sealed class InboxBatchTests(PortalFixture portal)
         await Assertions.Expect(dialog).ToBeFocusedAsync();
         await Assertions.Expect(dialog.Locator("#batch-dialog-count")).ToHaveTextAsync("L'action portera sur 3 dossiers.");
         await Pages.AssertNoSeriousAxeViolationNowAsync(page);
+        // The keyboard stays in the dialog: Shift+Tab from it reaches its last button, Tab from there comes back to it.
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(dialog.Locator("button").Last).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(dialog).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(acknowledge).ToBeFocusedAsync();
