@@ -1,4 +1,3 @@
-using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Playwright;
@@ -23,12 +22,7 @@ public sealed class InboxBatchTests(PortalFixture portal)
         var applicant = Actor.Applicant(account.Id, account.DisplayName, account.Role);
         var declarations = new List<Application>();
         for (var i = 0; i < 3; i++)
-        {
-            var submitted = await Declarations.SubmittedAsync(applicant);
-            var received = await ApplicantDraft.Applications(portal).DecideAsync(submitted.Id, Filing.DeskAgent(submitted), new WorkflowCommand.Decide("reception", StepAction.Approve));
-            Assert.True(received.Succeeded, received.ToString());
-            declarations.Add(submitted);
-        }
+            declarations.Add(await Declarations.ReceivedAsync(await Declarations.SubmittedAsync(applicant)));
         var inspector = await ReviewerDesk.SignInAsync(portal, "labour-inspector", declarations[0].Province!);
         var page = inspector.Page;
 

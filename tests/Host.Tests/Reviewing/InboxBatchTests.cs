@@ -136,11 +136,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         var filing = new Filing(portal.Applications, portal.Portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[Declaration]);
         var declarations = new List<Application>();
         for (var i = 0; i < 3; i++)
-        {
-            var submitted = await filing.SubmittedAsync(Actor.Applicant($"employer-{word}-{i}", "Atlas " + word));
-            Assert.True((await portal.Applications.DecideAsync(submitted.Id, Filing.DeskAgent(submitted), new WorkflowCommand.Decide("reception", StepAction.Approve))).Succeeded);
-            declarations.Add(submitted);
-        }
+            declarations.Add(await filing.ReceivedAsync(await filing.SubmittedAsync(Actor.Applicant($"employer-{word}-{i}", "Atlas " + word))));
         var (_, inspector) = await portal.AccountAsync("labour-inspector", declarations[0].Province!);
         using var context = ReviewerPage.At(portal, inspector, $"inbox?q={word}", Languages.Arabic);
         var page = context.Render<Inbox>();
