@@ -1,0 +1,102 @@
+using System.Net;
+using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Storage;
+using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Catalog;
+using EmploymentProcedures.Host.Components.Designer;
+using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EmploymentProcedures.Host.Tests.Applying;
+
+/// <summary>
+/// A retired procedure over HTTP, on a portal of its own (the retirement would close it for the other tests): neither
+/// listed nor found, its page saying so in French, Arabic (right to left) and English rather than "not found", its start
+/// refused with the same words; an application submitted before goes on to its decision.
+/// </summary>
+public sealed class RetiredProcedureTests(LivePortal portal) : IClassFixture<LivePortal>
+{
+    private const string Procedure = Filing.Procedure;
+    private const string Open = "foreign-worker-contract-visa";
+    private static readonly Actor Analyst = new("analyst-1", "Salma Analyste", DesignerAccess.Analyst, RoleKind.Staff, []);
+
+    private DefinitionStore Store => portal.Portal.App.Services.GetRequiredService<DefinitionStore>();
+
+    private PublishedCatalog Served => portal.Portal.App.Services.GetRequiredService<PublishedCatalog>();
+
+    private async Task RetireAsync() =>
+        Assert.NotEqual(RetirementOutcome.NotAllowed, await DesignerRetirement.RetireAsync(Procedure, "Abrogée par arrêté", Analyst, Store, Served));
+
+    [Theory]
+    [InlineData("fr", "ltr", "Cette procédure n'est plus ouverte aux nouvelles demandes depuis le", "Les dossiers déjà déposés suivent leur cours")]
+    [InlineData("ar", "rtl", "لم تعد هذه المسطرة مفتوحة لطلبات جديدة منذ", "تتابع الملفات المودعة مسارها")]
+    [InlineData("en", "ltr", "This procedure has not been open to new applications since", "Applications already submitted go on to their decision")]
+    public async Task ProcedurePage_Retired_SaysItIsClosedToNewApplications_InEachLanguage(string language, string direction, string closed, string submitted)
+    {
+        await RetireAsync();
+        using var client = portal.In(language);
+
+        using var response = await client.GetAsync("/procedures/" + Procedure);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"dir=\"{direction}\"", page, StringComparison.Ordinal);
+        Assert.Contains(closed, page, StringComparison.Ordinal);
+        Assert.Contains(submitted, page, StringComparison.Ordinal);
+        Assert.Contains(Served.Catalog.Definitions[Procedure].Title.Get(language), page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"apply/{Procedure}\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Catalog_Retired_IsNeitherListedNorFound()
+    {
+        await RetireAsync();
+        using var client = portal.Anonymous();
+
+        var all = await client.GetStringAsync("/");
+        var searched = await client.GetStringAsync("/?q=" + Uri.EscapeDataString("règlement intérieur"));
+
+        Assert.DoesNotContain($"href=\"procedures/{Procedure}\"", all, StringComparison.Ordinal);
+        Assert.Contains($"href=\"procedures/{Open}\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"procedures/{Procedure}\"", searched, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartButton_Retired_StartsNothingAndTheApplyPageSaysWhy()
+    {
+        await RetireAsync();
+        var (email, applicant) = await portal.AccountAsync("employer");
+        using var client = await portal.SignedInAsync(email);
+        var token = LivePortal.Hidden(await client.GetStringAsync("/procedures/" + Open), "__RequestVerificationToken");
+
+        using var response = await client.PostAsync("/apply/" + Procedure, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var apply = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+        Assert.Contains("Cette procédure n'est plus ouverte aux nouvelles demandes depuis le", apply, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"apply/{Procedure}\"", apply, StringComparison.Ordinal);
+        Assert.Empty(await portal.Applications.MineAsync(applicant));
+    }
+
+    [Fact]
+    public async Task Submitted_BeforeTheRetirement_IsStillDecided_WhileADraftIsNoLongerSubmittedAndItsFormSaysSo()
+    {
+        await DesignerRetirement.ReinstateAsync(Procedure, Analyst, Store, Served);
+        var (_, applicant) = await portal.AccountAsync("employer");
+        var submitted = await portal.Filing.SubmittedAsync(applicant);
+        var (otherEmail, other) = await portal.AccountAsync("employer");
+        var draft = await portal.Filing.DraftAsync(other);
+        await RetireAsync();
+
+        var rejected = await portal.Filing.RejectedAsync(submitted, "Règlement non conforme au code du travail");
+        var refused = await portal.Applications.SubmitAsync(draft.Id, other);
+
+        Assert.Equal(ApplicationStatus.Rejected, rejected.Status);
+        Assert.Equal(RefusalCodes.ProcedureRetired, refused.Refusal?.Code);
+        Assert.Contains("Cette procédure n'est plus ouverte aux nouvelles demandes", refused.Refusal!.Message.Get("fr"), StringComparison.Ordinal);
+        // The draft's own pages say it before anything is filled in.
+        using var client = await portal.SignedInAsync(otherEmail);
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/applications/{draft.Id}/form"));
+        Assert.Contains("Une demande commencée mais pas encore déposée ne peut plus être déposée.", form, StringComparison.Ordinal);
+    }
+}
