@@ -96,7 +96,7 @@ public sealed class RetiredProcedureTests(LivePortal portal) : IClassFixture<Liv
         Assert.Contains("Cette procédure n'est plus ouverte aux nouvelles demandes", refused.Refusal!.Message.Get("fr"), StringComparison.Ordinal);
         // The draft's own pages say it before anything is filled in.
         using var client = await portal.SignedInAsync(otherEmail);
-        var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/applications/{draft.Id}/form"));
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/applications/{draft.Id}/review"));
         Assert.Contains("Une demande commencée mais pas encore déposée ne peut plus être déposée.", form, StringComparison.Ordinal);
     }
 }
