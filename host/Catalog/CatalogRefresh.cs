@@ -71,6 +71,24 @@ internal sealed partial class CatalogRefresh(
         }
     }
 
+    /// <summary>
+    /// Takes the retirements as they are in the database now, at once: what the designer calls after a retirement or a
+    /// reinstatement on this instance. Serialised with the rounds, so a round that read them before the change cannot
+    /// hand the older state to the catalog after it.
+    /// </summary>
+    public async Task TakeRetirementsAsync(CancellationToken cancellationToken = default)
+    {
+        await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RetireAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
     private async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
         var latest = await store.LatestVersionsAsync(cancellationToken).ConfigureAwait(false);
@@ -88,16 +106,21 @@ internal sealed partial class CatalogRefresh(
             _seen[procedureId] = version;
         }
         served.Serve(newer);
+        await RetireAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _lastCaughtUp, clock.GetUtcNow().UtcTicks);
+        if (newer.Count > 0)
+            Served(newer.Count, ids);
+        return newer.Count;
+    }
+
+    private async Task RetireAsync(CancellationToken cancellationToken)
+    {
         var retired = await store.RetirementsAsync(cancellationToken).ConfigureAwait(false);
         if (served.Retire(retired))
         {
             var names = retired.Keys.Order(StringComparer.Ordinal).ToList();
             RetiredNow(names.Count, names);
         }
-        Interlocked.Exchange(ref _lastCaughtUp, clock.GetUtcNow().UtcTicks);
-        if (newer.Count > 0)
-            Served(newer.Count, ids);
-        return newer.Count;
     }
 
     /// <summary>

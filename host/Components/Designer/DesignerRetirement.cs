@@ -12,10 +12,10 @@ namespace EmploymentProcedures.Host.Components.Designer;
 internal static class DesignerRetirement
 {
     public static async Task<RetirementOutcome> RetireAsync(
-        string id, string? reason, Actor? actor, DefinitionStore store, PublishedCatalog served, CancellationToken cancellationToken = default)
+        string id, string? reason, Actor? actor, DefinitionStore store, CatalogRefresh catalog, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(served);
+        ArgumentNullException.ThrowIfNull(catalog);
         if (!DesignerAccess.MayPublish(actor))
             return RetirementOutcome.NotAllowed;
         reason = reason?.Trim();
@@ -24,7 +24,7 @@ internal static class DesignerRetirement
         if (reason.Length > DefinitionStore.MaxReasonLength)
             return RetirementOutcome.ReasonTooLong;
         var change = await store.RetireAsync(id, actor!, reason, cancellationToken).ConfigureAwait(false);
-        served.Retire(await store.RetirementsAsync(cancellationToken).ConfigureAwait(false));
+        await catalog.TakeRetirementsAsync(cancellationToken).ConfigureAwait(false);
         return change switch
         {
             RetirementChange.Done => RetirementOutcome.Done,
@@ -34,14 +34,14 @@ internal static class DesignerRetirement
     }
 
     public static async Task<RetirementOutcome> ReinstateAsync(
-        string id, Actor? actor, DefinitionStore store, PublishedCatalog served, CancellationToken cancellationToken = default)
+        string id, Actor? actor, DefinitionStore store, CatalogRefresh catalog, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(served);
+        ArgumentNullException.ThrowIfNull(catalog);
         if (!DesignerAccess.MayPublish(actor))
             return RetirementOutcome.NotAllowed;
         var change = await store.ReinstateAsync(id, actor!, cancellationToken).ConfigureAwait(false);
-        served.Retire(await store.RetirementsAsync(cancellationToken).ConfigureAwait(false));
+        await catalog.TakeRetirementsAsync(cancellationToken).ConfigureAwait(false);
         return change == RetirementChange.Done ? RetirementOutcome.Done : RetirementOutcome.Unchanged;
     }
 }

@@ -22,10 +22,12 @@ public sealed class RetiredProcedureTests(LivePortal portal) : IClassFixture<Liv
 
     private DefinitionStore Store => portal.Portal.App.Services.GetRequiredService<DefinitionStore>();
 
+    private CatalogRefresh Refresh => portal.Portal.App.Services.GetRequiredService<CatalogRefresh>();
+
     private PublishedCatalog Served => portal.Portal.App.Services.GetRequiredService<PublishedCatalog>();
 
     private async Task RetireAsync() =>
-        Assert.NotEqual(RetirementOutcome.NotAllowed, await DesignerRetirement.RetireAsync(Procedure, "Abrogée par arrêté", Analyst, Store, Served));
+        Assert.NotEqual(RetirementOutcome.NotAllowed, await DesignerRetirement.RetireAsync(Procedure, "Abrogée par arrêté", Analyst, Store, Refresh));
 
     [Theory]
     [InlineData("fr", "ltr", "Cette procédure n'est plus ouverte aux nouvelles demandes depuis le", "Les dossiers déjà déposés suivent leur cours")]
@@ -81,7 +83,7 @@ public sealed class RetiredProcedureTests(LivePortal portal) : IClassFixture<Liv
     [Fact]
     public async Task Submitted_BeforeTheRetirement_IsStillDecided_WhileADraftIsNoLongerSubmittedAndItsFormSaysSo()
     {
-        await DesignerRetirement.ReinstateAsync(Procedure, Analyst, Store, Served);
+        await DesignerRetirement.ReinstateAsync(Procedure, Analyst, Store, Refresh);
         var (_, applicant) = await portal.AccountAsync("employer");
         var submitted = await portal.Filing.SubmittedAsync(applicant);
         var (otherEmail, other) = await portal.AccountAsync("employer");

@@ -41,6 +41,8 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
 
     private PublishedCatalog ServedOnSecond => _second.Services.GetRequiredService<PublishedCatalog>();
 
+    private CatalogRefresh RefreshOnFirst => _first.App.Services.GetRequiredService<CatalogRefresh>();
+
     private CatalogRefresh RefreshOnSecond => _second.Services.GetRequiredService<CatalogRefresh>();
 
     private static string NewId() => "shared-" + Guid.NewGuid().ToString("N")[..8].Replace('0', 'a');
@@ -203,7 +205,7 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
         await PublishOnFirstAsync(id, Titled(id, "Taroudant"));
         await RefreshOnSecond.RoundAsync();
 
-        var retired = await DesignerRetirement.RetireAsync(id, "Fusionnée avec la procédure d'agrément régional", Analyst, Store, ServedOnFirst);
+        var retired = await DesignerRetirement.RetireAsync(id, "Fusionnée avec la procédure d'agrément régional", Analyst, Store, RefreshOnFirst);
 
         Assert.Equal(RetirementOutcome.Done, retired);
         Assert.Empty(Found(ServedOnFirst, "taroudant"));
@@ -214,7 +216,7 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
         // Still known by its id: its page says it is closed, and the applications on it are named by their title.
         Assert.True(ServedOnSecond.Catalog.Definitions.ContainsKey(id));
 
-        Assert.Equal(RetirementOutcome.Done, await DesignerRetirement.ReinstateAsync(id, Analyst, Store, ServedOnFirst));
+        Assert.Equal(RetirementOutcome.Done, await DesignerRetirement.ReinstateAsync(id, Analyst, Store, RefreshOnFirst));
         await RefreshOnSecond.RoundAsync();
         Assert.Equal([id], Found(ServedOnSecond, "taroudant"));
         Assert.Null(ServedOnSecond.RetirementOf(id));
@@ -224,7 +226,7 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
     public async Task Start_AProcedureRetiredWithItsFileStillInTheFolder_StaysRetired()
     {
         const string id = ApplyingPortal.Visa;
-        Assert.Equal(RetirementOutcome.Done, await DesignerRetirement.RetireAsync(id, "Abrogée par arrêté", Analyst, Store, ServedOnFirst));
+        Assert.Equal(RetirementOutcome.Done, await DesignerRetirement.RetireAsync(id, "Abrogée par arrêté", Analyst, Store, RefreshOnFirst));
 
         await using var later = await TempPortal.BuildOnAsync(_first.DataPath, "--Portal:CatalogRefresh=00:00:00");
 

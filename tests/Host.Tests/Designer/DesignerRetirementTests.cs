@@ -21,6 +21,8 @@ public sealed class DesignerRetirementTests : IAsyncLifetime
 
     private DefinitionStore Store => _portal.App.Services.GetRequiredService<DefinitionStore>();
 
+    private CatalogRefresh Refresh => _portal.App.Services.GetRequiredService<CatalogRefresh>();
+
     private PublishedCatalog Served => _portal.App.Services.GetRequiredService<PublishedCatalog>();
 
     public static TheoryData<string?> NotAnalysts => [DesignerAccess.Administrator, "desk-agent", "employer", null];
@@ -36,7 +38,7 @@ public sealed class DesignerRetirementTests : IAsyncLifetime
     [MemberData(nameof(NotAnalysts))]
     public async Task Retire_ByAnyoneButAnAnalyst_IsRefusedAndChangesNothing(string? role)
     {
-        var outcome = await DesignerRetirement.RetireAsync(Procedure, "Abrogée", ActorOf(role), Store, Served);
+        var outcome = await DesignerRetirement.RetireAsync(Procedure, "Abrogée", ActorOf(role), Store, Refresh);
 
         Assert.Equal(RetirementOutcome.NotAllowed, outcome);
         Assert.Empty(await Store.RetirementsAsync());
@@ -47,9 +49,9 @@ public sealed class DesignerRetirementTests : IAsyncLifetime
     [MemberData(nameof(NotAnalysts))]
     public async Task Reinstate_ByAnyoneButAnAnalyst_IsRefusedAndItStaysRetired(string? role)
     {
-        await DesignerRetirement.RetireAsync(Procedure, "Abrogée", Analyst, Store, Served);
+        await DesignerRetirement.RetireAsync(Procedure, "Abrogée", Analyst, Store, Refresh);
 
-        var outcome = await DesignerRetirement.ReinstateAsync(Procedure, ActorOf(role), Store, Served);
+        var outcome = await DesignerRetirement.ReinstateAsync(Procedure, ActorOf(role), Store, Refresh);
 
         Assert.Equal(RetirementOutcome.NotAllowed, outcome);
         Assert.NotNull(await Store.RetirementAsync(Procedure));
@@ -61,14 +63,14 @@ public sealed class DesignerRetirementTests : IAsyncLifetime
     [InlineData(null)]
     public async Task Retire_WithoutAReason_IsRefused(string? reason)
     {
-        Assert.Equal(RetirementOutcome.ReasonRequired, await DesignerRetirement.RetireAsync(Procedure, reason, Analyst, Store, Served));
+        Assert.Equal(RetirementOutcome.ReasonRequired, await DesignerRetirement.RetireAsync(Procedure, reason, Analyst, Store, Refresh));
         Assert.Empty(await Store.RetirementsAsync());
     }
 
     [Fact]
     public async Task Retire_WithATooLongReason_IsRefused()
     {
-        var outcome = await DesignerRetirement.RetireAsync(Procedure, new string('a', DefinitionStore.MaxReasonLength + 1), Analyst, Store, Served);
+        var outcome = await DesignerRetirement.RetireAsync(Procedure, new string('a', DefinitionStore.MaxReasonLength + 1), Analyst, Store, Refresh);
 
         Assert.Equal(RetirementOutcome.ReasonTooLong, outcome);
         Assert.Empty(await Store.RetirementsAsync());
@@ -77,12 +79,12 @@ public sealed class DesignerRetirementTests : IAsyncLifetime
     [Fact]
     public async Task Retire_ByAnAnalyst_LeavesTheCatalogAtOnce_AndAProcedureNeverPublishedIsSaidSo()
     {
-        var outcome = await DesignerRetirement.RetireAsync(Procedure, "Remplacée par la procédure dématérialisée de l'ANAPEC", Analyst, Store, Served);
+        var outcome = await DesignerRetirement.RetireAsync(Procedure, "Remplacée par la procédure dématérialisée de l'ANAPEC", Analyst, Store, Refresh);
 
         Assert.Equal(RetirementOutcome.Done, outcome);
         Assert.Equal("Salma Analyste", Served.RetirementOf(Procedure)?.RetiredByName);
         Assert.DoesNotContain(Procedure, Served.Index.Search(null, "fr").SelectMany(g => g.Procedures).Select(d => d.Id));
-        Assert.Equal(RetirementOutcome.Unchanged, await DesignerRetirement.RetireAsync(Procedure, "Encore", Analyst, Store, Served));
-        Assert.Equal(RetirementOutcome.NotPublished, await DesignerRetirement.RetireAsync("never-published", "Abrogée", Analyst, Store, Served));
+        Assert.Equal(RetirementOutcome.Unchanged, await DesignerRetirement.RetireAsync(Procedure, "Encore", Analyst, Store, Refresh));
+        Assert.Equal(RetirementOutcome.NotPublished, await DesignerRetirement.RetireAsync("never-published", "Abrogée", Analyst, Store, Refresh));
     }
 }
