@@ -81,6 +81,18 @@ public sealed class RetiredProcedureTests(LivePortal portal) : IClassFixture<Liv
     }
 
     [Fact]
+    public async Task ApplyAddress_Retired_TellsAnAnonymousVisitorItIsClosedRatherThanAskingThemToSignIn()
+    {
+        await RetireAsync();
+        using var client = portal.Anonymous();
+
+        using var response = await client.GetAsync("/apply/" + Procedure);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Cette procédure n'est plus ouverte aux nouvelles demandes depuis le", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submitted_BeforeTheRetirement_IsStillDecided_WhileADraftIsNoLongerSubmittedAndItsFormSaysSo()
     {
         await DesignerRetirement.ReinstateAsync(Procedure, Analyst, Store, Refresh);
