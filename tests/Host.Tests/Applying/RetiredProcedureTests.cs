@@ -1,4 +1,5 @@
 using System.Net;
+using EmploymentProcedures.Engine.Authoring;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
@@ -90,6 +91,31 @@ public sealed class RetiredProcedureTests(LivePortal portal) : IClassFixture<Liv
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Cette procédure n'est plus ouverte aux nouvelles demandes depuis le", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DesignerList_MarksWhatIsRetired_AndWhatIsServedWithoutAFileInTheRepository()
+    {
+        await RetireAsync();
+        var id = "designer-only-" + Guid.NewGuid().ToString("N")[..8].Replace('0', 'a');
+        Assert.NotNull((await DesignerPublishing.PublishAsync(id, Scaffold.For(id), Analyst, Store, Served)).Published);
+        var (email, _) = await portal.AccountAsync(DesignerAccess.Analyst);
+        using var client = await portal.SignedInAsync(email);
+
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/designer"));
+
+        Assert.Contains("pas dans le dépôt", Row(list, id), StringComparison.Ordinal);
+        Assert.DoesNotContain("retirée", Row(list, id), StringComparison.Ordinal);
+        Assert.Contains("retirée", Row(list, Procedure), StringComparison.Ordinal);
+        Assert.DoesNotContain("pas dans le dépôt", Row(list, Procedure), StringComparison.Ordinal);
+    }
+
+    /// <summary>The designer list's row of <paramref name="id"/>.</summary>
+    private static string Row(string list, string id)
+    {
+        var start = list.IndexOf($"<code>{id}</code>", StringComparison.Ordinal);
+        Assert.True(start >= 0, id + " is not listed");
+        return list[start..list.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
     [Fact]
