@@ -220,8 +220,17 @@ public static class Portal
         await AccountSearch.FillAsync(db, cancellationToken).ConfigureAwait(false);
 
         await services.GetRequiredService<DefinitionStore>().PublishAllAsync(catalog, cancellationToken: cancellationToken).ConfigureAwait(false);
-        // What is in the database now is what this instance serves; the refresh serves what other instances publish after it.
-        await services.GetRequiredService<CatalogRefresh>().BaselineAsync(cancellationToken).ConfigureAwait(false);
+        // Then every procedure whose latest version is in the database only (published from the designer), and the
+        // retirements; the refresh serves what other instances publish or retire after it.
+        var databaseOnly = await services.GetRequiredService<CatalogRefresh>().BaselineAsync(cancellationToken).ConfigureAwait(false);
+        if (databaseOnly.Count > 0)
+        {
+#pragma warning disable CA1848, CA1873 // Once per start.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.Catalog").LogWarning(
+                "{Count} procedure(s) served from the database only (published from the designer, no file in procedures/: export and commit it): {Procedures}",
+                databaseOnly.Count, string.Join(", ", databaseOnly));
+#pragma warning restore CA1848, CA1873
+        }
         if (services.GetRequiredService<SharedStorage>().DocumentsInDatabase)
             await CopyDocumentsAsync(services, cancellationToken).ConfigureAwait(false);
         // A database from before calendar days were kept gets them once, from its applications (the public statistics need them).

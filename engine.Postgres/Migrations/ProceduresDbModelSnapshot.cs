@@ -1003,6 +1003,39 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
                     b.ToTable("ReferenceCounters", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.RetiredProcedure", b =>
+                {
+                    b.Property<string>("ProcedureId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetiredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RetiredByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.HasKey("ProcedureId");
+
+                    b.ToTable("RetiredProcedures", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.StoredDefinition", b =>
                 {
                     b.Property<long>("Id")

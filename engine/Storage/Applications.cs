@@ -86,6 +86,8 @@ public sealed partial class Applications
             var latest = await _definitions.LatestAsync(procedureId, cancellationToken).ConfigureAwait(false);
             if (latest is null)
                 return await RefuseAsync(null, applicant, "start " + procedureId, null, Refusal.Of(RefusalCodes.UnknownProcedure, procedureId), cancellationToken).ConfigureAwait(false);
+            if (await RetiredAsync(procedureId, cancellationToken).ConfigureAwait(false) is { } retired)
+                return await RefuseAsync(null, applicant, "start " + procedureId, null, retired, cancellationToken).ConfigureAwait(false);
             var definition = latest.Definition;
             if (applicant.Kind != RoleKind.Applicant || applicant.Role != definition.Applicant)
                 return await RefuseAsync(null, applicant, "start " + procedureId, null, Refusal.Of(RefusalCodes.WrongApplicant, definition.Applicant), cancellationToken).ConfigureAwait(false);
@@ -188,9 +190,22 @@ public sealed partial class Applications
     /// <summary>
     /// Submits (or resubmits after changes): full validation, then at the first submission a reference
     /// <c>&lt;reference_prefix or id&gt;-&lt;year&gt;-&lt;6 digits&gt;</c>, unique per prefix and year, taken in the same transaction.
+    /// A draft of a retired procedure is refused (<see cref="RefusalCodes.ProcedureRetired"/>).
     /// </summary>
-    public Task<WorkflowResult> SubmitAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
-        RunAsync(id, actor, new WorkflowCommand.Submit(""), null, cancellationToken);
+    public async Task<WorkflowResult> SubmitAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        try
+        {
+            if (await RetiredDraftAsync(id, actor, cancellationToken).ConfigureAwait(false) is { } retired)
+                return await RefuseAsync(id, actor, "submit", null, retired, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageErrors.IsBusy(e))
+        {
+            return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
+        }
+        return await RunAsync(id, actor, new WorkflowCommand.Submit(""), null, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<WorkflowResult> WithdrawAsync(Guid id, Actor actor, string? reason = null, CancellationToken cancellationToken = default) =>
         RunAsync(id, actor, new WorkflowCommand.Withdraw(reason), null, cancellationToken);

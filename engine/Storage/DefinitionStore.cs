@@ -15,7 +15,7 @@ namespace EmploymentProcedures.Engine.Storage;
 /// on and keeps running on it after newer versions are published; a version is loaded back from its text
 /// through the engine's loader once, then cached.
 /// </summary>
-public sealed class DefinitionStore
+public sealed partial class DefinitionStore
 {
     private readonly IDbContextFactory<ProceduresDb> _databases;
     private readonly ProcedureLoader _loader;
@@ -191,6 +191,12 @@ public static class StorageEvents
     /// <summary>A section of a new draft was filled from the owner's earlier application; the items: section, reference, day submitted.</summary>
     public const string Carried = "carried";
     public const string Published = "published";
+
+    /// <summary>An analyst retired a procedure (<see cref="DefinitionStore.RetireAsync"/>): detail the procedure's id, comment the reason.</summary>
+    public const string Retired = "retired";
+
+    /// <summary>An analyst reinstated a retired procedure (<see cref="DefinitionStore.ReinstateAsync"/>): detail the procedure's id.</summary>
+    public const string Reinstated = "reinstated";
     public const string DeadlineNear = "deadline_near";
 
     /// <summary>A letter the transition called for could not be rendered: the transition stands, the reason is in the entry.</summary>

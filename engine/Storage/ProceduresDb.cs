@@ -6,7 +6,7 @@ namespace EmploymentProcedures.Engine.Storage;
 /// <summary>
 /// The engine's database: published definitions, applications, the reviewers' pending work, reference
 /// counters, attached documents, the audit chain, the notification outbox, issued letters and messages, the dashboard's
-/// monthly figures, the designer's drafts, the job leases and, with <c>Storage:Documents=database</c>, the documents'
+/// monthly figures, the designer's drafts, the retired procedures, the job leases and, with <c>Storage:Documents=database</c>, the documents'
 /// content. The model is provider-neutral (text, integers, dates and the documents' bytes only, JSON as text, no provider
 /// SQL) so either provider holds it; <see cref="SqliteStorage"/> configures SQLite, <c>PostgresStorage</c> (engine.Postgres)
 /// PostgreSQL. Pages and the CLI never use it directly: they call
@@ -27,6 +27,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
     internal DbSet<ProcessingTime> ProcessingTimes => Set<ProcessingTime>();
     internal DbSet<DesignerDraft> DesignerDrafts => Set<DesignerDraft>();
+    internal DbSet<RetiredProcedure> RetiredProcedures => Set<RetiredProcedure>();
     internal DbSet<LetterRow> Letters => Set<LetterRow>();
     internal DbSet<MessageRow> Messages => Set<MessageRow>();
     internal DbSet<MessageAttachmentRow> MessageAttachments => Set<MessageAttachmentRow>();
@@ -220,6 +221,16 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(d => d.ProcedureId).HasMaxLength(100);
             e.Property(d => d.CreatedBy).HasMaxLength(300);
             e.Property(d => d.UpdatedBy).HasMaxLength(300);
+        });
+
+        modelBuilder.Entity<RetiredProcedure>(e =>
+        {
+            e.ToTable("RetiredProcedures");
+            e.HasKey(r => r.ProcedureId);
+            e.Property(r => r.ProcedureId).HasMaxLength(100);
+            e.Property(r => r.RetiredBy).HasMaxLength(100);
+            e.Property(r => r.RetiredByName).HasMaxLength(300);
+            e.Property(r => r.Reason).HasMaxLength(DefinitionStore.MaxReasonLength);
         });
 
         modelBuilder.Entity<LetterRow>(e =>

@@ -30,6 +30,9 @@ public static class RefusalCodes
     public const string Stale = "stale";
     public const string Busy = "busy";
     public const string UnknownProcedure = "unknown_procedure";
+
+    /// <summary>The procedure was retired (<see cref="Storage.DefinitionStore.RetireAsync"/>): no new draft, no first submission; its argument the day it was retired.</summary>
+    public const string ProcedureRetired = "procedure_retired";
     public const string WrongApplicant = "wrong_applicant";
     public const string FileTooLarge = "file_too_large";
     public const string FileFormat = "file_format";

@@ -18,12 +18,15 @@ public sealed class CatalogIndex
     private readonly List<Entry> _entries;
     private readonly List<CategoryDefinition> _categories;
 
-    public CatalogIndex(ProcedureCatalog catalog)
+    /// <param name="retired">Procedures served but retired: their pages say so, but they are neither listed nor found.</param>
+    public CatalogIndex(ProcedureCatalog catalog, IEnumerable<string>? retired = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var library = catalog.Library;
+        var leftOut = retired?.ToHashSet(StringComparer.Ordinal) ?? [];
         _categories = library.Categories.Values.ToList();
         _entries = catalog.Definitions.Values
+            .Where(d => !leftOut.Contains(d.Id))
             .Select(d => new Entry(d, SearchFolding.Fold(string.Join(' ', Texts(d, library)))))
             .ToList();
         Count = _entries.Count;

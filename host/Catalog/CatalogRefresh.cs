@@ -8,15 +8,16 @@ using Microsoft.Extensions.Options;
 namespace EmploymentProcedures.Host.Catalog;
 
 /// <summary>
-/// Keeps this instance's catalog up with the definitions other instances sharing the database publish from the designer.
-/// Every <see cref="PortalOptions.CatalogRefresh"/>, one query reads the latest version number of each procedure
+/// Keeps this instance's catalog up with what the database says is published and retired. Every
+/// <see cref="PortalOptions.CatalogRefresh"/>, one query reads the latest version number of each procedure
 /// (<see cref="DefinitionStore.LatestVersionsAsync"/>) and compares it with the last one this instance saw; only a newer
 /// version is read, from its stored text, through the loader the designer publishes with, and swapped in with
-/// <see cref="PublishedCatalog.Serve"/>. So a caught-up instance serves what the one that published serves, and what a
-/// restarted one serves: the start publishes the folder's files, which makes each of them its procedure's latest version,
-/// and the rounds after it follow the versions published since (a procedure with no file, published from the designer
-/// before the start, is the exception: the start does not serve it, so neither does the baseline). A version the current library cannot load is logged and
-/// left out; the next version of that procedure is tried when it comes. Runs on every instance: each has its own catalog.
+/// <see cref="PublishedCatalog.Serve"/>; a second query reads the retired procedures (<see cref="DefinitionStore.RetirementsAsync"/>)
+/// and hands them to <see cref="PublishedCatalog.Retire"/>. The start's baseline is the same round from nothing: after
+/// the folder's files are published (each becoming its procedure's latest version), it serves every procedure whose latest
+/// version is only in the database (published from the designer, no file), so a restarted instance serves what a
+/// caught-up one does. A version the current library cannot load is logged and left out; the next version of that
+/// procedure is tried when it comes. Runs on every instance: each has its own catalog.
 /// </summary>
 internal sealed partial class CatalogRefresh(
     DefinitionStore store, PublishedCatalog served, TimeProvider clock, IOptions<PortalOptions> options, ILogger<CatalogRefresh> logger) : BackgroundService
@@ -32,16 +33,18 @@ internal sealed partial class CatalogRefresh(
     public DateTimeOffset? LastCaughtUp => Interlocked.Read(ref _lastCaughtUp) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
-    /// Takes the versions in the database as those this instance serves: called by the start once it has published the
-    /// folder's files, so the rounds after it serve only what is published later.
+    /// The start's round, called once the folder's files are published: serves every procedure whose latest version this
+    /// instance does not serve yet (those published from the designer only), and the retirements; the rounds after it
+    /// serve only what is published or retired later. Returns the procedures served from the database only.
     /// </summary>
-    public async Task BaselineAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> BaselineAsync(CancellationToken cancellationToken = default)
     {
         await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _seen = new(await store.LatestVersionsAsync(cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
-            Interlocked.Exchange(ref _lastCaughtUp, clock.GetUtcNow().UtcTicks);
+            _seen = new(StringComparer.Ordinal);
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            return served.DatabaseOnly;
         }
         finally
         {
@@ -49,7 +52,7 @@ internal sealed partial class CatalogRefresh(
         }
     }
 
-    /// <summary>One round: serves every version published since the last one; returns how many definitions were swapped in.</summary>
+    /// <summary>One round: serves every version published since the last one and the retirements as they are now; returns how many definitions were swapped in.</summary>
     public async Task<int> RoundAsync(CancellationToken cancellationToken = default)
     {
         if (_seen is null)
@@ -60,29 +63,63 @@ internal sealed partial class CatalogRefresh(
         await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var latest = await store.LatestVersionsAsync(cancellationToken).ConfigureAwait(false);
-            var newer = new List<(ProcedureDefinition, int)>();
-            var ids = new List<string>();
-            foreach (var (procedureId, version) in latest.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                if (_seen.TryGetValue(procedureId, out var seen) && seen >= version)
-                    continue;
-                if (await LoadAsync(procedureId, version, cancellationToken).ConfigureAwait(false) is { } definition)
-                {
-                    newer.Add((definition, version));
-                    ids.Add($"{procedureId} v{version}");
-                }
-                _seen[procedureId] = version;
-            }
-            served.Serve(newer);
-            Interlocked.Exchange(ref _lastCaughtUp, clock.GetUtcNow().UtcTicks);
-            if (newer.Count > 0)
-                Served(newer.Count, ids);
-            return newer.Count;
+            return await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _round.Release();
+        }
+    }
+
+    /// <summary>
+    /// Takes the retirements as they are in the database now, at once: what the designer calls after a retirement or a
+    /// reinstatement on this instance. Serialised with the rounds, so a round that read them before the change cannot
+    /// hand the older state to the catalog after it.
+    /// </summary>
+    public async Task TakeRetirementsAsync(CancellationToken cancellationToken = default)
+    {
+        await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RetireAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var latest = await store.LatestVersionsAsync(cancellationToken).ConfigureAwait(false);
+        var newer = new List<(ProcedureDefinition, int)>();
+        var ids = new List<string>();
+        foreach (var (procedureId, version) in latest.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (_seen!.TryGetValue(procedureId, out var seen) && seen >= version)
+                continue;
+            if (await LoadAsync(procedureId, version, cancellationToken).ConfigureAwait(false) is { } definition)
+            {
+                newer.Add((definition, version));
+                ids.Add($"{procedureId} v{version}");
+            }
+            _seen[procedureId] = version;
+        }
+        served.Serve(newer);
+        await RetireAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _lastCaughtUp, clock.GetUtcNow().UtcTicks);
+        if (newer.Count > 0)
+            Served(newer.Count, ids);
+        return newer.Count;
+    }
+
+    private async Task RetireAsync(CancellationToken cancellationToken)
+    {
+        var retired = await store.RetirementsAsync(cancellationToken).ConfigureAwait(false);
+        if (served.Retire(retired))
+        {
+            var names = retired.Keys.Order(StringComparer.Ordinal).ToList();
+            RetiredNow(names.Count, names);
         }
     }
 
@@ -132,8 +169,11 @@ internal sealed partial class CatalogRefresh(
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog: {Count} definition(s) published by another instance now served here: {Procedures}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog: {Count} definition(s) published in the database now served here: {Procedures}")]
     private partial void Served(int count, IReadOnlyList<string> procedures);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog: the retired procedures are now {Count}, closed to new applications here: {Procedures}")]
+    private partial void RetiredNow(int count, IReadOnlyList<string> procedures);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Catalog: version {Version} of '{Procedure}' is published but does not load here, so it is not served (the previous version, if any, stays):\n{Diagnostics}")]
     private partial void NotLoaded(string procedure, int version, string diagnostics);

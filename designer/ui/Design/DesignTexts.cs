@@ -32,6 +32,18 @@ internal static class DesignTexts
         ["area.deadline"] = ("Délais", "الآجال", "Deadlines"),
         ["area.applicant"] = ("Demandeur", "صاحب الطلب", "Applicant"),
         ["area.other"] = ("Autres", "أخرى", "Other"),
+        ["retire.open"] = ("Retirer cette procédure…", "سحب هذه المسطرة…", "Retire this procedure…"),
+        ["retire.title"] = ("Retirer « {0} » ?", "سحب «{0}»؟", "Retire '{0}'?"),
+        ["retire.explained"] = (
+            "Elle disparaîtra du catalogue et de la recherche ; sa page dira qu'elle n'est plus ouverte aux nouvelles demandes, et les brouillons ne pourront plus être déposés. Les dossiers déjà déposés suivent leur cours jusqu'à leur décision. Vous pourrez la rétablir.",
+            "ستختفي من الفهرس ومن البحث؛ وستشير صفحتها إلى أنها لم تعد مفتوحة لطلبات جديدة، ولن يعود بالإمكان إيداع المسودات. أما الملفات المودعة فتتابع مسارها إلى حين البت فيها. يمكنكم إعادة تفعيلها لاحقا.",
+            "It will leave the catalog and the search; its page will say it is no longer open to new applications, and drafts can no longer be submitted. Applications already submitted go on to their decision. You can reinstate it."),
+        ["retire.reason"] = ("Motif du retrait (obligatoire)", "سبب السحب (إلزامي)", "Reason for retiring it (required)"),
+        ["retire.reason.hint"] = ("Par exemple le texte qui abroge la procédure. Conservé dans le journal d'audit ; {0} caractères au plus.", "مثلا النص الذي ألغى المسطرة. يُحفظ في سجل التتبع؛ {0} حرفا على الأكثر.", "For instance the text that abolishes the procedure. Kept in the audit log; {0} characters at most."),
+        ["retire.reason.required"] = ("Indiquez le motif du retrait.", "المرجو تحديد سبب السحب.", "Give the reason for retiring it."),
+        ["retire.reason.long"] = ("Le motif compte plus de {0} caractères.", "يتجاوز السبب {0} حرفا.", "The reason is longer than {0} characters."),
+        ["retire.confirm"] = ("Retirer la procédure", "سحب المسطرة", "Retire the procedure"),
+        ["retire.cancel"] = ("Annuler", "إلغاء", "Cancel"),
         ["circuit.list"] = ("Le circuit, étape par étape", "المسار، مرحلة بمرحلة", "The circuit, step by step"),
     };
 

@@ -895,6 +895,35 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.ToTable("ReferenceCounters", (string)null);
                 });
 
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.RetiredProcedure", b =>
+                {
+                    b.Property<string>("ProcedureId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcedureId");
+
+                    b.ToTable("RetiredProcedures", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.StoredDefinition", b =>
                 {
                     b.Property<long>("Id")

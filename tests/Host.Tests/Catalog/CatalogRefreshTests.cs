@@ -13,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmploymentProcedures.Host.Tests.Catalog;
 
 /// <summary>
-/// Two portals over one database file, as two instances behind a load balancer: what an analyst publishes from the
-/// designer on one is served by the other after its next refresh round, and nothing is reloaded when nothing was published.
+/// Two portals over one database file, as two instances behind a load balancer: what an analyst publishes or retires from
+/// the designer on one is served (or no longer offered) by the other after its next refresh round, and by an instance
+/// started after; nothing is reloaded when nothing was published.
 /// </summary>
 public sealed class CatalogRefreshTests : IAsyncLifetime
 {
@@ -39,6 +40,8 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
     private PublishedCatalog ServedOnFirst => _first.App.Services.GetRequiredService<PublishedCatalog>();
 
     private PublishedCatalog ServedOnSecond => _second.Services.GetRequiredService<PublishedCatalog>();
+
+    private CatalogRefresh RefreshOnFirst => _first.App.Services.GetRequiredService<CatalogRefresh>();
 
     private CatalogRefresh RefreshOnSecond => _second.Services.GetRequiredService<CatalogRefresh>();
 
@@ -172,6 +175,67 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
         Assert.Same(before, ServedOnFirst.Catalog);
         Assert.Equal(second.Definition.ContentHash, ServedOnFirst.Catalog.Definitions[id].ContentHash);
         Assert.Empty(ServedOnFirst.Index.Search("azrou", "fr").SelectMany(g => g.Procedures));
+    }
+
+    private DefinitionStore Store => _first.App.Services.GetRequiredService<DefinitionStore>();
+
+    private static IEnumerable<string> Found(PublishedCatalog served, string word) =>
+        served.Index.Search(word, "fr").SelectMany(g => g.Procedures).Select(d => d.Id);
+
+    [Fact]
+    public async Task Start_AProcedurePublishedFromTheDesignerOnly_IsServedByAnInstanceStartedAfter_AsByARestart()
+    {
+        var id = NewId();
+        await PublishOnFirstAsync(id, Titled(id, "Tiznit"));
+
+        // A new portal over the same database: another instance started after the publication, or this one restarted.
+        await using var later = await TempPortal.BuildOnAsync(_first.DataPath, "--Portal:CatalogRefresh=00:00:00");
+
+        var served = later.Services.GetRequiredService<PublishedCatalog>();
+        Assert.Equal(ServedOnFirst.Catalog.Definitions[id].ContentHash, served.Catalog.Definitions[id].ContentHash);
+        Assert.Equal([id], Found(served, "tiznit"));
+        Assert.Equal([id], served.DatabaseOnly);
+        Assert.True(ApplyingPortal.Ok(await later.Services.GetRequiredService<Applications>().StartAsync(id, ApplyingPortal.NewApplicant())).DefinitionVersion == 1);
+    }
+
+    [Fact]
+    public async Task Round_AProcedureRetiredOnAnotherInstance_IsNoLongerOffered_AndReinstatedIsOfferedAgain()
+    {
+        var id = NewId();
+        await PublishOnFirstAsync(id, Titled(id, "Taroudant"));
+        await RefreshOnSecond.RoundAsync();
+
+        var retired = await DesignerRetirement.RetireAsync(id, "Fusionnée avec la procédure d'agrément régional", Analyst, Store, RefreshOnFirst);
+
+        Assert.Equal(RetirementOutcome.Done, retired);
+        Assert.Empty(Found(ServedOnFirst, "taroudant"));
+        Assert.Equal([id], Found(ServedOnSecond, "taroudant"));
+        await RefreshOnSecond.RoundAsync();
+        Assert.Empty(Found(ServedOnSecond, "taroudant"));
+        Assert.Equal("Fusionnée avec la procédure d'agrément régional", ServedOnSecond.RetirementOf(id)?.Reason);
+        // Still known by its id: its page says it is closed, and the applications on it are named by their title.
+        Assert.True(ServedOnSecond.Catalog.Definitions.ContainsKey(id));
+
+        Assert.Equal(RetirementOutcome.Done, await DesignerRetirement.ReinstateAsync(id, Analyst, Store, RefreshOnFirst));
+        await RefreshOnSecond.RoundAsync();
+        Assert.Equal([id], Found(ServedOnSecond, "taroudant"));
+        Assert.Null(ServedOnSecond.RetirementOf(id));
+    }
+
+    [Fact]
+    public async Task Start_AProcedureRetiredWithItsFileStillInTheFolder_StaysRetired()
+    {
+        const string id = ApplyingPortal.Visa;
+        Assert.Equal(RetirementOutcome.Done, await DesignerRetirement.RetireAsync(id, "Abrogée par arrêté", Analyst, Store, RefreshOnFirst));
+
+        await using var later = await TempPortal.BuildOnAsync(_first.DataPath, "--Portal:CatalogRefresh=00:00:00");
+
+        var served = later.Services.GetRequiredService<PublishedCatalog>();
+        Assert.Contains(id, served.FromFolder);
+        Assert.NotNull(served.RetirementOf(id));
+        Assert.DoesNotContain(id, served.Index.Search(null, "fr").SelectMany(g => g.Procedures).Select(d => d.Id));
+        var started = await later.Services.GetRequiredService<Applications>().StartAsync(id, ApplyingPortal.NewApplicant());
+        Assert.Equal(RefusalCodes.ProcedureRetired, started.Refusal?.Code);
     }
 
     private async Task InsertVersionAsync(string id, int version, string yaml)

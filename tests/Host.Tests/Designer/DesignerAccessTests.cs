@@ -71,6 +71,20 @@ public sealed class DesignerAccessTests(LivePortal portal)
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "procedures", Procedure + ".yaml")), text);
     }
 
+    [Theory]
+    [InlineData("analyst", true)]
+    [InlineData("administrator", false)]
+    public async Task Editor_OnlyAnAnalyst_IsOfferedToRetireTheProcedure(string role, bool offered)
+    {
+        var (email, _) = await portal.AccountAsync(role);
+        using var client = await portal.SignedInAsync(email);
+
+        var page = await client.GetStringAsync("designer/" + Procedure);
+
+        Assert.Contains("Ouverte aux nouvelles demandes.", page, StringComparison.Ordinal);
+        Assert.Equal(offered, page.Contains("retire__open", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Export_UnknownProcedure_IsNotFound()
     {
