@@ -7,6 +7,7 @@ using EmploymentProcedures.Engine.Reporting;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Accounts;
+using EmploymentProcedures.Host.Catalog;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Reviewing;
 using Microsoft.AspNetCore.Components;
@@ -30,6 +31,7 @@ internal sealed class PageContext : BunitContext
         Services.AddSingleton(services.GetRequiredService<Applications>());
         Services.AddSingleton(services.GetRequiredService<DefinitionStore>());
         Services.AddSingleton(services.GetRequiredService<ProcedureCatalog>());
+        Services.AddSingleton(services.GetRequiredService<PublishedCatalog>());
         Services.AddSingleton(services.GetRequiredService<Dashboard>());
         Services.AddSingleton(services.GetRequiredService<Notifications>());
         Services.AddSingleton(drawings ?? services.GetRequiredService<ChartDrawings>());
