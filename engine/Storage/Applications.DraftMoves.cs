@@ -73,6 +73,7 @@ public sealed partial class Applications
         {
             Row = loaded.Row,
             Unmoved = draft,
+            MovedFrom = loaded.Definition,
             Move = new WorkflowEvent(StorageEvents.DraftMoved, ApplicationStatus.Draft, ApplicationStatus.Draft, Items: items),
         };
     }

@@ -1,4 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Expressions;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ public sealed partial class Applications
 
         /// <summary>The <see cref="StorageEvents.DraftMoved"/> event the command's transaction records first; null when the draft did not move.</summary>
         public WorkflowEvent? Move { get; init; }
+
+        /// <summary>The definition version the moved draft was on; null when it did not move.</summary>
+        public ProcedureDefinition? MovedFrom { get; init; }
 
         /// <summary>The application as the row holds it: what a transition's row is compared with.</summary>
         public Application AsStored => Unmoved ?? Application;
@@ -77,7 +81,11 @@ public sealed partial class Applications
                     return await RefuseAsync(id, actor, Describe(command), null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
                 var (application, definition) = loaded;
                 var moves = loaded.Move is not null && Hidden(loaded, actor) is null;
-                var result = command is not null ? _workflow.Execute(definition, application, actor, command, today)
+                var run = moves && command is WorkflowCommand.SaveAnswers save
+                    // Typed on the form of the version the draft was on: what it says of fields gone goes as the stored answers' did.
+                    ? save with { Answers = DraftCarry.Carry(loaded.MovedFrom!, definition, save.Answers, [], new EvaluationContext(today)).Answers }
+                    : command;
+                var result = run is not null ? _workflow.Execute(definition, application, actor, run, today)
                     : Hidden(loaded, actor) is { } hidden ? WorkflowResult.Refused(hidden)
                     : WorkflowResult.Done(application, []);
                 if (result.Refusal is { } refusal && !moves)
