@@ -40,20 +40,20 @@ public sealed partial class Applications
             return loaded;
         var draft = loaded.Application;
         if (await DefinitionStore.LatestVersionAsync(db, draft.ProcedureId, cancellationToken).ConfigureAwait(false) is not { } latest
-            || latest <= draft.DefinitionVersion
-            || await _definitions.GetAsync(db, draft.ProcedureId, latest, cancellationToken).ConfigureAwait(false) is not { } definition)
+            || latest.Version <= draft.DefinitionVersion
+            || await _definitions.GetAsync(db, draft.ProcedureId, latest.Version, cancellationToken).ConfigureAwait(false) is not { } definition)
         {
             return loaded;
         }
-        return Moved(loaded, definition, latest);
+        return Moved(loaded, definition, latest.Version, latest.PublishedAt);
     }
 
     /// <summary><paramref name="loaded"/>'s draft carried to <paramref name="to"/>, version <paramref name="version"/>, with the event that records it.</summary>
-    private Loaded Moved(Loaded loaded, ProcedureDefinition to, int version)
+    private Loaded Moved(Loaded loaded, ProcedureDefinition to, int version, DateTime publishedAt)
     {
         var draft = loaded.Application;
         var carried = DraftCarry.Carry(loaded.Definition, to, draft.Answers, draft.Documents, new EvaluationContext(Today));
-        var move = carried.Move(draft.DefinitionVersion, version, Now);
+        var move = carried.Move(draft.DefinitionVersion, version, publishedAt);
         var moved = draft with
         {
             DefinitionVersion = version,

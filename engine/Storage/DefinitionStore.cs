@@ -139,13 +139,19 @@ public sealed class DefinitionStore
             .ToDictionaryAsync(r => r.ProcedureId, r => r.Version, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The number of the latest version of <paramref name="procedureId"/> as the database says it now (never this instance's
-    /// cache: another instance may have published since), read in the caller's context and transaction; null when never published.
+    /// The number of the latest version of <paramref name="procedureId"/> and when it was published, as the database says it
+    /// now (never this instance's cache: another instance may have published since), read in the caller's context and
+    /// transaction; null when never published. One row of the unique index on (procedure, version).
     /// </summary>
-    internal static Task<int?> LatestVersionAsync(ProceduresDb db, string procedureId, CancellationToken cancellationToken) =>
-        db.Definitions.AsNoTracking()
+    internal static async Task<(int Version, DateTime PublishedAt)?> LatestVersionAsync(ProceduresDb db, string procedureId, CancellationToken cancellationToken)
+    {
+        var latest = await db.Definitions.AsNoTracking()
             .Where(d => d.ProcedureId == procedureId)
-            .MaxAsync(d => (int?)d.Version, cancellationToken);
+            .OrderByDescending(d => d.Version)
+            .Select(d => new { d.Version, d.PublishedAt })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return latest is null ? null : (latest.Version, latest.PublishedAt);
+    }
 
     /// <summary>The exact text of version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
     public async Task<string?> TextAsync(string procedureId, int version, CancellationToken cancellationToken = default)

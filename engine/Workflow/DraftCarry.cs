@@ -156,7 +156,7 @@ public sealed record CarriedDraft(
     IReadOnlyList<string> RequiredFields,
     IReadOnlyList<string> RequiredDocuments)
 {
-    /// <summary>The notice of this carry from <paramref name="fromVersion"/> to <paramref name="toVersion"/> at <paramref name="now"/>.</summary>
-    public DraftMove Move(int fromVersion, int toVersion, DateTime now) =>
-        new(fromVersion, toVersion, now, DroppedAnswers, DroppedDocuments, RequiredFields, RequiredDocuments);
+    /// <summary>The notice of this carry from <paramref name="fromVersion"/> to <paramref name="toVersion"/>, published at <paramref name="publishedAt"/>.</summary>
+    public DraftMove Move(int fromVersion, int toVersion, DateTime publishedAt) =>
+        new(fromVersion, toVersion, publishedAt, DroppedAnswers, DroppedDocuments, RequiredFields, RequiredDocuments);
 }

@@ -6,7 +6,7 @@ namespace EmploymentProcedures.Engine.Workflow;
 /// </summary>
 /// <param name="FromVersion">The version the draft was on before (the first, when it moved twice before the applicant saw it).</param>
 /// <param name="ToVersion">The version it is on now.</param>
-/// <param name="MovedAt">When it moved (UTC).</param>
+/// <param name="PublishedAt">When the version it moved to was published (UTC): the day the applicant is told the form was updated.</param>
 /// <param name="DroppedAnswers">The answers removed, by the old version's field path: a field gone, its type changed, or an option no longer offered.</param>
 /// <param name="DroppedDocuments">The documents whose files were removed, by the old version's document id: no longer asked for, or in a format no longer accepted.</param>
 /// <param name="RequiredFields">The fields the new version requires of this applicant that the old one did not, still unanswered, by path.</param>
@@ -14,7 +14,7 @@ namespace EmploymentProcedures.Engine.Workflow;
 public sealed record DraftMove(
     int FromVersion,
     int ToVersion,
-    DateTime MovedAt,
+    DateTime PublishedAt,
     IReadOnlyList<string> DroppedAnswers,
     IReadOnlyList<string> DroppedDocuments,
     IReadOnlyList<string> RequiredFields,
@@ -28,7 +28,7 @@ public sealed record DraftMove(
     {
         ArgumentNullException.ThrowIfNull(later);
         return new DraftMove(
-            FromVersion, later.ToVersion, later.MovedAt,
+            FromVersion, later.ToVersion, later.PublishedAt,
             Union(DroppedAnswers, later.DroppedAnswers), Union(DroppedDocuments, later.DroppedDocuments),
             Union(RequiredFields, later.RequiredFields), Union(RequiredDocuments, later.RequiredDocuments));
     }

@@ -30,7 +30,7 @@ internal static class ApplicationJson
 
     /// <summary>The move's times are UTC, as every time the engine keeps.</summary>
     public static DraftMove? ReadMoved(string? json) =>
-        json is null ? null : JsonSerializer.Deserialize<DraftMove>(json, Options) is { } moved ? moved with { MovedAt = DateTime.SpecifyKind(moved.MovedAt, DateTimeKind.Utc) } : null;
+        json is null ? null : JsonSerializer.Deserialize<DraftMove>(json, Options) is { } moved ? moved with { PublishedAt = DateTime.SpecifyKind(moved.PublishedAt, DateTimeKind.Utc) } : null;
 
     public static string Strings(IReadOnlyList<string> items) => JsonSerializer.Serialize(items, Options);
 

@@ -218,7 +218,7 @@ public sealed class DraftCarryTests
 
         var both = first.Then(second);
 
-        Assert.Equal((1, 3, second.MovedAt), (both.FromVersion, both.ToVersion, both.MovedAt));
+        Assert.Equal((1, 3, second.PublishedAt), (both.FromVersion, both.ToVersion, both.PublishedAt));
         Assert.Equal(["note", "salary"], both.DroppedAnswers);
         Assert.Equal(["cv"], both.DroppedDocuments);
         Assert.Equal(["permit"], both.RequiredFields);
