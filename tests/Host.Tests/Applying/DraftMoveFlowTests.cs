@@ -22,8 +22,7 @@ public sealed class DraftMoveFlowTests(LivePortal portal)
     [Fact]
     public async Task FormPage_DraftOfAnOlderVersion_MovesItTellsWhatIsNowRequiredAndItIsSubmittedUnderTheNewVersion()
     {
-        var id = "moved-visa-" + Guid.NewGuid().ToString("N")[..8];
-        var version1 = Text[..Text.IndexOf("tests:", StringComparison.Ordinal)].Replace("id: store-visa", "id: " + id, StringComparison.Ordinal);
+        var (id, version1) = NewProcedure();
         // The law changed: a work permit number is now required, and the headcount no longer asked.
         var version2 = version1.Replace(
             "      - { id: headcount, type: number, min: 0, max: 100000, label: { fr: \"Effectif\", ar: \"عدد الأجراء\" } }",
@@ -65,8 +64,7 @@ public sealed class DraftMoveFlowTests(LivePortal portal)
     [Fact]
     public async Task DismissMove_FromTheForm_TheNoticeIsNotShownAgain()
     {
-        var id = "moved-visa-" + Guid.NewGuid().ToString("N")[..8];
-        var version1 = Text[..Text.IndexOf("tests:", StringComparison.Ordinal)].Replace("id: store-visa", "id: " + id, StringComparison.Ordinal);
+        var (id, version1) = NewProcedure();
         await PublishAsync(id, version1);
         var (email, owner) = await portal.AccountAsync("employer");
         var draft = Ok(await portal.Applications.StartAsync(id, owner));
@@ -78,6 +76,13 @@ public sealed class DraftMoveFlowTests(LivePortal portal)
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"applications/{draft.Id}/form?page=request"));
 
         Assert.DoesNotContain("Ce formulaire a été mis à jour", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A procedure of its own (the store's visa under another id, without its scenarios) and its text.</summary>
+    private static (string Id, string Yaml) NewProcedure()
+    {
+        var id = "moved-visa-" + Guid.NewGuid().ToString("N")[..8];
+        return (id, Text[..Text.IndexOf("tests:", StringComparison.Ordinal)].Replace("id: store-visa", "id: " + id, StringComparison.Ordinal));
     }
 
     private async Task PublishAsync(string id, string yaml)
