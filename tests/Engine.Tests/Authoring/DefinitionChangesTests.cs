@@ -7,7 +7,8 @@ namespace EmploymentProcedures.Engine.Tests.Authoring;
 /// <summary>The change list between a published definition and a draft, on small definitions loaded by the real loader.</summary>
 public sealed class DefinitionChangesTests
 {
-    private const string Published = """
+    /// <summary>The published side of every comparison; also the first version of a draft carried to a newer one (<c>DraftCarryTests</c>).</summary>
+    internal const string Published = """
         language: 1
         id: change-test
         title: { fr: "Demande d'essai", ar: "طلب تجريبي" }

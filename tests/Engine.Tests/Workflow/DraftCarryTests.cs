@@ -1,5 +1,6 @@
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
+using EmploymentProcedures.Engine.Tests.Authoring;
 using EmploymentProcedures.Engine.Tests.Loading;
 using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
@@ -9,54 +10,20 @@ namespace EmploymentProcedures.Engine.Tests.Workflow;
 /// <summary>What a draft keeps when it moves to a newer version of its definition, on small definitions loaded by the real loader.</summary>
 public sealed class DraftCarryTests
 {
-    private const string Version1 = """
-        language: 1
-        id: carry-test
-        title: { fr: "Demande d'essai", ar: "طلب تجريبي" }
-        category: working-time
-        applicant: employer
-        deadline: { days: 10, calendar: business }
-        on_deadline: none
-        privacy:
-          purpose: { fr: "Instruction de la demande d'essai.", ar: "دراسة الطلب التجريبي." }
-          recipients: { fr: "La délégation provinciale de l'emploi.", ar: "المندوبية الإقليمية للتشغيل." }
-          retention: 5y
-        sections:
-          - id: employer
-            include: employer-identity
-          - id: contract
-            title: { fr: "Contrat", ar: "العقد" }
-            fields:
-              - id: contract_type
-                type: choice
-                required: true
-                label: { fr: "Type de contrat", ar: "نوع العقد" }
-                options:
-                  - { value: cdi, label: { fr: "CDI", ar: "عقد غير محدد المدة" } }
-                  - { value: cdd, label: { fr: "CDD", ar: "عقد محدد المدة" } }
-              - id: days
-                type: multichoice
-                label: { fr: "Jours", ar: "الأيام" }
-                options:
-                  - { value: mon, label: { fr: "Lundi", ar: "الاثنين" } }
-                  - { value: sat, label: { fr: "Samedi", ar: "السبت" } }
-                  - { value: sun, label: { fr: "Dimanche", ar: "الأحد" } }
-              - { id: salary, type: money, required: true, min: 0, max: 100000, label: { fr: "Salaire", ar: "الأجر" } }
-              - { id: note, type: text, max_length: 200, label: { fr: "Note", ar: "ملاحظة" } }
-              - id: children
-                type: group
-                max: 10
-                label: { fr: "Enfants", ar: "الأطفال" }
-                fields:
-                  - { id: name, type: text, required: true, label: { fr: "Nom", ar: "الاسم" } }
-                  - { id: age, type: number, label: { fr: "Âge", ar: "السن" } }
-        documents:
-          - { id: contract_copy, label: { fr: "Copie du contrat", ar: "نسخة من العقد" }, required: true, formats: [pdf, jpg], max_mb: 5 }
-          - { id: cv, label: { fr: "Curriculum vitae", ar: "السيرة الذاتية" }, formats: [pdf], max_mb: 2 }
-        steps:
-          - { id: reception, title: { fr: "Réception", ar: "الاستقبال" }, role: desk-agent, deadline: { days: 2 }, actions: [approve, reject] }
-        outputs: { receipt: receipt, rejected: decision-rejected }
-        """;
+    /// <summary>The change list's test definition, with a multichoice field and a second member in the group's rows.</summary>
+    private static readonly string Version1 = Edit(DefinitionChangesTests.Published,
+        ("      - { id: start_date,", string.Join("\n",
+            "      - id: days",
+            "        type: multichoice",
+            "        label: { fr: \"Jours\", ar: \"الأيام\" }",
+            "        options:",
+            "          - { value: mon, label: { fr: \"Lundi\", ar: \"الاثنين\" } }",
+            "          - { value: sat, label: { fr: \"Samedi\", ar: \"السبت\" } }",
+            "          - { value: sun, label: { fr: \"Dimanche\", ar: \"الأحد\" } }",
+            "      - { id: start_date,")),
+        ("          - { id: name, type: text, required: true, label: { fr: \"Nom\", ar: \"الاسم\" } }", string.Join("\n",
+            "          - { id: name, type: text, required: true, label: { fr: \"Nom\", ar: \"الاسم\" } }",
+            "          - { id: age, type: number, label: { fr: \"Âge\", ar: \"السن\" } }")));
 
     private static readonly EvaluationContext Today = new(new DateOnly(2026, 11, 28));
 
@@ -225,20 +192,22 @@ public sealed class DraftCarryTests
         Assert.Equal(["insurance"], both.RequiredDocuments);
     }
 
-    private static CarriedDraft Carry(params (string From, string To)[] edits)
+    private static CarriedDraft Carry(params (string From, string To)[] edits) =>
+        DraftCarry.Carry(Load(Version1), Load(Edit(Version1, edits)), Draft, Files, Today);
+
+    private static string Edit(string yaml, params (string From, string To)[] edits)
     {
-        var yaml = Version1;
         foreach (var (from, to) in edits)
         {
             Assert.Contains(from, yaml, StringComparison.Ordinal);
             yaml = yaml.Replace(from, to, StringComparison.Ordinal);
         }
-        return DraftCarry.Carry(Load(Version1), Load(yaml), Draft, Files, Today);
+        return yaml;
     }
 
     private static ProcedureDefinition Load(string yaml)
     {
-        var result = TestLibrary.Loader().LoadText(yaml, "carry-test.yaml");
+        var result = TestLibrary.Loader().LoadText(yaml, "change-test.yaml");
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Where(d => d.IsError)) + "\n" + yaml);
         return result.Definition!;
     }
