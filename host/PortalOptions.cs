@@ -73,6 +73,24 @@ public sealed class PortalOptions
     /// <summary>Requests one API client may make in a minute (<c>/api/v1</c>), then 429 with <c>Retry-After</c> until the minute ends.</summary>
     public int ApiRequestsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Lets a webhook be <c>http://localhost…</c> and resolve to a loopback or private address: for tests and development only
+    /// (a push's signature and the partner's data must never cross a network in clear, nor reach the ministry's own network).
+    /// </summary>
+    public bool ApiWebhooksAllowHttp { get; set; }
+
+    /// <summary>How often each instance looks for pushes to deliver to the partners' webhooks (default every 10 seconds); zero: never.</summary>
+    public TimeSpan ApiWebhookInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a partner's webhook has to answer a push (default 10 seconds), else the attempt failed.</summary>
+    public TimeSpan ApiWebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a push is retried after it first failed (default one day: after 1 minute, 5, 30, 2 hours, then every 6 hours,
+    /// the last attempt at the end), then given up and kept for an administrator to send again.
+    /// </summary>
+    public TimeSpan ApiWebhookGiveUpAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long a link sent by "forgotten password" works (<c>PasswordLinks</c>).</summary>
     public TimeSpan ResetLinkLifetime { get; set; } = TimeSpan.FromHours(2);
 

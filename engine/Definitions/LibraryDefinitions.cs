@@ -3,7 +3,11 @@ using EmploymentProcedures.Engine.Diagnostics;
 namespace EmploymentProcedures.Engine.Definitions;
 
 /// <summary>A reusable block of fields from <c>procedures/fragments/</c>.</summary>
-public sealed record FragmentDefinition(string Id, LocalizedText? Title, LocalizedText? Help, IReadOnlyList<FieldDefinition> Fields, SourceSpan Span);
+/// <param name="Carried">
+/// <c>carry: applicant</c>: its answers describe the applicant (their company, establishment, representative), so a new
+/// draft's section including it is filled from the applicant's most recent submitted application that answered it.
+/// </param>
+public sealed record FragmentDefinition(string Id, LocalizedText? Title, LocalizedText? Help, IReadOnlyList<FieldDefinition> Fields, SourceSpan Span, bool Carried = false);
 
 /// <summary>A shared option list from <c>procedures/lists/</c>.</summary>
 public sealed record OptionList(string Id, LocalizedText? Title, IReadOnlyList<OptionDefinition> Options, SourceSpan Span)

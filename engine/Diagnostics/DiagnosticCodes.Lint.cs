@@ -66,5 +66,7 @@ public static partial class DiagnosticCodes
     public static readonly DiagnosticDescriptor RetentionTooShort = Error("EP0346", "retention '{0}' is shorter than 1 year: a decision can still be appealed or checked during its first year, so the file must outlive it; write at least '1y' (or '12m')");
     public static readonly DiagnosticDescriptor RetentionTooLong = Error("EP0347", "retention '{0}' is longer than 50 years: law 09-08 keeps personal data no longer than its purpose needs, and what must outlive that belongs to the archives (law 69-99), not to the portal; write at most '50y'");
     public static readonly DiagnosticDescriptor PrivacyWithoutRecipients = Warning("EP0348", "'privacy:' has no 'recipients:'; law 09-08 asks to tell the person who receives their data: name the services and authorities of the circuit (the provincial delegation, the labour inspectorate, the governor...)");
+    public static readonly DiagnosticDescriptor CarryWithoutInclude = Error("EP0349", "section '{0}' says 'carry: {1}' but includes no fragment; 'carry: none' only stops an included fragment's answers being filled from the applicant's previous application: remove it");
+    public static readonly DiagnosticDescriptor CarryNoneOnUncarried = Warning("EP0350", "section '{0}' says 'carry: none' but fragment '{1}' is never carried (it has no 'carry: applicant'); remove 'carry: none'");
     public static readonly DiagnosticDescriptor DuplicateLegalText = Warning("EP0335", "{0} repeats the French text in the Arabic text; translate it");
 }

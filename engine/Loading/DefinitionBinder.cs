@@ -68,7 +68,7 @@ internal static class DefinitionBinder
         var id = root.Text("fragment");
         return id is null
             ? null
-            : new FragmentDefinition(id, root.Localized("title"), root.Localized("help"), Fields(root, ""), new SourceSpan(path, 1, 1));
+            : new FragmentDefinition(id, root.Localized("title"), root.Localized("help"), Fields(root, ""), new SourceSpan(path, 1, 1), root.Text("carry") == "applicant");
     }
 
     private static SectionDefinition Section(YamlMapping map, ProcedureLibrary library)
@@ -89,6 +89,8 @@ internal static class DefinitionBinder
             Help = map.Localized("help") ?? fragment?.Help,
             Visible = map.Expression("visible"),
             Include = include,
+            Carry = map.Text("carry"),
+            Carried = fragment is { Carried: true } && map.Text("carry") != "none",
             Fields = fields,
             Span = map.Span,
         };

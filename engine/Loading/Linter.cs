@@ -117,11 +117,15 @@ internal sealed partial class Linter
                     Report(DiagnosticCodes.UnknownFragment, section.Span, include, Suggestions.DidYouMean(include, _library.Fragments.Keys));
                 else if (section.Fields.Any(f => f.IncludedFrom is null))
                     Report(DiagnosticCodes.IncludeWithFields, section.Span, section.Id, include);
+                if (section.Carry is not null && _library.Fragments.TryGetValue(include, out var fragment) && !fragment.Carried)
+                    Report(DiagnosticCodes.CarryNoneOnUncarried, section.Span, section.Id, include);
             }
             else if (section.Fields.Count == 0)
             {
                 Report(DiagnosticCodes.SectionWithoutFields, section.Span, section.Id);
             }
+            if (section.Include is null && section.Carry is { } carry)
+                Report(DiagnosticCodes.CarryWithoutInclude, section.Span, section.Id, carry);
             if (section.Visible is { Text: "false" })
                 Report(DiagnosticCodes.ConstantNeverVisible, section.Visible.Span, $"section '{section.Id}'");
         }

@@ -65,6 +65,7 @@ public sealed partial class Applications
             row.ApplicantName = "";
             row.Answers = "{}";
             row.AnswersBeforeChanges = null;
+            row.Carried = "[]";
             row.Documents = "[]";
             row.StepFields = "{}";
             row.Opinions = "[]";
@@ -77,6 +78,8 @@ public sealed partial class Applications
             // The chain forgets its personal texts too (format-2 entries), before the tombstone is appended.
             await AuditLog.RedactAsync(db, id, now, cancellationToken).ConfigureAwait(false);
             await AuditLog.AppendAsync(db, [Audited(id, Actor.System, StorageEvents.Erased, detail: because, from: status, to: status)], now, cancellationToken).ConfigureAwait(false);
+            // The partners' line now says erased (its changedAt stays): those listening are told, as of any other change.
+            await PartnerEvents.QueueAsync(db, row, Today, now, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return await UnreferencedAsync(db, hashes, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);

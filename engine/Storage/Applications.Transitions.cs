@@ -132,8 +132,8 @@ public sealed partial class Applications
 
     /// <summary>
     /// The transaction of one transition: the application (only over the version it was read at), its reference
-    /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit, the outbox and
-    /// the letters issued.
+    /// at the first submission, the pending work, what comes <paramref name="alongside"/>, the audit, the outbox, the
+    /// partners' pushes and the letters issued.
     /// </summary>
     /// <remarks>
     /// SQLite writes one transaction at a time, so whatever is done while the write lock is held holds up every other
@@ -216,6 +216,8 @@ public sealed partial class Applications
             db.Letters.Add(letter);
         }
         db.Notifications.AddRange(writes.Notifications);
+        // Every write of a submitted application moves its changedAt (UpdatedAt): the partners listening are told in this transaction.
+        await PartnerEvents.QueueAsync(db, writes.Row, today, now, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (taken is not null)
@@ -367,6 +369,7 @@ public sealed partial class Applications
     {
         null => "follow_latest",
         WorkflowCommand.SaveAnswers => "save_answers",
+        WorkflowCommand.EmptySection empty => "empty_section " + empty.Section,
         WorkflowCommand.AttachDocument attach => "attach_document " + attach.Document.DocumentId,
         WorkflowCommand.RemoveDocument remove => "remove_document " + remove.DocumentId,
         WorkflowCommand.Submit => "submit",

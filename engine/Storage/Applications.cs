@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
@@ -89,22 +90,36 @@ public sealed partial class Applications
             if (applicant.Kind != RoleKind.Applicant || applicant.Role != definition.Applicant)
                 return await RefuseAsync(null, applicant, "start " + procedureId, null, Refusal.Of(RefusalCodes.WrongApplicant, definition.Applicant), cancellationToken).ConfigureAwait(false);
 
-            var application = Application.Start(definition, latest.Version, Guid.NewGuid(), applicant);
-            var started = new WorkflowEvent(StorageEvents.Started, ApplicationStatus.Draft, ApplicationStatus.Draft);
-            var now = Now;
             await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var application = await CarryAsync(db, definition, Application.Start(definition, latest.Version, Guid.NewGuid(), applicant), cancellationToken).ConfigureAwait(false);
+            // The draft's history says where each section filled from an earlier application came from: "employer, TAE-2026-000042, 2026-11-12".
+            WorkflowEvent[] events =
+            [
+                new(StorageEvents.Started, ApplicationStatus.Draft, ApplicationStatus.Draft),
+                .. application.Carried.Select(c => new WorkflowEvent(StorageEvents.Carried, ApplicationStatus.Draft, ApplicationStatus.Draft,
+                    Items: [c.Section, c.Reference, c.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)])),
+            ];
+            var now = Now;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             db.Applications.Add(ApplicationRow.From(application, null, now));
-            await AuditLog.AppendAsync(db, [Entry(application, applicant, started)], now, cancellationToken).ConfigureAwait(false);
+            await AuditLog.AppendAsync(db, [.. events.Select(e => Entry(application, applicant, e))], now, cancellationToken).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return WorkflowResult.Done(application, [started]);
+            return WorkflowResult.Done(application, events);
         }
         catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }
     }
+
+    /// <summary>
+    /// Empties section <paramref name="section"/> of a draft edited from version <paramref name="basedOn"/> (refused as
+    /// <see cref="RefusalCodes.Stale"/> when saved elsewhere since): its answers go, and so does the record that it was
+    /// filled from an earlier application. Audited as <see cref="WorkflowEvents.SectionEmptied"/>.
+    /// </summary>
+    public Task<WorkflowResult> EmptySectionAsync(Guid id, Actor actor, string section, int basedOn, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, new WorkflowCommand.EmptySection(section, basedOn), null, cancellationToken);
 
     /// <summary>Saves the applicant's answers (the form's autosave): a draft's, or the reopened ones while changes are requested.</summary>
     public Task<WorkflowResult> SaveAnswersAsync(Guid id, Actor actor, Answers answers, CancellationToken cancellationToken = default) =>

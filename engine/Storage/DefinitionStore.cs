@@ -202,6 +202,9 @@ public sealed record PublishedDefinition(ProcedureDefinition Definition, int Ver
 public static class StorageEvents
 {
     public const string Started = "started";
+
+    /// <summary>A section of a new draft was filled from the owner's earlier application; the items: section, reference, day submitted.</summary>
+    public const string Carried = "carried";
     public const string Published = "published";
     public const string DeadlineNear = "deadline_near";
 

@@ -31,6 +31,8 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<MessageRow> Messages => Set<MessageRow>();
     internal DbSet<MessageAttachmentRow> MessageAttachments => Set<MessageAttachmentRow>();
     internal DbSet<JobLease> JobLeases => Set<JobLease>();
+    internal DbSet<PartnerEvent> PartnerEvents => Set<PartnerEvent>();
+    internal DbSet<PartnerSubscription> PartnerSubscriptions => Set<PartnerSubscription>();
     internal DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     internal DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
 
@@ -266,6 +268,27 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.HasKey(l => l.Job);
             e.Property(l => l.Job).HasMaxLength(Storage.JobLeases.NameLength);
             e.Property(l => l.Holder).HasMaxLength(Storage.JobLeases.HolderLength);
+        });
+
+        modelBuilder.Entity<PartnerEvent>(e =>
+        {
+            e.ToTable("PartnerEvents");
+            e.Property(p => p.ClientId).HasMaxLength(40);
+            e.Property(p => p.Reference).HasMaxLength(40);
+            e.Property(p => p.Status).HasMaxLength(30);
+            e.Property(p => p.LastError).HasMaxLength(Storage.PartnerEvents.ErrorLength);
+            e.Property(p => p.ClaimedBy).HasMaxLength(40);
+            // The dispatcher's batch: the ones still to deliver, in order.
+            e.HasIndex(p => new { p.DeliveredAt, p.GivenUpAt, p.Id });
+            // A client's page: its last deliveries, newest first.
+            e.HasIndex(p => new { p.ClientId, p.Id });
+        });
+
+        modelBuilder.Entity<PartnerSubscription>(e =>
+        {
+            e.ToTable("PartnerSubscriptions");
+            e.HasKey(p => p.ClientId);
+            e.Property(p => p.ClientId).HasMaxLength(40);
         });
 
         modelBuilder.Entity<DocumentContent>(e =>

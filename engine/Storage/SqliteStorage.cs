@@ -8,7 +8,8 @@ namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
 /// SQLite, the embedded default: WAL (readers never wait for the writer), <c>synchronous=FULL</c> (a
-/// receipt the applicant saw survives a power cut, R2), foreign keys on, and a short busy timeout so a
+/// receipt the applicant saw survives a power cut, R2), <c>secure_delete=ON</c> (what is erased or overwritten is
+/// zeroed in the file, not left in its free space for a copy to carry), foreign keys on, and a short busy timeout so a
 /// locked database surfaces as a "try again" refusal within seconds rather than after the driver's 30 s (R3).
 /// Everything SQLite-specific lives here; the model and the services are provider-neutral.
 /// </summary>
@@ -40,7 +41,7 @@ public static class SqliteStorage
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .UseSqlite(ConnectionString(databaseFile, busyTimeout))
-            .AddInterceptors(Pragmas.Instance);
+            .AddInterceptors(ConnectionSettings);
     }
 
     public static DbContextOptions<ProceduresDb> Options(string databaseFile, TimeSpan? busyTimeout = null) =>
@@ -90,12 +91,16 @@ public static class SqliteStorage
         return factory;
     }
 
+    /// <summary>
+    /// The per-connection settings (<c>synchronous=FULL</c>, <c>secure_delete=ON</c>), applied each time a pooled connection
+    /// is opened; for any context over the same file (the portal's accounts share it).
+    /// </summary>
+    public static IInterceptor ConnectionSettings { get; } = new Pragmas();
+
     /// <summary>Per-connection settings, applied each time a pooled connection is opened (foreign keys are set by the connection string).</summary>
     private sealed class Pragmas : DbConnectionInterceptor
     {
-        public static readonly Pragmas Instance = new();
-
-        private const string Sql = "PRAGMA synchronous=FULL;";
+        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -36,6 +36,10 @@ public sealed record Application
     public string? Province { get; init; }
 
     public Answers Answers { get; init; } = Answers.Empty;
+
+    /// <summary>The sections filled from the applicant's earlier application when the draft was started, and not emptied since.</summary>
+    public IReadOnlyList<CarriedSection> Carried { get; init; } = [];
+
     public IReadOnlyList<AttachedDocument> Documents { get; init; } = [];
 
     /// <summary>The reviewer-only fields recorded at each step, by step id.</summary>

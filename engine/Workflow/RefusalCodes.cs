@@ -44,6 +44,11 @@ public static class RefusalCodes
     public const string UnknownAttachment = "unknown_attachment";
     public const string NotYourStep = "not_your_step";
     public const string AlreadyClaimed = "already_claimed";
+    public const string NotClaimed = "not_claimed";
+
+    // Acting on several applications at once from the inbox.
+    public const string StepFieldsRequired = "step_fields_required";
+    public const string BatchTooLarge = "batch_too_large";
 
     // Reporting.
     public const string NotAllowed = "not_allowed";

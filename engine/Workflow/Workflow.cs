@@ -80,6 +80,7 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
             WorkflowCommand.LapseDeadline => Lapse(run, actor),
             _ when actor.Kind != RoleKind.Applicant => Refusal.Of(RefusalCodes.NotYours),
             WorkflowCommand.SaveAnswers save => Save(run, save),
+            WorkflowCommand.EmptySection empty => Empty(run, empty),
             WorkflowCommand.AttachDocument attach => Attach(run, attach.Document),
             WorkflowCommand.RemoveDocument remove => Remove(run, remove),
             WorkflowCommand.Submit submit => Submit(run, submit.Reference),
@@ -116,6 +117,24 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         else if (app.Status != ApplicationStatus.Draft)
             return WrongStatus(app);
         run.Move(app with { Answers = answers }, WorkflowEvents.Saved);
+        return null;
+    }
+
+    private static Refusal? Empty(Run run, WorkflowCommand.EmptySection empty)
+    {
+        var app = run.App;
+        if (empty.BasedOn is { } basedOn && basedOn != app.Version)
+            return Refusal.Of(RefusalCodes.Stale);
+        if (app.Status != ApplicationStatus.Draft)
+            return WrongStatus(app);
+        if (run.Definition.Sections.FirstOrDefault(s => s.Id == empty.Section) is not { } section)
+            return Refusal.Of(RefusalCodes.UnknownItem, empty.Section);
+        // A fragment's answers are nested under the section's id; a plain section's are the answers of its own fields.
+        var answers = section.Include is not null
+            ? app.Answers.With(section.Id, null)
+            : section.Fields.Aggregate(app.Answers, (kept, field) => kept.With(field.Id, null));
+        run.Move(app with { Answers = answers, Carried = [.. app.Carried.Where(c => c.Section != section.Id)] },
+            WorkflowEvents.SectionEmptied, items: [section.Id]);
         return null;
     }
 
@@ -195,16 +214,38 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
         return null;
     }
 
+    /// <summary>
+    /// Why <paramref name="actor"/> may not take <paramref name="action"/> on <paramref name="application"/> together with
+    /// others, from the inbox (null when they may): only <c>acknowledge</c> and <c>approve</c>, which need nothing but the
+    /// reviewer's word, when <see cref="PermittedActions"/> lists them and the step asks the role for no required field;
+    /// otherwise the reason a decision would be refused. <c>reject</c>, <c>request_changes</c> and <c>return</c> need a
+    /// reason (and items or a target) per file: they are never taken in batch.
+    /// </summary>
+    public Refusal? RefusalInBatch(ProcedureDefinition definition, Application application, Actor actor, StepAction action)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (action is not (StepAction.Acknowledge or StepAction.Approve))
+            throw new ArgumentOutOfRangeException(nameof(action), action, "only acknowledge and approve are taken in batch");
+        if (!PermittedActions(definition, application, actor).Any(a => a.Kind == ActionKind.Decide && a.Action == action))
+        {
+            return Authorize(definition, application, actor)
+                ?? (Pinned(definition, application) ? null : Refusal.Of(RefusalCodes.WrongDefinition))
+                ?? CheckDecision(definition, application, actor, application.Step ?? "", action, out _)
+                ?? Refusal.Of(RefusalCodes.ActionNotOffered, action.Name(), application.Step ?? "");
+        }
+        var step = Current(definition, application)!;
+        return step.FieldsFor(actor.Role).Any(Required) ? Refusal.Of(RefusalCodes.StepFieldsRequired, step.Id) : null;
+
+        // A condition may make a field required: the reviewer must then see the step's fields, on the case page.
+        static bool Required(FieldDefinition field) => field.Required != Condition.Never || field.Fields.Any(Required);
+    }
+
     private Refusal? Decide(Run run, Actor actor, WorkflowCommand.Decide decide)
     {
         var app = run.App;
-        if (actor.Kind != RoleKind.Reviewer)
-            return Refusal.Of(RefusalCodes.NotYourRole, decide.Step);
-        if (app.Status != ApplicationStatus.InReview)
-            return app.Status.IsFinal() || app.Status == ApplicationStatus.ChangesRequested ? Refusal.Of(RefusalCodes.NotAtStep, decide.Step) : WrongStatus(app);
-        if (decide.Step != app.Step || Current(run.Definition, app) is not { } step)
-            return Refusal.Of(RefusalCodes.NotAtStep, decide.Step);
-        if (CheckDecider(run.Definition, app, actor, step, decide.Action) is { } refusal)
+        if (CheckDecision(run.Definition, app, actor, decide.Step, decide.Action, out var step) is { } refusal)
             return refusal;
         if (CheckArguments(run, step, decide) is { } invalid)
             return invalid;
@@ -246,6 +287,20 @@ public sealed class Workflow(IReadOnlyDictionary<string, RoleDefinition> roles)
                 throw new ArgumentOutOfRangeException(nameof(decide));
         }
         return null;
+    }
+
+    /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> on the step <paramref name="stepId"/> now, whatever its arguments.</summary>
+    private Refusal? CheckDecision(ProcedureDefinition definition, Application app, Actor actor, string stepId, StepAction action, out StepDefinition step)
+    {
+        step = null!;
+        if (actor.Kind != RoleKind.Reviewer)
+            return Refusal.Of(RefusalCodes.NotYourRole, stepId);
+        if (app.Status != ApplicationStatus.InReview)
+            return app.Status.IsFinal() || app.Status == ApplicationStatus.ChangesRequested ? Refusal.Of(RefusalCodes.NotAtStep, stepId) : WrongStatus(app);
+        if (stepId != app.Step || Current(definition, app) is not { } current)
+            return Refusal.Of(RefusalCodes.NotAtStep, stepId);
+        step = current;
+        return CheckDecider(definition, app, actor, step, action);
     }
 
     private Refusal? CheckDecider(ProcedureDefinition definition, Application app, Actor actor, StepDefinition step, StepAction action)

@@ -12,6 +12,13 @@ public abstract record WorkflowCommand
     /// overwriting that work. Null: save whatever the version.</param>
     public sealed record SaveAnswers(Answers Answers, int? BasedOn = null) : WorkflowCommand;
 
+    /// <summary>
+    /// The applicant empties a section of their draft, typically one filled from their earlier application they do not want
+    /// to keep: its answers go, and so does its <see cref="Application.Carried"/> record. <paramref name="BasedOn"/> as for
+    /// <see cref="SaveAnswers"/>.
+    /// </summary>
+    public sealed record EmptySection(string Section, int? BasedOn = null) : WorkflowCommand;
+
     /// <summary>The applicant attaches a file; it replaces an earlier file for the same document when only one is allowed.</summary>
     public sealed record AttachDocument(AttachedDocument Document) : WorkflowCommand;
 

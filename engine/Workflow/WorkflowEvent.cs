@@ -29,6 +29,9 @@ public sealed record WorkflowEvent(
 public static class WorkflowEvents
 {
     public const string Saved = "saved";
+
+    /// <summary>The applicant emptied a section of their draft (<see cref="WorkflowCommand.EmptySection"/>); the item is the section.</summary>
+    public const string SectionEmptied = "section_emptied";
     public const string DocumentAttached = "document_attached";
     public const string DocumentRemoved = "document_removed";
     public const string Submitted = "submitted";

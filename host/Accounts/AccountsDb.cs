@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Api;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -52,7 +53,9 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
             // A locked database (the storage writing) waits a few seconds, not the driver's 30.
             DefaultTimeout = 5,
         };
-        return builder.UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsHistoryTable(HistoryTable));
+        // The engine's settings: a closed account's name and address are zeroed in the file, not left in its free space.
+        return builder.UseSqlite(connection.ToString(), sqlite => sqlite.MigrationsHistoryTable(HistoryTable))
+            .AddInterceptors(SqliteStorage.ConnectionSettings);
     }
 
     /// <summary>Saves, each account added or changed with its search key as its name and e-mail are now.</summary>
@@ -113,6 +116,8 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
             client.PrimitiveCollection(c => c.Procedures);
             client.PrimitiveCollection(c => c.Provinces);
             client.Property(c => c.SecretHash).HasMaxLength(64);
+            client.Property(c => c.WebhookUrl).HasMaxLength(Api.WebhookAddresses.MaxLength);
+            client.Property(c => c.WebhookSecret).HasMaxLength(60);
         });
         builder.Entity<ApiClientChange>(change =>
         {

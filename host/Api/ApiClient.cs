@@ -46,6 +46,18 @@ public sealed class ApiClient
 
     /// <summary>How many applications, documents and letters it read (each also in that application's audit trail).</summary>
     public long ApplicationReads { get; set; }
+
+    /// <summary>
+    /// Where the portal pushes "application changed" events (<c>https://</c>, set by an administrator only: <see cref="WebhookAddresses"/>);
+    /// null: no push.
+    /// </summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>
+    /// The secret that signs every push (<c>whsec_</c> and 32 random bytes in base64, <see cref="WebhookSigning"/>), while a
+    /// webhook is set. Kept as it is, unlike the token: the portal needs it to sign, not only to check.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
 }
 
 /// <summary>One change an administrator made to an API client, kept for good and shown on the client's page, newest first.</summary>
@@ -58,7 +70,7 @@ public sealed class ApiClientChange
     /// <summary>One of <see cref="ApiClientChangeKinds"/>.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>For a change: <c>name</c>, <c>organisation</c>, <c>contact</c>, <c>procedures</c>, <c>provinces</c> or <c>expires</c>.</summary>
+    /// <summary>For a change: <c>name</c>, <c>organisation</c>, <c>contact</c>, <c>procedures</c>, <c>provinces</c>, <c>expires</c> or <c>webhook</c>.</summary>
     public string? Field { get; init; }
 
     /// <summary>The value before (ids joined by commas, a date <c>yyyy-MM-dd</c>); for a creation, null.</summary>
@@ -82,4 +94,7 @@ public static class ApiClientChangeKinds
     public const string Changed = "changed";
     public const string Renewed = "renewed";
     public const string Revoked = "revoked";
+
+    /// <summary>The webhook's signing secret was renewed (the first one comes with the address, recorded as its change).</summary>
+    public const string WebhookSecretRenewed = "webhook_secret_renewed";
 }

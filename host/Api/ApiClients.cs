@@ -6,6 +6,7 @@ using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EmploymentProcedures.Host.Api;
 
@@ -21,6 +22,9 @@ public sealed record ApiClientError(string Field, string Code);
 /// </summary>
 public sealed record ApiClientOutcome(ApiClient? Client, string? Token, IReadOnlyList<ApiClientError> Errors)
 {
+    /// <summary>A webhook's signing secret just made (with a first address, or renewed), to be shown once.</summary>
+    public string? WebhookSecret { get; init; }
+
     public static readonly ApiClientOutcome NotAllowed = new(null, null, [new ApiClientError("", "not_allowed")]);
     public static readonly ApiClientOutcome Unknown = new(null, null, [new ApiClientError("", "unknown")]);
 
@@ -30,10 +34,14 @@ public sealed record ApiClientOutcome(ApiClient? Client, string? Token, IReadOnl
 /// <summary>
 /// The partners' API clients, for the administrators' page (<c>/admin/api-clients</c>): every method takes the signed-in
 /// actor and does nothing for anyone but an administrator, whatever the page showed; every change is recorded
-/// (<see cref="ApiClientChange"/>) in the same save as the change itself.
+/// (<see cref="ApiClientChange"/>) in the same save as the change itself. After each change the engine is told which clients
+/// listen to pushes, with their grants (<see cref="PartnerEvents.SetAsync"/>).
 /// </summary>
-public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProvider clock)
+public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProvider clock, PartnerEvents events, IOptions<PortalOptions> portal)
 {
+    /// <summary>How many of a client's last pushes its page lists.</summary>
+    public const int DeliveriesShown = 30;
+
     public const int MaxTextLength = 200;
 
     public static bool MayManage(Actor? actor) => StaffAccounts.MayManage(actor);
@@ -190,7 +198,77 @@ public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProv
         }
         db.ApiClientChanges.AddRange(changes);
         await db.SaveChangesAsync(cancellationToken);
+        await events.SetAsync(client.Id, SubscriberOf(client), cancellationToken);
         return new ApiClientOutcome(client, null, []);
+    }
+
+    /// <summary>What the engine needs of a client to queue its pushes; null when it gets none (no webhook, or revoked).</summary>
+    public static PartnerSubscriber? SubscriberOf(ApiClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.WebhookUrl is null || client.WebhookSecret is null || client.RevokedAt is not null
+            ? null
+            : new PartnerSubscriber(client.Id, client.Procedures, client.Provinces, client.ExpiresOn);
+    }
+
+    /// <summary>
+    /// Sets (or, empty, removes) the client's webhook address, checked by <see cref="WebhookAddresses"/>; the first address comes
+    /// with a new signing secret, in the outcome to be shown once. Recorded from → to.
+    /// </summary>
+    public async Task<ApiClientOutcome> SetWebhookAsync(Actor? by, string id, string? url, CancellationToken cancellationToken = default)
+    {
+        if (!MayManage(by))
+            return ApiClientOutcome.NotAllowed;
+        var (checkedUrl, error) = await WebhookAddresses.CheckAsync(url, portal.Value.ApiWebhooksAllowHttp, cancellationToken);
+        if (error is not null)
+            return new ApiClientOutcome(null, null, [new ApiClientError("WebhookUrl", error)]);
+        string? secret = null;
+        var outcome = await ActAsync(by, id, (client, now) =>
+        {
+            if (client.RevokedAt is not null)
+                return ([new ApiClientError("", "revoked")], []);
+            if (client.WebhookUrl == checkedUrl)
+                return ([], []);
+            var change = Change(by!, id, ApiClientChangeKinds.Changed, now, "webhook", client.WebhookUrl, checkedUrl);
+            if (checkedUrl is null)
+                client.WebhookSecret = null;
+            else if (client.WebhookSecret is null)
+                client.WebhookSecret = secret = WebhookSigning.NewSecret();
+            client.WebhookUrl = checkedUrl;
+            return ([], [change]);
+        }, cancellationToken);
+        return outcome.Succeeded ? outcome with { WebhookSecret = secret } : outcome;
+    }
+
+    /// <summary>A new signing secret for the client's webhook, in the outcome to be shown once: the next push is signed with it.</summary>
+    public async Task<ApiClientOutcome> RenewWebhookSecretAsync(Actor? by, string id, CancellationToken cancellationToken = default)
+    {
+        var secret = WebhookSigning.NewSecret();
+        var outcome = await ActAsync(by, id, (client, now) =>
+        {
+            if (client.RevokedAt is not null)
+                return ([new ApiClientError("", "revoked")], []);
+            if (client.WebhookUrl is null)
+                return ([new ApiClientError("", "no_webhook")], []);
+            client.WebhookSecret = secret;
+            return ([], [Change(by!, id, ApiClientChangeKinds.WebhookSecretRenewed, now)]);
+        }, cancellationToken);
+        return outcome.Succeeded ? outcome with { WebhookSecret = secret } : outcome;
+    }
+
+    /// <summary>The client's last pushes, newest first; null for anyone but an administrator.</summary>
+    public async Task<IReadOnlyList<PartnerEventItem>?> DeliveriesAsync(Actor? by, string id, CancellationToken cancellationToken = default) =>
+        MayManage(by) ? await events.RecentAsync(id, DeliveriesShown, cancellationToken) : null;
+
+    /// <summary>Sends a given-up push of the client's again (its attempts afresh); false when it was not given up (any more), null for anyone but an administrator.</summary>
+    public async Task<bool?> ResendAsync(Actor? by, string id, long eventId, CancellationToken cancellationToken = default) =>
+        MayManage(by) ? await events.ResendAsync(id, eventId, cancellationToken) : null;
+
+    /// <summary>Tells the engine which clients listen now (at the start, and now and then: a change saved just before a crash is caught up).</summary>
+    public async Task SynchronizeListenersAsync(CancellationToken cancellationToken = default)
+    {
+        var clients = await db.ApiClients.AsNoTracking().Where(c => c.WebhookUrl != null && c.RevokedAt == null).ToListAsync(cancellationToken);
+        await events.ReplaceAllAsync([.. clients.Select(SubscriberOf).OfType<PartnerSubscriber>()], cancellationToken);
     }
 
     /// <summary>The form trimmed and in order, or why not: each field's refusal.</summary>

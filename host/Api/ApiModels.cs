@@ -96,3 +96,32 @@ public sealed record ApiApplication(
             application.DecisionReason);
     }
 }
+
+/// <summary>
+/// A push to a partner's webhook: an application of its grant changed. No personal data: read it through the API (so the read
+/// is audited as any other). Its <paramref name="Id"/> is the <c>webhook-id</c> header's, the same at each retry.
+/// </summary>
+/// <param name="Id">The event's id (<c>evt_…</c>): a partner that already handled it may ignore it.</param>
+/// <param name="Type">Always <c>application.changed</c> within v1.</param>
+/// <param name="Reference">The application's reference: <c>GET /api/v1/applications/{reference}</c> reads it.</param>
+/// <param name="Procedure">The procedure's id.</param>
+/// <param name="Version">The version of the procedure's definition it was made on.</param>
+/// <param name="Status">Its status as the change left it: in_review, changes_requested, approved, rejected, acknowledged or withdrawn.</param>
+/// <param name="CurrentStep">The id of the approval step it is at (null once closed).</param>
+/// <param name="Province">Its province's id (null for a procedure that is not routed by province).</param>
+/// <param name="ChangedAt">When it changed (UTC): the list's <c>changedAt</c> (an erasure keeps it).</param>
+/// <param name="Erased">Its personal data was erased at the end of its retention period.</param>
+public sealed record ApiApplicationChanged(
+    string Id, string Type, string Reference, string Procedure, int Version, string Status, string? CurrentStep, string? Province, DateTime ChangedAt, bool Erased)
+{
+    public const string ChangedType = "application.changed";
+
+    public static ApiApplicationChanged Of(PartnerEventItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new(IdOf(item.Id), ChangedType, item.Reference, item.ProcedureId, item.Version, item.Status, item.Step, item.Province,
+            DateTime.SpecifyKind(item.ChangedAt, DateTimeKind.Utc), item.Erased);
+    }
+
+    public static string IdOf(long id) => "evt_" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -28,7 +28,8 @@ internal static class ApplicantDrafts
     /// Where "continue" lands: the first page (in the form's order) that still has something missing or wrong,
     /// or, while changes are requested, the first page holding a reopened item; the last page when there is
     /// nothing left to do there (its button leads to the review). The form keeps the page in the URL, so a
-    /// reload or a bookmark comes back to the page the person was on.
+    /// reload or a bookmark comes back to the page the person was on. A draft not saved since it was started with sections
+    /// filled from an earlier application opens on its first page.
     /// </summary>
     public static string? ResumePage(ProcedureDefinition definition, Application application, DateOnly today)
     {
@@ -39,6 +40,10 @@ internal static class ApplicantDrafts
         var pages = FormPage.Of(definition, FormState.Evaluate(definition, answers, context));
         if (pages.Count == 0)
             return null;
+        // A draft just started with sections filled from an earlier application opens on its first page: the person reads
+        // what was filled, and where from, before anything else (a filled section has no error to send them to).
+        if (application.Status == ApplicationStatus.Draft && application.Version == 0 && application.Carried.Count > 0)
+            return pages[0].Key;
         var wanted = application.Status == ApplicationStatus.ChangesRequested
             ? application.Reopened.Select(item => PageOf(definition, item))
             : SubmissionValidator.Validate(definition, new Submission(answers, application.Documents), context).Errors.Select(e => FormPage.KeyOf(definition, e));

@@ -109,6 +109,27 @@ internal sealed partial class DraftAutosave : IAsyncDisposable
     public Task<WorkflowResult> RemoveAsync(string documentId, string fileName) =>
         InTurnAsync(() => _applications.RemoveDocumentAsync(Application.Id, _applicant, documentId, fileName));
 
+    /// <summary>
+    /// Empties section <paramref name="section"/> (one filled from an earlier application the person does without): what is
+    /// pending is written first, then the section is emptied from the version that wrote, so nothing typed elsewhere is lost.
+    /// </summary>
+    public async Task<WorkflowResult> EmptySectionAsync(string section)
+    {
+        await FlushAsync().ConfigureAwait(false);
+        var result = await InTurnAsync(() => _applications.EmptySectionAsync(Application.Id, _applicant, section, Application.Version)).ConfigureAwait(false);
+        if (result.Application is { } emptied)
+        {
+            lock (_lock)
+            {
+                // A change made meanwhile still held the section's old answers: it must not bring them back.
+                _pending = _pending?.With(section, null);
+                _latest = (_pending ?? emptied.Answers).ToJson();
+            }
+            SetStatus(new SaveStatus(HasPending ? SaveState.Pending : SaveState.Saved, _clock.GetLocalNow()));
+        }
+        return result;
+    }
+
     private async Task<WorkflowResult> InTurnAsync(Func<Task<WorkflowResult>> write)
     {
         await _turn.WaitAsync().ConfigureAwait(false);

@@ -71,6 +71,9 @@ internal static class Timeline
         (string Sentence, string? Message, string? Items)? said = record.Kind switch
         {
             StorageEvents.Started => (Say("Mine.EventStarted"), null, null),
+            StorageEvents.Carried when Items(record.Detail) is [var section, var reference, var day] =>
+                (Say("Mine.EventCarried", texts.Item(section), reference, Day(day, language)), null, null),
+            WorkflowEvents.SectionEmptied => (Say("Mine.EventSectionEmptied", texts.Item(record.Detail ?? "")), null, null),
             WorkflowEvents.Submitted => (Say("Mine.EventSubmitted", record.Detail ?? ""), null, null),
             WorkflowEvents.Resubmitted => (Say("Mine.EventResubmitted", step), null, strings["Mine.ItemsChanged"]),
             WorkflowEvents.StepEntered => (Say("Mine.EventStepEntered", step), null, null),
@@ -106,6 +109,12 @@ internal static class Timeline
         return new TimelineEntry(at, record.Kind, shown.Sentence, by,
             message is null ? null : shown.Message, message, items.Count == 0 ? null : shown.Items, items);
     }
+
+    /// <summary>A day the audit keeps as <c>yyyy-MM-dd</c>, as the page's language writes it ("12 novembre 2026").</summary>
+    private static string Day(string day, Language language) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? parsed.ToString("d MMMM yyyy", language.Culture)
+            : day;
 
     /// <summary>The items of an event, as the audit keeps them ("a, b, c").</summary>
     private static string[] Items(string? detail) =>

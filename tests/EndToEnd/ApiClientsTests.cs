@@ -72,13 +72,18 @@ public sealed partial class ApiClientsTests(PortalFixture portal)
         await page.Locator("#api-client-renew").ClickAsync();
         await Assertions.Expect(page.Locator("#api-client-token")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
 
+        // The webhook's part, with an address refused (plain http): its reason linked to the field.
+        await Pages.TypeOnAsync(page.Locator("#api-client-webhook"), "http://partner.example.org/hooks");
+        await page.Locator("form[aria-labelledby=api-client-webhook-title] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary a[href$='#api-client-webhook']")).ToBeVisibleAsync();
         await Pages.AssertNoSeriousAxeViolationAsync(page);
     }
 
     /// <summary>Waits until the page's circuit has taken over its form (before that, typing and buttons would be lost).</summary>
     private static Task WaitForLiveAsync(IPage page) =>
-        Assertions.Expect(page.Locator("form.staff-form")).ToHaveAttributeAsync("data-live", "true");
+        Assertions.Expect(page.Locator("form.staff-form[data-live]")).ToHaveAttributeAsync("data-live", "true");
 
     [GeneratedRegex("/admin/api-clients$")]
     private static partial Regex ListUrl();

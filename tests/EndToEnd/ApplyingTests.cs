@@ -119,7 +119,8 @@ public sealed partial class ApplyingTests(PortalFixture portal)
         Assert.Equal("34000", stored.Answers["monthly_salary"]);
     }
 
-    private static Regex FormUrl(string page) => new(@"/applications/[0-9a-f-]{36}/form\?page=" + page + "$");
+    /// <summary>The address of the form of an application on page <paramref name="page"/>.</summary>
+    internal static Regex FormUrl(string page) => new(@"/applications/[0-9a-f-]{36}/form\?page=" + page + "$");
 
     [GeneratedRegex(@"^TAE-\d{4}-\d{6}$")]
     private static partial Regex ReferencePattern();

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
 
-/// <summary>Reviewers find files in their inbox; the inbox and the dashboard pass axe-core in French and Arabic.</summary>
+/// <summary>Reviewers find files in their inbox; the inbox (with its confirmation of a batch) and the dashboard pass axe-core in French and Arabic.</summary>
 [Collection(PortalTests.Name)]
 public sealed class InboxTests(PortalFixture portal)
 {
@@ -64,6 +64,13 @@ public sealed class InboxTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
         await Pages.AssertNoSeriousAxeViolationAsync(page);
+        // The selection bar and the confirmation of an action on several files.
+        await page.Locator("#inbox-select-all").CheckAsync();
+        await page.Locator(".batch-bar button").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToBeFocusedAsync();
+        await Pages.AssertNoSeriousAxeViolationNowAsync(page);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
         await Pages.SignOutAsync(page);
         await Pages.SignInAsync(page, delegate_, Password);

@@ -106,6 +106,13 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
     [Parameter]
     public EventCallback<string> PageChanged { get; set; }
 
+    /// <summary>
+    /// What the host says about a section, shown right under its heading, before its help (where its answers came from,
+    /// with what to do about it); null or empty for most sections.
+    /// </summary>
+    [Parameter]
+    public RenderFragment<SectionDefinition>? SectionNotice { get; set; }
+
     /// <summary>The last page was passed with no error left: the host shows its review page, then submits.</summary>
     [Parameter]
     public EventCallback<Submission> Completed { get; set; }

@@ -18,6 +18,10 @@ internal static class ApplicationJson
 
     public static IReadOnlyList<AttachedDocument> ReadDocuments(string json) => JsonSerializer.Deserialize<List<AttachedDocument>>(json, Options) ?? [];
 
+    public static string Carried(IReadOnlyList<CarriedSection> carried) => JsonSerializer.Serialize(carried, Options);
+
+    public static IReadOnlyList<CarriedSection> ReadCarried(string json) => JsonSerializer.Deserialize<List<CarriedSection>>(json, Options) ?? [];
+
     public static string Opinions(IReadOnlyList<Opinion> opinions) => JsonSerializer.Serialize(opinions, Options);
 
     public static IReadOnlyList<Opinion> ReadOpinions(string json) => JsonSerializer.Deserialize<List<Opinion>>(json, Options) ?? [];

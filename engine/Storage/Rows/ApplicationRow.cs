@@ -21,6 +21,10 @@ internal sealed class ApplicationRow
     public string? Reference { get; set; }
     public string? Province { get; set; }
     public string Answers { get; set; } = "{}";
+
+    /// <summary>The sections filled from the owner's earlier application at the start (<see cref="Application.Carried"/>), as JSON.</summary>
+    public string Carried { get; set; } = "[]";
+
     public string Documents { get; set; } = "[]";
     public string StepFields { get; set; } = "{}";
     public string Opinions { get; set; } = "[]";
@@ -68,6 +72,7 @@ internal sealed class ApplicationRow
         Reference = application.Reference,
         Province = application.Province,
         Answers = Kept(application.Answers, before?.Answers, stored?.Answers) ?? application.Answers.ToJson(),
+        Carried = Kept(application.Carried, before?.Carried, stored?.Carried) ?? ApplicationJson.Carried(application.Carried),
         Documents = Kept(application.Documents, before?.Documents, stored?.Documents) ?? ApplicationJson.Documents(application.Documents),
         StepFields = Kept(application.StepFields, before?.StepFields, stored?.StepFields) ?? ApplicationJson.StepFields(application.StepFields),
         Opinions = Kept(application.Opinions, before?.Opinions, stored?.Opinions) ?? ApplicationJson.Opinions(application.Opinions),
@@ -104,6 +109,7 @@ internal sealed class ApplicationRow
         Reference = Reference,
         Province = Province,
         Answers = Validation.Answers.ParseJson(Answers),
+        Carried = ApplicationJson.ReadCarried(Carried),
         Documents = ApplicationJson.ReadDocuments(Documents),
         StepFields = ApplicationJson.ReadStepFields(StepFields),
         Opinions = ApplicationJson.ReadOpinions(Opinions),

@@ -283,6 +283,14 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                     b.Property<DateTime>("SecretIssuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("ApiClients");

@@ -274,6 +274,17 @@ public sealed class ProcedureFormTests : FormTestContext
         Assert.True(form.Find("#f-contract_type").HasAttribute("checked"));
     }
 
+    [Fact]
+    public void SectionNotice_GivenByTheHost_StandsRightUnderTheSectionsHeading()
+    {
+        var form = RenderForm(TestForms.Define(Contract));
+
+        form.Render(p => p.Add(f => f.SectionNotice, section => builder => builder.AddMarkupContent(0, $"<p class=\"host-notice\">{section.Id}</p>")));
+
+        Assert.Equal("main", form.Find(".host-notice").TextContent);
+        Assert.Equal("H2", form.Find(".host-notice").PreviousElementSibling?.TagName);
+    }
+
     private string? LastFocused() =>
         JSInterop.Invocations.Where(i => i.Identifier == "Blazor._internal.domWrapper.focus").Select(i => ((Microsoft.AspNetCore.Components.ElementReference)i.Arguments[0]!).Id).LastOrDefault();
 }

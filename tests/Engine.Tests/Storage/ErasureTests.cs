@@ -92,6 +92,34 @@ public sealed class ErasureTests
         await AssertWholeAsync(store, files: 0);
     }
 
+    [SqliteOnlyFact("reads the SQLite file's bytes")]
+    public async Task EraseExpired_DatabaseFileRead_HoldsNoByteOfTheErasedTexts()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await RejectedAsync(store, Amina);
+        store.Clock.Now = store.Clock.Now.AddYears(10);
+
+        Assert.Equal(1, await store.Applications.EraseExpiredAsync());
+        // The night's backup, then what a copy of the files would hold: the log written back into the database and emptied.
+        var backups = Path.Combine(store.Folder, "..", Path.GetFileName(store.Folder) + "-backups");
+        var backup = await DataCare.BackupAsync(store.Folder, store.DatabaseFile, backups, store.Clock.Now);
+        await store.SqlAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+
+        try
+        {
+            foreach (var file in new[] { store.DatabaseFile, Path.Combine(backup.Folder, Path.GetFileName(store.DatabaseFile)) })
+            {
+                var bytes = await File.ReadAllBytesAsync(file);
+                foreach (var erased in new[] { "Voici le contrat signé par Amina El Idrissi", "Effectif déclaré de Mme El Idrissi", Amina.Name })
+                    Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(erased)) < 0, $"{file} still holds '{erased}'");
+            }
+        }
+        finally
+        {
+            Directory.Delete(backups, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task EraseExpired_ApplicationsStillOpen_AreNeverErasedWhateverTheClock()
     {

@@ -35,6 +35,7 @@ internal sealed class TestStore : IAsyncDisposable
         Applications = new Applications(databases, Definitions, Documents, clock);
         Audit = new AuditLog(databases);
         Outbox = new Outbox(databases);
+        PartnerEvents = new PartnerEvents(databases);
     }
 
     public string Folder { get; }
@@ -52,6 +53,7 @@ internal sealed class TestStore : IAsyncDisposable
     public Applications Applications { get; }
     public AuditLog Audit { get; }
     public Outbox Outbox { get; }
+    public PartnerEvents PartnerEvents { get; }
 
     /// <summary>Whether the store holds the content with <paramref name="hash"/> (its file, or its row in the database).</summary>
     public bool Holds(string hash)

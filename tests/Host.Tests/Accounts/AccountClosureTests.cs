@@ -5,6 +5,7 @@ using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.MyApplications;
 using EmploymentProcedures.Host.Tests.MyApplications;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -188,6 +189,40 @@ public sealed class AccountClosureTests(EmailChangePortal portal)
         var fresh = (await portal.FindAccountAsync(email))!;
         Assert.NotEqual(applicant.UserId, fresh.Id);
         Assert.Empty(await portal.Applications.MineAsync(applicant with { UserId = fresh.Id }));
+    }
+
+    [Fact]
+    public async Task Closure_DatabaseFileReadOnceTheLastMailIsSent_HoldsNoByteOfTheAddress()
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        using var client = await portal.SignedInAsync(email);
+
+        using var closed = await CloseAsync(client);
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Single(await portal.WaitForMailsAsync(email));
+        for (var waited = 0; waited < 100 && await QueuedForAsync(applicant.UserId) > 0; waited++)
+            await Task.Delay(100);
+        Assert.Equal(0, await QueuedForAsync(applicant.UserId));
+        // What a copy of the files would hold: the log written back into the database and emptied.
+        await using (var connection = new SqliteConnection($"Data Source={portal.Portal.DatabaseFile};Pooling=False;Default Timeout=5"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var result = await checkpoint.ExecuteReaderAsync();
+            Assert.True(await result.ReadAsync());
+            Assert.Equal(0L, result.GetInt64(0)); // not busy: every page of the log went back
+        }
+        byte[] file;
+        await using (var stream = new FileStream(portal.Portal.DatabaseFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            file = new byte[stream.Length];
+            await stream.ReadExactlyAsync(file);
+        }
+
+        foreach (var kept in new[] { email, email.ToUpperInvariant() })
+            Assert.True(file.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(kept)) < 0, $"the file still holds '{kept}'");
     }
 
     [Fact]

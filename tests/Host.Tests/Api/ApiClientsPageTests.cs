@@ -173,12 +173,25 @@ public sealed class ApiClientsPageTests(ApiPortal portal)
         Assert.Empty(page.FindAll("form"));
     }
 
-    private PageContext Context(Actor actor, Language? language = null) =>
-        new(portal, actor, language, more: services =>
-        {
-            services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, portal.Portal.DatabaseFile));
-            services.AddScoped<ApiClients>();
-        });
+    [Fact]
+    public async Task SetWebhook_AddressInsideTheNetwork_RefusedWithTheReason_NothingRecorded()
+    {
+        var (client, _) = await portal.ClientAsync([ApiPortal.Procedure]);
+        using var context = Context(await portal.AdministratorAsync(), Languages.English);
+        var page = context.Render<ApiClientPage>(p => p.Add(c => c.Id, client.Id));
+        var history = page.WaitForElement(".staff-history").TextContent;
+
+        page.Find("#api-client-webhook").Change("https://169.254.169.254/latest/meta-data");
+        page.Find("#api-client-webhook").ParentElement!.QuerySelector("button[type=submit]")!.Click();
+
+        var summary = page.WaitForElement(".error-summary");
+        Assert.Contains("leads to a loopback, link-local or private network address", summary.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("#api-client-webhook-secret"));
+        Assert.Equal(history, page.Find(".staff-history").TextContent);
+        Assert.Null((await FindAsync(client.Id)).WebhookUrl);
+    }
+
+    private PageContext Context(Actor actor, Language? language = null) => portal.AdminPage(actor, language);
 
     private async Task<ApiClient> FindAsync(string id)
     {

@@ -1,9 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
+using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Api;
+using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EmploymentProcedures.Host.Tests.Api;
 
@@ -40,6 +44,16 @@ public class ApiPortal : LivePortal
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>A bUnit context for the administrators' pages of API clients, over this portal's databases.</summary>
+    internal PageContext AdminPage(Actor actor, Language? language = null) =>
+        new(this, actor, language, more: services =>
+        {
+            services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, Portal.DatabaseFile));
+            services.AddSingleton(Portal.App.Services.GetRequiredService<PartnerEvents>());
+            services.AddSingleton(Portal.App.Services.GetRequiredService<IOptions<PortalOptions>>());
+            services.AddScoped<ApiClients>();
+        });
 
     internal static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

@@ -51,4 +51,23 @@ public sealed class OpenApiDocumentTests(ApiPortal portal)
         Assert.Contains("paper letter", letter.GetProperty("verificationCode").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("`verificationCode`", root.GetProperty("paths").GetProperty("/api/v1/applications/{reference}").GetProperty("get").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Document_DescribesThePushUnderWebhooks_ItsSignedHeadersAndTheLineItCarries()
+    {
+        using var anonymous = portal.Anonymous();
+
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync("/api/v1/openapi.json"));
+
+        var post = document.RootElement.GetProperty("webhooks").GetProperty(ApiApplicationChanged.ChangedType).GetProperty("post");
+        Assert.Contains("HMAC-SHA256", post.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["webhook-id", "webhook-signature", "webhook-timestamp"],
+            post.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()).Order());
+        var schema = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var properties = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var pushed = typeof(ApiApplicationChanged).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet();
+        Assert.Equal(pushed.Order(), properties.Order());
+        Assert.Equal(0, post.GetProperty("security").GetArrayLength());
+        Assert.True(post.GetProperty("responses").TryGetProperty("2XX", out _));
+    }
 }

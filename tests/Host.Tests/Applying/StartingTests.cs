@@ -106,6 +106,31 @@ public sealed class StartingTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task StartButton_PressedAfterAnEarlierApplication_StartsADraftFilledFromItWithTheNotice()
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        var earlier = await portal.Filing.SubmittedAsync(applicant);
+        using var client = await portal.SignedInAsync(email);
+        var token = await TokenOfTheProcedurePageAsync(client);
+
+        using var started = await PressStartAsync(client, token);
+
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var draft = (await portal.Applications.MineAsync(applicant)).Single(a => a.Status == ApplicationStatus.Draft);
+        var stored = (await portal.Applications.GetAsync(draft.Id, applicant)).Value!;
+        Assert.Equal(earlier.Answers.Get("employer.ice"), stored.Answers.Get("employer.ice"));
+        Assert.Equal(earlier.Answers.Get("establishment.name"), stored.Answers.Get("establishment.name"));
+        Assert.Equal(["employer", "establishment"], stored.Carried.Select(c => c.Section));
+        Assert.All(stored.Carried, c => Assert.Equal((earlier.Reference, earlier.SubmittedOn), (c.Reference, (DateOnly?)c.SubmittedOn)));
+        // The new draft opens on its first page, where the notice says where its answers come from.
+        using var form = await client.GetAsync(started.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        Assert.EndsWith("form?page=employer", form.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(form.Headers.Location));
+        Assert.Contains($"Ces informations reprennent celles de votre demande {earlier.Reference} du ", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartButton_PressedByAnonymousVisitor_GoesToSignInAndBackToTheApplyPage()
     {
         using var client = portal.Anonymous();

@@ -65,6 +65,11 @@ internal sealed class Filing(Applications applications, ProcedureDefinition defi
         Succeeded(await applications.DecideAsync(application.Id, DeskAgent(application),
             new WorkflowCommand.Decide(application.Step!, StepAction.RequestChanges, message, reopen)));
 
+    /// <summary>Approved at its first step by a desk agent of its province (a declaration received), so it moves on to the next.</summary>
+    public async Task<Application> ReceivedAsync(Application application) =>
+        Succeeded(await applications.DecideAsync(application.Id, DeskAgent(application),
+            new WorkflowCommand.Decide(application.Step!, StepAction.Approve)));
+
     /// <summary>Rejected at its first step by a desk agent of its province, with <paramref name="reason"/>.</summary>
     public async Task<Application> RejectedAsync(Application application, string reason) =>
         Succeeded(await applications.DecideAsync(application.Id, DeskAgent(application),

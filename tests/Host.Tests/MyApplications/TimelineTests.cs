@@ -43,6 +43,8 @@ public sealed class TimelineTests
         { WorkflowEvents.Withdrawn, "reception", null, "withdrawn", null, "Vous avez retiré la demande." },
         { WorkflowEvents.DeadlineLapsed, "approval", null, "in_review", null, "Le délai légal a expiré sans réponse de l'administration." },
         { StorageEvents.ReadThroughApi, null, null, "in_review", "application", "Dossier consulté par Karim Alaoui, système d'une administration partenaire." },
+        { StorageEvents.Carried, null, null, "draft", "employer, TAE-2026-000042, 2026-11-12", "Section « Identification de l'employeur » remplie à partir de votre demande TAE-2026-000042 du 12 novembre 2026." },
+        { WorkflowEvents.SectionEmptied, null, null, "draft", "establishment", "Section « Entreprise ou établissement concerné » vidée." },
     };
 
     [Theory]

@@ -327,6 +327,16 @@ namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
                     b.Property<DateTime>("SecretIssuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
                     b.HasKey("Id");
 
                     b.ToTable("ApiClients");

@@ -23,6 +23,7 @@ internal static class ApiClientLabels
         "ContactEmail" or "contact" => "ApiClients.Contact",
         "Procedures" or "procedures" => "ApiClients.Procedures",
         "Provinces" or "provinces" => "ApiClients.Provinces",
+        "WebhookUrl" or "webhook" => "ApiClients.WebhookUrl",
         _ => "ApiClients.ExpiresOn",
     };
 
@@ -34,6 +35,7 @@ internal static class ApiClientLabels
         "ContactEmail" => "api-client-contact",
         "Procedures" => "api-client-procedures",
         "Provinces" => "api-client-provinces",
+        "WebhookUrl" => "api-client-webhook",
         _ => "api-client-expires",
     };
 
@@ -97,6 +99,7 @@ internal static class ApiClientLabels
             ApiClientChangeKinds.Created => Created(strings, catalog, change),
             ApiClientChangeKinds.Changed => string.Format(culture, strings["ApiClients.Change.Changed"].Value, change.ByName, strings[FieldKey(change.Field ?? "")].Value, Value(change.From), Value(change.To)),
             ApiClientChangeKinds.Renewed => string.Format(culture, strings["ApiClients.Change.Renewed"].Value, change.ByName),
+            ApiClientChangeKinds.WebhookSecretRenewed => string.Format(culture, strings["ApiClients.Change.WebhookSecretRenewed"].Value, change.ByName),
             _ => string.Format(culture, strings["ApiClients.Change.Revoked"].Value, change.ByName),
         };
     }
