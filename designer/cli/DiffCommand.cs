@@ -7,7 +7,8 @@ namespace EmploymentProcedures.Cli;
 
 /// <summary>
 /// <c>procedures diff</c>: what a draft changes from the published definition, one change per entry (area, kind,
-/// path), its properties old → new, and whether it breaks applications in progress, with the reason.
+/// path), its properties old → new, and whether it would break applications already submitted, with the reason; then what
+/// happens to the drafts, which move to the new version.
 /// Exit codes: 0 no change, 1 changes, 2 usage, I/O or a definition with errors.
 /// </summary>
 internal static class DiffCommand
@@ -47,7 +48,9 @@ internal static class DiffCommand
         foreach (var change in changes)
             Print(change, language, output);
         var breaking = changes.Count(c => c.IsBreaking);
-        output.WriteLine(changes.Count == 0 ? "no change" : $"{changes.Count} change(s), {breaking} breaking applications in progress");
+        output.WriteLine(changes.Count == 0 ? "no change" : $"{changes.Count} change(s), {breaking} breaking applications already submitted (they stay on their version)");
+        if (changes.Count > 0)
+            output.WriteLine("drafts: " + DefinitionChanges.Drafts(changes).Get(language));
         return changes.Count == 0 ? ProceduresCommand.Success : ProceduresCommand.Findings;
     }
 

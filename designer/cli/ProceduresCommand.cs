@@ -54,7 +54,7 @@ internal static class ProceduresCommand
         var published = new Argument<string>("published") { Description = "The published definition (a copy may have any file name)." };
         var draft = new Argument<string>("draft") { Description = "The draft of the same procedure." };
         var diffLanguage = new Option<string>("--lang") { Description = "The language of the reasons: fr, ar or en (default: fr).", DefaultValueFactory = _ => "fr" };
-        var diff = new Command("diff", "List what a draft changes from the published definition, and what breaks applications in progress; exit 0 no change, 1 changes.") { published, draft, diffLanguage };
+        var diff = new Command("diff", "List what a draft changes from the published definition, what would break applications already submitted, and what drafts lose; exit 0 no change, 1 changes.") { published, draft, diffLanguage };
         diff.SetAction(result => DiffCommand.Run(result.GetValue(published)!, result.GetValue(draft)!, result.GetValue(diffLanguage)!, output, error));
         root.Subcommands.Add(diff);
 

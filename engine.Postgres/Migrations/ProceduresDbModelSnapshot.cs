@@ -89,6 +89,10 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
                         .HasDefaultValue("fr")
                         .UseCollation("C");
 
+                    b.Property<string>("Moved")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Opinions")
                         .IsRequired()
                         .HasColumnType("text")

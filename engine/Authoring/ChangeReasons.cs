@@ -3,7 +3,10 @@ using EmploymentProcedures.Engine.Definitions;
 
 namespace EmploymentProcedures.Engine.Authoring;
 
-/// <summary>Why a change breaks applications in progress, in French, Arabic and English, one entry per kind of break.</summary>
+/// <summary>
+/// Why a change would break files already submitted (in review, sent back for changes) were they moved to it, in French,
+/// Arabic and English, one entry per kind of break; and what happens to the drafts, which are moved.
+/// </summary>
 internal static class ChangeReasons
 {
     public const string FieldRemoved = "field_removed";
@@ -27,6 +30,8 @@ internal static class ChangeReasons
     public const string DeadlineShorter = "deadline_shorter";
     public const string SilenceDecides = "silence_decides";
     public const string ApplicantChanged = "applicant_changed";
+    public const string DraftsMoved = "drafts_moved";
+    public const string DraftsMovedWhole = "drafts_moved_whole";
 
     public static LocalizedText Of(string code, params object?[] args)
     {
@@ -47,9 +52,9 @@ internal static class ChangeReasons
             "لن تبقى الأجوبة المُدخَلة سابقا صالحة: يتغير النوع من {0} إلى {1}.",
             "Answers already entered would no longer be valid: the type changes from {0} to {1}."),
         [FieldRequired] = (
-            "Les brouillons et les dossiers à compléter échoueraient au dépôt tant que « {0} » n'est pas renseigné.",
-            "ستفشل المسودات والملفات المطلوب استكمالها عند الإيداع ما دامت «{0}» غير مُدخَلة.",
-            "Drafts and applications sent back for changes would fail at submission until '{0}' is answered."),
+            "Les dossiers renvoyés pour complément échoueraient au nouveau dépôt tant que « {0} » n'est pas renseigné.",
+            "ستفشل الملفات المطلوب استكمالها عند إعادة الإيداع ما دامت «{0}» غير مُدخَلة.",
+            "Applications sent back for changes would fail at resubmission until '{0}' is answered."),
         [FieldShown] = (
             "« {0} » serait demandé dans des dossiers où il était caché : leur dépôt échouerait tant qu'il n'est pas renseigné.",
             "ستُطلب «{0}» في ملفات كانت فيها مخفية: سيفشل إيداعها ما دامت غير مُدخَلة.",
@@ -75,9 +80,9 @@ internal static class ChangeReasons
             "ستُرفض عند الإيداع الملفات المرفقة سابقا بـ«{0}» (وثيقة لم تعد المسطرة تطلبها).",
             "Files already attached as '{0}' would be refused at submission (a document the procedure no longer asks for)."),
         [DocumentRequired] = (
-            "Les brouillons et les dossiers à compléter sans « {0} » échoueraient au dépôt.",
-            "ستفشل عند الإيداع المسودات والملفات المطلوب استكمالها التي لا تتضمن «{0}».",
-            "Drafts and applications sent back for changes without '{0}' would fail at submission."),
+            "Les dossiers renvoyés pour complément sans « {0} » échoueraient au nouveau dépôt.",
+            "ستفشل عند إعادة الإيداع الملفات المطلوب استكمالها التي لا تتضمن «{0}».",
+            "Applications sent back for changes without '{0}' would fail at resubmission."),
         [DocumentFormats] = (
             "Les fichiers déjà joints au format {0} seraient refusés au dépôt.",
             "ستُرفض عند الإيداع الملفات المرفقة سابقا بصيغة {0}.",
@@ -122,5 +127,13 @@ internal static class ChangeReasons
             "Les dossiers en cours appartiennent à des comptes « {0} » : la procédure s'adresserait désormais à un autre type de demandeur.",
             "الملفات الجارية تعود لحسابات من نوع «{0}»: ستصبح المسطرة موجهة إلى نوع آخر من الطالبين.",
             "Applications in progress belong to '{0}' accounts: the procedure would now be for another kind of applicant."),
+        [DraftsMoved] = (
+            "Les brouillons passent à cette version à leur prochaine ouverture et seront déposés selon elle : ceux qui avaient répondu à {0} perdent ces réponses ou fichiers, et le demandeur en est averti.",
+            "تنتقل المسودات إلى هذه الصيغة عند فتحها الموالي وستودع وفقها: تفقد تلك التي أجابت عن {0} هذه الأجوبة أو الملفات، ويُخبَر صاحبها بذلك.",
+            "Drafts move to this version when next opened and will be submitted under it: those that answered {0} lose those answers or files, and the applicant is told."),
+        [DraftsMovedWhole] = (
+            "Les brouillons passent à cette version à leur prochaine ouverture et seront déposés selon elle ; ils n'y perdent aucune réponse ni aucun fichier.",
+            "تنتقل المسودات إلى هذه الصيغة عند فتحها الموالي وستودع وفقها؛ ولا تفقد أي جواب أو ملف.",
+            "Drafts move to this version when next opened and will be submitted under it; they lose no answer and no file."),
     };
 }

@@ -1,4 +1,5 @@
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Expressions;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,18 @@ public sealed partial class Applications
     {
         /// <summary>The row it was read from: a transition writes only the columns that change, and keeps the JSON of the parts that do not.</summary>
         public required ApplicationRow Row { get; init; }
+
+        /// <summary>A draft moved to a newer version for this command: the draft as it was read (what the row holds). Null when it did not move.</summary>
+        public Application? Unmoved { get; init; }
+
+        /// <summary>The <see cref="StorageEvents.DraftMoved"/> event the command's transaction records first; null when the draft did not move.</summary>
+        public WorkflowEvent? Move { get; init; }
+
+        /// <summary>The definition version the moved draft was on; null when it did not move.</summary>
+        public ProcedureDefinition? MovedFrom { get; init; }
+
+        /// <summary>The application as the row holds it: what a transition's row is compared with.</summary>
+        public Application AsStored => Unmoved ?? Application;
     }
 
     /// <summary>The application's row, read by every command: compiled, so it is not looked up in EF's query cache each time.</summary>
@@ -43,17 +56,19 @@ public sealed partial class Applications
         return new Loaded(row.ToApplication(), definition) { Row = row };
     }
 
-    private Task<WorkflowResult> RunAsync(Guid id, Actor actor, WorkflowCommand command, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken) =>
+    private Task<WorkflowResult> RunAsync(Guid id, Actor actor, WorkflowCommand? command, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken) =>
         RunAsync(id, actor, command, Today, alongside, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="command"/> on the stored application and writes the outcome in one transaction;
-    /// re-runs it on the fresh application when another write got there first.
+    /// re-runs it on the fresh application when another write got there first. A draft behind its procedure's latest
+    /// version is moved to it first, in the same transaction (<see cref="LoadForCommandAsync(ProceduresDb, Guid, CancellationToken)"/>),
+    /// and stays moved when the command itself is refused or its submission invalid: what the applicant is told then is
+    /// about the version they are now on. No command (null): only that move, when there is one.
     /// </summary>
-    private async Task<WorkflowResult> RunAsync(Guid id, Actor actor, WorkflowCommand command, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> RunAsync(Guid id, Actor actor, WorkflowCommand? command, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(command);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -61,24 +76,39 @@ public sealed partial class Applications
                 await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
                 // One connection for the read and the write: it is opened (and set up) once.
                 await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                var loaded = await LoadAsync(db, id, cancellationToken).ConfigureAwait(false);
+                var loaded = await LoadForCommandAsync(db, id, cancellationToken).ConfigureAwait(false);
                 if (loaded is null)
                     return await RefuseAsync(id, actor, Describe(command), null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
                 var (application, definition) = loaded;
-                var result = _workflow.Execute(definition, application, actor, command, today);
-                if (result.Refusal is { } refusal)
+                var moves = loaded.Move is not null && Hidden(loaded, actor) is null;
+                var run = moves && command is WorkflowCommand.SaveAnswers save
+                    // Typed on the form of the version the draft was on: what it says of fields gone goes as the stored answers' did.
+                    ? save with { Answers = DraftCarry.Carry(loaded.MovedFrom!, definition, save.Answers, [], new EvaluationContext(today)).Answers }
+                    : command;
+                var result = run is not null ? _workflow.Execute(definition, application, actor, run, today)
+                    : Hidden(loaded, actor) is { } hidden ? WorkflowResult.Refused(hidden)
+                    : WorkflowResult.Done(application, []);
+                if (result.Refusal is { } refusal && !moves)
                 {
-                    refusal = await ExplainAsync(db, application, actor, command, refusal, cancellationToken).ConfigureAwait(false);
+                    refusal = command is null ? refusal : await ExplainAsync(db, application, actor, command, refusal, cancellationToken).ConfigureAwait(false);
                     return await RefuseAsync(id, actor, Describe(command), application.Step, refusal, cancellationToken).ConfigureAwait(false);
                 }
-                if (result.Application is not { } next)
+                if (!moves && (command is null || result.Application is null))
                     return result;
 
+                // The move alone when the command changed nothing (refused, invalid, or none): the draft is on the new version all the same.
+                var next = result.Application is { } changed && result.Refusal is null ? changed : application with { Version = application.Version + 1 };
+                IReadOnlyList<WorkflowEvent> events = moves ? [loaded.Move!, .. result.Events] : result.Events;
+                if (next.Status != ApplicationStatus.Draft && next.Moved is not null)
+                    next = next with { Moved = null };
                 try
                 {
-                    return await WriteAsync(db, definition, loaded, next, actor, result.Events, today, alongside, cancellationToken).ConfigureAwait(false) is { } written
-                        ? WorkflowResult.Done(written, result.Events)
-                        : WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
+                    var written = await WriteAsync(db, definition, loaded, next, actor, events, today, moves ? WithDocuments(alongside, cancellationToken) : alongside, cancellationToken).ConfigureAwait(false);
+                    if (written is null)
+                        return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
+                    if (result.Refusal is { } refused)
+                        return await RefuseAsync(id, actor, Describe(command), application.Step, refused, cancellationToken).ConfigureAwait(false);
+                    return result.Application is null && command is not null ? result : WorkflowResult.Done(written, events);
                 }
                 catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
                 {
@@ -95,6 +125,10 @@ public sealed partial class Applications
             return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
         }
     }
+
+    /// <summary>What comes alongside a moved draft's transition: its document rows follow its documents (files of documents the new version no longer asks for go).</summary>
+    private static Func<ProceduresDb, Application, Task> WithDocuments(Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken) =>
+        alongside ?? ((db, next) => SyncDocumentsAsync(db, next, null, cancellationToken));
 
     /// <summary>
     /// The transaction of one transition: the application (only over the version it was read at), its reference
@@ -222,7 +256,7 @@ public sealed partial class Applications
         }).ToList();
         var work = Assignments.For(_calendar, definition, next, _workflow, due);
         notifications.AddRange(Arrivals(stored.Application, next, events, work, now));
-        return new Writes(ApplicationRow.From(next, due, now, stored.Application, stored.Row), work, entries, issued, notifications);
+        return new Writes(ApplicationRow.From(next, due, now, stored.AsStored, stored.Row), work, entries, issued, notifications);
     }
 
     /// <summary>The events that bring a file to a step, most telling first: what the reviewers it arrives at are told.</summary>
@@ -331,8 +365,9 @@ public sealed partial class Applications
     };
 
     /// <summary>What was asked, for the audit of a refusal.</summary>
-    private static string Describe(WorkflowCommand command) => command switch
+    private static string Describe(WorkflowCommand? command) => command switch
     {
+        null => "follow_latest",
         WorkflowCommand.SaveAnswers => "save_answers",
         WorkflowCommand.EmptySection empty => "empty_section " + empty.Section,
         WorkflowCommand.AttachDocument attach => "attach_document " + attach.Document.DocumentId,

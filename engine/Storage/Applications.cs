@@ -149,7 +149,8 @@ public sealed partial class Applications
         var name = FileNames.Clean(fileName);
         try
         {
-            var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            // The version the attachment will be made under: a draft behind the latest is moved by it.
+            var loaded = await LoadForCommandAsync(id, cancellationToken).ConfigureAwait(false);
             var document = loaded?.Definition.Documents.FirstOrDefault(d => d.Id == documentId);
             var what = $"attach_document {documentId}";
             if (loaded is null)

@@ -138,6 +138,21 @@ public sealed partial class DefinitionStore
             .Select(g => new { ProcedureId = g.Key, Version = g.Max(d => d.Version) })
             .ToDictionaryAsync(r => r.ProcedureId, r => r.Version, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The number of the latest version of <paramref name="procedureId"/> and when it was published, as the database says it
+    /// now (never this instance's cache: another instance may have published since), read in the caller's context and
+    /// transaction; null when never published. One row of the unique index on (procedure, version).
+    /// </summary>
+    internal static async Task<(int Version, DateTime PublishedAt)?> LatestVersionAsync(ProceduresDb db, string procedureId, CancellationToken cancellationToken)
+    {
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => d.ProcedureId == procedureId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new { d.Version, d.PublishedAt })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return latest is null ? null : (latest.Version, latest.PublishedAt);
+    }
+
     /// <summary>The exact text of version <paramref name="version"/> of <paramref name="procedureId"/>, or null when there is no such version.</summary>
     public async Task<string?> TextAsync(string procedureId, int version, CancellationToken cancellationToken = default)
     {
@@ -228,6 +243,12 @@ public static class StorageEvents
     /// deletion (<c>yyyy-MM-dd</c>), which their page and e-mail say.
     /// </summary>
     public const string DraftExpiring = "draft_expiring";
+
+    /// <summary>
+    /// A draft moved to the latest version of its definition before a command (<see cref="Applications"/>): the detail says
+    /// from which version to which and what it dropped, by field path and document id, never an answer.
+    /// </summary>
+    public const string DraftMoved = "draft_moved";
 
     /// <summary>An abandoned draft was deleted with its files (<see cref="Applications.SweepDraftsAsync"/>).</summary>
     public const string DraftDeleted = "draft_deleted";

@@ -70,6 +70,12 @@ public sealed record Application
     /// </summary>
     public DateTime? ErasedAt { get; init; }
 
+    /// <summary>
+    /// A draft moved to a newer version of its definition that the applicant has not yet been told about (dismissed, or
+    /// submitted since): what their form says once. Null otherwise.
+    /// </summary>
+    public DraftMove? Moved { get; init; }
+
     public static Application Start(ProcedureDefinition definition, int definitionVersion, Guid id, Actor applicant)
     {
         ArgumentNullException.ThrowIfNull(definition);

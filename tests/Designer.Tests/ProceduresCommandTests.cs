@@ -198,7 +198,8 @@ public sealed class ProceduresCommandTests : IDisposable
                 "! field changed request.subject",
                 "    max_length: 2000 → 500",
                 "    breaks: Des réponses déjà enregistrées pourraient sortir de la nouvelle limite (max_length) et être refusées au dépôt.",
-                "2 change(s), 1 breaking applications in progress",
+                "2 change(s), 1 breaking applications already submitted (they stay on their version)",
+                "drafts: Les brouillons passent à cette version à leur prochaine ouverture et seront déposés selon elle ; ils n'y perdent aucune réponse ni aucun fichier.",
             ],
             output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }

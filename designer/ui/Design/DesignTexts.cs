@@ -13,8 +13,8 @@ internal static class DesignTexts
     {
         ["changes.title"] = ("Changements par rapport à la version publiée", "التغييرات مقارنة بالنسخة المنشورة", "Changes from the published version"),
         ["changes.none"] = ("Aucun changement par rapport à la version publiée.", "لا يوجد أي تغيير مقارنة بالنسخة المنشورة.", "No change from the published version."),
-        ["changes.summary"] = ("{0} changement(s), dont {1} qui casse(nt) des dossiers en cours.", "{0} تغيير، منها {1} يُخلّ بالملفات الجارية.", "{0} change(s), {1} of them breaking applications in progress."),
-        ["changes.breaking"] = ("Casse des dossiers en cours", "يُخلّ بالملفات الجارية", "Breaks applications in progress"),
+        ["changes.summary"] = ("{0} changement(s), dont {1} qui casserai(en)t les dossiers déjà déposés s'ils y passaient : ils restent sur leur version.", "{0} تغيير، منها {1} قد يُخلّ بالملفات المودعة لو نُقلت إليها: تبقى على صيغتها.", "{0} change(s), {1} of them would break applications already submitted were they moved: those stay on their version."),
+        ["changes.breaking"] = ("Casserait les dossiers déposés", "يُخلّ بالملفات المودعة", "Would break submitted applications"),
         ["changes.cosmetic"] = ("Textes seulement", "نصوص فقط", "Texts only"),
         ["changes.before"] = ("avant :", "قبل:", "before:"),
         ["changes.after"] = ("après :", "بعد:", "after:"),

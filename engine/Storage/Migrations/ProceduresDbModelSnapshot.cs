@@ -76,6 +76,9 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("fr");
 
+                    b.Property<string>("Moved")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Opinions")
                         .IsRequired()
                         .HasColumnType("TEXT");

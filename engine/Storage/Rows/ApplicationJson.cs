@@ -30,6 +30,12 @@ internal static class ApplicationJson
 
     public static IReadOnlyList<DeadlinePause> ReadPauses(string json) => JsonSerializer.Deserialize<List<DeadlinePause>>(json, Options) ?? [];
 
+    public static string? Moved(DraftMove? moved) => moved is null ? null : JsonSerializer.Serialize(moved, Options);
+
+    /// <summary>The move's times are UTC, as every time the engine keeps.</summary>
+    public static DraftMove? ReadMoved(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<DraftMove>(json, Options) is { } moved ? moved with { PublishedAt = DateTime.SpecifyKind(moved.PublishedAt, DateTimeKind.Utc) } : null;
+
     public static string Strings(IReadOnlyList<string> items) => JsonSerializer.Serialize(items, Options);
 
     public static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize<List<string>>(json, Options) ?? [];

@@ -38,6 +38,9 @@ internal sealed class ApplicationRow
     /// <summary>The legal due date while the clock runs (null before submission, while paused, or without a deadline).</summary>
     public DateOnly? DueOn { get; set; }
 
+    /// <summary>The move to a newer version the applicant has not yet been told about (<see cref="DraftMove"/>, as JSON); null otherwise.</summary>
+    public string? Moved { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -76,6 +79,7 @@ internal sealed class ApplicationRow
         Reopened = Kept(application.Reopened, before?.Reopened, stored?.Reopened) ?? ApplicationJson.Strings(application.Reopened),
         AnswersBeforeChanges = Kept(application.AnswersBeforeChanges, before?.AnswersBeforeChanges, stored?.AnswersBeforeChanges) ?? application.AnswersBeforeChanges?.ToJson(),
         Pauses = Kept(application.Pauses, before?.Pauses, stored?.Pauses) ?? ApplicationJson.Pauses(application.Pauses),
+        Moved = Kept(application.Moved, before?.Moved, stored?.Moved) ?? ApplicationJson.Moved(application.Moved),
         SubmittedOn = application.SubmittedOn,
         StepStartedOn = application.StepStartedOn,
         DecidedOn = application.DecidedOn,
@@ -112,6 +116,7 @@ internal sealed class ApplicationRow
         Reopened = ApplicationJson.ReadStrings(Reopened),
         AnswersBeforeChanges = AnswersBeforeChanges is null ? null : Validation.Answers.ParseJson(AnswersBeforeChanges),
         Pauses = ApplicationJson.ReadPauses(Pauses),
+        Moved = ApplicationJson.ReadMoved(Moved),
         SubmittedOn = SubmittedOn,
         StepStartedOn = StepStartedOn,
         DecidedOn = DecidedOn,

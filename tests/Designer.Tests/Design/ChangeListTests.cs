@@ -36,7 +36,9 @@ public sealed class ChangeListTests : BunitContext
         Assert.Equal(
             ["Supprimé main.note", "Modifié main.start_date", "Ajouté main.phone", "Modifié documents.contract"],
             list.FindAll(".change__what").Select(p => p.TextContent));
-        Assert.Equal("4 changement(s), dont 1 qui casse(nt) des dossiers en cours.", list.Find(".change-list__summary").TextContent);
+        Assert.Equal("4 changement(s), dont 1 qui casserai(en)t les dossiers déjà déposés s'ils y passaient : ils restent sur leur version.", list.Find(".change-list__summary").TextContent);
+        // Drafts are not pinned: they move, and lose what the new version no longer asks for.
+        Assert.StartsWith("Les brouillons passent à cette version à leur prochaine ouverture et seront déposés selon elle : ceux qui avaient répondu à main.note perdent", list.Find(".change-list__drafts").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class ChangeListTests : BunitContext
 
         var breaking = Assert.Single(list.FindAll("li.change--breaking"));
         var flag = breaking.QuerySelector(".change__flag")!;
-        Assert.Equal("Casse des dossiers en cours", flag.TextContent.Trim());
+        Assert.Equal("Casserait les dossiers déposés", flag.TextContent.Trim());
         Assert.Equal("true", flag.QuerySelector("svg")!.GetAttribute("aria-hidden"));
         Assert.Equal("Les réponses déjà données à « main.note » seraient perdues.", breaking.QuerySelector(".change__reasons li")!.TextContent);
         Assert.Empty(list.FindAll("li.change:not(.change--breaking) .change__flag"));
@@ -80,7 +82,7 @@ public sealed class ChangeListTests : BunitContext
         var section = list.Find("section.change-list");
         Assert.Equal(("rtl", "ar"), (section.GetAttribute("dir"), section.GetAttribute("lang")));
         Assert.Equal("الخانات (3)", list.Find("h3").TextContent);
-        Assert.Equal("يُخلّ بالملفات الجارية", list.Find(".change__flag").TextContent.Trim());
+        Assert.Equal("يُخلّ بالملفات المودعة", list.Find(".change__flag").TextContent.Trim());
         Assert.Equal("ستضيع الأجوبة المُدخَلة سابقا في «main.note».", list.Find(".change__reasons li").TextContent);
         Assert.Equal("←", list.Find(".change__arrow").TextContent);
         Assert.Equal("ltr", list.Find(".change__what code").GetAttribute("dir"));

@@ -7,7 +7,8 @@ namespace EmploymentProcedures.Engine.Tests.Authoring;
 /// <summary>The change list between a published definition and a draft, on small definitions loaded by the real loader.</summary>
 public sealed class DefinitionChangesTests
 {
-    private const string Published = """
+    /// <summary>The published side of every comparison; also the first version of a draft carried to a newer one (<c>DraftCarryTests</c>).</summary>
+    internal const string Published = """
         language: 1
         id: change-test
         title: { fr: "Demande d'essai", ar: "طلب تجريبي" }
@@ -224,6 +225,35 @@ public sealed class DefinitionChangesTests
         var removed = Single(Edit("  - { id: cv, label: { fr: \"Curriculum vitae\", ar: \"السيرة الذاتية\" }, formats: [pdf], max_mb: 2 }\n", ""), "documents.cv");
         Assert.Equal((ChangeArea.Document, ChangeKind.Removed), (removed.Area, removed.Kind));
         Assert.True(removed.IsBreaking);
+    }
+
+    [Fact]
+    public void Drafts_FieldTypeOptionDocumentAndFormatGone_NamesWhatAMovedDraftLoses()
+    {
+        var changes = Edit(
+            ("      - { id: note, type: text, max_length: 200, label: { fr: \"Note\", ar: \"ملاحظة\" } }\n", ""),
+            ("{ id: salary, type: money,", "{ id: salary, type: number,"),
+            ("          - { value: cdd, label: { fr: \"CDD\", ar: \"عقد محدد المدة\" } }\n", ""),
+            ("required: true, formats: [pdf, jpg], max_mb: 5", "required: true, formats: [pdf], max_mb: 3"),
+            ("  - { id: cv, label: { fr: \"Curriculum vitae\", ar: \"السيرة الذاتية\" }, formats: [pdf], max_mb: 2 }\n", ""),
+            ("{ id: visit_date, type: date,", "{ id: visit_date, type: text,"));
+
+        var lost = DefinitionChanges.DraftLosses(changes);
+
+        // A reviewer's field is no draft's: its new type is not lost by any.
+        Assert.Equal(["contract.salary", "contract.note", "contract.contract_type.options.cdd", "documents.contract_copy", "documents.cv"], lost);
+        Assert.Contains("contract.note", DefinitionChanges.Drafts(changes).Get("fr"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drafts_OnlyNarrowerLimitsAndNewRequiredFields_LoseNothing()
+    {
+        var changes = Edit(("min: 0, max: 100000", "min: 100, max: 100000"), ("{ id: note, type: text,", "{ id: note, type: text, required: true,"));
+
+        Assert.Contains(changes, c => c.IsBreaking);
+        Assert.Empty(DefinitionChanges.DraftLosses(changes));
+        Assert.Contains("aucune réponse", DefinitionChanges.Drafts(changes).Get("fr"), StringComparison.Ordinal);
+        Assert.Contains("lose no answer", DefinitionChanges.Drafts(changes).Get("en"), StringComparison.Ordinal);
     }
 
     [Fact]

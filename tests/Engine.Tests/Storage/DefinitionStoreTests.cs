@@ -4,7 +4,7 @@ using EmploymentProcedures.Engine.Workflow;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
 
-/// <summary>Published definitions are immutable versions; an application runs on the version it was started on.</summary>
+/// <summary>Published definitions are immutable versions; a submitted application runs on the version it was filed under (a draft follows the latest: <see cref="DraftMoveTests"/>).</summary>
 public sealed class DefinitionStoreTests
 {
     private static readonly Actor Amina = TestStore.Applicant("amina");
@@ -71,20 +71,20 @@ public sealed class DefinitionStoreTests
     }
 
     [Fact]
-    public async Task Application_StartedOnV1_StaysOnV1AfterV2IsPublished_EvenAfterARestart()
+    public async Task Application_SubmittedOnV1_StaysOnV1AfterV2IsPublished_EvenAfterARestart()
     {
         await using var store = await TestStore.CreateAsync();
-        var draft = await store.DraftAsync(Amina);
-        var v1Hash = draft.DefinitionHash;
+        var submitted = await store.SubmittedAsync(Amina);
+        var v1Hash = submitted.DefinitionHash;
         await store.PublishAsync(Version2);
 
         // A new service over the same file has an empty cache: version 1 is loaded back from its stored text.
         var restarted = new Applications(store.Databases, new DefinitionStore(store.Databases, TestLibrary.Library, store.Clock), store.Documents, store.Clock);
-        var submitted = await restarted.SubmitAsync(draft.Id, Amina);
+        var approved = await restarted.DecideAsync(submitted.Id, TestStore.DeskAgent(), new WorkflowCommand.Decide("reception", Engine.Definitions.StepAction.Approve));
         var newer = await restarted.StartAsync("store-visa", Amina);
 
-        Assert.True(submitted.Succeeded, submitted.ToString());
-        Assert.Equal((1, v1Hash), (submitted.Application!.DefinitionVersion, submitted.Application.DefinitionHash));
+        Assert.True(approved.Succeeded, approved.ToString());
+        Assert.Equal((1, v1Hash), (approved.Application!.DefinitionVersion, approved.Application.DefinitionHash));
         Assert.Equal(2, newer.Application!.DefinitionVersion);
         Assert.NotEqual(v1Hash, newer.Application.DefinitionHash);
     }

@@ -86,7 +86,7 @@ public sealed class ApplicantDraftsTests(ApplyingPortal portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task Draft_AfterTheProcedureWasRepublished_StaysOnItsVersionAndIsSubmittedAgainstIt()
+    public async Task Draft_AfterTheProcedureWasRepublished_MovesToTheNewVersionAndIsSubmittedUnderIt()
     {
         await using var own = await TempPortal.PrepareAsync();
         var applications = own.App.Services.GetRequiredService<Applications>();
@@ -101,17 +101,17 @@ public sealed class ApplicantDraftsTests(ApplyingPortal portal) : IClassFixture<
         var republished = await definitions.PublishAsync(loaded.Definition!, changed);
         Assert.True(republished.Version > draft.DefinitionVersion);
 
-        var pinned = await definitions.GetAsync(draft.ProcedureId, draft.DefinitionVersion);
-        Assert.Null(pinned!.FindField("mother_name"));
-        ApplyingPortal.Ok(await applications.SaveAnswersAsync(draft.Id, applicant, ApplyingPortal.VisaAnswers, draft.Version));
+        var saved = ApplyingPortal.Ok(await applications.SaveAnswersAsync(draft.Id, applicant, ApplyingPortal.VisaAnswers, draft.Version));
         foreach (var document in ApplyingPortal.VisaDocuments)
             ApplyingPortal.Ok(await applications.AttachDocumentAsync(draft.Id, applicant, document, document + ".pdf", new MemoryStream(ApplyingPortal.Pdf())));
-        var submitted = ApplyingPortal.Ok(await applications.SubmitAsync(draft.Id, applicant));
-        Assert.Equal(draft.DefinitionVersion, submitted.DefinitionVersion);
+        var refused = await applications.SubmitAsync(draft.Id, applicant);
 
-        // A draft started now is on the new version, which asks for the new field first.
-        var later = ApplyingPortal.Ok(await applications.StartAsync(ApplyingPortal.Visa, ApplyingPortal.NewApplicant()));
-        Assert.Equal(republished.Version, later.DefinitionVersion);
-        Assert.Equal("worker", ApplicantDrafts.ResumePage(republished.Definition, later with { Answers = AnswersBefore("worker") }, Today));
+        // Filed under the rules in force when it is submitted: the new field is asked, and "continue" lands on its page.
+        Assert.Equal(republished.Version, saved.DefinitionVersion);
+        Assert.Contains(refused.Validation!.Errors, e => e.Path == "mother_name");
+        Assert.Equal("worker", ApplicantDrafts.ResumePage(republished.Definition, saved, Today));
+        ApplyingPortal.Ok(await applications.SaveAnswersAsync(draft.Id, applicant, saved.Answers.With("mother_name", "Fatima Zahra")));
+        var submitted = ApplyingPortal.Ok(await applications.SubmitAsync(draft.Id, applicant));
+        Assert.Equal(republished.Version, submitted.DefinitionVersion);
     }
 }

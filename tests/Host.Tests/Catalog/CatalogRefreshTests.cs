@@ -73,7 +73,7 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Round_ASecondVersionPublishedOnAnotherInstance_ReplacesTheFirst_AndADraftStaysOnItsVersion()
+    public async Task Round_ASecondVersionPublishedOnAnotherInstance_ReplacesTheFirst_AndADraftMovesToItAtItsNextSave()
     {
         var id = NewId();
         var text = Titled(id, "Oulmes");
@@ -91,7 +91,9 @@ public sealed class CatalogRefreshTests : IAsyncLifetime
         Assert.Equal(second.Definition.ContentHash, served.ContentHash);
         Assert.NotNull(served.FindField("workforce"));
         Assert.Single(ServedOnSecond.Index.Search("oulmes", "fr").SelectMany(g => g.Procedures), d => d.ContentHash == second.Definition.ContentHash);
+        // A read moves nothing; the applicant's next command does, under the version the database says is the latest.
         Assert.Equal(1, (await applications.GetAsync(draft.Id, applicant)).Value!.DefinitionVersion);
+        Assert.Equal(2, ApplyingPortal.Ok(await applications.SaveAnswersAsync(draft.Id, applicant, draft.Answers)).DefinitionVersion);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ namespace EmploymentProcedures.Host.Components.Pages.Applying;
 /// <summary>
 /// What the applicant's pages of one application share (form, review, receipt): who is signed in (else the
 /// sign-in page, then back here), the application when the engine says they may see it (else the not-found
-/// page, which never says whether it exists), the definition version it is pinned to (never the latest when
-/// they differ), what they may do now, the language and Morocco's day.
+/// page, which never says whether it exists), the definition version it is pinned to (a draft first moved to the
+/// latest: <see cref="Applications.FollowLatestAsync"/>), what they may do now, the language and Morocco's day.
 /// </summary>
 public abstract class ApplicationPage : ComponentBase
 {
@@ -43,8 +43,14 @@ public abstract class ApplicationPage : ComponentBase
     /// <summary>The version of the definition the application is pinned to.</summary>
     private protected ProcedureDefinition? Definition { get; private set; }
 
-    /// <summary>The latest published version of the procedure, when it is newer than the one the application is pinned to.</summary>
+    /// <summary>
+    /// The latest published version of the procedure, when it is newer than the one the application is pinned to: a file sent
+    /// back for changes (submitted, it stays on its version), or a draft whose move could not be written yet.
+    /// </summary>
     private protected int? NewerVersion { get; private set; }
+
+    /// <summary>The version a moved draft was on, whose labels name what the move removed; null when there is no move to tell.</summary>
+    private protected ProcedureDefinition? MovedFrom { get; private set; }
 
     private protected IReadOnlyList<PermittedAction> Permitted { get; private set; } = [];
 
@@ -76,15 +82,24 @@ public abstract class ApplicationPage : ComponentBase
             return false;
         }
         var read = await Applications.GetAsync(Id, Actor);
-        if (read.Value is not { } application || await Definitions.GetAsync(application.ProcedureId, application.DefinitionVersion) is not { } definition)
+        var latest = read.Value is { } found ? await Definitions.LatestAsync(found.ProcedureId) : null;
+        var application = read.Value;
+        if (application is { Status: ApplicationStatus.Draft } draft && latest is not null && latest.Version > draft.DefinitionVersion)
+        {
+            // A draft is filed under the rules in force when it is submitted: it moves to the latest version before it is shown.
+            // Should the move not be written now (a busy database), the next save makes it.
+            application = (await Applications.FollowLatestAsync(Id, Actor)).Application ?? draft;
+        }
+        if (application is null || await Definitions.GetAsync(application.ProcedureId, application.DefinitionVersion) is not { } definition)
         {
             Navigation.NotFound();
             return false;
         }
         Application = application;
         Definition = definition;
-        var latest = await Definitions.LatestAsync(application.ProcedureId);
         NewerVersion = latest is not null && latest.Version > application.DefinitionVersion ? latest.Version : null;
+        if (application.Moved is { } moved)
+            MovedFrom = await Definitions.GetAsync(application.ProcedureId, moved.FromVersion);
         Permitted = await Applications.PermittedActionsAsync(Id, Actor);
         return true;
     }
