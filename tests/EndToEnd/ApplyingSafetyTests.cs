@@ -127,7 +127,7 @@ public sealed class ApplyingSafetyTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task Submit_AfterTheProcedureWasRepublished_StaysOnTheVersionItWasStartedOn()
+    public async Task Submit_AfterTheProcedureWasRepublishedWithARequiredField_IsRefusedUnderTheNewVersionUntilItIsFilled()
     {
         const string procedure = "weekly-rest-suspension-notification";
         var catalog = portal.App.Services.GetRequiredService<ProcedureCatalog>();
@@ -151,18 +151,17 @@ public sealed class ApplyingSafetyTests(PortalFixture portal)
         var published = await portal.App.Services.GetRequiredService<DefinitionStore>().PublishAsync(loaded.Definition!, changed);
         Assert.True(published.Version > pinned);
 
+        // The draft follows the version in force: the review moves it, and the new required field stops the submission.
         var page = draft.Page;
         await page.GotoAsync($"/applications/{draft.Id}/review");
-        await Assertions.Expect(page.Locator(".alert.info")).ToContainTextAsync($"version {pinned}");
-        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Responsable du site");
         var declare = page.Locator(".declaration[data-live=true]");
         await declare.Locator("#declaration").CheckAsync();
         await declare.Locator("button[type=submit]").ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/receipt$"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Responsable du site");
         var stored = await draft.StoredAsync(portal);
-        Assert.Equal(ApplicationStatus.InReview, stored.Status);
-        Assert.Equal(pinned, stored.DefinitionVersion);
+        Assert.Equal(ApplicationStatus.Draft, stored.Status);
+        Assert.Equal(published.Version, stored.DefinitionVersion);
     }
 
     [Fact]

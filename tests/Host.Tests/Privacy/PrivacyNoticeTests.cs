@@ -36,7 +36,8 @@ public sealed class PrivacyNoticeTests(LivePortal portal)
         // Every procedure's retention, each linking to its own section.
         var agency = Repository.Catalog.Definitions["temporary-work-agency-authorization"];
         Assert.Contains($"<a href=\"procedures/{agency.Id}#personal-data\">{agency.Title.Get(code)}</a></th>\n          <td>{tenYears}</td>", html, StringComparison.Ordinal);
-        Assert.Equal(Repository.Catalog.Definitions.Count, html.Split("#personal-data\">").Length - 1);
+        // Procedures other tests of this portal published from the designer are served too: each of the repository's is there.
+        Assert.All(Repository.Catalog.Definitions.Keys, id => Assert.Contains($"<a href=\"procedures/{id}#personal-data\">", html, StringComparison.Ordinal));
     }
 
     [Fact]
