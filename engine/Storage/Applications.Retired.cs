@@ -1,5 +1,4 @@
 using EmploymentProcedures.Engine.Workflow;
-using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Engine.Storage;
 
@@ -16,20 +15,6 @@ public sealed partial class Applications
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await DefinitionStore.RetirementAsync(db, procedureId, cancellationToken).ConfigureAwait(false) is { } retirement
-            ? _definitions.RetiredRefusal(retirement)
-            : null;
-    }
-
-    /// <summary>The refusal of submitting <paramref name="actor"/>'s draft <paramref name="id"/> when its procedure is retired, else null (not a draft, not theirs, or open).</summary>
-    private async Task<Refusal?> RetiredDraftAsync(Guid id, Actor actor, CancellationToken cancellationToken)
-    {
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var draft = ApplicationStatus.Draft.Name();
-        var procedureId = await db.Applications.AsNoTracking()
-            .Where(a => a.Id == id && a.Status == draft && a.OwnerId == actor.UserId)
-            .Select(a => a.ProcedureId)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return procedureId is not null && await DefinitionStore.RetirementAsync(db, procedureId, cancellationToken).ConfigureAwait(false) is { } retirement
             ? _definitions.RetiredRefusal(retirement)
             : null;
     }

@@ -80,6 +80,12 @@ public sealed partial class Applications
                 if (loaded is null)
                     return await RefuseAsync(id, actor, Describe(command), null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
                 var (application, definition) = loaded;
+                // A retired procedure files nothing more: its owner's draft is refused in the command's own read, before any move.
+                if (command is WorkflowCommand.Submit && application.Status == ApplicationStatus.Draft && application.OwnerId == actor.UserId
+                    && await DefinitionStore.RetirementAsync(db, application.ProcedureId, cancellationToken).ConfigureAwait(false) is { } retirement)
+                {
+                    return await RefuseAsync(id, actor, Describe(command), null, _definitions.RetiredRefusal(retirement), cancellationToken).ConfigureAwait(false);
+                }
                 var moves = loaded.Move is not null && Hidden(loaded, actor) is null;
                 var run = moves && command is WorkflowCommand.SaveAnswers save
                     // Typed on the form of the version the draft was on: what it says of fields gone goes as the stored answers' did.

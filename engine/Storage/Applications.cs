@@ -193,20 +193,8 @@ public sealed partial class Applications
     /// <c>&lt;reference_prefix or id&gt;-&lt;year&gt;-&lt;6 digits&gt;</c>, unique per prefix and year, taken in the same transaction.
     /// A draft of a retired procedure is refused (<see cref="RefusalCodes.ProcedureRetired"/>).
     /// </summary>
-    public async Task<WorkflowResult> SubmitAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        try
-        {
-            if (await RetiredDraftAsync(id, actor, cancellationToken).ConfigureAwait(false) is { } retired)
-                return await RefuseAsync(id, actor, "submit", null, retired, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageErrors.IsBusy(e))
-        {
-            return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
-        }
-        return await RunAsync(id, actor, new WorkflowCommand.Submit(""), null, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<WorkflowResult> SubmitAsync(Guid id, Actor actor, CancellationToken cancellationToken = default) =>
+        RunAsync(id, actor, new WorkflowCommand.Submit(""), null, cancellationToken);
 
     public Task<WorkflowResult> WithdrawAsync(Guid id, Actor actor, string? reason = null, CancellationToken cancellationToken = default) =>
         RunAsync(id, actor, new WorkflowCommand.Withdraw(reason), null, cancellationToken);
