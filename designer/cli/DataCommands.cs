@@ -13,17 +13,20 @@ internal static class DataCommands
     /// <summary>The database's name in the data folder, as the portal names it.</summary>
     public const string DatabaseFileName = SqliteStorage.DefaultFileName;
 
-    public static async Task<int> VerifyAsync(string data, string? database, string? postgres, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> VerifyAsync(string data, string? database, string? postgres, string? seals, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        IReadOnlyList<PublishedSeal>? saved = null;
+        if (seals is not null && (saved = SavedSeals(seals, error)) is null)
+            return ProceduresCommand.UsageOrIo;
         DataVerification found;
         if (postgres is not null)
         {
             // The server checks its own pages; the audit chain and the files are the portal's.
-            found = await DataCare.VerifyAsync(data, PostgresStorage.Create(postgres), cancellationToken).ConfigureAwait(false);
+            found = await DataCare.VerifyAsync(data, PostgresStorage.Create(postgres), saved, cancellationToken).ConfigureAwait(false);
         }
         else if (Database(data, database, error) is { } file)
         {
-            found = await DataCare.VerifyAsync(data, file, cancellationToken).ConfigureAwait(false);
+            found = await DataCare.VerifyAsync(data, file, saved, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -95,6 +98,26 @@ internal static class DataCommands
         return report.Damaged.Count == 0 ? ProceduresCommand.Success : ProceduresCommand.Findings;
     }
 
+    /// <summary>The seals saved earlier from <c>/audit-seals.json</c>; null, having said why on the error output, when the file cannot be read as such.</summary>
+    private static IReadOnlyList<PublishedSeal>? SavedSeals(string path, TextWriter error)
+    {
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"procedures: no file of seals at {path}");
+            return null;
+        }
+        try
+        {
+            using var file = File.OpenRead(path);
+            return AuditSealFiles.ReadJson(file);
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine($"procedures: {path} is not a file of seals the portal published: {e.Message}");
+            return null;
+        }
+    }
+
     private static string? Database(string data, string? database, TextWriter error)
     {
         var file = database ?? Path.Combine(data, DatabaseFileName);
@@ -115,6 +138,22 @@ internal static class DataCommands
         output.WriteLine(found.Audit.Intact
             ? $"audit chain: intact, {found.Audit.Entries:N0} entries"
             : $"audit chain: BROKEN at entry {found.Audit.BrokenAt} ({found.Audit.Problem}); the {found.Audit.Entries:N0} entries before it are intact");
+        if (found.Seals is { } seals)
+        {
+            output.WriteLine(seals.Seals == 0
+                ? "daily seals: none yet (the portal seals each day after it ends)"
+                : seals.Intact
+                    ? $"daily seals: {seals.Seals:N0}, the last of {seals.LastDay:yyyy-MM-dd}, each matching the chain"
+                    : $"daily seals: {seals.Seals:N0}, {seals.Problems.Count} problem(s)");
+            if (seals.Saved is { } saved)
+            {
+                output.WriteLine(seals.Intact
+                    ? $"saved seals: {saved:N0}, the same in the database, and the chain ends at each one's entry with its hash"
+                    : $"saved seals: {saved:N0} compared");
+            }
+            foreach (var problem in seals.Problems)
+                output.WriteLine($"seal problem: {problem}");
+        }
         output.WriteLine($"stored files: {found.Files:N0} referred to, {found.Missing.Count} missing, {found.Damaged.Count} damaged");
         output.WriteLine($"stored files nothing refers to: {found.Unreferenced:N0} (information, not a fault)");
         foreach (var hash in found.Missing)

@@ -67,8 +67,9 @@ internal static class ProceduresCommand
         var data = new Option<string>("--data") { Description = "The portal's data folder (default: data/).", DefaultValueFactory = _ => "data" };
         var database = new Option<string?>("--database") { Description = "The database file (default: procedures.db in the data folder)." };
         var postgres = new Option<string?>("--postgres") { Description = "The portal's PostgreSQL database (its Storage:Postgres connection string) instead of the SQLite file." };
-        var verifyData = new Command("verify-data", "Check a portal's data while it runs: the database's integrity, the audit chain, every stored file against its hash.") { data, database, postgres };
-        verifyData.SetAction((result, cancellation) => DataCommands.VerifyAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(postgres), output, error, cancellation));
+        var seals = new Option<string?>("--seals") { Description = "A copy of the portal's /audit-seals.json saved earlier: its seals must be in the database as they were, and the audit chain must still end at each with its hash." };
+        var verifyData = new Command("verify-data", "Check a portal's data while it runs: the database's integrity, the audit chain and its daily seals, every stored file against its hash.") { data, database, postgres, seals };
+        verifyData.SetAction((result, cancellation) => DataCommands.VerifyAsync(result.GetValue(data)!, result.GetValue(database), result.GetValue(postgres), result.GetValue(seals), output, error, cancellation));
         root.Subcommands.Add(verifyData);
 
         var to = new Option<string>("--to") { Description = "The backup folder (another disk): each backup in a dated folder, the documents shared.", Required = true };

@@ -7,7 +7,7 @@ namespace EmploymentProcedures.Engine.Storage;
 
 /// <summary>
 /// Looking after a portal's data folder (the SQLite database, the document store, the data-protection keys) while the
-/// portal runs: <see cref="VerifyAsync(string, string, CancellationToken)"/> says whether everything is whole, <see cref="BackupAsync"/> copies it to
+/// portal runs: <see cref="VerifyAsync(string, string, IReadOnlyList{PublishedSeal}, CancellationToken)"/> says whether everything is whole, <see cref="BackupAsync"/> copies it to
 /// another place and checks the copy. Neither stops the portal or changes its data.
 /// </summary>
 /// <remarks>
@@ -26,26 +26,29 @@ public static class DataCare
     /// counts the store's files nothing refers to (information: the portal's sweep deletes them, see
     /// <see cref="Applications.DeleteUnreferencedFilesAsync"/>).
     /// Of a database whose schema is older than this version (a backup taken before an upgrade), only SQLite's check is
-    /// made: the portal migrates it when it starts.
+    /// made: the portal migrates it when it starts. The daily seals are checked against the chain (<see cref="AuditSeals.VerifyAsync"/>),
+    /// and against <paramref name="savedSeals"/>, a copy kept outside, when given.
     /// </summary>
-    public static async Task<DataVerification> VerifyAsync(string dataFolder, string databaseFile, CancellationToken cancellationToken = default)
+    public static async Task<DataVerification> VerifyAsync(
+        string dataFolder, string databaseFile, IReadOnlyList<PublishedSeal>? savedSeals = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataFolder);
         ArgumentNullException.ThrowIfNull(databaseFile);
         if (!File.Exists(databaseFile))
             throw new FileNotFoundException($"no database at {databaseFile}", databaseFile);
         var integrity = await IntegrityAsync(databaseFile, cancellationToken).ConfigureAwait(false);
-        return await VerifyAsync(dataFolder, SqliteStorage.Create(databaseFile), integrity, cancellationToken).ConfigureAwait(false);
+        return await VerifyAsync(dataFolder, SqliteStorage.Create(databaseFile), integrity, savedSeals, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The same checks over a database of any provider (PostgreSQL's): the audit chain and the files. The database's own
     /// integrity is the server's business (PostgreSQL checks its pages; <c>pg_amcheck</c>), so it is reported "ok".
     /// </summary>
-    public static Task<DataVerification> VerifyAsync(string dataFolder, IDbContextFactory<ProceduresDb> databases, CancellationToken cancellationToken = default) =>
-        VerifyAsync(dataFolder, databases, "ok", cancellationToken);
+    public static Task<DataVerification> VerifyAsync(string dataFolder, IDbContextFactory<ProceduresDb> databases, IReadOnlyList<PublishedSeal>? savedSeals = null, CancellationToken cancellationToken = default) =>
+        VerifyAsync(dataFolder, databases, "ok", savedSeals, cancellationToken);
 
-    private static async Task<DataVerification> VerifyAsync(string dataFolder, IDbContextFactory<ProceduresDb> databases, string integrity, CancellationToken cancellationToken)
+    private static async Task<DataVerification> VerifyAsync(
+        string dataFolder, IDbContextFactory<ProceduresDb> databases, string integrity, IReadOnlyList<PublishedSeal>? savedSeals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataFolder);
         ArgumentNullException.ThrowIfNull(databases);
@@ -53,6 +56,8 @@ public static class DataCare
         if (pending.Count > 0)
             return new DataVerification(integrity, null, 0, [], []) { MigrationsPending = pending.Count };
         var audit = await new AuditLog(databases).VerifyAsync(cancellationToken).ConfigureAwait(false);
+        // Verifying reads no clock: the seals' day only matters to sealing.
+        var seals = await new AuditSeals(databases, TimeProvider.System).VerifyAsync(savedSeals, cancellationToken).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var hashes = await db.Documents.AsNoTracking().Select(d => d.Hash)
             .Concat(db.MessageAttachments.AsNoTracking().Select(a => a.Hash))
@@ -85,13 +90,13 @@ public static class DataCare
         }
         var referred = hashes.ToHashSet(StringComparer.Ordinal);
         var unreferenced = FileDocumentStore.HashesIn(documents).Concat(inDatabase).Distinct(StringComparer.Ordinal).Count(hash => !referred.Contains(hash));
-        return new DataVerification(integrity, audit, hashes.Count, missing, damaged) { Unreferenced = unreferenced };
+        return new DataVerification(integrity, audit, hashes.Count, missing, damaged) { Unreferenced = unreferenced, Seals = seals };
     }
 
     /// <summary>
     /// Copies the data folder into <paramref name="target"/>: the database to <c>&lt;target&gt;/&lt;yyyyMMdd-HHmmss&gt;/</c>
     /// (with the keys), the documents into the shared <c>&lt;target&gt;/documents/</c>; then checks the copy of the
-    /// database as <see cref="VerifyAsync(string, string, CancellationToken)"/> does.
+    /// database as <see cref="VerifyAsync(string, string, IReadOnlyList{PublishedSeal}, CancellationToken)"/> does.
     /// </summary>
     public static async Task<BackupReport> BackupAsync(string dataFolder, string databaseFile, string target, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -138,7 +143,7 @@ public static class DataCare
         }
 
         var (copied, present, damaged) = await CopyDocumentsAsync(Path.Combine(dataFolder, "documents"), Path.Combine(target, "documents"), cancellationToken).ConfigureAwait(false);
-        var verification = await VerifyAsync(target, copy, cancellationToken).ConfigureAwait(false);
+        var verification = await VerifyAsync(target, copy, null, cancellationToken).ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
         return new BackupReport(folder, new FileInfo(copy).Length, keysCopied, copied, present, damaged, verification);
     }
@@ -210,7 +215,7 @@ public static class DataCare
 }
 
 /// <summary>
-/// What <see cref="DataCare.VerifyAsync(string, string, CancellationToken)"/> found: SQLite's verdict (<c>ok</c> when whole), the audit chain's, how many
+/// What <see cref="DataCare.VerifyAsync(string, string, IReadOnlyList{PublishedSeal}, CancellationToken)"/> found: SQLite's verdict (<c>ok</c> when whole), the audit chain's, how many
 /// stored files the database refers to, and which of them (by hash) are missing or do not hold what their name says.
 /// <see cref="Audit"/> is null, and no file is checked, when the schema is older than this version (<see cref="MigrationsPending"/>).
 /// </summary>
@@ -225,7 +230,10 @@ public sealed record DataVerification(string Integrity, AuditVerification? Audit
     /// </summary>
     public int Unreferenced { get; init; }
 
-    public bool Whole => Integrity == "ok" && (Audit?.Intact ?? true) && Missing.Count == 0 && Damaged.Count == 0;
+    /// <summary>The daily seals checked against the chain (and against a saved copy when one was given); null when not checked.</summary>
+    public SealVerification? Seals { get; init; }
+
+    public bool Whole => Integrity == "ok" && (Audit?.Intact ?? true) && (Seals?.Intact ?? true) && Missing.Count == 0 && Damaged.Count == 0;
 }
 
 /// <summary>

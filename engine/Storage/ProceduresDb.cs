@@ -21,6 +21,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<StoredDocument> Documents => Set<StoredDocument>();
     internal DbSet<AuditEntry> Audit => Set<AuditEntry>();
     internal DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    internal DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     internal DbSet<Notification> Notifications => Set<Notification>();
     internal DbSet<NotificationSeen> NotificationsSeen => Set<NotificationSeen>();
     internal DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
@@ -158,6 +159,15 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             e.Property(h => h.Sequence).IsConcurrencyToken();
             e.Property(h => h.Hash).HasMaxLength(64);
             e.HasData(new AuditHead { Id = 1, Sequence = 0, Hash = AuditHead.Genesis });
+        });
+
+        modelBuilder.Entity<AuditSeal>(e =>
+        {
+            e.ToTable("AuditSeals");
+            e.HasKey(s => s.Day);
+            e.Property(s => s.HeadHash).HasMaxLength(64);
+            e.Property(s => s.PreviousHash).HasMaxLength(64);
+            e.Property(s => s.Hash).HasMaxLength(64);
         });
 
         modelBuilder.Entity<Notification>(e =>
