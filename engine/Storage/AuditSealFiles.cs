@@ -121,8 +121,9 @@ public static class AuditSealFiles
 
         if (!DateOnly.TryParseExact(Text("day"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             throw new FormatException($"seal {index}: \"day\" is not a date (yyyy-MM-dd)");
+        var (headSequence, headHash, entries) = (Number("headSequence"), Hash("headHash"), Number("entries"));
         if (!DateTime.TryParseExact(Text("sealedAt"), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var sealedAt))
             throw new FormatException($"seal {index}: \"sealedAt\" is not a UTC time (yyyy-MM-ddTHH:mm:ss.fffZ)");
-        return new PublishedSeal(day, Number("headSequence"), Hash("headHash"), Number("entries"), DateTime.SpecifyKind(sealedAt, DateTimeKind.Utc), Hash("previousHash"), Hash("hash"));
+        return new PublishedSeal(day, headSequence, headHash, entries, DateTime.SpecifyKind(sealedAt, DateTimeKind.Utc), Hash("previousHash"), Hash("hash"));
     }
 }

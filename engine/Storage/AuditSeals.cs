@@ -39,7 +39,8 @@ public sealed class AuditSeals(IDbContextFactory<ProceduresDb> databases, TimePr
 
     /// <summary>
     /// Seals every day not sealed yet up to <see cref="DueThrough"/>, in one transaction; gives the seals written (none when
-    /// all were sealed, or another instance sealed them first). The first seal is of the day of the chain's first entry.
+    /// all were sealed, or another instance sealed them first). The first seal is of the day of the chain's first entry (of
+    /// yesterday when the chain is empty).
     /// </summary>
     public async Task<IReadOnlyList<PublishedSeal>> SealAsync(CancellationToken cancellationToken = default)
     {
@@ -59,7 +60,8 @@ public sealed class AuditSeals(IDbContextFactory<ProceduresDb> databases, TimePr
             else
             {
                 var start = await db.Audit.AsNoTracking().OrderBy(a => a.Sequence).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                first = start is { } at && DayOf(at) < through ? DayOf(at) : through;
+                // The day of the chain's first entry; an empty chain is sealed from the last day due (a start, sealed too).
+                first = start is { } at ? DayOf(at) : through;
             }
             if (first > through)
                 return [];
