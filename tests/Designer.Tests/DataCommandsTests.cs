@@ -203,6 +203,94 @@ public sealed class DataCommandsTests : IDisposable
         await File.WriteAllBytesAsync(path, bytes);
     }
 
+    /// <summary>Seals the database's days as the portal does at <paramref name="at"/>, and gives the file of seals a visitor would download then.</summary>
+    private async Task<string> SealAndSaveAsync(DateTimeOffset at, string name = "audit-seals.json")
+    {
+        var seals = new AuditSeals(SqliteStorage.Create(Database), new FixedClock(at));
+        Assert.NotEmpty(await seals.SealAsync());
+        var file = Path.Combine(_root, name);
+        await using (var output = File.Create(file))
+            await AuditSealFiles.WriteJsonAsync(await seals.ListAsync(), output);
+        SqliteConnection.ClearAllPools();
+        return file;
+    }
+
+    [Fact]
+    public async Task VerifyData_SealsSavedEarlierStillMatch_SaysSoAndExitsZero()
+    {
+        await CreateAsync();
+        var saved = await SealAndSaveAsync(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+
+        var (exit, output, _) = Run("verify-data", "--data", Data, "--seals", saved);
+
+        Assert.Equal(ProceduresCommand.Success, exit);
+        Assert.Contains("daily seals: 1, the last of 2026-03-01, each matching the chain", output, StringComparison.Ordinal);
+        Assert.Contains("saved seals: 1, the same in the database, and the chain ends at each one's entry with its hash", output, StringComparison.Ordinal);
+        Assert.EndsWith("the data is whole" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyData_SealsRewrittenSinceTheSavedCopy_NamesTheSealAndExitsOne()
+    {
+        await CreateAsync();
+        var sealedAt = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+        var saved = await SealAndSaveAsync(sealedAt);
+        // Whoever rewrites the seals table writes seals that hold together, but not the ones already published.
+        await using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM \"AuditSeals\"";
+            await command.ExecuteNonQueryAsync();
+        }
+        await SealAndSaveAsync(sealedAt.AddHours(1), "rewritten.json");
+
+        var (alone, _, _) = Run("verify-data", "--data", Data);
+        var (exit, output, _) = Run("verify-data", "--data", Data, "--seals", saved);
+
+        Assert.Equal(ProceduresCommand.Success, alone);
+        Assert.Equal(ProceduresCommand.Findings, exit);
+        Assert.Contains("daily seals: 1, 1 problem(s)", output, StringComparison.Ordinal);
+        Assert.Contains("seal problem: the database's seal of 2026-03-01 differs from the saved one", output, StringComparison.Ordinal);
+        Assert.EndsWith("the data is NOT whole" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"format\":\"statistics\"}", "is not a file of seals the portal published: not a file of audit seals")]
+    [InlineData("day,head_sequence", "is not a file of seals the portal published: not JSON")]
+    public async Task VerifyData_SealsFileNotSeals_SaysWhyAndExitsTwo(string content, string message)
+    {
+        await CreateAsync();
+        var file = Path.Combine(_root, "seals.json");
+        await File.WriteAllTextAsync(file, content);
+
+        var (exit, output, error) = Run("verify-data", "--data", Data, "--seals", file);
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task VerifyData_SealsFileMissing_SaysWhereItLookedAndExitsTwo()
+    {
+        await CreateAsync();
+        var file = Path.Combine(_root, "nowhere.json");
+
+        var (exit, _, error) = Run("verify-data", "--data", Data, "--seals", file);
+
+        Assert.Equal(ProceduresCommand.UsageOrIo, exit);
+        Assert.Contains($"procedures: no file of seals at {file}", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A clock standing at one instant, in UTC.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
