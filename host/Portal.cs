@@ -17,6 +17,7 @@ using EmploymentProcedures.Host.MyApplications;
 using EmploymentProcedures.Host.Notifying;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Reviewing;
+using EmploymentProcedures.Host.Sealing;
 using EmploymentProcedures.Host.Statistics;
 using EmploymentProcedures.Host.Storage;
 using EmploymentProcedures.Host.Verification;
@@ -83,6 +84,9 @@ public static class Portal
         builder.Services.AddSingleton(services => new JobLeases(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<InstanceLeases>();
         builder.Services.AddHostedService<DeadlineSweep>();
+        // The audit chain's daily seals, written by one instance and published to anyone (Sealing/).
+        builder.Services.AddSingleton(services => new AuditSeals(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<AuditSealJob>();
         builder.Services.AddPortalHealth();
         builder.Services.AddSingleton(services => new Dashboard(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(), services.GetRequiredService<TimeProvider>()));
@@ -197,6 +201,7 @@ public static class Portal
         app.MapDesignerEndpoints();
         app.MapInboxEndpoints();
         app.MapStatisticsEndpoints();
+        app.MapAuditSealEndpoints();
         app.MapPortalHealth();
         app.MapPartnerApi();
         app.MapPartnerApiDocument();

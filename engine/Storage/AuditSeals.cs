@@ -37,6 +37,9 @@ public sealed class AuditSeals(IDbContextFactory<ProceduresDb> databases, TimePr
     /// <summary>The last day that should be sealed now: yesterday in Morocco, once <see cref="Grace"/> has passed today.</summary>
     public DateOnly DueThrough => DayOf((clock.GetUtcNow() - Grace).UtcDateTime).AddDays(-1);
 
+    /// <summary>Since when the seal of <see cref="DueThrough"/> has been due: the end of that day plus <see cref="Grace"/>, UTC.</summary>
+    public DateTimeOffset DueSince => new(StartOf(DueThrough.AddDays(1)) + Grace, TimeSpan.Zero);
+
     /// <summary>
     /// Seals every day not sealed yet up to <see cref="DueThrough"/>, in one transaction; gives the seals written (none when
     /// all were sealed, or another instance sealed them first). The first seal is of the day of the chain's first entry (of

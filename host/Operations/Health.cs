@@ -33,6 +33,7 @@ public static class Health
             .AddCheck<DataFolderCheck>("data-folder")
             .AddCheck<ProceduresCheck>("procedures")
             .AddCheck<SweepCheck>("deadline-sweep")
+            .AddCheck<SealCheck>("audit-seals")
             .AddCheck<MailCheck>("mail");
         return services;
     }
@@ -214,6 +215,38 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
         return Task.FromResult(record.Failing || late
             ? HealthCheckResult.Degraded(record.Failing ? "the last deadline sweep failed" : "no deadline sweep for two intervals", data: counts)
             : HealthCheckResult.Healthy(data: counts));
+    }
+}
+
+/// <summary>
+/// The audit chain's seal of yesterday is written (<see cref="AuditSeals"/>): degraded when it has been due for longer than two
+/// <see cref="PortalOptions.SweepInterval"/>s (the job's rounds) and is still missing, the job having stopped or failed on
+/// every instance, with how many days wait for their seal (<c>{"audit-seals":{"unsealedDays":2}}</c>). The job seals them
+/// all once it runs again. One read of the table's key; the same answer on every instance, since it reads the database.
+/// Always healthy when the job is turned off.
+/// </summary>
+internal sealed class SealCheck(AuditSeals seals, IOptions<PortalOptions> options, TimeProvider clock) : IHealthCheck
+{
+    /// <summary>The count's name in the answer.</summary>
+    public const string UnsealedDaysCount = "unsealedDays";
+
+    private readonly DateTimeOffset _started = clock.GetUtcNow();
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var interval = options.Value.SweepInterval;
+        if (interval <= TimeSpan.Zero)
+            return HealthCheckResult.Healthy("the sealing is turned off");
+        var due = seals.DueThrough;
+        var last = await seals.LastSealedAsync(cancellationToken).ConfigureAwait(false);
+        if (last >= due)
+            return HealthCheckResult.Healthy();
+        // Its first round, or the first since the day became due, may come up to an interval later.
+        var waited = clock.GetUtcNow() - (seals.DueSince > _started ? seals.DueSince : _started);
+        if (waited <= 2 * interval)
+            return HealthCheckResult.Healthy();
+        var unsealed = last is { } day ? due.DayNumber - day.DayNumber : 1;
+        return HealthCheckResult.Degraded($"the audit chain's seal of {due:yyyy-MM-dd} is overdue", data: new Dictionary<string, object> { [UnsealedDaysCount] = unsealed });
     }
 }
 
