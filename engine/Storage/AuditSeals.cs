@@ -54,18 +54,7 @@ public sealed class AuditSeals(IDbContextFactory<ProceduresDb> databases, TimePr
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var last = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Day).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            DateOnly first;
-            if (last is not null)
-            {
-                first = last.Day.AddDays(1);
-            }
-            else
-            {
-                var start = await db.Audit.AsNoTracking().OrderBy(a => a.Sequence).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                // The day of the chain's first entry; an empty chain is sealed from the last day due (a start, sealed too).
-                first = start is { } at ? DayOf(at) : through;
-            }
+            var (last, first) = await FirstToSealAsync(db, through, cancellationToken).ConfigureAwait(false);
             if (first > through)
                 return [];
 
@@ -120,6 +109,28 @@ public sealed class AuditSeals(IDbContextFactory<ProceduresDb> databases, TimePr
             seals.Add(seal);
         }
         return seals;
+    }
+
+    /// <summary>
+    /// The last seal and the first day to seal after it: the next day, or before any seal the day of the chain's first entry
+    /// (an empty chain is sealed from <paramref name="through"/>, a start sealed too).
+    /// </summary>
+    private async Task<(AuditSeal? Last, DateOnly First)> FirstToSealAsync(ProceduresDb db, DateOnly through, CancellationToken cancellationToken)
+    {
+        var last = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Day).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (last is not null)
+            return (last, last.Day.AddDays(1));
+        var start = await db.Audit.AsNoTracking().OrderBy(a => a.Sequence).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return (null, start is { } at ? DayOf(at) : through);
+    }
+
+    /// <summary>How many days are due and not sealed yet (0 when the seals are up to date): what an overdue seal is measured in.</summary>
+    public async Task<int> UnsealedDaysAsync(CancellationToken cancellationToken = default)
+    {
+        var through = DueThrough;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var (_, first) = await FirstToSealAsync(db, through, cancellationToken).ConfigureAwait(false);
+        return Math.Max(0, through.DayNumber - first.DayNumber + 1);
     }
 
     private async Task<bool> SealedAsync(DateOnly day, CancellationToken cancellationToken)

@@ -222,7 +222,7 @@ internal sealed class SweepCheck(SweepRecord record, IOptions<PortalOptions> opt
 /// The audit chain's seal of yesterday is written (<see cref="AuditSeals"/>): degraded when it has been due for longer than two
 /// <see cref="PortalOptions.SweepInterval"/>s (the job's rounds) and is still missing, the job having stopped or failed on
 /// every instance, with how many days wait for their seal (<c>{"audit-seals":{"unsealedDays":2}}</c>). The job seals them
-/// all once it runs again. One read of the table's key; the same answer on every instance, since it reads the database.
+/// all once it runs again. Two reads on the tables' keys; the same answer on every instance, since it reads the database.
 /// Always healthy when the job is turned off.
 /// </summary>
 internal sealed class SealCheck(AuditSeals seals, IOptions<PortalOptions> options, TimeProvider clock) : IHealthCheck
@@ -237,16 +237,14 @@ internal sealed class SealCheck(AuditSeals seals, IOptions<PortalOptions> option
         var interval = options.Value.SweepInterval;
         if (interval <= TimeSpan.Zero)
             return HealthCheckResult.Healthy("the sealing is turned off");
-        var due = seals.DueThrough;
-        var last = await seals.LastSealedAsync(cancellationToken).ConfigureAwait(false);
-        if (last >= due)
+        var unsealed = await seals.UnsealedDaysAsync(cancellationToken).ConfigureAwait(false);
+        if (unsealed == 0)
             return HealthCheckResult.Healthy();
         // Its first round, or the first since the day became due, may come up to an interval later.
         var waited = clock.GetUtcNow() - (seals.DueSince > _started ? seals.DueSince : _started);
         if (waited <= 2 * interval)
             return HealthCheckResult.Healthy();
-        var unsealed = last is { } day ? due.DayNumber - day.DayNumber : 1;
-        return HealthCheckResult.Degraded($"the audit chain's seal of {due:yyyy-MM-dd} is overdue", data: new Dictionary<string, object> { [UnsealedDaysCount] = unsealed });
+        return HealthCheckResult.Degraded($"the audit chain's seal of {seals.DueThrough:yyyy-MM-dd} is overdue", data: new Dictionary<string, object> { [UnsealedDaysCount] = unsealed });
     }
 }
 

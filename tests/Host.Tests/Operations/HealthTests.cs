@@ -30,7 +30,7 @@ public sealed class HealthTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal(
-            ["data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy"],
+            ["audit-seals:Healthy", "data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy"],
             json.RootElement.GetProperty("checks").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetString()}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(portal.DataPath, body, StringComparison.Ordinal);
         Assert.False(json.RootElement.TryGetProperty("counts", out _));
