@@ -13,6 +13,8 @@ public sealed class AccessibilityTests(PortalFixture portal)
     [InlineData("/procedures/foreign-worker-contract-visa", "ar")]
     [InlineData("/privacy", "fr")]
     [InlineData("/privacy", "ar")]
+    [InlineData("/audit-seals", "fr")]
+    [InlineData("/audit-seals", "ar")]
     [InlineData("/account/sign-up", "fr")]
     [InlineData("/account/sign-in", "ar")]
     public async Task Page_HasNoSeriousOrCriticalAxeViolation(string path, string language)
