@@ -55,6 +55,15 @@ public sealed class AuditSealsTests
         Assert.True((await store.Audit.VerifyAsync()).Intact);
     }
 
+    /// <summary>Amina's application submitted on Monday, and Monday sealed on Tuesday at 01:00.</summary>
+    private static async Task<(AuditSeals Seals, PublishedSeal Monday, Application Application)> MondaySealedAsync(TestStore store)
+    {
+        var app = await store.SubmittedAsync(Amina);
+        var seals = new AuditSeals(store.Databases, store.Clock);
+        store.Clock.Now = At(Tuesday, 1);
+        return (seals, Assert.Single(await seals.SealAsync()), app);
+    }
+
     [Fact]
     public async Task Seal_DayOverForFiveMinutes_RecordsItsLastEntryAndCountChainedFromTheStart()
     {
@@ -81,16 +90,13 @@ public sealed class AuditSealsTests
     public async Task Seal_Again_WritesNothingMoreAndKeepsTheFirst()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.SubmittedAsync(Amina);
-        var seals = new AuditSeals(store.Databases, store.Clock);
-        store.Clock.Now = At(Tuesday, 1);
-        var first = await seals.SealAsync();
+        var (seals, first, _) = await MondaySealedAsync(store);
         await store.SubmittedAsync(TestStore.Applicant("youssef"));
 
         store.Clock.Now = At(Tuesday, 2);
         Assert.Empty(await seals.SealAsync());
 
-        Assert.Equal(first, await seals.ListAsync());
+        Assert.Equal([first], await seals.ListAsync());
     }
 
     [Fact]
@@ -151,10 +157,7 @@ public sealed class AuditSealsTests
     public async Task Verify_ChainRewrittenWithEveryHashRecomputed_PassesTheChainsOwnCheckButNotTheSeals()
     {
         await using var store = await TestStore.CreateAsync();
-        var app = await store.SubmittedAsync(Amina);
-        var seals = new AuditSeals(store.Databases, store.Clock);
-        store.Clock.Now = At(Tuesday, 1);
-        var seal = Assert.Single(await seals.SealAsync());
+        var (seals, seal, app) = await MondaySealedAsync(store);
         var submitted = (await EntriesAsync(store)).Single(e => e.ApplicationId == app.Id && e.Kind == WorkflowEvents.Submitted);
 
         await RewriteChainFromAsync(store, submitted.Sequence);
@@ -172,10 +175,7 @@ public sealed class AuditSealsTests
     public async Task Verify_ChainAndSealsRewritten_PassesAloneButFailsAgainstTheCopySavedEarlier()
     {
         await using var store = await TestStore.CreateAsync();
-        var app = await store.SubmittedAsync(Amina);
-        var seals = new AuditSeals(store.Databases, store.Clock);
-        store.Clock.Now = At(Tuesday, 1);
-        await seals.SealAsync();
+        var (seals, _, app) = await MondaySealedAsync(store);
         var saved = await SavedCopyAsync(seals);
         var submitted = (await EntriesAsync(store)).Single(e => e.ApplicationId == app.Id && e.Kind == WorkflowEvents.Submitted);
 
@@ -196,10 +196,7 @@ public sealed class AuditSealsTests
     public async Task Verify_UntouchedAgainstTheSavedCopy_IsIntact()
     {
         await using var store = await TestStore.CreateAsync();
-        await store.SubmittedAsync(Amina);
-        var seals = new AuditSeals(store.Databases, store.Clock);
-        store.Clock.Now = At(Tuesday, 1);
-        await seals.SealAsync();
+        var (seals, _, _) = await MondaySealedAsync(store);
         var saved = await SavedCopyAsync(seals);
         await store.SubmittedAsync(TestStore.Applicant("youssef"));
         store.Clock.Now = At(Tuesday.AddDays(1), 1);
