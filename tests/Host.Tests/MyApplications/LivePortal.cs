@@ -62,12 +62,15 @@ public partial class LivePortal : IAsyncLifetime
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
 
     /// <summary>An HTTP client like <see cref="Anonymous"/> whose browser chose <paramref name="language"/> (its culture cookie).</summary>
-    internal HttpClient In(string language)
+    internal HttpClient In(string language) => In(Portal.BaseAddress!, language);
+
+    /// <summary>An anonymous visitor's client of the portal at <paramref name="address"/> whose browser chose <paramref name="language"/>.</summary>
+    internal static HttpClient In(Uri address, string language)
     {
         var cookies = new CookieContainer();
         var culture = EmploymentProcedures.Host.Localization.Languages.Find(language)!.CultureName;
-        cookies.Add(Portal.BaseAddress!, new Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
+        cookies.Add(address, new Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
     }
 
     /// <summary>An HTTP client signed in through the real sign-in form (its antiforgery token included).</summary>

@@ -1,5 +1,5 @@
 using EmploymentProcedures.Engine.Storage;
-using EmploymentProcedures.Host.Localization;
+using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -31,13 +31,7 @@ public sealed class SealedPortal : IAsyncLifetime
         new(portal.App.Services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), new FakeTimeProvider(DateTimeOffset.UtcNow + after));
 
     /// <summary>An anonymous visitor's client whose browser chose <paramref name="language"/>.</summary>
-    internal HttpClient In(string language)
-    {
-        var cookies = new System.Net.CookieContainer();
-        var culture = Languages.Find(language)!.CultureName;
-        cookies.Add(Portal.BaseAddress!, new System.Net.Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Portal.BaseAddress };
-    }
+    internal HttpClient In(string language) => LivePortal.In(Portal.BaseAddress!, language);
 
     public async Task DisposeAsync()
     {
