@@ -140,6 +140,29 @@ public sealed class DossierDownloadTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task Dossier_EachLetter_HasItsPdfNextToItsHtmlListedInTheManifestWithSizeAndHash()
+    {
+        var (application, email) = await SubmittedAsync();
+
+        using var zip = await DossierOfAsync(email, application.Id);
+
+        var html = Assert.Single(zip.Entries, e => e.FullName.StartsWith("letters/", StringComparison.Ordinal) && e.FullName.EndsWith(".html", StringComparison.Ordinal));
+        var pdf = Assert.Single(zip.Entries, e => e.FullName == $"letters/{application.Reference}-receipt.pdf");
+        using var copy = new MemoryStream();
+        await using (var content = pdf.Open())
+            await content.CopyToAsync(copy);
+        var bytes = copy.ToArray();
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(bytes))
+            Assert.Contains(application.Reference!, string.Concat(document.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(Text(zip, "manifest.json"));
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == pdf.FullName);
+        Assert.Equal(bytes.Length, listed.GetProperty("size").GetInt64());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), listed.GetProperty("sha256").GetString());
+        Assert.Contains(manifest.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString() == html.FullName);
+        Assert.False(manifest.RootElement.TryGetProperty("not_rendered", out _));
+    }
+
+    [Fact]
     public async Task Dossier_Summary_PrintsTheProcedureReferenceApplicantAnswersDocumentsAndTimeline()
     {
         var (application, email) = await SubmittedAsync();
