@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using SkiaSharp;
 
@@ -32,17 +33,40 @@ internal sealed class LetterFonts
 /// <summary>One font: its typeface for SkiaSharp and its face for HarfBuzz.</summary>
 internal sealed class LetterFont
 {
-    private LetterFont(SKTypeface typeface, HarfBuzzSharp.Font shaper, int unitsPerEm, bool isArabic)
+    /// <summary>
+    /// This thread's HarfBuzz fonts: the face is shared (immutable), but a HarfBuzz font keeps caches that two threads
+    /// shaping at once would corrupt (widths came out wrong under parallel renders), so each thread shapes with its own.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<LetterFont, HarfBuzzSharp.Font>? t_shapers;
+
+    private readonly Face _face;
+
+    private LetterFont(SKTypeface typeface, Face face, int unitsPerEm, bool isArabic)
     {
         Typeface = typeface;
-        Shaper = shaper;
+        _face = face;
         UnitsPerEm = unitsPerEm;
         IsArabic = isArabic;
     }
 
     public SKTypeface Typeface { get; }
 
-    public HarfBuzzSharp.Font Shaper { get; }
+    /// <summary>This thread's HarfBuzz font of the face, at a scale of one unit per font unit.</summary>
+    public HarfBuzzSharp.Font Shaper
+    {
+        get
+        {
+            var shapers = t_shapers ??= [];
+            if (!shapers.TryGetValue(this, out var font))
+            {
+                font = new HarfBuzzSharp.Font(_face);
+                font.SetScale(UnitsPerEm, UnitsPerEm);
+                shapers[this] = font;
+            }
+            return font;
+        }
+    }
 
     public int UnitsPerEm { get; }
 
@@ -58,13 +82,15 @@ internal sealed class LetterFont
         stream.ReadExactly(bytes);
         var typeface = SKTypeface.FromData(SKData.CreateCopy(bytes))
             ?? throw new InvalidOperationException($"The font '{resource}' does not load.");
-        using var blob = Blob.FromStream(new MemoryStream(bytes, writable: false));
+        // HarfBuzz reads the font where it lies for as long as the face lives (the process): unmanaged memory, which the
+        // garbage collector never moves (a managed array under the blob gave wrong glyphs once it had been moved).
+        var data = Marshal.AllocHGlobal(bytes.Length);
+        Marshal.Copy(bytes, 0, data, bytes.Length);
+        using var blob = new Blob(data, bytes.Length, MemoryMode.ReadOnly, () => Marshal.FreeHGlobal(data));
         blob.MakeImmutable();
         var face = new Face(blob, 0);
-        var unitsPerEm = face.UnitsPerEm;
-        var font = new HarfBuzzSharp.Font(face);
-        font.SetScale(unitsPerEm, unitsPerEm);
-        return new LetterFont(typeface, font, unitsPerEm, isArabic);
+        face.MakeImmutable();
+        return new LetterFont(typeface, face, face.UnitsPerEm, isArabic);
     }
 
     /// <summary>An <see cref="SKFont"/> of this face at <paramref name="size"/> points, bold by emboldening and italic by slanting (only regular faces ship).</summary>
