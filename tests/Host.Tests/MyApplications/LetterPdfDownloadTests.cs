@@ -4,6 +4,9 @@ using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Workflow;
 using EmploymentProcedures.Host.MyApplications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using UglyToad.PdfPig;
 
 namespace EmploymentProcedures.Host.Tests.MyApplications;
@@ -90,6 +93,39 @@ public sealed class LetterPdfDownloadTests(LivePortal portal)
 
         Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pdf_OfALetterTheRendererCannotLayOut_IsAPageSayingSoLinkingToTheLetterAndAnErrorInTheLog()
+    {
+        var (application, receipt, email) = await SubmittedAsync();
+        // A letter issued by an analyst's template with an element the PDF does not draw (lint warned of it: EP0508).
+        var html = "<!DOCTYPE html><html lang=\"fr\"><head><title>Récépissé</title></head><body><main><h1>Récépissé</h1><video src=\"x.mp4\"></video></main></body></html>"u8.ToArray();
+        var databases = portal.Portal.App.Services.GetRequiredService<IDbContextFactory<ProceduresDb>>();
+        await using (var db = await databases.CreateDbContextAsync())
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"UPDATE \"Letters\" SET \"Content\" = {html} WHERE \"Id\" = {receipt.Id}"));
+        var errors = new ErrorRecorder();
+        portal.Portal.App.Services.GetRequiredService<ILoggerFactory>().AddProvider(errors);
+        try
+        {
+            using var client = await portal.SignedInAsync(email);
+
+            using var response = await client.GetAsync(LetterPdfDownload.Url(receipt));
+
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("Ce courrier ne peut pas être produit en PDF", page, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{ApplicationFiles.Url(receipt)}\"", page, StringComparison.Ordinal);
+            Assert.Contains(errors.Entries, e => e.Contains($"Letter {receipt.Id}", StringComparison.Ordinal) && e.Contains("<video>", StringComparison.Ordinal));
+            // The letter itself is still served to print.
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(ApplicationFiles.Url(receipt))).StatusCode);
+            Assert.NotNull(application.Reference);
+        }
+        finally
+        {
+            errors.Stop();
+        }
     }
 
     [Fact]
