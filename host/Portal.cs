@@ -195,6 +195,7 @@ public static class Portal
         app.MapPortalEndpoints();
         app.MapStartEndpoint();
         app.MapApplicationFiles();
+        app.MapLetterPdf();
         app.MapLetterChecks();
         app.MapApplicationDossier();
         app.MapAccountData();

@@ -22,6 +22,7 @@ public static class DossierArchive
         var dossier = layout.Dossier;
         var written = new List<ArchivedFile>();
         var missing = new List<string>();
+        var notRendered = new List<string>();
         var writer = await ArchiveWriter.CreateAsync(output, dossier.GeneratedAt, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
@@ -45,6 +46,17 @@ public static class DossierArchive
                 await AddStoredAsync(document).ConfigureAwait(false);
             foreach (var letter in layout.Letters)
                 await AddAsync(letter.Name, "html", target => target.WriteAsync(letter.Item.Content, cancellationToken).AsTask()).ConfigureAwait(false);
+            if (pages.LetterPdf is { } print)
+            {
+                foreach (var letter in layout.LetterPdfs)
+                {
+                    // Made before its entry is opened: a letter that cannot be laid out is named in the manifest, not half written.
+                    if (print(letter.Item) is { } pdf)
+                        await AddAsync(letter.Name, "pdf", target => target.WriteAsync(pdf, cancellationToken).AsTask()).ConfigureAwait(false);
+                    else
+                        notRendered.Add(letter.Name);
+                }
+            }
             if (layout.HasMessages)
             {
                 await AddAsync(DossierLayout.MessagesPage, "html", target => pages.Messages(layout, target, cancellationToken)).ConfigureAwait(false);
@@ -54,7 +66,7 @@ public static class DossierArchive
             if (dossier.Audit is { } audit)
                 await AddAsync(DossierLayout.AuditFile, "csv", target => WriteAuditAsync(audit, target, cancellationToken)).ConfigureAwait(false);
 
-            await writer.AddAsync(DossierLayout.Manifest, "json", target => WriteManifestAsync(dossier, written, missing, target, cancellationToken), cancellationToken)
+            await writer.AddAsync(DossierLayout.Manifest, "json", target => WriteManifestAsync(dossier, written, missing, notRendered, target, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -85,7 +97,7 @@ public static class DossierArchive
         }
     }
 
-    private static async Task WriteManifestAsync(Dossier dossier, List<ArchivedFile> files, List<string> missing, Stream target, CancellationToken cancellationToken)
+    private static async Task WriteManifestAsync(Dossier dossier, List<ArchivedFile> files, List<string> missing, List<string> notRendered, Stream target, CancellationToken cancellationToken)
     {
         var json = new Utf8JsonWriter(target, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         await using (json.ConfigureAwait(false))
@@ -122,6 +134,14 @@ public static class DossierArchive
             foreach (var name in missing)
                 json.WriteStringValue(name);
             json.WriteEndArray();
+            // A letter's PDF the renderer could not lay out (its HTML, next to it, is the letter as issued).
+            if (notRendered.Count > 0)
+            {
+                json.WriteStartArray("not_rendered");
+                foreach (var name in notRendered)
+                    json.WriteStringValue(name);
+                json.WriteEndArray();
+            }
             if (dossier.Audit is { } audit)
             {
                 json.WriteStartObject("audit");
@@ -138,7 +158,11 @@ public static class DossierArchive
         DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
-/// <summary>The two HTML pages of the archive, written by the host in the requester's language into the entry's stream.</summary>
+/// <summary>The two HTML pages of the archive, written by the host in the requester's language into the entry's stream, and each letter's PDF.</summary>
 /// <param name="Summary"><c>dossier.html</c>: the printable summary.</param>
 /// <param name="Messages"><c>messages.html</c>: the thread, linking to the files under <c>messages/</c>.</param>
-public sealed record DossierPages(Func<DossierLayout, Stream, CancellationToken, Task> Summary, Func<DossierLayout, Stream, CancellationToken, Task> Messages);
+/// <param name="LetterPdf">A letter as PDF (engine.Pdf), null when it cannot be laid out; without it the archive has the letters' HTML only.</param>
+public sealed record DossierPages(
+    Func<DossierLayout, Stream, CancellationToken, Task> Summary,
+    Func<DossierLayout, Stream, CancellationToken, Task> Messages,
+    Func<DossierLetter, byte[]?>? LetterPdf = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EmploymentProcedures.Engine.Storage;
 
 namespace EmploymentProcedures.Engine.Archiving;
 
@@ -18,11 +19,12 @@ public sealed class DossierLayout
     public const string MessagesFolder = "messages/";
 
     private DossierLayout(Dossier dossier, IReadOnlyList<DossierPart<DossierFile>> documents, IReadOnlyList<DossierPart<DossierLetter>> letters,
-        IReadOnlyList<DossierPart<DossierFile>> messageFiles)
+        IReadOnlyList<DossierPart<DossierLetter>> letterPdfs, IReadOnlyList<DossierPart<DossierFile>> messageFiles)
     {
         Dossier = dossier;
         Documents = documents;
         Letters = letters;
+        LetterPdfs = letterPdfs;
         MessageFiles = messageFiles;
     }
 
@@ -33,6 +35,9 @@ public sealed class DossierLayout
 
     /// <summary>Each letter and its entry: <c>letters/&lt;its file name&gt;</c>.</summary>
     public IReadOnlyList<DossierPart<DossierLetter>> Letters { get; }
+
+    /// <summary>Each letter and the entry of its PDF, next to its HTML: <c>letters/TAE-2026-000042-decision-approved.pdf</c>.</summary>
+    public IReadOnlyList<DossierPart<DossierLetter>> LetterPdfs { get; }
 
     /// <summary>Each message's file and its entry: <c>messages/&lt;message's number&gt; - &lt;file's name&gt;.&lt;format&gt;</c>.</summary>
     public IReadOnlyList<DossierPart<DossierFile>> MessageFiles { get; }
@@ -62,6 +67,9 @@ public sealed class DossierLayout
         var letters = dossier.Letters
             .Select(l => new DossierPart<DossierLetter>(l, names.Take(LettersFolder, l.Letter.FileName, "html")))
             .ToList();
+        var letterPdfs = dossier.Letters
+            .Select(l => new DossierPart<DossierLetter>(l, names.Take(LettersFolder, LetterFileNames.Pdf(l.Letter), "pdf")))
+            .ToList();
         var messageFiles = new List<DossierPart<DossierFile>>();
         for (var i = 0; i < dossier.Messages.Count; i++)
         {
@@ -71,7 +79,7 @@ public sealed class DossierLayout
                     messageFiles.Add(new DossierPart<DossierFile>(file, names.Take(MessagesFolder, string.Create(CultureInfo.InvariantCulture, $"{i + 1:D2} - {file.FileName}"), file.Format)));
             }
         }
-        return new DossierLayout(dossier, documents, letters, messageFiles);
+        return new DossierLayout(dossier, documents, letters, letterPdfs, messageFiles);
     }
 }
 

@@ -23,4 +23,7 @@ public static partial class DiagnosticCodes
 
     /// <summary>{0} the file name.</summary>
     public static readonly DiagnosticDescriptor LetterheadNotPlain = Error("EP0507", "'{0}' is written into every letter as it is: it holds no {{{{ ... }}}} tags (a value of the application belongs in the letter's own template)");
+
+    /// <summary>{0} the element, {1} the elements the PDF renderer lays out.</summary>
+    public static readonly DiagnosticDescriptor TemplateNotPrintable = Warning("EP0508", "<{0}> cannot be drawn in the letter's PDF (the letter is still issued as HTML, but its PDF download will fail); use one of: {1}");
 }

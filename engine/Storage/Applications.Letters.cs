@@ -41,6 +41,37 @@ public sealed partial class Applications
         OpenAsync(id, actor, "open_letter " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             db => LetterContentAsync(db, id, issuedId, cancellationToken), () => Refusal.Of(RefusalCodes.UnknownLetter), null, cancellationToken);
 
+    /// <summary>
+    /// Letter <paramref name="issuedId"/> of the application with its HTML as issued and the application's reference, for
+    /// someone who may see it (the same rule and refusals as <see cref="OpenIssuedAsync"/>): what its PDF is made from.
+    /// </summary>
+    public async Task<Outcome<LetterToPrint>> PrintableAsync(Guid id, Actor actor, long issuedId, CancellationToken cancellationToken = default)
+    {
+        var what = "open_letter_pdf " + issuedId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
+        if (seen.Refusal is { } hidden)
+            return Outcome.Refused<LetterToPrint>(hidden);
+        IssuedLetter? letter;
+        Stream? content;
+        await using (var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            letter = (await LettersOfAsync(db, id, cancellationToken).ConfigureAwait(false)).FirstOrDefault(l => l.Id == issuedId);
+            content = letter is null ? null : await LetterContentAsync(db, id, issuedId, cancellationToken).ConfigureAwait(false);
+        }
+        if (letter is null || content is null)
+        {
+            var refusal = Refusal.Of(RefusalCodes.UnknownLetter);
+            await RefuseAsync(id, actor, what, null, refusal, cancellationToken).ConfigureAwait(false);
+            return Outcome.Refused<LetterToPrint>(refusal);
+        }
+        await using (content.ConfigureAwait(false))
+        {
+            using var reader = new StreamReader(content, Encoding.UTF8);
+            var html = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            return Outcome.Of(new LetterToPrint(letter, seen.Loaded!.Application.Reference ?? id.ToString("N"), html));
+        }
+    }
+
     /// <summary>The bytes of letter <paramref name="issuedId"/> of application <paramref name="id"/> (null when it has no such letter).</summary>
     private async Task<Stream?> LetterContentAsync(ProceduresDb db, Guid id, long issuedId, CancellationToken cancellationToken)
     {
@@ -161,6 +192,27 @@ public sealed partial class Applications
             Reopened = action == StepAction.RequestChanges ? happened.Items ?? [] : [],
             ReviewerMessage = action == StepAction.RequestChanges ? happened.Comment : null,
         };
+    }
+}
+
+/// <summary>An issued letter, its application's reference (or id for a draft) and its HTML as issued: what its PDF is made from.</summary>
+public sealed record LetterToPrint(IssuedLetter Letter, string Reference, string Html)
+{
+    /// <summary>The PDF's name: the HTML's without its language, <c>TAE-2026-000042-decision-approved.pdf</c>.</summary>
+    public string PdfFileName => LetterFileNames.Pdf(Letter);
+}
+
+/// <summary>The names a letter is saved under.</summary>
+public static class LetterFileNames
+{
+    /// <summary><c>TAE-2026-000042-decision-approved.pdf</c> for <c>TAE-2026-000042-decision-approved.fr.html</c>.</summary>
+    public static string Pdf(IssuedLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var suffix = "." + letter.Language + ".html";
+        var stem = letter.FileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? letter.FileName[..^suffix.Length]
+            : Path.GetFileNameWithoutExtension(letter.FileName);
+        return stem + ".pdf";
     }
 }
 

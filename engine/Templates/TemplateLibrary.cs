@@ -150,6 +150,7 @@ public sealed class TemplateLibrary
             var column = tag - (text.LastIndexOf('\n', Math.Max(0, tag - 1)) + 1) + 1;
             diagnostics.Add(DiagnosticCodes.LetterheadNotPlain.At(new SourceSpan(path, line, column), fileName));
         }
+        PrintableMarkup.Check(text, path, diagnostics);
         return text;
     }
 
@@ -162,6 +163,7 @@ public sealed class TemplateLibrary
             diagnostics.Add(DiagnosticCodes.TemplateSyntax.At(new SourceSpan(path, message.Span.Start.Line + 1, message.Span.Start.Column + 1), message.Message));
         if (!parsed.HasErrors && parsed.Page is not null)
             TemplateChecker.Check(parsed.Page, path, diagnostics);
+        PrintableMarkup.Check(text, path, diagnostics);
         return new DocumentTemplate(name, language, path, parsed, diagnostics.Any(d => d.IsError));
     }
 

@@ -74,7 +74,8 @@ internal static class ApplicationDossier
             {
                 [nameof(DossierMessages.Layout)] = layout,
                 [nameof(DossierMessages.Texts)] = texts,
-            }, token));
+            }, token),
+            letter => LetterPdfDownload.Print(letter, dossier.Application.Reference ?? dossier.Application.Id.ToString("N"), loggers));
     }
 
     /// <summary>Renders <typeparamref name="TComponent"/> as a whole HTML document into <paramref name="target"/>.</summary>

@@ -31,6 +31,26 @@ public sealed class TemplateLibraryTests : IDisposable
     }
 
     [Fact]
+    public void Load_TemplateWithAnElementThePdfCannotDraw_WarnsAtItsLineAndStillServesTheTemplate()
+    {
+        var video = "<h1>{{ application.reference }}</h1>\n<p>Voir :</p>\n  <video src=\"x.mp4\"></video>";
+        var library = Load(("notice.fr.html", video), ("notice.ar.html", Letter), (TemplateLibrary.StylesheetFile, "p { margin: 0 }"));
+
+        var warning = Assert.Single(library.DiagnosticsOf("notice"));
+        Assert.StartsWith("templates/notice.fr.html(3,3): warning EP0508: <video> cannot be drawn in the letter's PDF", warning.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bdi", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(["fr", "ar"], library.LanguagesOf("notice"));
+    }
+
+    [Fact]
+    public void Load_RepositoryTemplatesAndLetterheads_UseOnlyWhatThePdfDraws()
+    {
+        var library = TemplateLibrary.Load(Path.Combine(RepositoryPaths.Procedures, "templates"), "templates");
+
+        Assert.DoesNotContain(library.Diagnostics, d => d.Code == "EP0508");
+    }
+
+    [Fact]
     public void Load_TemplateWithoutArabic_ReportsTheMissingFile()
     {
         var library = Load(("notice.fr.html", Letter));

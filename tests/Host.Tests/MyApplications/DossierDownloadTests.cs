@@ -80,33 +80,6 @@ public sealed class DossierDownloadTests(LivePortal portal)
         }
     }
 
-    /// <summary>The errors (and worse) the portal logs while it records.</summary>
-    private sealed class ErrorRecorder : ILoggerProvider
-    {
-        private volatile bool _stopped;
-
-        public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
-
-        public void Stop() => _stopped = true;
-
-        public ILogger CreateLogger(string categoryName) => new Recorder(this, categoryName);
-
-        public void Dispose() => Stop();
-
-        private sealed class Recorder(ErrorRecorder owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (!owner._stopped && IsEnabled(logLevel))
-                    owner.Entries.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
-            }
-        }
-    }
-
     [Fact]
     public async Task Dossier_ByTheOwner_IsAZipAttachmentNamedAfterTheReferenceNeverCachedOrSniffedWithoutTheAudit()
     {
@@ -137,6 +110,29 @@ public sealed class DossierDownloadTests(LivePortal portal)
             Assert.Equal(Filing.Pdf(document.DocumentId), copy.ToArray());
         }
         Assert.DoesNotContain((await portal.Applications.HistoryAsync(application.Id, Administrator)).Value!, e => e.Kind == StorageEvents.DossierDownloaded);
+    }
+
+    [Fact]
+    public async Task Dossier_EachLetter_HasItsPdfNextToItsHtmlListedInTheManifestWithSizeAndHash()
+    {
+        var (application, email) = await SubmittedAsync();
+
+        using var zip = await DossierOfAsync(email, application.Id);
+
+        var html = Assert.Single(zip.Entries, e => e.FullName.StartsWith("letters/", StringComparison.Ordinal) && e.FullName.EndsWith(".html", StringComparison.Ordinal));
+        var pdf = Assert.Single(zip.Entries, e => e.FullName == $"letters/{application.Reference}-receipt.pdf");
+        using var copy = new MemoryStream();
+        await using (var content = pdf.Open())
+            await content.CopyToAsync(copy);
+        var bytes = copy.ToArray();
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(bytes))
+            Assert.Contains(application.Reference!, string.Concat(document.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(Text(zip, "manifest.json"));
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == pdf.FullName);
+        Assert.Equal(bytes.Length, listed.GetProperty("size").GetInt64());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), listed.GetProperty("sha256").GetString());
+        Assert.Contains(manifest.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString() == html.FullName);
+        Assert.False(manifest.RootElement.TryGetProperty("not_rendered", out _));
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class MessagesAndLettersTests(LivePortal portal)
 
         page.WaitForAssertion(() => Assert.Equal(["Accusé de réception", "Décision de refus"], page.FindAll(".letters .document-label").Select(e => e.TextContent)));
         var links = page.FindAll(".letters a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(letters.SelectMany(l => new[] { ApplicationFiles.Url(l), ApplicationFiles.Url(l, download: true) }), links);
+        Assert.Equal(letters.SelectMany(l => new[] { ApplicationFiles.Url(l), ApplicationFiles.Url(l, download: true), LetterPdfDownload.Url(l) }), links);
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using HarfBuzzSharp;
+using SkiaSharp;
+
+namespace EmploymentProcedures.Engine.Pdf;
+
+/// <summary>
+/// The two fonts a letter is drawn with, embedded in this assembly from the portal's own files (<c>host/wwwroot/fonts</c>):
+/// Noto Sans for Latin text and Noto Sans Arabic for Arabic, each loaded once for SkiaSharp (drawing, embedding a subset
+/// in the PDF) and for HarfBuzz (shaping), from the same bytes.
+/// </summary>
+internal sealed class LetterFonts
+{
+    private static readonly Lazy<LetterFonts> Loaded = new(() => new LetterFonts());
+
+    private LetterFonts()
+    {
+        Latin = LetterFont.Load("fonts/NotoSans-Regular.ttf", isArabic: false);
+        Arabic = LetterFont.Load("fonts/NotoSansArabic-Regular.ttf", isArabic: true);
+    }
+
+    public static LetterFonts Shared => Loaded.Value;
+
+    public LetterFont Latin { get; }
+
+    public LetterFont Arabic { get; }
+
+    /// <summary>Whether <paramref name="c"/> belongs to the Arabic script (letters, marks, Arabic-Indic digits, presentation forms).</summary>
+    public static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
+        or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFE';
+}
+
+/// <summary>One font: its typeface for SkiaSharp and its face for HarfBuzz.</summary>
+internal sealed class LetterFont
+{
+    /// <summary>
+    /// This thread's HarfBuzz fonts: the face is shared (immutable), but a HarfBuzz font keeps caches that two threads
+    /// shaping at once would corrupt (widths came out wrong under parallel renders), so each thread shapes with its own.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<LetterFont, HarfBuzzSharp.Font>? t_shapers;
+
+    private readonly Face _face;
+
+    private LetterFont(SKTypeface typeface, Face face, int unitsPerEm, bool isArabic)
+    {
+        Typeface = typeface;
+        _face = face;
+        UnitsPerEm = unitsPerEm;
+        IsArabic = isArabic;
+    }
+
+    public SKTypeface Typeface { get; }
+
+    /// <summary>This thread's HarfBuzz font of the face, at a scale of one unit per font unit.</summary>
+    public HarfBuzzSharp.Font Shaper
+    {
+        get
+        {
+            var shapers = t_shapers ??= [];
+            if (!shapers.TryGetValue(this, out var font))
+            {
+                font = new HarfBuzzSharp.Font(_face);
+                font.SetScale(UnitsPerEm, UnitsPerEm);
+                shapers[this] = font;
+            }
+            return font;
+        }
+    }
+
+    public int UnitsPerEm { get; }
+
+    public bool IsArabic { get; }
+
+    public bool Has(char c) => char.IsSurrogate(c) || Shaper.TryGetGlyph(c, out _);
+
+    public static LetterFont Load(string resource, bool isArabic)
+    {
+        using var stream = typeof(LetterFont).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"engine.Pdf was built without its font '{resource}'.");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        var typeface = SKTypeface.FromData(SKData.CreateCopy(bytes))
+            ?? throw new InvalidOperationException($"The font '{resource}' does not load.");
+        // HarfBuzz reads the font where it lies for as long as the face lives (the process): unmanaged memory, which the
+        // garbage collector never moves (a managed array under the blob gave wrong glyphs once it had been moved).
+        var data = Marshal.AllocHGlobal(bytes.Length);
+        Marshal.Copy(bytes, 0, data, bytes.Length);
+        using var blob = new Blob(data, bytes.Length, MemoryMode.ReadOnly, () => Marshal.FreeHGlobal(data));
+        blob.MakeImmutable();
+        var face = new Face(blob, 0);
+        face.MakeImmutable();
+        return new LetterFont(typeface, face, face.UnitsPerEm, isArabic);
+    }
+
+    /// <summary>An <see cref="SKFont"/> of this face at <paramref name="size"/> points, bold by emboldening and italic by slanting (only regular faces ship).</summary>
+    public SKFont At(float size, bool bold, bool italic) => new(Typeface, size)
+    {
+        Embolden = bold,
+        SkewX = italic ? -0.2f : 0,
+        Subpixel = true,
+        LinearMetrics = true,
+        Hinting = SKFontHinting.None,
+        Edging = SKFontEdging.Antialias,
+    };
+}
