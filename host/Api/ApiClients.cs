@@ -263,6 +263,10 @@ public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProv
     public async Task<IReadOnlyList<PartnerEventItem>?> DeliveriesAsync(Actor? by, string id, CancellationToken cancellationToken = default) =>
         MayManage(by) ? await events.RecentAsync(id, DeliveriesShown, cancellationToken) : null;
 
+    /// <summary>Per client, its pushes given up after failing and not sent again (what the list of clients shows); null for anyone but an administrator.</summary>
+    public async Task<IReadOnlyDictionary<string, int>?> GivenUpPushesAsync(Actor? by, CancellationToken cancellationToken = default) =>
+        MayManage(by) ? await events.GivenUpByClientAsync(cancellationToken) : null;
+
     /// <summary>Sends a given-up push of the client's again (its attempts afresh); false when it was not given up (any more), null for anyone but an administrator.</summary>
     public async Task<bool?> ResendAsync(Actor? by, string id, long eventId, CancellationToken cancellationToken = default) =>
         MayManage(by) ? await events.ResendAsync(id, eventId, cancellationToken) : null;

@@ -30,7 +30,7 @@ public sealed class HealthTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal(
-            ["data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy"],
+            ["data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy", "webhooks:Healthy"],
             json.RootElement.GetProperty("checks").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetString()}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(portal.DataPath, body, StringComparison.Ordinal);
         Assert.False(json.RootElement.TryGetProperty("counts", out _));
@@ -65,6 +65,42 @@ public sealed class HealthTests
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<EmploymentProcedures.Host.Accounts.AccountsDb>();
         Assert.Equal(HealthStatus.Healthy, (await new MailCheck(outbox, accounts, dayLater).CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
+    public async Task Ready_APushGivenUpToday_IsDegradedWithTheCountAndTheOldestsAge_ADroppedOneNot_AndHealthyAgainADayLater()
+    {
+        await using var portal = await TempPortal.PrepareAsync(listen: true, "--Portal:ApiWebhookInterval=00:00:00");
+        var services = portal.App.Services;
+        var events = services.GetRequiredService<PartnerEvents>();
+        var filing = new Filing(services.GetRequiredService<Applications>(), services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]);
+        await events.SetAsync("c0ffee0000000001", new PartnerSubscriber("c0ffee0000000001", [Filing.Procedure], [], null));
+        await events.SetAsync("c0ffee0000000002", new PartnerSubscriber("c0ffee0000000002", [Filing.Procedure], [], null));
+        var application = await filing.SubmittedAsync(Actor.Applicant("health-" + Guid.NewGuid().ToString("N"), "Salma Berrada"));
+        var now = DateTime.UtcNow;
+        var claimed = await events.ClaimAsync("round", now, 10, TimeSpan.FromMinutes(5));
+        var failing = claimed.Single(e => e.ClientId == "c0ffee0000000001");
+        await events.FailedAsync(failing.Id, "round", 503, "HTTP 503: Service Unavailable", now.AddMinutes(-90), retryAt: null);
+        await events.DroppedAsync(claimed.Single(e => e.ClientId == "c0ffee0000000002").Id, "round", "the client was revoked", now);
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
+
+        using var response = await client.GetAsync(Health.ReadyPath);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Degraded", json.RootElement.GetProperty("checks").GetProperty("webhooks").GetString());
+        var counts = json.RootElement.GetProperty("counts").GetProperty("webhooks");
+        Assert.Equal(1, counts.GetProperty(WebhookCheck.GivenUpCount).GetInt32());
+        Assert.InRange(counts.GetProperty(WebhookCheck.OldestGivenUpMinutesCount).GetInt32(), 90, 95);
+        foreach (var secret in new[] { "c0ffee", application.Reference!, "503", "Salma" })
+            Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
+        var check = await new WebhookCheck(events, TimeProvider.System).CheckHealthAsync(new HealthCheckContext());
+        Assert.Contains("1 webhook push(es) given up", check.Description, StringComparison.Ordinal);
+        Assert.Contains("/admin/api-clients", check.Description, StringComparison.Ordinal);
+        var dayLater = new FakeTimeProvider(DateTimeOffset.UtcNow + WebhookCheck.Window + TimeSpan.FromMinutes(1));
+        Assert.Equal(HealthStatus.Healthy, (await new WebhookCheck(events, dayLater).CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
     [Fact]
