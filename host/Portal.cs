@@ -78,7 +78,10 @@ public static class Portal
             : new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
-            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl)));
+            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl),
+            services.GetRequiredService<IAccountStanding>()));
+        // Every command a person sends checks their account is still active at that time (closed or deactivated meanwhile).
+        builder.Services.AddSingleton<IAccountStanding, AccountStanding>();
         // Periodic jobs that must run once however many instances share the database take a lease first (Operations/LeasedJob.cs).
         builder.Services.AddSingleton(services => new JobLeases(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<InstanceLeases>();

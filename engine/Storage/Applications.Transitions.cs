@@ -71,6 +71,8 @@ public sealed partial class Applications
         ArgumentNullException.ThrowIfNull(actor);
         try
         {
+            if (await InactiveAsync(actor, cancellationToken).ConfigureAwait(false) is { } inactive)
+                return await RefuseAsync(id, actor, Describe(command), null, inactive, cancellationToken).ConfigureAwait(false);
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
