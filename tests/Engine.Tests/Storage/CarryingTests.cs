@@ -275,6 +275,17 @@ public sealed class CarryingTests
         [.. SubmissionValidator.Validate(published!.Definition, new Submission(draft.Answers, []), new EvaluationContext(TestStore.Monday))
             .Errors.Where(e => e.Code == "required").Select(e => e.Path)];
 
+    /// <summary>A question, then the establishment (carried), shown only once the applicant says the site is a separate one.</summary>
+    private const string SeparateSite = """
+          - id: site
+            title: { fr: "Site", ar: "الموقع" }
+            fields:
+              - { id: separate_site, type: boolean, label: { fr: "Site distinct du siège", ar: "موقع مستقل عن المقر" } }
+          - id: establishment
+            include: establishment
+            visible: separate_site
+        """;
+
     [Fact]
     public async Task Start_CarriedSectionHiddenUntilTheApplicantAnswers_IsFilledAllTheSame_AndShowsFilledOnceVisible()
     {
@@ -283,14 +294,7 @@ public sealed class CarryingTests
         await store.PublishAsync(Procedure("carry-site", "CST", """
               - id: company
                 include: employer-identity
-              - id: site
-                title: { fr: "Site", ar: "الموقع" }
-                fields:
-                  - { id: separate_site, type: boolean, label: { fr: "Site distinct du siège", ar: "موقع مستقل عن المقر" } }
-              - id: establishment
-                include: establishment
-                visible: separate_site
-            """));
+            """ + "\n" + SeparateSite));
         var earlier = await SubmitRegistrationAsync(store, Amina);
 
         var draft = await StartAsync(store, Amina, "carry-site");
@@ -310,15 +314,7 @@ public sealed class CarryingTests
     public async Task Start_CarriedSectionHidden_WithAnAnswerInvalidOnceVisible_LeavesThatFieldEmpty()
     {
         await using var store = await StoreAsync();
-        await store.PublishAsync(Procedure("carry-site", "CST", """
-              - id: site
-                title: { fr: "Site", ar: "الموقع" }
-                fields:
-                  - { id: separate_site, type: boolean, label: { fr: "Site distinct du siège", ar: "موقع مستقل عن المقر" } }
-              - id: establishment
-                include: establishment
-                visible: separate_site
-            """));
+        await store.PublishAsync(Procedure("carry-site", "CST", SeparateSite));
         await SubmitRegistrationAsync(store, Amina);
         await store.SqlAsync("UPDATE \"Applications\" SET \"Answers\" = REPLACE(\"Answers\", '\"headcount\":\"40\"', '\"headcount\":\"-3\"')");
 
