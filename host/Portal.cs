@@ -79,7 +79,10 @@ public static class Portal
             : new FileDocumentStore(dataPath, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new Applications(
             services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
-            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl)));
+            services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>(), MailSetup.PublicUrl(settings.PublicUrl),
+            services.GetRequiredService<IAccountStanding>()));
+        // Every command a person sends checks their account is still active at that time (closed or deactivated meanwhile).
+        builder.Services.AddSingleton<IAccountStanding, AccountStanding>();
         // Periodic jobs that must run once however many instances share the database take a lease first (Operations/LeasedJob.cs).
         builder.Services.AddSingleton(services => new JobLeases(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<InstanceLeases>();
@@ -222,6 +225,8 @@ public static class Portal
         await services.GetRequiredService<StorageChoice>().MigrateAsync(db, services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<SharedStorage>().KeysInDatabase)
             await ImportKeysAsync(services, db, cancellationToken).ConfigureAwait(false);
+        // Webhook signing secrets written in clear by an older portal are encrypted (the keys are out of a migration's reach).
+        await ProtectWebhookSecretsAsync(services, db, cancellationToken).ConfigureAwait(false);
         // The staff search's folded keys are computed in C#, so the migration that added them leaves them to here.
         await AccountSearch.FillAsync(db, cancellationToken).ConfigureAwait(false);
 
@@ -272,6 +277,18 @@ public static class Portal
             logger.LogError("Storage:Documents=database: {Count} document file(s) do not hold what their name says and were not copied ({Hashes}): restore them from a backup and restart, or run 'procedures documents-to-database'", report.Damaged.Count, string.Join(", ", report.Damaged));
         if (report.Copied > 0)
             logger.LogWarning("{Count} document file(s) copied into the database (Storage:Documents=database); the files stay until removed by hand", report.Copied);
+#pragma warning restore CA1848, CA1873
+    }
+
+    /// <summary>The webhook signing secrets still in clear, encrypted once (<see cref="WebhookSecrets.ProtectClearAsync"/>).</summary>
+    private static async Task ProtectWebhookSecretsAsync(IServiceProvider services, AccountsDb db, CancellationToken cancellationToken)
+    {
+        var encrypted = await services.GetRequiredService<WebhookSecrets>().ProtectClearAsync(db, cancellationToken).ConfigureAwait(false);
+        if (encrypted == 0)
+            return;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.WebhookSecrets");
+#pragma warning disable CA1848, CA1873 // Once, at the start that encrypts them.
+        logger.LogWarning("{Count} webhook signing secret(s) kept in clear were encrypted with the data-protection keys", encrypted);
 #pragma warning restore CA1848, CA1873
     }
 

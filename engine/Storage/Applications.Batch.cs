@@ -59,6 +59,8 @@ public sealed partial class Applications
         var distinct = ids.Distinct().ToList();
         if (distinct.Count > MaxBatch)
             return Outcome.Refused<BatchResult>(Refusal.Of(RefusalCodes.BatchTooLarge, MaxBatch, distinct.Count));
+        if (await InactiveAsync(reviewer, cancellationToken).ConfigureAwait(false) is { } inactive)
+            return Outcome.Refused<BatchResult>(inactive);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         var lines = new List<BatchLine>(distinct.Count);
         foreach (var id in distinct)

@@ -16,8 +16,9 @@ public sealed partial class Applications
     /// fragment describing the applicant (<see cref="SectionDefinition.Carried"/>) filled from its owner's most recently submitted
     /// application (any procedure, any status, never an erased one nor a draft) whose definition carried the same fragment and
     /// answered it. Only the fragment's own fields that both versions of it have are taken, and only answers the new field
-    /// accepts: the draft's definition validates them (type, choices, formats, bounds) and prunes the hidden ones, and what it
-    /// refuses stays empty. Each section filled is recorded in <see cref="Application.Carried"/> with the reference and date it
+    /// accepts: the draft's definition validates them (type, choices, formats, bounds) and prunes the hidden fields, and what it
+    /// refuses stays empty. A section hidden until the applicant answers something is filled all the same, with what would be
+    /// valid once it shows. Each section filled is recorded in <see cref="Application.Carried"/> with the reference and date it
     /// came from. Nothing is ever read from another owner's applications.
     /// </summary>
     private async Task<Application> CarryAsync(ProceduresDb db, ProcedureDefinition definition, Application draft, CancellationToken cancellationToken)
@@ -108,9 +109,14 @@ public sealed partial class Applications
     /// <summary>
     /// <paramref name="answers"/> without what the definition hides or refuses: every field with an error other than being
     /// empty and required is emptied, then the answers are pruned again (an emptied choice may hide a field), until none is left.
+    /// A carried section's own condition is set aside: its answers are kept if they would be valid once it shows.
     /// </summary>
     private static Answers Accepted(ProcedureDefinition definition, Answers answers, EvaluationContext context)
     {
+        // A carried section hidden until the applicant answers something (a proxy's identity, a separate site) is checked as
+        // the form will show it: filled with what would be valid then, kept while hidden (saving keeps hidden answers; the
+        // submission leaves out what is still hidden), so it shows filled the moment it appears.
+        definition = definition with { Sections = [.. definition.Sections.Select(s => s.Carried && s.Visible is not null ? s with { Visible = null } : s)] };
         var current = VisibleAnswers.Prune(definition, answers, context);
         while (true)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Expressions;
 using EmploymentProcedures.Engine.Workflow;
@@ -62,12 +63,16 @@ public sealed partial class Applications
             Documents = carried.Documents,
             Moved = draft.Moved is { } earlier ? earlier.Then(move) : move,
         };
-        // The audit names what went by field path and document id, never an answer: the entry outlives the draft.
+        // The audit names what went, and what the new version now asks, by field path and document id, never an answer: the
+        // entry outlives the draft. The applicant's timeline tells it from these items (the version's day, what is to complete).
         List<string> items =
         [
             $"version {draft.DefinitionVersion} to {version}",
+            "published " + TimeZoneInfo.ConvertTimeFromUtc(publishedAt, _clock.LocalTimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             .. carried.DroppedAnswers.Select(p => "answer " + p),
             .. carried.DroppedDocuments.Select(d => "document " + d),
+            .. carried.RequiredFields.Select(p => "required " + p),
+            .. carried.RequiredDocuments.Select(d => "required document " + d),
         ];
         return new Loaded(moved, to)
         {

@@ -71,6 +71,8 @@ public sealed partial class Applications
         ArgumentNullException.ThrowIfNull(actor);
         try
         {
+            if (await InactiveAsync(actor, cancellationToken).ConfigureAwait(false) is { } inactive)
+                return await RefuseAsync(id, actor, Describe(command), null, inactive, cancellationToken).ConfigureAwait(false);
             for (var attempt = 1; ; attempt++)
             {
                 await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -80,12 +82,6 @@ public sealed partial class Applications
                 if (loaded is null)
                     return await RefuseAsync(id, actor, Describe(command), null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
                 var (application, definition) = loaded;
-                // A retired procedure files nothing more: its owner's draft is refused in the command's own read, before any move.
-                if (command is WorkflowCommand.Submit && application.Status == ApplicationStatus.Draft && application.OwnerId == actor.UserId
-                    && await DefinitionStore.RetirementAsync(db, application.ProcedureId, cancellationToken).ConfigureAwait(false) is { } retirement)
-                {
-                    return await RefuseAsync(id, actor, Describe(command), null, _definitions.RetiredRefusal(retirement), cancellationToken).ConfigureAwait(false);
-                }
                 var moves = loaded.Move is not null && Hidden(loaded, actor) is null;
                 var run = moves && command is WorkflowCommand.SaveAnswers save
                     // Typed on the form of the version the draft was on: what it says of fields gone goes as the stored answers' did.
@@ -109,7 +105,9 @@ public sealed partial class Applications
                     next = next with { Moved = null };
                 try
                 {
-                    var written = await WriteAsync(db, definition, loaded, next, actor, events, today, moves ? WithDocuments(alongside, cancellationToken) : alongside, cancellationToken).ConfigureAwait(false);
+                    var (written, retired) = await WriteAsync(db, definition, loaded, next, actor, events, today, moves ? WithDocuments(alongside, cancellationToken) : alongside, cancellationToken).ConfigureAwait(false);
+                    if (retired is not null)
+                        return await RefuseAsync(id, actor, Describe(command), null, _definitions.RetiredRefusal(retired), cancellationToken).ConfigureAwait(false);
                     if (written is null)
                         return WorkflowResult.Refused(Refusal.Of(RefusalCodes.Busy));
                     if (result.Refusal is { } refused)
@@ -148,9 +146,10 @@ public sealed partial class Applications
     /// counters and heads it must, writes and commits. A first submission's receipt and rows carry the reference it is
     /// about to take: they are prepared with the number the counter will give once the first submissions ahead in the
     /// queue have committed, and again inside should it give another. Transactions of the same database take turns, in
-    /// the order they come (<see cref="WriteTurns"/>); null when the turn did not come within the busy timeout.
+    /// the order they come (<see cref="WriteTurns"/>); no application when the turn did not come within the busy timeout.
+    /// A first submission of a procedure retired meanwhile writes nothing and gives the retirement.
     /// </remarks>
-    private async Task<Application?> WriteAsync(
+    private async Task<(Application? Written, Retirement? Retired)> WriteAsync(
         ProceduresDb db, ProcedureDefinition definition, Loaded stored, Application next, Actor actor,
         IReadOnlyList<WorkflowEvent> events, DateOnly today, Func<ProceduresDb, Application, Task>? alongside, CancellationToken cancellationToken)
     {
@@ -164,7 +163,7 @@ public sealed partial class Applications
 
         var writer = WriteTurns.Of(db);
         if (!await writer.WaitAsync(SqliteStorage.DefaultBusyTimeout, cancellationToken).ConfigureAwait(false))
-            return null;
+            return (null, null);
         try
         {
             return await WriteAsync(db, definition, stored, next, actor, events, today, now, alongside, due, coming, predicted, writes, cancellationToken).ConfigureAwait(false);
@@ -179,7 +178,7 @@ public sealed partial class Applications
     /// The transaction itself, prepared by the other <c>WriteAsync</c>; at a first submission <paramref name="coming"/> counts it
     /// on its way to a number and <paramref name="predicted"/> is the reference the rows carry.
     /// </summary>
-    private async Task<Application> WriteAsync(
+    private async Task<(Application? Written, Retirement? Retired)> WriteAsync(
         ProceduresDb db, ProcedureDefinition definition, Loaded stored, Application next, Actor actor, IReadOnlyList<WorkflowEvent> events,
         DateOnly today, DateTime now, Func<ProceduresDb, Application, Task>? alongside, DateOnly? due, WriteTurns.Coming? coming, string? predicted, Writes writes,
         CancellationToken cancellationToken)
@@ -187,6 +186,16 @@ public sealed partial class Applications
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The whole transaction fails or succeeds: SaveChanges needs no savepoint of its own.
         db.Database.AutoSavepointsEnabled = false;
+        // A retired procedure files nothing more: a draft's first submission is refused here, in the transaction that would
+        // write it, not in the command's read. Write transactions take turns (SQLite's BEGIN IMMEDIATE, PostgreSQL's
+        // WriterLock), and the retirement is one, so it either committed before this read, which sees it, or begins after
+        // this commit: no retirement slips between the check and the write.
+        var before = stored.Application;
+        if (before.Status == ApplicationStatus.Draft && next.Status != ApplicationStatus.Draft
+            && await DefinitionStore.RetirementAsync(db, next.ProcedureId, cancellationToken).ConfigureAwait(false) is { } retirement)
+        {
+            return (null, retirement);
+        }
         var taken = coming is null ? null : await References.NextAsync(db, coming.Prefix, today.Year, cancellationToken).ConfigureAwait(false);
         if (taken is not null)
         {
@@ -197,7 +206,6 @@ public sealed partial class Applications
 
         // The row as read is the original: the update sets only the columns that differ, and its version is the concurrency check.
         db.Applications.Attach(writes.Row).OriginalValues.SetValues(stored.Row);
-        var before = stored.Application;
 
         // Only an application in review or waiting for changes has pending work to replace; its claims stay only
         // while the step stays in review (another role's opinion on a parallel step).
@@ -228,7 +236,7 @@ public sealed partial class Applications
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (taken is not null)
             coming!.Took(taken.Number);
-        return next;
+        return (next, null);
     }
 
     /// <summary>What a transition writes, ready before the write lock is taken; the audit entries are chained inside.</summary>

@@ -40,6 +40,7 @@ public sealed partial class Applications
     private readonly TemplateLibrary _templates;
     private readonly DocumentRenderer _renderer;
     private readonly Uri _portal;
+    private readonly IAccountStanding? _standing;
 
     /// <summary>
     /// The page where a third party types a letter's verification code (<see cref="VerificationBlock.PageOf"/>), under the same
@@ -54,7 +55,12 @@ public sealed partial class Applications
     /// The portal's public address (<c>Portal:PublicUrl</c>), under which every issued letter's verification block points
     /// to the verification page (<see cref="VerificationBlock"/>); <see cref="LocalPortal"/> when null.
     /// </param>
-    public Applications(IDbContextFactory<ProceduresDb> databases, DefinitionStore definitions, IDocumentStore documents, TimeProvider? clock = null, Uri? portal = null)
+    /// <param name="standing">
+    /// Whether each person acting still may (<see cref="IAccountStanding"/>, the host's accounts); null: every actor may (the
+    /// command line, tests of the engine alone).
+    /// </param>
+    public Applications(IDbContextFactory<ProceduresDb> databases, DefinitionStore definitions, IDocumentStore documents, TimeProvider? clock = null, Uri? portal = null,
+        IAccountStanding? standing = null)
     {
         ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(definitions);
@@ -69,7 +75,14 @@ public sealed partial class Applications
         _renderer = new DocumentRenderer(_templates);
         _workflow = new Circuit(_roles);
         _portal = portal ?? LocalPortal;
+        _standing = standing;
     }
+
+    /// <summary>The refusal of a command from a person whose account was closed or deactivated since their page opened; null while it is active.</summary>
+    private async Task<Refusal?> InactiveAsync(Actor actor, CancellationToken cancellationToken) =>
+        _standing is null || actor.IsSystem || await _standing.IsActiveAsync(actor, cancellationToken).ConfigureAwait(false)
+            ? null
+            : Refusal.Of(RefusalCodes.AccountInactive);
 
     /// <summary>Today in the clock's time zone (the host gives a clock set to Morocco's).</summary>
     private DateOnly Today => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
@@ -83,6 +96,8 @@ public sealed partial class Applications
         ArgumentNullException.ThrowIfNull(applicant);
         try
         {
+            if (await InactiveAsync(applicant, cancellationToken).ConfigureAwait(false) is { } inactive)
+                return await RefuseAsync(null, applicant, "start " + procedureId, null, inactive, cancellationToken).ConfigureAwait(false);
             var latest = await _definitions.LatestAsync(procedureId, cancellationToken).ConfigureAwait(false);
             if (latest is null)
                 return await RefuseAsync(null, applicant, "start " + procedureId, null, Refusal.Of(RefusalCodes.UnknownProcedure, procedureId), cancellationToken).ConfigureAwait(false);

@@ -141,6 +141,28 @@ public sealed class PartnerEvents(IDbContextFactory<ProceduresDb> databases)
             .SetProperty(e => e.GivenUpAt, givenUp), cancellationToken);
     }
 
+    /// <summary>
+    /// The pushes given up after failing since <paramref name="since"/> (UTC) and not sent again since: how many, and when the
+    /// first of them was given up. Those dropped unsent (the client revoked, narrowed, without a webhook) are not counted: nothing
+    /// is wrong there. Read through the index on (delivered, given up).
+    /// </summary>
+    public async Task<GivenUpPushes> GivenUpSinceAsync(DateTime since, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var givenUp = db.PartnerEvents.Where(e => e.DeliveredAt == null && e.GivenUpAt >= since && e.Attempts > 0);
+        var count = await givenUp.CountAsync(cancellationToken).ConfigureAwait(false);
+        return new GivenUpPushes(count, count == 0 ? null : await givenUp.MinAsync(e => e.GivenUpAt, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Per client, how many of its pushes are given up after failing and not sent again (what its page offers to send again).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> GivenUpByClientAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.PartnerEvents.Where(e => e.DeliveredAt == null && e.GivenUpAt != null && e.Attempts > 0)
+            .GroupBy(e => e.ClientId).Select(g => new { ClientId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ClientId, g => g.Count, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Gives up the claimed event without sending it (the client no longer listens or no longer covers the application), saying why.</summary>
     public Task DroppedAsync(long id, string claim, string reason, DateTime now, CancellationToken cancellationToken = default)
     {
@@ -202,6 +224,9 @@ public sealed class PartnerEvents(IDbContextFactory<ProceduresDb> databases)
 }
 
 /// <summary>An API client that registered a webhook, and what it may read (as <see cref="PartnerAccess"/> covers it).</summary>
+/// <summary>Pushes given up after failing: how many, and when the first was given up (UTC; null when none).</summary>
+public readonly record struct GivenUpPushes(int Count, DateTime? Oldest);
+
 public sealed record PartnerSubscriber(string ClientId, IReadOnlyCollection<string> Procedures, IReadOnlyCollection<string> Provinces, DateOnly? ExpiresOn)
 {
     internal PartnerSubscription ToRow() => new()

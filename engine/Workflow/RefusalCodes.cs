@@ -34,6 +34,9 @@ public static class RefusalCodes
     /// <summary>The procedure was retired (<see cref="Storage.DefinitionStore.RetireAsync"/>): no new draft, no first submission; its argument the day it was retired.</summary>
     public const string ProcedureRetired = "procedure_retired";
     public const string WrongApplicant = "wrong_applicant";
+
+    /// <summary>The person's account was closed or deactivated after their page opened (<see cref="Storage.IAccountStanding"/>): nothing is done.</summary>
+    public const string AccountInactive = "account_inactive";
     public const string FileTooLarge = "file_too_large";
     public const string FileFormat = "file_format";
     public const string FileEmpty = "file_empty";

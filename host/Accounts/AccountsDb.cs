@@ -117,7 +117,7 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
             client.PrimitiveCollection(c => c.Provinces);
             client.Property(c => c.SecretHash).HasMaxLength(64);
             client.Property(c => c.WebhookUrl).HasMaxLength(Api.WebhookAddresses.MaxLength);
-            client.Property(c => c.WebhookSecret).HasMaxLength(60);
+            client.Property(c => c.WebhookSecret).HasMaxLength(Api.WebhookSecrets.MaxStoredLength);
         });
         builder.Entity<ApiClientChange>(change =>
         {

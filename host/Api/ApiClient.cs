@@ -55,7 +55,8 @@ public sealed class ApiClient
 
     /// <summary>
     /// The secret that signs every push (<c>whsec_</c> and 32 random bytes in base64, <see cref="WebhookSigning"/>), while a
-    /// webhook is set. Kept as it is, unlike the token: the portal needs it to sign, not only to check.
+    /// webhook is set, encrypted with the portal's data-protection keys (<see cref="WebhookSecrets"/>): the portal needs it
+    /// back to sign, so it cannot be hashed like the token, and a copy of the database alone does not give it.
     /// </summary>
     public string? WebhookSecret { get; set; }
 }

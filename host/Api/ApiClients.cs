@@ -37,7 +37,7 @@ public sealed record ApiClientOutcome(ApiClient? Client, string? Token, IReadOnl
 /// (<see cref="ApiClientChange"/>) in the same save as the change itself. After each change the engine is told which clients
 /// listen to pushes, with their grants (<see cref="PartnerEvents.SetAsync"/>).
 /// </summary>
-public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProvider clock, PartnerEvents events, IOptions<PortalOptions> portal)
+public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProvider clock, PartnerEvents events, WebhookSecrets secrets, IOptions<PortalOptions> portal)
 {
     /// <summary>How many of a client's last pushes its page lists.</summary>
     public const int DeliveriesShown = 30;
@@ -233,14 +233,17 @@ public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProv
             if (checkedUrl is null)
                 client.WebhookSecret = null;
             else if (client.WebhookSecret is null)
-                client.WebhookSecret = secret = WebhookSigning.NewSecret();
+                client.WebhookSecret = secrets.Protect(secret = WebhookSigning.NewSecret());
             client.WebhookUrl = checkedUrl;
             return ([], [change]);
         }, cancellationToken);
         return outcome.Succeeded ? outcome with { WebhookSecret = secret } : outcome;
     }
 
-    /// <summary>A new signing secret for the client's webhook, in the outcome to be shown once: the next push is signed with it.</summary>
+    /// <summary>
+    /// A new signing secret for the client's webhook, in the outcome to be shown once (stored encrypted, <see cref="WebhookSecrets"/>):
+    /// the next push is signed with it. What an administrator does when the page says the secret can no longer be read.
+    /// </summary>
     public async Task<ApiClientOutcome> RenewWebhookSecretAsync(Actor? by, string id, CancellationToken cancellationToken = default)
     {
         var secret = WebhookSigning.NewSecret();
@@ -250,7 +253,7 @@ public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProv
                 return ([new ApiClientError("", "revoked")], []);
             if (client.WebhookUrl is null)
                 return ([new ApiClientError("", "no_webhook")], []);
-            client.WebhookSecret = secret;
+            client.WebhookSecret = secrets.Protect(secret);
             return ([], [Change(by!, id, ApiClientChangeKinds.WebhookSecretRenewed, now)]);
         }, cancellationToken);
         return outcome.Succeeded ? outcome with { WebhookSecret = secret } : outcome;
@@ -259,6 +262,10 @@ public sealed class ApiClients(AccountsDb db, ProcedureCatalog catalog, TimeProv
     /// <summary>The client's last pushes, newest first; null for anyone but an administrator.</summary>
     public async Task<IReadOnlyList<PartnerEventItem>?> DeliveriesAsync(Actor? by, string id, CancellationToken cancellationToken = default) =>
         MayManage(by) ? await events.RecentAsync(id, DeliveriesShown, cancellationToken) : null;
+
+    /// <summary>Per client, its pushes given up after failing and not sent again (what the list of clients shows); null for anyone but an administrator.</summary>
+    public async Task<IReadOnlyDictionary<string, int>?> GivenUpPushesAsync(Actor? by, CancellationToken cancellationToken = default) =>
+        MayManage(by) ? await events.GivenUpByClientAsync(cancellationToken) : null;
 
     /// <summary>Sends a given-up push of the client's again (its attempts afresh); false when it was not given up (any more), null for anyone but an administrator.</summary>
     public async Task<bool?> ResendAsync(Actor? by, string id, long eventId, CancellationToken cancellationToken = default) =>

@@ -20,6 +20,7 @@ internal static class PartnerApi
     public static IServiceCollection AddPartnerApi(this IServiceCollection services, PortalOptions settings)
     {
         services.AddScoped<ApiClients>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton(services => new PartnerEvents(services.GetRequiredService<IDbContextFactory<ProceduresDb>>()));
         // Pushes follow no redirect (an address is what an administrator set, not where a server sends it) and connect only to
         // public addresses unless Portal:ApiWebhooksAllowHttp (WebhookAddresses).

@@ -23,7 +23,7 @@ internal readonly record struct WebhookRound(int Claimed, int Delivered, int Fai
 /// then given up. Events are not delivered in order per client: a failed one waits while the next go.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
-    PartnerEvents events, IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<PortalOptions> options, TimeProvider clock,
+    PartnerEvents events, WebhookSecrets secrets, IServiceScopeFactory scopes, IHttpClientFactory http, IOptions<PortalOptions> options, TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
 {
     public const string HttpClientName = "webhooks";
@@ -32,6 +32,9 @@ internal sealed partial class WebhookDispatcher(
     public const int BatchSize = 40;
 
     private const int Parallelism = 4;
+
+    /// <summary>The error kept with a push not sent because the client's signing secret cannot be read (English, as the others).</summary>
+    public const string UnreadableSecret = "not sent: the signing secret can no longer be read (data-protection keys lost or replaced); renew it on the client's page";
 
     /// <summary>The longest excerpt of a refusing answer's body kept with the error.</summary>
     public const int ExcerptLength = 120;
@@ -88,7 +91,12 @@ internal sealed partial class WebhookDispatcher(
                     return;
                 }
                 var client = clients[item.ClientId];
-                var (status, error) = await PostAsync(client, item, token);
+                // A secret the keys no longer open is never replaced by no signature: the attempt fails, and is retried
+                // (signed with the new secret) once an administrator renews it on the client's page.
+                var secret = secrets.Reveal(client.WebhookSecret);
+                if (secret is null)
+                    SecretUnreadable(client.Id);
+                var (status, error) = secret is null ? (null, UnreadableSecret) : await PostAsync(client, secret, item, token);
                 var at = clock.GetUtcNow().UtcDateTime;
                 if (error is null)
                 {
@@ -128,7 +136,7 @@ internal sealed partial class WebhookDispatcher(
     };
 
     /// <summary>Posts the event; the answer's status code, and null or why it failed.</summary>
-    private async Task<(int? Status, string? Error)> PostAsync(ApiClient client, PartnerEventItem item, CancellationToken cancellationToken)
+    private async Task<(int? Status, string? Error)> PostAsync(ApiClient client, string secret, PartnerEventItem item, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(ApiApplicationChanged.Of(item), Json);
         var id = ApiApplicationChanged.IdOf(item.Id);
@@ -140,7 +148,7 @@ internal sealed partial class WebhookDispatcher(
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSigning.Sign(client.WebhookSecret!, id, timestamp, body));
+        request.Headers.Add("webhook-signature", WebhookSigning.Sign(secret, id, timestamp, body));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.ApiWebhookTimeout);
         try
@@ -191,6 +199,9 @@ internal sealed partial class WebhookDispatcher(
         }
         return cleaned.ToString().Trim();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook signing secret of API client {ClientId} cannot be read (data-protection keys lost or replaced): its pushes are not sent until an administrator renews it")]
+    private partial void SecretUnreadable(string clientId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook push {EventId} to API client {ClientId} given up after {Attempts} attempt(s): {Error}")]
     private partial void GaveUp(string eventId, string clientId, int attempts, string error);

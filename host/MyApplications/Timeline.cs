@@ -74,6 +74,7 @@ internal static class Timeline
             StorageEvents.Carried when Items(record.Detail) is [var section, var reference, var day] =>
                 (Say("Mine.EventCarried", texts.Item(section), reference, Day(day, language)), null, null),
             WorkflowEvents.SectionEmptied => (Say("Mine.EventSectionEmptied", texts.Item(record.Detail ?? "")), null, null),
+            StorageEvents.DraftMoved => (DraftMoved(Items(record.Detail), language, strings), null, null),
             WorkflowEvents.Submitted => (Say("Mine.EventSubmitted", record.Detail ?? ""), null, null),
             WorkflowEvents.Resubmitted => (Say("Mine.EventResubmitted", step), null, strings["Mine.ItemsChanged"]),
             WorkflowEvents.StepEntered => (Say("Mine.EventStepEntered", step), null, null),
@@ -108,6 +109,34 @@ internal static class Timeline
         var at = MoroccoTime.Local(clock, record.At);
         return new TimelineEntry(at, record.Kind, shown.Sentence, by,
             message is null ? null : shown.Message, message, items.Count == 0 ? null : shown.Items, items);
+    }
+
+    /// <summary>
+    /// A draft moved to its procedure's latest version, from the items its audit entry keeps (<c>version 1 to 2, published
+    /// 2026-11-12, answer …, document …, required …, required document …</c>): the version's day and what the applicant has
+    /// to complete now ("Formulaire mis à jour vers la version du 12 novembre 2026 : 2 réponses à compléter."). An entry
+    /// written before the day was kept names the version's number instead.
+    /// </summary>
+    private static string DraftMoved(string[] items, Language language, IStringLocalizer strings)
+    {
+        string Say(string key, params object[] values) => string.Format(language.Culture, strings[key].Value, values);
+        var answers = items.Count(i => i.StartsWith("required ", StringComparison.Ordinal) && !i.StartsWith("required document ", StringComparison.Ordinal));
+        var documents = items.Count(i => i.StartsWith("required document ", StringComparison.Ordinal));
+        var parts = new List<string>(2);
+        if (answers > 0)
+            parts.Add(answers == 1 ? Say("Mine.DraftMovedAnswersOne") : Say("Mine.DraftMovedAnswersMany", answers));
+        if (documents > 0)
+            parts.Add(documents == 1 ? Say("Mine.DraftMovedDocumentsOne") : Say("Mine.DraftMovedDocumentsMany", documents));
+        var what = parts switch
+        {
+            [] => Say("Mine.DraftMovedNothing"),
+            [var one] => one,
+            _ => Say("Mine.DraftMovedAnd", parts[0], parts[1]),
+        };
+        if (items.FirstOrDefault(i => i.StartsWith("published ", StringComparison.Ordinal)) is { } published)
+            return Say("Mine.EventDraftMoved", Day(published["published ".Length..], language), what);
+        var version = items.FirstOrDefault(i => i.StartsWith("version ", StringComparison.Ordinal))?.Split(' ') is [_, _, "to", var to] ? to : "";
+        return Say("Mine.EventDraftMovedVersion", version, what);
     }
 
     /// <summary>A day the audit keeps as <c>yyyy-MM-dd</c>, as the page's language writes it ("12 novembre 2026").</summary>

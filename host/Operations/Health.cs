@@ -15,7 +15,7 @@ namespace EmploymentProcedures.Host.Operations;
 /// loaded and kept up with the other instances' publications, the deadline sweep keeps running (with what its last round erased), no e-mail was given up lately). The answer names each check and its status,
 /// and the counts a check gives, nothing more: no path, no message, no name or address, no exception reaches it (they go
 /// to the log), since anyone may ask. 503 when a check is unhealthy; a degraded check (little disk space left, a late
-/// sweep, a notification set aside) answers 200 and says so.
+/// sweep, a notification set aside, a push given up) answers 200 and says so.
 /// </summary>
 public static class Health
 {
@@ -34,7 +34,8 @@ public static class Health
             .AddCheck<ProceduresCheck>("procedures")
             .AddCheck<SweepCheck>("deadline-sweep")
             .AddCheck<SealCheck>("audit-seals")
-            .AddCheck<MailCheck>("mail");
+            .AddCheck<MailCheck>("mail")
+            .AddCheck<WebhookCheck>("webhooks");
         return services;
     }
 
@@ -276,5 +277,32 @@ internal sealed class MailCheck(Outbox outbox, AccountsDb accounts, TimeProvider
         if (givenUp > 0)
             counts[AccountMailsGivenUpCount] = givenUp;
         return HealthCheckResult.Degraded($"{setAside} notification(s) set aside and {givenUp} account e-mail(s) given up in the last 24 hours", data: counts);
+    }
+}
+
+/// <summary>
+/// No partner's push (webhook) was given up in the last <see cref="Window"/> after a day of failed attempts: a partner's
+/// system refusing or unreachable, or a signing secret to renew, misses changes until someone looks. Degraded otherwise,
+/// with how many and how long ago the oldest was given up (counts only: which client and why are on
+/// <c>/admin/api-clients</c> and in the log). A push dropped because its client no longer listens is not counted.
+/// </summary>
+internal sealed class WebhookCheck(PartnerEvents events, TimeProvider clock) : IHealthCheck
+{
+    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    /// <summary>The counts' names in the answer.</summary>
+    public const string GivenUpCount = "givenUpLast24Hours";
+    public const string OldestGivenUpMinutesCount = "oldestGivenUpMinutesAgo";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var givenUp = await events.GivenUpSinceAsync(now - Window, cancellationToken).ConfigureAwait(false);
+        if (givenUp.Count == 0)
+            return HealthCheckResult.Healthy();
+        var minutes = (int)Math.Max(0, (now - givenUp.Oldest!.Value).TotalMinutes);
+        return HealthCheckResult.Degraded(
+            $"{givenUp.Count} webhook push(es) given up in the last 24 hours, the oldest at {givenUp.Oldest:O}: see /admin/api-clients (each client's last pushes, and 'send again')",
+            data: new Dictionary<string, object> { [GivenUpCount] = givenUp.Count, [OldestGivenUpMinutesCount] = minutes });
     }
 }

@@ -284,7 +284,7 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WebhookSecret")
-                        .HasMaxLength(60)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WebhookUrl")

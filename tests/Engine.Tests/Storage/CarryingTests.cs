@@ -275,6 +275,56 @@ public sealed class CarryingTests
         [.. SubmissionValidator.Validate(published!.Definition, new Submission(draft.Answers, []), new EvaluationContext(TestStore.Monday))
             .Errors.Where(e => e.Code == "required").Select(e => e.Path)];
 
+    /// <summary>A question, then the establishment (carried), shown only once the applicant says the site is a separate one.</summary>
+    private const string SeparateSite = """
+          - id: site
+            title: { fr: "Site", ar: "الموقع" }
+            fields:
+              - { id: separate_site, type: boolean, label: { fr: "Site distinct du siège", ar: "موقع مستقل عن المقر" } }
+          - id: establishment
+            include: establishment
+            visible: separate_site
+        """;
+
+    [Fact]
+    public async Task Start_CarriedSectionHiddenUntilTheApplicantAnswers_IsFilledAllTheSame_AndShowsFilledOnceVisible()
+    {
+        // The establishment shows only once the applicant says the site is a separate one: its answers wait for it.
+        await using var store = await StoreAsync();
+        await store.PublishAsync(Procedure("carry-site", "CST", """
+              - id: company
+                include: employer-identity
+            """ + "\n" + SeparateSite));
+        var earlier = await SubmitRegistrationAsync(store, Amina);
+
+        var draft = await StartAsync(store, Amina, "carry-site");
+        var saved = await store.Applications.SaveAnswersAsync(draft.Id, Amina, draft.Answers.With("site", Answers.From(new Dictionary<string, object?> { ["separate_site"] = true })));
+
+        Assert.Equal(["company", "establishment"], draft.Carried.Select(c => c.Section).Order(StringComparer.Ordinal));
+        Assert.Equal(earlier.Reference, draft.Carried.Single(c => c.Section == "establishment").Reference);
+        Assert.Equal("Usine de Aïn Sebaâ", ((Answers)draft.Answers["establishment"]!)["name"]);
+        Assert.True(saved.Succeeded, saved.ToString());
+        var definition = (await store.Definitions.LatestAsync("carry-site"))!.Definition;
+        var errors = SubmissionValidator.Validate(definition, new Submission(saved.Application!.Answers, []), new EvaluationContext(TestStore.Monday)).Errors;
+        Assert.DoesNotContain(errors, e => e.Path.StartsWith("establishment", StringComparison.Ordinal));
+        Assert.Equal("40", ((Answers)saved.Application.Answers["establishment"]!)["headcount"]?.ToString());
+    }
+
+    [Fact]
+    public async Task Start_CarriedSectionHidden_WithAnAnswerInvalidOnceVisible_LeavesThatFieldEmpty()
+    {
+        await using var store = await StoreAsync();
+        await store.PublishAsync(Procedure("carry-site", "CST", SeparateSite));
+        await SubmitRegistrationAsync(store, Amina);
+        await store.SqlAsync("UPDATE \"Applications\" SET \"Answers\" = REPLACE(\"Answers\", '\"headcount\":\"40\"', '\"headcount\":\"-3\"')");
+
+        var draft = await StartAsync(store, Amina, "carry-site");
+
+        var establishment = (Answers)draft.Answers["establishment"]!;
+        Assert.Equal("Usine de Aïn Sebaâ", establishment["name"]);
+        Assert.Null(establishment["headcount"]);
+    }
+
     [Fact]
     public async Task Start_SectionSayingCarryNone_IsNotFilled()
     {

@@ -53,7 +53,7 @@ public sealed class DraftMoveTests
         Assert.Equal(["insurance"], notice.RequiredDocuments);
         var audit = (await store.AuditAsync()).Where(a => a.ApplicationId == draft.Id).ToList();
         var entry = Assert.Single(audit, a => a.Kind == StorageEvents.DraftMoved);
-        Assert.Equal("version 1 to 2, answer headcount, document annexes", entry.Detail);
+        Assert.Equal("version 1 to 2, published 2026-03-02, answer headcount, document annexes, required permit, required document insurance", entry.Detail);
         Assert.Equal(WorkflowEvents.Saved, audit[audit.IndexOf(entry) + 1].Kind);
         Assert.True((await store.Audit.VerifyAsync()).Intact);
     }

@@ -172,4 +172,31 @@ public sealed class PartnerEventsTests
         var again = Assert.Single(await store.PartnerEvents.ClaimAsync("resent", now.AddDays(2), 10, Lease));
         Assert.Equal(0, again.Attempts);
     }
+
+    [Fact]
+    public async Task GivenUp_CountedSinceAWindowWithTheOldest_PerClient_NotTheDroppedNorTheResent()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.PartnerEvents.SetAsync("failing", Listening("failing", ["store-visa"]));
+        await store.PartnerEvents.SetAsync("revoked", Listening("revoked", ["store-visa"]));
+        await store.SubmittedAsync(TestStore.Applicant("amina"));
+        await store.SubmittedAsync(TestStore.Applicant("youssef"));
+        var now = store.Clock.GetUtcNow().UtcDateTime;
+        var claimed = await store.PartnerEvents.ClaimAsync("round", now, 10, Lease);
+        var failing = claimed.Where(e => e.ClientId == "failing").Select(e => e.Id).ToList();
+        await store.PartnerEvents.FailedAsync(failing[0], "round", 503, "HTTP 503", now.AddHours(-30), null);
+        await store.PartnerEvents.FailedAsync(failing[1], "round", null, "timeout", now.AddHours(-2), null);
+        foreach (var dropped in claimed.Where(e => e.ClientId == "revoked"))
+            await store.PartnerEvents.DroppedAsync(dropped.Id, "round", "the client was revoked", now);
+
+        var lastDay = await store.PartnerEvents.GivenUpSinceAsync(now.AddHours(-24));
+        var twoDays = await store.PartnerEvents.GivenUpSinceAsync(now.AddDays(-2));
+        var byClient = await store.PartnerEvents.GivenUpByClientAsync();
+        await store.PartnerEvents.ResendAsync("failing", failing[1]);
+
+        Assert.Equal(new GivenUpPushes(1, now.AddHours(-2)), lastDay);
+        Assert.Equal(new GivenUpPushes(2, now.AddHours(-30)), twoDays);
+        Assert.Equal(new Dictionary<string, int> { ["failing"] = 2 }, byClient);
+        Assert.Equal(new GivenUpPushes(0, null), await store.PartnerEvents.GivenUpSinceAsync(now.AddHours(-24)));
+    }
 }

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
 
@@ -90,6 +92,41 @@ public sealed class RetirementTests
         Assert.Equal(RefusalCodes.ProcedureRetired, submitted.Refusal?.Code);
         Assert.Equal(ApplicationStatus.Draft, (await store.Applications.GetAsync(draft.Id, Amina)).Value!.Status);
         Assert.Contains(await store.AuditAsync(), a => a.Kind == WorkflowEvents.Refused && a.ApplicationId == draft.Id && a.Detail == RefusalCodes.ProcedureRetired);
+    }
+
+    [Fact]
+    public async Task Submit_RetiredBetweenTheCommandsReadAndItsWrite_IsRefused_AndTheDraftStaysADraft()
+    {
+        // The retirement commits on another connection once the submission has read the draft and is about to write it.
+        await using var store = await TestStore.CreateAsync();
+        var draft = await store.DraftAsync(Amina);
+        var retireFirst = new BeforeFirstTransaction(() => store.Definitions.RetireAsync("store-visa", Analyst, Reason));
+        var racing = new Applications(store.Intercepted(retireFirst), store.Definitions, store.Documents, store.Clock);
+
+        var submitted = await racing.SubmitAsync(draft.Id, Amina);
+
+        Assert.True(retireFirst.Ran);
+        Assert.Equal(RefusalCodes.ProcedureRetired, submitted.Refusal?.Code);
+        var stored = (await store.Applications.GetAsync(draft.Id, Amina)).Value!;
+        Assert.Equal((ApplicationStatus.Draft, null), (stored.Status, stored.Reference));
+        Assert.DoesNotContain(await store.AuditAsync(), a => a.Kind == WorkflowEvents.Submitted && a.ApplicationId == draft.Id);
+    }
+
+    /// <summary>Runs <paramref name="act"/> (on its own connection) just before the first transaction of the intercepted contexts begins.</summary>
+    private sealed class BeforeFirstTransaction(Func<Task> act) : DbTransactionInterceptor
+    {
+        private int _ran;
+
+        public bool Ran => _ran == 1;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _ran, 1) == 0)
+                await act();
+            return result;
+        }
     }
 
     [Fact]

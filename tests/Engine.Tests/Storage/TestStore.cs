@@ -8,6 +8,8 @@ using EmploymentProcedures.Engine.Validation;
 using EmploymentProcedures.Engine.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace EmploymentProcedures.Engine.Tests.Storage;
@@ -89,6 +91,20 @@ internal sealed class TestStore : IAsyncDisposable
     public IDbContextFactory<ProceduresDb> AnotherProcess(TimeSpan busyTimeout) => _postgres is null
         ? SqliteStorage.Create(DatabaseFile, busyTimeout)
         : PostgresStorage.Create(_postgres.ConnectionString, busyTimeout);
+
+    /// <summary>
+    /// A context factory over the same database, in this process, whose contexts also run <paramref name="interceptor"/>: a
+    /// test's hook into a command's own connection (what it does between its read and its write).
+    /// </summary>
+    public IDbContextFactory<ProceduresDb> Intercepted(IInterceptor interceptor)
+    {
+        var builder = new DbContextOptionsBuilder<ProceduresDb>();
+        if (_postgres is null)
+            SqliteStorage.Configure(builder, DatabaseFile);
+        else
+            PostgresStorage.Configure(builder, _postgres.ConnectionString);
+        return new PooledDbContextFactory<ProceduresDb>(builder.AddInterceptors(interceptor).Options);
+    }
 
     /// <summary>What <c>procedures verify-data</c> says of the store: the file's checks on SQLite, the same without them on PostgreSQL.</summary>
     public Task<DataVerification> VerifyDataAsync() => _postgres is null

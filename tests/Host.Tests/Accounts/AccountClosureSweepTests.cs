@@ -38,7 +38,9 @@ public sealed class AccountClosureSweepTests
                 Assert.True((await users.CreateAsync(waiting, LivePortal.Password)).Succeeded);
                 Assert.Equal(ClosureOutcome.Closed, await services.GetRequiredService<AccountClosure>().CloseAsync(account));
                 owner = Actor.Applicant(account.Id, "Atlas Textile");
-                var applications = services.GetRequiredService<Applications>();
+                // A command that read the account as active just before the closure committed: the engine without the accounts' check.
+                var applications = new Applications(services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), services.GetRequiredService<DefinitionStore>(),
+                    services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<TimeProvider>());
                 late = await new Filing(applications, services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]).DraftAsync(owner);
                 await services.GetRequiredService<AccountsDb>().Database.ExecuteSqlRawAsync(
                     "CREATE TRIGGER refuse_account_removal BEFORE DELETE ON AspNetUsers BEGIN SELECT RAISE(ABORT, 'disk full'); END;");

@@ -4,7 +4,7 @@ using EmploymentProcedures.Host.Localization;
 
 namespace EmploymentProcedures.Host.Tests.Api;
 
-/// <summary>The webhook's part of an API client's page: an address refused with its reason, the secret shown once, the last pushes listed.</summary>
+/// <summary>The webhook's part of an API client's page: an address refused with its reason, the secret shown once, the last pushes listed; the list of clients counting each one's pushes given up.</summary>
 [Collection(WebhookPortalTests.Name)]
 public sealed class ApiClientWebhookPageTests(WebhookPortal portal)
 {
@@ -75,6 +75,11 @@ public sealed class ApiClientWebhookPageTests(WebhookPortal portal)
             now = (await portal.Events.RecentAsync(client.Id, 1))[0].NextAttemptAt ?? now;
         }
         Assert.NotNull((await portal.Events.RecentAsync(client.Id, 1))[0].GivenUpAt);
+        using var list = portal.AdminPage(await portal.AdministratorAsync(), Languages.English);
+        var clients = list.Render<ApiClientsPage>();
+        var line = clients.WaitForElement($"table.api-clients a[href$='{client.Id}']").Closest("tr")!;
+        Assert.Equal("1", line.QuerySelector("td.api-client-given-up")!.TextContent.Trim());
+        Assert.Contains("given up after a day of failed attempts", clients.Find("#api-clients-given-up").TextContent, StringComparison.Ordinal);
         using var context = portal.AdminPage(await portal.AdministratorAsync(), Languages.English);
         var page = context.Render<ApiClientPage>(p => p.Add(c => c.Id, client.Id));
 
@@ -87,5 +92,8 @@ public sealed class ApiClientWebhookPageTests(WebhookPortal portal)
 
         Assert.Equal(10, receiver.Requests.Count);
         Assert.NotNull((await portal.Events.RecentAsync(client.Id, 1))[0].DeliveredAt);
+        using var after = portal.AdminPage(await portal.AdministratorAsync(), Languages.English);
+        var listed = after.Render<ApiClientsPage>().WaitForElement($"table.api-clients a[href$='{client.Id}']").Closest("tr")!;
+        Assert.Equal("0", listed.QuerySelector("td.api-client-given-up")!.TextContent.Trim());
     }
 }

@@ -52,6 +52,7 @@ public class ApiPortal : LivePortal
             services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, Portal.DatabaseFile));
             services.AddSingleton(Portal.App.Services.GetRequiredService<PartnerEvents>());
             services.AddSingleton(Portal.App.Services.GetRequiredService<IOptions<PortalOptions>>());
+            services.AddSingleton(Portal.App.Services.GetRequiredService<WebhookSecrets>());
             services.AddScoped<ApiClients>();
         });
 

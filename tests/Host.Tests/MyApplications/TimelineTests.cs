@@ -45,6 +45,11 @@ public sealed class TimelineTests
         { StorageEvents.ReadThroughApi, null, null, "in_review", "application", "Dossier consulté par Karim Alaoui, système d'une administration partenaire." },
         { StorageEvents.Carried, null, null, "draft", "employer, TAE-2026-000042, 2026-11-12", "Section « Identification de l'employeur » remplie à partir de votre demande TAE-2026-000042 du 12 novembre 2026." },
         { WorkflowEvents.SectionEmptied, null, null, "draft", "establishment", "Section « Entreprise ou établissement concerné » vidée." },
+        { StorageEvents.DraftMoved, null, null, "draft", "version 1 to 2, published 2026-11-12, answer headcount, document annexes, required article_count, required workforce",
+            "Formulaire mis à jour vers la version du 12 novembre 2026 : 2 réponses à compléter." },
+        { StorageEvents.DraftMoved, null, null, "draft", "version 1 to 3, published 2026-11-12, required permit, required document insurance, required document lease",
+            "Formulaire mis à jour vers la version du 12 novembre 2026 : 1 réponse à compléter et 2 documents à joindre." },
+        { StorageEvents.DraftMoved, null, null, "draft", "version 2 to 3, answer headcount", "Formulaire mis à jour vers sa version 3 : rien à compléter." },
     };
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class HealthTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal(
-            ["audit-seals:Healthy", "data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy"],
+            ["audit-seals:Healthy", "data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy", "webhooks:Healthy"],
             json.RootElement.GetProperty("checks").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetString()}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(portal.DataPath, body, StringComparison.Ordinal);
         Assert.False(json.RootElement.TryGetProperty("counts", out _));
@@ -49,22 +49,59 @@ public sealed class HealthTests
         var now = DateTime.UtcNow;
         var given = (await outbox.ClaimAsync("batch", now, 100, TimeSpan.FromMinutes(10))).Single(n => n.Recipient == applicant.UserId);
         await outbox.FailedAsync(given.Item.Id, "batch", "550 5.1.1 <salma@example.test>: mailbox unavailable", now, retryAt: null);
-        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
 
-        using var response = await client.GetAsync(Health.ReadyPath);
+        var (body, json) = await DegradedAsync(portal, "mail");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        using var json = JsonDocument.Parse(body);
-        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Degraded", json.RootElement.GetProperty("checks").GetProperty("mail").GetString());
-        Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("mail").GetProperty(MailCheck.SetAsideCount).GetInt32());
+        Assert.Equal(1, json.GetProperty("counts").GetProperty("mail").GetProperty(MailCheck.SetAsideCount).GetInt32());
         foreach (var secret in new[] { applicant.UserId, "Salma", "salma@example.test", "550", given.Item.Reference! })
             Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
         var dayLater = new FakeTimeProvider(DateTimeOffset.UtcNow + MailCheck.Window + TimeSpan.FromMinutes(1));
         await using var scope = services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<EmploymentProcedures.Host.Accounts.AccountsDb>();
         Assert.Equal(HealthStatus.Healthy, (await new MailCheck(outbox, accounts, dayLater).CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
+    public async Task Ready_APushGivenUpToday_IsDegradedWithTheCountAndTheOldestsAge_ADroppedOneNot_AndHealthyAgainADayLater()
+    {
+        await using var portal = await TempPortal.PrepareAsync(listen: true, "--Portal:ApiWebhookInterval=00:00:00");
+        var services = portal.App.Services;
+        var events = services.GetRequiredService<PartnerEvents>();
+        var filing = new Filing(services.GetRequiredService<Applications>(), services.GetRequiredService<ProcedureCatalog>().Definitions[Filing.Procedure]);
+        await events.SetAsync("c0ffee0000000001", new PartnerSubscriber("c0ffee0000000001", [Filing.Procedure], [], null));
+        await events.SetAsync("c0ffee0000000002", new PartnerSubscriber("c0ffee0000000002", [Filing.Procedure], [], null));
+        var application = await filing.SubmittedAsync(Actor.Applicant("health-" + Guid.NewGuid().ToString("N"), "Salma Berrada"));
+        var now = DateTime.UtcNow;
+        var claimed = await events.ClaimAsync("round", now, 10, TimeSpan.FromMinutes(5));
+        var failing = claimed.Single(e => e.ClientId == "c0ffee0000000001");
+        await events.FailedAsync(failing.Id, "round", 503, "HTTP 503: Service Unavailable", now.AddMinutes(-90), retryAt: null);
+        await events.DroppedAsync(claimed.Single(e => e.ClientId == "c0ffee0000000002").Id, "round", "the client was revoked", now);
+
+        var (body, json) = await DegradedAsync(portal, "webhooks");
+
+        var counts = json.GetProperty("counts").GetProperty("webhooks");
+        Assert.Equal(1, counts.GetProperty(WebhookCheck.GivenUpCount).GetInt32());
+        Assert.InRange(counts.GetProperty(WebhookCheck.OldestGivenUpMinutesCount).GetInt32(), 90, 95);
+        foreach (var secret in new[] { "c0ffee", application.Reference!, "503", "Salma" })
+            Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
+        var check = await new WebhookCheck(events, TimeProvider.System).CheckHealthAsync(new HealthCheckContext());
+        Assert.Contains("1 webhook push(es) given up", check.Description, StringComparison.Ordinal);
+        Assert.Contains("/admin/api-clients", check.Description, StringComparison.Ordinal);
+        var dayLater = new FakeTimeProvider(DateTimeOffset.UtcNow + WebhookCheck.Window + TimeSpan.FromMinutes(1));
+        Assert.Equal(HealthStatus.Healthy, (await new WebhookCheck(events, dayLater).CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    /// <summary>The body of <c>/health/ready</c>, which must be a 200 saying the portal and <paramref name="check"/> are degraded.</summary>
+    private static async Task<(string Body, JsonElement Json)> DegradedAsync(TempPortal portal, string check)
+    {
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
+        using var response = await client.GetAsync(Health.ReadyPath);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Degraded", json.RootElement.GetProperty("checks").GetProperty(check).GetString());
+        return (body, json.RootElement.Clone());
     }
 
     [Fact]

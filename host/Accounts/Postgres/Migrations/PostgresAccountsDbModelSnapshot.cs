@@ -328,8 +328,8 @@ namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WebhookSecret")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
                         .UseCollation("C");
 
                     b.Property<string>("WebhookUrl")
