@@ -22,6 +22,32 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ApplicationLabel", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.HasKey("ApplicationId", "Label");
+
+                    b.HasIndex("Label", "ApplicationId");
+
+                    b.ToTable("ApplicationLabels", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ApplicationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -910,6 +936,9 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AwaitingReply")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -990,7 +1019,7 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
 
                     b.HasIndex("Role", "Territory", "SubmittedOn");
 
-                    b.HasIndex("Role", "Territory", "ProcedureId", "Step", "Status", "Province", "ClaimedBy", "DueOn");
+                    b.HasIndex("Role", "Territory", "ProcedureId", "Step", "Status", "Province", "ClaimedBy", "AwaitingReply", "DueOn");
 
                     b.ToTable("PendingWork", (string)null);
                 });
@@ -1170,6 +1199,15 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
                     b.HasIndex("ApplicationId", "DocumentId");
 
                     b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ApplicationLabel", b =>
+                {
+                    b.HasOne("EmploymentProcedures.Engine.Storage.Rows.ApplicationRow", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.DocumentChunk", b =>

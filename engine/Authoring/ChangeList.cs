@@ -21,6 +21,7 @@ internal sealed partial class ChangeList(ProcedureDefinition published, Procedur
         Outputs();
         Deadlines();
         Applicant();
+        Labels();
         Other();
         // OrderBy is stable: within an area, the order the comparisons produced.
         return _changes.OrderBy(c => c.Area).ToList();
@@ -139,6 +140,28 @@ internal sealed partial class ChangeList(ProcedureDefinition published, Procedur
                 .Add("max_files", old.MaxFiles, now.MaxFiles, now.MaxFiles < old.MaxFiles ? ChangeReasons.Of(ChangeReasons.DocumentLimit, "max_files") : null)
                 .Texts("label", old.Label, now.Label)
                 .Texts("help", old.Help, now.Help));
+        }
+    }
+
+    /// <summary>
+    /// The reviewers' labels, matched by id (a new title is a rename: files keep it). A label removed stays recorded on the
+    /// files that carry it (and in their audit) but is no longer shown, offered or filtered by; it shows again should its id
+    /// come back. Nothing of a file is lost, so it breaks nothing; the change says so, since reviewers stop seeing it.
+    /// </summary>
+    private void Labels()
+    {
+        foreach (var (old, now) in Pair(published.Labels, draft.Labels, l => l.Id))
+        {
+            var path = "labels." + (now ?? old)!.Id;
+            if (old is null || now is null)
+            {
+                var item = (now ?? old)!;
+                Add(ChangeArea.Label, old is null ? ChangeKind.Added : ChangeKind.Removed, path,
+                    new PropertyList().Describe("title", item.Title.Get("fr"), old is null).Describe("colour", item.Colour, old is null),
+                    old is null ? null : ChangeReasons.Of(ChangeReasons.LabelRemoved, item.Title.Get("fr")));
+                continue;
+            }
+            Add(ChangeArea.Label, ChangeKind.Changed, path, new PropertyList().Texts("title", old.Title, now.Title).Add("colour", old.Colour, now.Colour));
         }
     }
 

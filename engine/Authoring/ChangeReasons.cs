@@ -30,6 +30,7 @@ internal static class ChangeReasons
     public const string DeadlineShorter = "deadline_shorter";
     public const string SilenceDecides = "silence_decides";
     public const string ApplicantChanged = "applicant_changed";
+    public const string LabelRemoved = "label_removed";
     public const string DraftsMoved = "drafts_moved";
     public const string DraftsMovedWhole = "drafts_moved_whole";
 
@@ -43,6 +44,10 @@ internal static class ChangeReasons
 
     private static readonly Dictionary<string, (string Fr, string Ar, string En)> Texts = new(StringComparer.Ordinal)
     {
+        [LabelRemoved] = (
+            "Les dossiers qui portent l'étiquette « {0} » la gardent enregistrée, mais les agents ne la voient plus et ne peuvent plus filtrer par elle ; elle réapparaît si son identifiant revient.",
+            "تحتفظ الملفات التي تحمل الوسم «{0}» به مسجلا، لكن الأعوان لن يروه بعد الآن ولن يتمكنوا من التصفية به؛ ويظهر من جديد إذا عاد معرّفه.",
+            "Files carrying the label '{0}' keep it recorded, but reviewers no longer see it or filter by it; it shows again should its id come back."),
         [FieldRemoved] = (
             "Les réponses déjà données à « {0} » seraient perdues.",
             "ستضيع الأجوبة المُدخَلة سابقا في «{0}».",

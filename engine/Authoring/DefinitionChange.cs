@@ -14,6 +14,9 @@ public enum ChangeArea
     Output,
     Deadline,
     Applicant,
+
+    /// <summary>The reviewers' labels (<c>labels:</c>).</summary>
+    Label,
     Other,
 }
 

@@ -28,6 +28,9 @@ public sealed record ProcedureDefinition
     public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
     public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<ScenarioDefinition> Tests { get; init; } = [];
+
+    /// <summary>The <c>labels:</c> reviewers may put on files, in the order written (the order the pages show them).</summary>
+    public IReadOnlyList<LabelDefinition> Labels { get; init; } = [];
     public required SourceSpan Span { get; init; }
 
     /// <summary>Where the value of each top-level key is written (and of each output, as <c>outputs.approved</c>).</summary>
@@ -44,6 +47,9 @@ public sealed record ProcedureDefinition
 
     /// <summary>Every applicant field in form order, including group rows' fields (depth-first).</summary>
     public IEnumerable<FieldDefinition> AllFields() => Sections.SelectMany(s => s.Fields).SelectMany(Flatten);
+
+    /// <summary>The label <paramref name="id"/>, or null when the definition declares none of that id.</summary>
+    public LabelDefinition? FindLabel(string id) => Labels.FirstOrDefault(l => l.Id == id);
 
     public FieldDefinition? FindField(string path) => AllFields().FirstOrDefault(f => f.Path == path);
 

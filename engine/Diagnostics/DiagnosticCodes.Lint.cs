@@ -68,5 +68,7 @@ public static partial class DiagnosticCodes
     public static readonly DiagnosticDescriptor PrivacyWithoutRecipients = Warning("EP0348", "'privacy:' has no 'recipients:'; law 09-08 asks to tell the person who receives their data: name the services and authorities of the circuit (the provincial delegation, the labour inspectorate, the governor...)");
     public static readonly DiagnosticDescriptor CarryWithoutInclude = Error("EP0349", "section '{0}' says 'carry: {1}' but includes no fragment; 'carry: none' only stops an included fragment's answers being filled from the applicant's previous application: remove it");
     public static readonly DiagnosticDescriptor CarryNoneOnUncarried = Warning("EP0350", "section '{0}' says 'carry: none' but fragment '{1}' is never carried (it has no 'carry: applicant'); remove 'carry: none'");
+    public static readonly DiagnosticDescriptor UnknownLabelColour = Error("EP0351", "label '{0}' has colour '{1}', which is not in the palette{2}; the colours are {3}, each readable in the light and dark themes");
+    public static readonly DiagnosticDescriptor TooManyLabels = Error("EP0352", "the procedure declares {0} labels, more than {1}; a reviewer cannot scan a longer list in the inbox filter or on the case page: merge labels that mean the same, or remove the ones nobody uses");
     public static readonly DiagnosticDescriptor DuplicateLegalText = Warning("EP0335", "{0} repeats the French text in the Arabic text; translate it");
 }

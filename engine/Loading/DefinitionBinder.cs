@@ -46,6 +46,7 @@ internal static class DefinitionBinder
                 ? outputs.Entries.Where(e => e.Value is YamlScalar { IsNull: false }).ToDictionary(e => e.Key.Value, e => ((YamlScalar)e.Value).Value)
                 : new Dictionary<string, string>(),
             Tests = root.Mappings("tests").Select(Scenario).ToList(),
+            Labels = root.Mappings("labels").Select(Label).ToList(),
             Span = new SourceSpan(path, 1, 1),
             ValueSpans = ValueSpans(root),
             Lists = library.Lists,
@@ -176,6 +177,9 @@ internal static class DefinitionBinder
 
     private static OptionDefinition Option(YamlMapping map) =>
         new(map.Text("value") ?? "", map.Localized("label") ?? new LocalizedText(new Dictionary<string, string>()), map.Localized("help"), null, map.Span);
+
+    private static LabelDefinition Label(YamlMapping map) =>
+        new(map.Text("id") ?? "", map.Localized("title") ?? new LocalizedText(new Dictionary<string, string>()), map.Text("colour") ?? "", map.Span);
 
     private static DocumentDefinition Document(YamlMapping map) => new()
     {

@@ -40,6 +40,7 @@ internal sealed partial class Linter
         linter.CheckDocumentsAndRules();
         linter.CheckSteps();
         linter.CheckOutputs();
+        linter.CheckLabels();
         linter.CheckScenarios();
     }
 

@@ -13,7 +13,7 @@ namespace EmploymentProcedures.Engine.Reporting;
 /// only), every line of the filter and not just a page, read from the database and written out as they come (a
 /// few kilobytes of buffer whatever the size). The lines are <see cref="Applications.InboxLinesAsync"/>'s, so the
 /// same rights apply: a reviewer exports what their inbox shows them, anyone else an empty table. Headers and
-/// values (procedure, step, status, province, urgency) are in the language asked, fr, ar or en.
+/// values (procedure, step, status, province, urgency, the labels' titles) are in the language asked, fr, ar or en.
 /// </summary>
 public sealed class InboxExport
 {
@@ -28,6 +28,7 @@ public sealed class InboxExport
         LocalizedText.Of("Déposé le", "تاريخ الإيداع", "Submitted on"),
         LocalizedText.Of("Échéance", "أجل المعالجة", "Due on"),
         LocalizedText.Of("Urgence", "الاستعجال", "Urgency"),
+        LocalizedText.Of("Étiquettes", "الأوسام", "Labels"),
     ];
 
     private static readonly LocalizedText SheetName = LocalizedText.Of("Dossiers", "الملفات", "Inbox");
@@ -54,7 +55,7 @@ public sealed class InboxExport
             await foreach (var item in _applications.InboxLinesAsync(reviewer, filter, cancellationToken).ConfigureAwait(false))
             {
                 var (texts, submitted, due) = Values(item, labels, language);
-                await writer.WriteAsync(CsvText.Line([.. texts[..6], Iso(submitted), Iso(due), texts[6]])).ConfigureAwait(false);
+                await writer.WriteAsync(CsvText.Line([.. texts[..6], Iso(submitted), Iso(due), texts[6], texts[7]])).ConfigureAwait(false);
                 count++;
             }
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -71,8 +72,8 @@ public sealed class InboxExport
         var spreadsheet = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken).ConfigureAwait(false);
         await using (spreadsheet.ConfigureAwait(false))
         {
-            var options = new WorksheetOptions { FrozenRows = 1, AutoFilter = new AutoFilterOptions("A1:I1") };
-            foreach (var (column, width) in new[] { (1, 20d), (2, 45d), (3, 25d), (4, 22d), (5, 35d), (6, 25d), (7, 13d), (8, 13d), (9, 14d) })
+            var options = new WorksheetOptions { FrozenRows = 1, AutoFilter = new AutoFilterOptions("A1:J1") };
+            foreach (var (column, width) in new[] { (1, 20d), (2, 45d), (3, 25d), (4, 22d), (5, 35d), (6, 25d), (7, 13d), (8, 13d), (9, 14d), (10, 35d) })
                 options.Column(column).Width = width;
             await spreadsheet.StartWorksheetAsync(SheetName.Get(language), options, cancellationToken).ConfigureAwait(false);
             var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
@@ -88,6 +89,7 @@ public sealed class InboxExport
                 row[6] = new Cell(submitted?.ToDateTime(TimeOnly.MinValue), date);
                 row[7] = new Cell(due?.ToDateTime(TimeOnly.MinValue), date);
                 row[8] = new Cell(texts[6]);
+                row[9] = new Cell(texts[7]);
                 await spreadsheet.AddRowAsync(row, cancellationToken).ConfigureAwait(false);
                 count++;
             }
@@ -96,7 +98,7 @@ public sealed class InboxExport
         }
     }
 
-    /// <summary>The line's texts (reference, procedure, step, status, applicant, province, urgency) and its dates.</summary>
+    /// <summary>The line's texts (reference, procedure, step, status, applicant, province, urgency, labels) and its dates.</summary>
     private static (string[] Texts, DateOnly? Submitted, DateOnly? Due) Values(InboxItem item, CatalogLabels labels, string language) => (
         [
             item.Reference ?? "",
@@ -106,6 +108,7 @@ public sealed class InboxExport
             item.ApplicantName,
             item.Province is null ? "" : labels.Province(item.Province).Get(language),
             InboxFacets.Label(item.Urgency).Get(language),
+            string.Join(" ; ", item.Labels.Select(l => l.Title.Get(language))),
         ],
         item.SubmittedOn,
         item.DueOn);

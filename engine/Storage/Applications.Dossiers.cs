@@ -47,7 +47,7 @@ public sealed partial class Applications
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var erasedOwner = application.ErasedAt is null ? null : application.OwnerId;
             var history = entries
-                .Where(e => !(actor.Kind == RoleKind.Applicant && e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId))
+                .Where(e => ShownTo(actor, e))
                 .Select(e => Shown(AuditRecord.From(e), erasedOwner)).ToList();
 
             return Outcome.Of(new Dossier(_documents)

@@ -97,6 +97,9 @@ public sealed partial class Applications
             foreach (var file in files)
                 file.MessageId = message.Id;
             db.MessageAttachments.AddRange(files);
+            // The inbox's "new message": the applicant wrote last, or a reviewer has answered. Every role's row says the same.
+            await db.PendingWork.Where(p => p.ApplicationId == id && p.AwaitingReply != fromApplicant)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.AwaitingReply, fromApplicant), cancellationToken).ConfigureAwait(false);
 
             IEnumerable<(string Recipient, string Territory)> readers = fromApplicant
                 ? Assignments.Readers(definition, application, _workflow).Select(r => (Recipient: Notification.RolePrefix + r.Role, r.Territory))

@@ -125,13 +125,19 @@ public sealed partial class Applications
                 .Where(a => a.ApplicationId == id)
                 .OrderBy(a => a.Sequence)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            // An applicant sees what was done to their file, not who else tried to open it.
-            if (actor.Kind == RoleKind.Applicant)
-                entries.RemoveAll(e => e.Kind == WorkflowEvents.Refused && e.ActorId != actor.UserId);
+            entries.RemoveAll(e => !ShownTo(actor, e));
             var erasedOwner = await db.Applications.AsNoTracking().Where(a => a.Id == id && a.ErasedAt != null).Select(a => a.OwnerId)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return entries.Select(e => Shown(AuditRecord.From(e), erasedOwner)).ToList();
         }, cancellationToken);
+
+    /// <summary>
+    /// Whether an applicant is shown the entry: what was done to their file, not who else tried to open it, nor how the staff
+    /// organise their work (labels, "no reply needed"). Staff are shown every entry.
+    /// </summary>
+    private static bool ShownTo(Actor actor, Rows.AuditEntry entry) =>
+        actor.Kind != RoleKind.Applicant
+        || !((entry.Kind == WorkflowEvents.Refused && entry.ActorId != actor.UserId) || StorageEvents.StaffOnly.Contains(entry.Kind));
 
     /// <summary>
     /// An audit record as pages and archives show it. The erasure redacts the free texts and the applicant's name of the

@@ -213,6 +213,9 @@ public sealed partial class Applications
         {
             if (before.Status == ApplicationStatus.InReview && next.Status == ApplicationStatus.InReview && next.Step == before.Step)
                 await KeepClaimsAsync(db, next.Id, writes.Work, cancellationToken).ConfigureAwait(false);
+            // A message awaiting a reply still does at the next step: only a reply (or "no reply needed") answers it.
+            if (writes.Work.Count > 0 && await db.PendingWork.AnyAsync(p => p.ApplicationId == next.Id && p.AwaitingReply, cancellationToken).ConfigureAwait(false))
+                writes.Work.ForEach(w => w.AwaitingReply = true);
             await db.PendingWork.Where(p => p.ApplicationId == next.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
         db.PendingWork.AddRange(writes.Work);

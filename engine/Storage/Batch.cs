@@ -13,6 +13,12 @@ public enum BatchAction
     Release,
     Acknowledge,
     Approve,
+
+    /// <summary>Puts a label on each file (<see cref="Applications.LabelAllAsync"/>): not among <see cref="BatchActions.All"/>, it names its label.</summary>
+    AddLabel,
+
+    /// <summary>Takes a label off each file (<see cref="Applications.LabelAllAsync"/>).</summary>
+    RemoveLabel,
 }
 
 public static class BatchActions

@@ -230,6 +230,19 @@ public static class StorageEvents
     public const string ReadThroughApi = "read_through_api";
 
     public const string Claimed = "claimed";
+
+    /// <summary>A reviewer put a label on the application (detail: the label's id). Staff only: never in the applicant's timeline or archive.</summary>
+    public const string Labelled = "labelled";
+
+    /// <summary>A reviewer took a label off the application (detail: the label's id). Staff only.</summary>
+    public const string Unlabelled = "unlabelled";
+
+    /// <summary>A reviewer marked the applicant's last message as needing no reply: the file leaves "awaiting a reply". Staff only.</summary>
+    public const string NoReplyNeeded = "no_reply_needed";
+
+    /// <summary>The kinds of entry that are the staff's own organisation of their work: an applicant is never shown them.</summary>
+    public static readonly IReadOnlySet<string> StaffOnly = new HashSet<string>(StringComparer.Ordinal) { Labelled, Unlabelled, NoReplyNeeded };
+
     public const string Released = "released";
 
     /// <summary>An administrator sent again a notification whose e-mail had been given up (set aside).</summary>

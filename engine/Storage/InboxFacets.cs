@@ -12,7 +12,7 @@ namespace EmploymentProcedures.Engine.Storage;
 internal static class InboxFacets
 {
     /// <summary>Rows alike in everything the panel counts.</summary>
-    internal sealed record Group(string ProcedureId, string Step, string Status, string Province, Urgency Urgency, int Claim, int Count);
+    internal sealed record Group(string ProcedureId, string Step, string Status, string Province, Urgency Urgency, int Claim, bool AwaitingReply, int Count);
 
     private enum Kind
     {
@@ -23,6 +23,7 @@ internal static class InboxFacets
         Province,
         Urgency,
         Claim,
+        AwaitingReply,
     }
 
     private static readonly LocalizedText[] UrgencyLabels =
@@ -54,27 +55,67 @@ internal static class InboxFacets
         return rows
             .SelectMany(r => new[] { (Urgency.Overdue, r.Overdue), (Urgency.DueSoon, r.DueSoon), (Urgency.Later, r.Count - r.Overdue - r.DueSoon) }
                 .Where(u => u.Item2 > 0)
-                .Select(u => new Group(r.ProcedureId, r.Step, r.Status, r.Province, u.Item1, InboxClaims.Of(r.ClaimedBy, query.UserId), u.Item2)))
+                .Select(u => new Group(r.ProcedureId, r.Step, r.Status, r.Province, u.Item1, InboxClaims.Of(r.ClaimedBy, query.UserId), r.AwaitingReply, u.Item2)))
             .ToList();
     }
 
-    internal sealed record Row(string ProcedureId, string Step, string Status, string Province, string? ClaimedBy, int Count, int Overdue, int DueSoon);
+    internal sealed record Row(string ProcedureId, string Step, string Status, string Province, string? ClaimedBy, bool AwaitingReply, int Count, int Overdue, int DueSoon);
 
     /// <summary>
     /// The grouped count over the reviewer's rows, grouped in the order of the index (Role, Territory, ProcedureId,
-    /// Step, Status, Province, ClaimedBy, DueOn) that holds every column it reads, so it neither sorts nor reads the table
-    /// (unless it searches); a test reads its plan.
+    /// Step, Status, Province, ClaimedBy, AwaitingReply, DueOn) that holds every column it reads, so it neither sorts nor reads
+    /// the table (unless it searches, or filters by label: then the files' labels are looked up by their key); a test reads its plan.
     /// </summary>
     internal static IQueryable<Row> GroupsQuery(ProceduresDb db, InboxQuery query)
     {
         var (today, soon) = (query.Today, query.SoonUntil);
-        return query.Visible(db).AsNoTracking()
-            .GroupBy(p => new { p.ProcedureId, p.Step, p.Status, p.Province, p.ClaimedBy })
-            .Select(g => new Row(g.Key.ProcedureId, g.Key.Step, g.Key.Status, g.Key.Province, g.Key.ClaimedBy, g.Count(),
+        return query.Labelled(db, query.Visible(db)).AsNoTracking()
+            .GroupBy(p => new { p.ProcedureId, p.Step, p.Status, p.Province, p.ClaimedBy, p.AwaitingReply })
+            .Select(g => new Row(g.Key.ProcedureId, g.Key.Step, g.Key.Status, g.Key.Province, g.Key.ClaimedBy, g.Key.AwaitingReply, g.Count(),
                 g.Count(p => p.DueOn < today), g.Count(p => p.DueOn >= today && p.DueOn <= soon)));
     }
 
-    /// <summary>The total of the lines matching every filter, and each kind's counts.</summary>
+    /// <summary>
+    /// The label filter's counts: the files carrying each label among the reviewer's rows with every other filter applied,
+    /// (one grouped query); only the labels their procedures' latest versions declare, one value per id (a file is counted
+    /// under the id it carries), in their declared order. Not asked when none of the procedures in <paramref name="groups"/> declares a label.
+    /// </summary>
+    public static async Task<IReadOnlyList<FacetCount>> LabelCountsAsync(ProceduresDb db, InboxQuery query, IReadOnlyList<Group> groups, CatalogLabels labels, CancellationToken cancellationToken)
+    {
+        var declared = groups.Select(g => g.ProcedureId).Distinct(StringComparer.Ordinal)
+            .SelectMany(p => (labels.Definition(p)?.Labels ?? []).Select(l => (Procedure: p, Label: l)))
+            .ToList();
+        if (declared.Count == 0 && query.Filter.Labels.Count == 0)
+            return [];
+        var counted = await LabelCountsQuery(db, query).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return counted
+            .Select(c => (c.Label, c.Count, Definition: declared.FirstOrDefault(d => d.Label.Id == c.Label).Label))
+            .Where(c => c.Definition is not null)
+            .Select(c => (Facet: new FacetCount(c.Label, c.Definition.Title, c.Count) { Colour = c.Definition.Colour },
+                Position: declared.FindIndex(d => d.Label.Id == c.Label)))
+            // In the order the definitions declare them, so a label's checkbox does not move as counts change.
+            .OrderBy(f => f.Position).ThenBy(f => f.Facet.Value, StringComparer.Ordinal)
+            .Select(f => f.Facet)
+            .ToList();
+    }
+
+    internal sealed record LabelRow(string Label, int Count);
+
+    /// <summary>
+    /// The files carrying each label among the reviewer's rows, every filter but the labels' applied: it starts from the
+    /// labels (few files carry one) and asks of each whether one of the reviewer's rows is its file's (index on
+    /// ApplicationId), rather than looking up the labels of each of the reviewer's rows; a test reads its plan.
+    /// </summary>
+    internal static IQueryable<LabelRow> LabelCountsQuery(ProceduresDb db, InboxQuery query)
+    {
+        var rows = query.Filtered(db, query.Visible(db), labels: false);
+        return db.ApplicationLabels.AsNoTracking()
+            .Where(l => rows.Any(p => p.ApplicationId == l.ApplicationId))
+            .GroupBy(l => l.Label)
+            .Select(g => new LabelRow(g.Key, g.Count()));
+    }
+
+    /// <summary>The total of the lines matching every filter, and each kind's counts (the labels' are <see cref="LabelCountsAsync"/>'s).</summary>
     public static (int Total, InboxCounts Counts) Count(IReadOnlyList<Group> groups, InboxQuery query, CatalogLabels labels)
     {
         var filter = query.Filter;
@@ -87,12 +128,14 @@ internal static class InboxFacets
             Kind.Step => filter.Steps.Count == 0 || filter.Steps.Contains(g.Step, StringComparer.Ordinal),
             Kind.Province => filter.Provinces.Count == 0 || filter.Provinces.Contains(g.Province, StringComparer.Ordinal),
             Kind.Urgency => filter.Urgencies.Count == 0 || filter.Urgencies.Contains(g.Urgency),
-            _ => filter.Claims switch
+            Kind.Claim => filter.Claims switch
             {
                 ClaimFilter.Mine => g.Claim == InboxClaims.Mine,
                 ClaimFilter.Unclaimed => g.Claim == InboxClaims.Unclaimed,
                 _ => true,
             },
+            Kind.AwaitingReply => !filter.AwaitingReply || g.AwaitingReply,
+            _ => true,
         };
         bool PassesOthers(Group g, Kind except) => Enum.GetValues<Kind>().All(k => k == except || Passes(g, k));
 
@@ -116,7 +159,10 @@ internal static class InboxFacets
             ByCount(Tally(Kind.Step, g => g.Step), id => labels.Step(id, filter.Procedures.Count == 1 ? filter.Procedures[0] : null)),
             ByCount(Tally(Kind.Province, g => g.Province), labels.Province),
             InOrder(Tally(Kind.Urgency, g => Name(g.Urgency)), [.. Enum.GetValues<Urgency>().Select(u => (Name(u), UrgencyLabels[(int)u]))]),
-            InOrder(Tally(Kind.Claim, g => ClaimLabels[g.Claim].Value), ClaimLabels));
+            InOrder(Tally(Kind.Claim, g => ClaimLabels[g.Claim].Value), ClaimLabels))
+        {
+            AwaitingReply = groups.Where(g => g.AwaitingReply && PassesOthers(g, Kind.AwaitingReply)).Sum(g => g.Count),
+        };
         return (total, counts);
     }
 }

@@ -29,6 +29,12 @@ public sealed record InboxFilter
 
     public ClaimFilter Claims { get; init; } = ClaimFilter.Any;
 
+    /// <summary>Label ids (a procedure's <c>labels:</c>): files carrying any of them. The same id in several procedures is one filter value.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>Only the files whose applicant wrote last and awaits a reply.</summary>
+    public bool AwaitingReply { get; init; }
+
     /// <summary>Words to find in the reference, the applicant's name or their identifiers (ICE, CIN...), case, accents and Arabic letter forms folded; all must match.</summary>
     public string? Search { get; init; }
 

@@ -56,9 +56,25 @@ internal sealed record InboxQuery(
         return rows;
     }
 
-    /// <summary><paramref name="rows"/> narrowed by every filter.</summary>
-    public IQueryable<PendingWork> Filtered(IQueryable<PendingWork> rows)
+    /// <summary><paramref name="rows"/> narrowed by the label filter: the files carrying any of the chosen labels.</summary>
+    public IQueryable<PendingWork> Labelled(ProceduresDb db, IQueryable<PendingWork> rows)
     {
+        if (Filter.Labels.Count == 0)
+            return rows;
+        var labels = Filter.Labels;
+        // "Among the files carrying one of the labels" rather than "does this row's file carry one": the database may then
+        // start from the few labelled files (index (Label, ApplicationId)) and reach their rows by ApplicationId.
+        var labelled = db.ApplicationLabels.Where(l => labels.Contains(l.Label)).Select(l => l.ApplicationId);
+        return rows.Where(p => labelled.Contains(p.ApplicationId));
+    }
+
+    /// <summary><paramref name="rows"/> narrowed by every filter, the labels' unless <paramref name="labels"/> is false (their own counts).</summary>
+    public IQueryable<PendingWork> Filtered(ProceduresDb db, IQueryable<PendingWork> rows, bool labels = true)
+    {
+        if (labels)
+            rows = Labelled(db, rows);
+        if (Filter.AwaitingReply)
+            rows = rows.Where(p => p.AwaitingReply);
         var procedures = Procedures();
         if (procedures is not null)
             rows = rows.Where(p => procedures.Contains(p.ProcedureId));
@@ -110,14 +126,14 @@ internal sealed record InboxQuery(
         IQueryable<PendingWork>? merged = null;
         foreach (var territory in Territories)
         {
-            var range = Ordered(Filtered(Range(db, territory))).Take(skip + Applications.PageSize);
+            var range = Ordered(Filtered(db, Range(db, territory))).Take(skip + Applications.PageSize);
             merged = merged is null ? range : merged.Concat(range);
         }
         return Ordered(merged!).Skip(skip).Take(Applications.PageSize);
     }
 
     /// <summary>Every matching row, in the inbox's order (an export).</summary>
-    public IQueryable<PendingWork> All(ProceduresDb db) => Ordered(Filtered(Visible(db)));
+    public IQueryable<PendingWork> All(ProceduresDb db) => Ordered(Filtered(db, Visible(db)));
 
     private IQueryable<PendingWork> Ordered(IQueryable<PendingWork> rows) => Filter.Order switch
     {

@@ -17,6 +17,7 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
     internal DbSet<StoredDefinition> Definitions => Set<StoredDefinition>();
     internal DbSet<ApplicationRow> Applications => Set<ApplicationRow>();
     internal DbSet<PendingWork> PendingWork => Set<PendingWork>();
+    internal DbSet<ApplicationLabel> ApplicationLabels => Set<ApplicationLabel>();
     internal DbSet<ReferenceCounter> ReferenceCounters => Set<ReferenceCounter>();
     internal DbSet<StoredDocument> Documents => Set<StoredDocument>();
     internal DbSet<AuditEntry> Audit => Set<AuditEntry>();
@@ -105,9 +106,21 @@ public sealed class ProceduresDb(DbContextOptions<ProceduresDb> options) : DbCon
             // The inbox sorted by submission date: each territory's range already in that order.
             e.HasIndex(p => new { p.Role, p.Territory, p.SubmittedOn });
             // The filter panel's counts, read from this index alone and grouped in its order.
-            e.HasIndex(p => new { p.Role, p.Territory, p.ProcedureId, p.Step, p.Status, p.Province, p.ClaimedBy, p.DueOn });
+            e.HasIndex(p => new { p.Role, p.Territory, p.ProcedureId, p.Step, p.Status, p.Province, p.ClaimedBy, p.AwaitingReply, p.DueOn });
             e.HasIndex(p => p.ApplicationId);
             e.HasOne<ApplicationRow>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ApplicationLabel>(e =>
+        {
+            e.ToTable("ApplicationLabels");
+            // The key serves the inbox's label filter (does this file carry one of these labels?) and the case page.
+            e.HasKey(l => new { l.ApplicationId, l.Label });
+            e.Property(l => l.Label).HasMaxLength(100);
+            e.Property(l => l.SetBy).HasMaxLength(100);
+            // Which files carry a label: the filter panel's counts start from the reviewer's rows, this serves the other way.
+            e.HasIndex(l => new { l.Label, l.ApplicationId });
+            e.HasOne<ApplicationRow>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ReferenceCounter>(e =>

@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
 
@@ -18,7 +19,14 @@ public sealed record ApplicationSummary(
 public sealed record InboxItem(
     Guid ApplicationId, string ProcedureId, string? Reference, string Step, string Role, string ApplicantName, DateOnly? SubmittedOn, DateOnly? DueOn,
     ApplicationStatus Status = ApplicationStatus.InReview, string? Province = null, Urgency Urgency = Urgency.Later,
-    string? ClaimedBy = null, string? ClaimedByName = null);
+    string? ClaimedBy = null, string? ClaimedByName = null)
+{
+    /// <summary>The labels the file carries, as its procedure's latest version declares them, in its order (never shown to the applicant).</summary>
+    public IReadOnlyList<LabelDefinition> Labels { get; init; } = [];
+
+    /// <summary>The applicant wrote last and no reviewer has answered: the line's "new message".</summary>
+    public bool AwaitingReply { get; init; }
+}
 
 /// <summary>What the deadline sweep did.</summary>
 /// <param name="Lapsed">Applications decided by the procedure's <c>on_deadline</c> outcome.</param>

@@ -58,6 +58,8 @@ public sealed record Refusal(string Code, LocalizedText Message)
         [RefusalCodes.NotYourStep] = ("Vous ne pouvez pas prendre en charge ce dossier : il n'attend pas d'action de votre part.", "لا يمكنكم التكفل بهذا الملف: لا ينتظر أي إجراء من طرفكم.", "You cannot claim this application: it is not waiting for you to act."),
         [RefusalCodes.AlreadyClaimed] = ("Dossier déjà pris en charge par {0}.", "سبق أن تكفل بهذا الملف {0}.", "Already claimed by {0}."),
         [RefusalCodes.NotClaimed] = ("Vous n'avez pas pris ce dossier en charge.", "لم تتكفلوا بهذا الملف.", "You have not claimed this application."),
+        [RefusalCodes.UnknownLabel] = ("La procédure de ce dossier n'a pas d'étiquette « {0} ».", "لا تتضمن مسطرة هذا الملف الوسم «{0}».", "This application's procedure has no label '{0}'."),
+        [RefusalCodes.LabelsForReviewers] = ("Seuls les agents chargés du dossier gèrent ses étiquettes et le suivi de ses messages.", "وحدهم الأعوان المكلفون بالملف يدبرون أوسامه وتتبع رسائله.", "Only the staff handling the application manage its labels and the follow-up of its messages."),
         [RefusalCodes.StepFieldsRequired] = ("L'étape « {0} » demande des champs à remplir : décidez depuis la page du dossier.", "المرحلة «{0}» تتطلب ملء خانات: اتخذوا القرار من صفحة الملف.", "Step '{0}' asks for fields to be filled in: decide from the application's page."),
         [RefusalCodes.BatchTooLarge] = ("Au plus {0} dossiers à la fois : vous en avez choisi {1}.", "{0} ملفا على الأكثر في المرة الواحدة: اخترتم {1}.", "At most {0} applications at once: you chose {1}."),
         [RefusalCodes.NotAllowed] = ("Ces chiffres ne sont pas accessibles à votre rôle.", "هذه الأرقام غير متاحة لدوركم.", "These figures are not available to your role."),

@@ -52,6 +52,10 @@ public static class RefusalCodes
     public const string AlreadyClaimed = "already_claimed";
     public const string NotClaimed = "not_claimed";
 
+    // Labels reviewers put on files.
+    public const string UnknownLabel = "unknown_label";
+    public const string LabelsForReviewers = "labels_for_reviewers";
+
     // Acting on several applications at once from the inbox.
     public const string StepFieldsRequired = "step_fields_required";
     public const string BatchTooLarge = "batch_too_large";

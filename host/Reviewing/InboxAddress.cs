@@ -19,6 +19,9 @@ internal sealed record InboxAddress(InboxFilter Filter, int Page)
     /// <summary>Stands in the address for <c>""</c>, the files of procedures that are not routed (an empty value would read as "no filter").</summary>
     public const string NoProvince = "_";
 
+    /// <summary>The value of <c>reply=</c> that keeps the files whose applicant awaits a reply.</summary>
+    public const string AwaitingReplyValue = "awaiting";
+
     private static readonly Dictionary<string, Urgency> Urgencies = new Dictionary<string, Urgency>(StringComparer.Ordinal)
     {
         ["overdue"] = Urgency.Overdue,
@@ -44,8 +47,8 @@ internal sealed record InboxAddress(InboxFilter Filter, int Page)
 
     /// <summary>Whether anything narrows the lines (a search or a filter; the order does not).</summary>
     public bool Narrows =>
-        !string.IsNullOrWhiteSpace(Filter.Search) || Filter.Claims != ClaimFilter.Any || Filter.Procedures.Count + Filter.Categories.Count
-        + Filter.Statuses.Count + Filter.Steps.Count + Filter.Provinces.Count + Filter.Urgencies.Count > 0;
+        !string.IsNullOrWhiteSpace(Filter.Search) || Filter.Claims != ClaimFilter.Any || Filter.AwaitingReply || Filter.Procedures.Count + Filter.Categories.Count
+        + Filter.Statuses.Count + Filter.Steps.Count + Filter.Provinces.Count + Filter.Urgencies.Count + Filter.Labels.Count > 0;
 
     /// <summary>The address of a query string (with or without its <c>?</c>).</summary>
     public static InboxAddress Parse(string? query)
@@ -63,6 +66,8 @@ internal sealed record InboxAddress(InboxFilter Filter, int Page)
             Provinces = [.. All("province").Select(p => p == NoProvince ? "" : p)],
             Urgencies = [.. All("urgency").Where(Urgencies.ContainsKey).Select(u => Urgencies[u])],
             Claims = One("claim") is { } claim && Claims.TryGetValue(claim, out var c) ? c : ClaimFilter.Any,
+            Labels = All("label"),
+            AwaitingReply = One("reply") == AwaitingReplyValue,
             Search = One("q"),
             Order = One("order") is { } order && Orders.TryGetValue(order, out var o) ? o : InboxOrder.DueDate,
         };
@@ -84,6 +89,9 @@ internal sealed record InboxAddress(InboxFilter Filter, int Page)
         Add("urgency", Filter.Urgencies.Select(u => Urgencies.First(x => x.Value == u).Key));
         if (Filter.Claims != ClaimFilter.Any)
             Add("claim", [Claims.First(c => c.Value == Filter.Claims).Key]);
+        Add("label", Filter.Labels);
+        if (Filter.AwaitingReply)
+            Add("reply", [AwaitingReplyValue]);
         if (Filter.Order != InboxOrder.DueDate)
             Add("order", [Orders.First(o => o.Value == Filter.Order).Key]);
         return QueryString.Create(pairs).ToUriComponent();

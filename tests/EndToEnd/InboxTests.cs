@@ -14,7 +14,7 @@ public sealed class InboxTests(PortalFixture portal)
     private Filing Filing => portal.FilingOf();
 
     [Fact]
-    public async Task DeskAgent_FindsASubmittedApplicationByItsReference_AndOpensIt()
+    public async Task DeskAgent_FindsASubmittedApplicationByItsReference_OpensIt_LabelsIt_AndFindsItByTheLabel()
     {
         var application = await Filing.SubmittedAsync(Actor.Applicant("inbox-e2e-" + Guid.NewGuid().ToString("N"), "Karim Tazi"));
         var email = await portal.CreateAccountAsync("desk-agent", Password, "fr", provinces: [application.Province!]);
@@ -32,6 +32,24 @@ public sealed class InboxTests(PortalFixture portal)
         await Assertions.Expect(lines.Locator("th a")).ToHaveTextAsync(application.Reference!);
         await Assertions.Expect(page.Locator(".inbox-total")).ToHaveTextAsync("1 dossier");
         await Pages.FollowAsync(page, lines.Locator("th a"), new($"/cases/{application.Id}$"));
+
+        // The case page's labels: a group of checkboxes named by its legend, ticked from the keyboard.
+        var priority = page.GetByRole(AriaRole.Group, new() { Name = "Étiquettes" }).GetByRole(AriaRole.Checkbox, new() { Name = "Dossier prioritaire" });
+        await Assertions.Expect(priority).ToBeEnabledAsync();
+        await priority.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator(".label-panel [role=status]")).ToHaveTextAsync("Étiquette « Dossier prioritaire » ajoutée.");
+        await Assertions.Expect(page.Locator(".case-marks .label-chip")).ToHaveTextAsync("Dossier prioritaire");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        // The inbox filtered by that label (in the GET form, so in the address) shows the file with its chip.
+        await page.GotoAsync("/inbox?q=" + Uri.EscapeDataString(application.Reference!));
+        await page.GetByRole(AriaRole.Group, new() { Name = "Étiquette" }).GetByRole(AriaRole.Checkbox, new() { Name = "Dossier prioritaire (1)" }).CheckAsync();
+        await page.Locator(".inbox-filters button[type=submit]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("label=priority"));
+        await Assertions.Expect(lines).ToHaveCountAsync(1);
+        await Assertions.Expect(lines.Locator(".label-chip")).ToHaveTextAsync("Dossier prioritaire");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ internal static class DesignTexts
         ["area.output"] = ("Lettres", "الرسائل", "Letters"),
         ["area.deadline"] = ("Délais", "الآجال", "Deadlines"),
         ["area.applicant"] = ("Demandeur", "صاحب الطلب", "Applicant"),
+        ["area.label"] = ("Étiquettes des agents", "أوسام الأعوان", "Reviewers' labels"),
         ["area.other"] = ("Autres", "أخرى", "Other"),
         ["retire.open"] = ("Retirer cette procédure…", "سحب هذه المسطرة…", "Retire this procedure…"),
         ["retire.title"] = ("Retirer « {0} » ?", "سحب «{0}»؟", "Retire '{0}'?"),

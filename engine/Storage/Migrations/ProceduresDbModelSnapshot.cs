@@ -17,6 +17,30 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ApplicationLabel", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "Label");
+
+                    b.HasIndex("Label", "ApplicationId");
+
+                    b.ToTable("ApplicationLabels", (string)null);
+                });
+
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ApplicationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -811,6 +835,9 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingReply")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("TEXT");
 
@@ -881,7 +908,7 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
 
                     b.HasIndex("Role", "Territory", "SubmittedOn");
 
-                    b.HasIndex("Role", "Territory", "ProcedureId", "Step", "Status", "Province", "ClaimedBy", "DueOn");
+                    b.HasIndex("Role", "Territory", "ProcedureId", "Step", "Status", "Province", "ClaimedBy", "AwaitingReply", "DueOn");
 
                     b.ToTable("PendingWork", (string)null);
                 });
@@ -1042,6 +1069,15 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                     b.HasIndex("ApplicationId", "DocumentId");
 
                     b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.ApplicationLabel", b =>
+                {
+                    b.HasOne("EmploymentProcedures.Engine.Storage.Rows.ApplicationRow", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EmploymentProcedures.Engine.Storage.Rows.DocumentChunk", b =>

@@ -46,5 +46,12 @@ internal sealed class PendingWork
     public string? ClaimedBy { get; set; }
 
     public string? ClaimedByName { get; set; }
+
+    /// <summary>
+    /// The applicant wrote last and no reviewer has answered (nor said no answer is needed): the inbox's "new message".
+    /// Set and cleared in the transaction of the message (or of the reviewer's "no reply needed"), carried over when the
+    /// rows are rewritten by a transition. The same on every role's row of the application.
+    /// </summary>
+    public bool AwaitingReply { get; set; }
     public DateTime? ClaimedAt { get; set; }
 }

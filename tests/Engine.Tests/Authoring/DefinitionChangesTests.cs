@@ -496,6 +496,34 @@ public sealed class DefinitionChangesTests
         return result.Definition!;
     }
 
+    [Fact]
+    public void Compare_LabelsAddedRenamedAndRemoved_ListsEachAndSaysRemovedOnesStayRecordedButUnseen()
+    {
+        const string Before = """
+
+            labels:
+              - { id: priority, colour: red, title: { fr: "Prioritaire", ar: "ذو أولوية" } }
+              - { id: site-visit, colour: orange, title: { fr: "En attente de visite", ar: "في انتظار الزيارة" } }
+            """;
+        const string After = """
+
+            labels:
+              - { id: priority, colour: red, title: { fr: "Dossier prioritaire", ar: "ملف ذو أولوية" } }
+              - { id: cnss-check, colour: blue, title: { fr: "À vérifier auprès de la CNSS", ar: "يتعين التحقق منه لدى الصندوق" } }
+            """;
+
+        var changes = DefinitionChanges.Compare(Load(Published + Before), Load(Published + After)).ToList();
+
+        var renamed = Single(changes, "labels.priority");
+        var added = Single(changes, "labels.cnss-check");
+        var removed = Single(changes, "labels.site-visit");
+        Assert.Equal((ChangeArea.Label, ChangeKind.Changed, false), (renamed.Area, renamed.Kind, renamed.IsBreaking));
+        Assert.Contains(renamed.Properties, p => p is { Name: "title.fr", Old: "Prioritaire", New: "Dossier prioritaire" });
+        Assert.Equal((ChangeArea.Label, ChangeKind.Added, false), (added.Area, added.Kind, added.IsBreaking));
+        Assert.Equal((ChangeArea.Label, ChangeKind.Removed), (removed.Area, removed.Kind));
+        AssertReason(removed, "En attente de visite", "gardent enregistrée");
+    }
+
     private static List<DefinitionChange> Edit(string from, string to) => Edit((from, to));
 
     private static List<DefinitionChange> Edit(params (string From, string To)[] edits)

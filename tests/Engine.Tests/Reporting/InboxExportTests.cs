@@ -68,7 +68,7 @@ public sealed class InboxExportTests : IAsyncLifetime
         Assert.Equal(3, count);
         Assert.Equal(lines.Count, count);
         var records = Records(text);
-        Assert.Equal(["Référence", "Procédure", "Étape", "Statut", "Demandeur", "Province", "Déposé le", "Échéance", "Urgence"], records[0]);
+        Assert.Equal(["Référence", "Procédure", "Étape", "Statut", "Demandeur", "Province", "Déposé le", "Échéance", "Urgence", "Étiquettes"], records[0]);
         Assert.Equal(lines.Select(l => l.Reference), records.Skip(1).Select(r => r[0]));
         Assert.Equal(["Autorisation (boîte de réception)", "Réception", "En cours d'instruction"], records[1][1..4]);
         Assert.Equal("2026-03-02", records[1][6]);
@@ -83,8 +83,26 @@ public sealed class InboxExportTests : IAsyncLifetime
         Assert.Equal("المرجع", records[0][0]);
         Assert.Contains("'" + Hostile, records.Select(r => r[4]));
         Assert.Contains("فاطمة \"الزهراء\", Rabat", records.Select(r => r[4]));
-        Assert.All(records, r => Assert.Equal(9, r.Count));
+        Assert.All(records, r => Assert.Equal(10, r.Count));
         Assert.All(records.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@', cell));
+    }
+
+    [Fact]
+    public async Task Csv_LabelledFile_HasItsLabelsTitlesInTheLanguageAskedAndOthersAnEmptyCell()
+    {
+        var lines = await _store.Applications.InboxLinesAsync(CasablancaAgent, new InboxFilter { Procedures = [Permit] }).ToListAsync();
+        var labelled = lines[0];
+        await _store.Applications.SetLabelAsync(labelled.ApplicationId, CasablancaAgent, "site-visit", on: true);
+        await _store.Applications.SetLabelAsync(labelled.ApplicationId, CasablancaAgent, "priority", on: true);
+
+        var (french, _) = await CsvAsync(CasablancaAgent, InboxFilter.None, "fr");
+        var (arabic, _) = await CsvAsync(CasablancaAgent, new InboxFilter { Labels = ["priority"] }, "ar");
+
+        var rows = Records(Encoding.UTF8.GetString(french[3..])).Skip(1).ToList();
+        Assert.Equal("Dossier prioritaire ; En attente de visite", rows.Single(r => r[0] == labelled.Reference)[9]);
+        Assert.All(rows.Where(r => r[0] != labelled.Reference), r => Assert.Equal("", r[9]));
+        var only = Assert.Single(Records(Encoding.UTF8.GetString(arabic[3..])).Skip(1));
+        Assert.Equal((labelled.Reference, "ملف ذو أولوية ; في انتظار الزيارة الميدانية"), (only[0], only[9]));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class InboxTests(InboxTests.Seeded seeded) : IClassFixture<InboxTe
 
     private const string InboxIndex = "IX_PendingWork_Role_Territory_DueOn";
     private const string SubmittedIndex = "IX_PendingWork_Role_Territory_SubmittedOn";
-    private const string CountsIndex = "IX_PendingWork_Role_Territory_ProcedureId_Step_Status_Province_ClaimedBy_DueOn";
+    private const string CountsIndex = "IX_PendingWork_Role_Territory_ProcedureId_Step_Status_Province_ClaimedBy_AwaitingReply_DueOn";
 
     /// <summary>The busiest territorial reviewer (a role in one province) and the busiest central role of the seed.</summary>
     private static async Task<(Actor Territorial, Actor Central)> ReviewersAsync(TestStore store)
@@ -81,6 +81,30 @@ public sealed class InboxTests(InboxTests.Seeded seeded) : IClassFixture<InboxTe
                     Assert.DoesNotContain(plan.Split(Environment.NewLine), line => line == "SCAN p" || line.StartsWith("SCAN p ", StringComparison.Ordinal));
             }
         }
+    }
+
+    [SqliteOnlyFact(Seeded.Reason)]
+    public async Task LabelAndAwaitingReplyFilters_OnASeededDatabase_KeepTheInboxIndexesAndCountLabelsFromTheLabelledFiles()
+    {
+        var (store, territorial) = (seeded.Store, seeded.Territorial);
+        var filter = new InboxFilter { Labels = ["priority", "site-visit"], AwaitingReply = true };
+        await using var db = await store.Databases.CreateDbContextAsync();
+        var query = InboxQuery.For(territorial, filter, null, TestStore.Monday, TestStore.Monday.AddDays(2));
+
+        var page = await QueryPlans.ExplainAsync(store.DatabaseFile, query.Page(db, 0).ToQueryString());
+        var counts = await QueryPlans.ExplainAsync(store.DatabaseFile, InboxFacets.GroupsQuery(db, query).ToQueryString());
+        var labels = await QueryPlans.ExplainAsync(store.DatabaseFile, InboxFacets.LabelCountsQuery(db, query).ToQueryString());
+
+        Assert.True(page.Contains(InboxIndex, StringComparison.Ordinal), page);
+        // The chosen labels' files are read once from the index (Label, ApplicationId), on the page and in the counts.
+        foreach (var plan in new[] { page, counts })
+        {
+            Assert.True(plan.Contains("USING COVERING INDEX IX_ApplicationLabels_Label_ApplicationId (Label=?)", StringComparison.Ordinal), plan);
+            Assert.DoesNotContain(plan.Split(Environment.NewLine), line => line == "SCAN p" || line.StartsWith("SCAN p ", StringComparison.Ordinal));
+        }
+        // The labels' counts start from the labelled files and reach the reviewer's rows by ApplicationId.
+        Assert.True(labels.StartsWith("SCAN a USING COVERING INDEX IX_ApplicationLabels_Label_ApplicationId", StringComparison.Ordinal), labels);
+        Assert.True(labels.Contains("SEARCH p EXISTS USING INDEX IX_PendingWork_ApplicationId (ApplicationId=?)", StringComparison.Ordinal), labels);
     }
 
     [SqliteOnlyTheory(Seeded.Reason)]
