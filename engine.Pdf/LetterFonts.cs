@@ -7,7 +7,7 @@ namespace EmploymentProcedures.Engine.Pdf;
 /// <summary>
 /// The two fonts a letter is drawn with, embedded in this assembly from the portal's own files (<c>host/wwwroot/fonts</c>):
 /// Noto Sans for Latin text and Noto Sans Arabic for Arabic, each loaded once for SkiaSharp (drawing, embedding a subset
-/// in the PDF) and for HarfBuzz (shaping), from the same bytes.
+/// in the PDF: see <see cref="LetterTypefaces"/>) and for HarfBuzz (shaping), from the same bytes.
 /// </summary>
 internal sealed class LetterFonts
 {
@@ -42,14 +42,19 @@ internal sealed class LetterFont
 
     private readonly Face _face;
 
-    private LetterFont(SKTypeface typeface, Face face, int unitsPerEm, bool isArabic)
+    private LetterFont(byte[] bytes, SKTypeface typeface, Face face, int unitsPerEm, bool isArabic)
     {
+        Bytes = bytes;
         Typeface = typeface;
         _face = face;
         UnitsPerEm = unitsPerEm;
         IsArabic = isArabic;
     }
 
+    /// <summary>The font file, which <see cref="LetterTypefaces"/> reduces to a letter's glyphs for embedding.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>The whole font for SkiaSharp: measuring lines, and drawing when no subset could be made.</summary>
     public SKTypeface Typeface { get; }
 
     /// <summary>This thread's HarfBuzz font of the face, at a scale of one unit per font unit.</summary>
@@ -90,11 +95,14 @@ internal sealed class LetterFont
         blob.MakeImmutable();
         var face = new Face(blob, 0);
         face.MakeImmutable();
-        return new LetterFont(typeface, face, face.UnitsPerEm, isArabic);
+        return new LetterFont(bytes, typeface, face, face.UnitsPerEm, isArabic);
     }
 
     /// <summary>An <see cref="SKFont"/> of this face at <paramref name="size"/> points, bold by emboldening and italic by slanting (only regular faces ship).</summary>
-    public SKFont At(float size, bool bold, bool italic) => new(Typeface, size)
+    public SKFont At(float size, bool bold, bool italic) => At(Typeface, size, bold, italic);
+
+    /// <summary>The same, drawn with <paramref name="typeface"/> (this face's subset for a letter).</summary>
+    public static SKFont At(SKTypeface typeface, float size, bool bold, bool italic) => new(typeface, size)
     {
         Embolden = bold,
         SkewX = italic ? -0.2f : 0,

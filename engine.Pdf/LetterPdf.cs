@@ -32,12 +32,16 @@ public static class LetterPdf
     /// </summary>
     /// <param name="reference">Printed at the foot of every page (the application's reference).</param>
     /// <param name="issuedAt">UTC: the document's creation date, so the bytes depend on the letter alone.</param>
-    public static LetterPdfResult Render(string html, string reference, DateTime issuedAt)
+    public static LetterPdfResult Render(string html, string reference, DateTime issuedAt) => Render(html, reference, issuedAt, subsetFonts: true);
+
+    /// <param name="subsetFonts">False embeds the whole fonts (what the subset is compared with).</param>
+    internal static LetterPdfResult Render(string html, string reference, DateTime issuedAt, bool subsetFonts)
     {
         ArgumentNullException.ThrowIfNull(html);
         var document = new HtmlParser().ParseDocument(html);
         var language = document.DocumentElement.GetAttribute("lang") is { Length: > 0 } lang ? lang : "fr";
         var rtl = string.Equals(document.DocumentElement.GetAttribute("dir"), "rtl", StringComparison.OrdinalIgnoreCase);
+        using var typefaces = LetterTypefaces.Begin();
         List<Slab> flow;
         try
         {
@@ -49,6 +53,10 @@ public static class LetterPdf
         }
 
         var pages = Paginate(flow, PageHeight - Top - Bottom);
+        var feet = Enumerable.Range(1, pages.Count).Select(p => Foot(reference, p, pages.Count, rtl, language)).ToList();
+        // Every glyph is shaped by now: the fonts embedded are reduced to them.
+        if (subsetFonts)
+            typefaces.Seal();
         var title = document.Title?.Trim() is { Length: > 0 } t ? t : reference;
         var issued = DateTime.SpecifyKind(issuedAt, DateTimeKind.Utc);
         using var stream = new SKDynamicMemoryWStream();
@@ -72,7 +80,7 @@ public static class LetterPdf
                     slab.Draw(canvas, y);
                     y += slab.Height;
                 }
-                Foot(canvas, reference, p + 1, pages.Count, rtl, language);
+                feet[p].Draw(canvas, PageHeight - Bottom / 2 - feet[p].Height / 2);
                 pdf.EndPage();
             }
             pdf.Close();
@@ -107,7 +115,7 @@ public static class LetterPdf
     }
 
     /// <summary>The foot of a page: the reference and "page / pages", centred, grey, in the letter's direction.</summary>
-    private static void Foot(SKCanvas canvas, string reference, int page, int pages, bool rtl, string language)
+    private static LineSlab Foot(string reference, int page, int pages, bool rtl, string language)
     {
         var inline = new InlineText();
         var style = new TextStyle(8, false, false, SKColor.Parse("#4a4a4a"));
@@ -115,11 +123,11 @@ public static class LetterPdf
         inline.Append(string.Create(CultureInfo.InvariantCulture, $"{reference} — {page}/{pages}"), style, false);
         inline.Close(style);
         var line = TextLines.Layout(inline, PageWidth - 2 * Side, rtl, language)[0];
-        TextLines.Draw(canvas, line, inline.Text, (PageWidth - line.Width) / 2, PageHeight - Bottom / 2 - line.Height / 2);
+        return new LineSlab(line, inline.Text, (PageWidth - line.Width) / 2);
     }
 }
 
-/// <summary>What <see cref="LetterPdf.Render"/> gives: the PDF, or why there is none.</summary>
+/// <summary>What <see cref="LetterPdf.Render(string, string, DateTime)"/> gives: the PDF, or why there is none.</summary>
 public abstract record LetterPdfResult
 {
     private LetterPdfResult()

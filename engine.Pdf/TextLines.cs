@@ -118,6 +118,7 @@ internal static class TextLines
             advances[g] = positions[g].XAdvance * scale;
             offsets[g] = new SKPoint(positions[g].XOffset * scale, -positions[g].YOffset * scale);
         }
+        LetterTypefaces.Note(font, glyphs);
         return new Atom(start, length, level, style, font, glyphs, advances, offsets, clusters, text[start] == ' ', IsBreak: false);
     }
 
@@ -279,7 +280,7 @@ internal static class TextLines
     /// </summary>
     private static void AddRun(SKTextBlobBuilder builder, Atom atom, float x, string text)
     {
-        using var font = atom.Font.At(atom.Style.Size, atom.Style.Bold, atom.Style.Italic);
+        using var font = LetterFont.At(LetterTypefaces.Drawing(atom.Font), atom.Style.Size, atom.Style.Bold, atom.Style.Italic);
         var chars = text.AsSpan(atom.Start, atom.Length);
         var offsets = new int[atom.Length + 1];
         var bytes = 0;
