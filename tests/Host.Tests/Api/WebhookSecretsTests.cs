@@ -34,7 +34,7 @@ public sealed class WebhookSecretsTests(WebhookPortal portal) : IAsyncLifetime
 
     private async Task<(ApiClient Client, string Secret)> ListeningAsync(WebhookReceiver receiver)
     {
-        var (client, secret) = await ListeningAsync(receiver);
+        var (client, _, secret) = await portal.ListeningAsync(receiver);
         _clients.Add(client.Id);
         return (client, secret);
     }
