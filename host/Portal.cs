@@ -225,6 +225,7 @@ public static class Portal
         await services.GetRequiredService<StorageChoice>().MigrateAsync(db, services.GetRequiredService<IDbContextFactory<ProceduresDb>>(), cancellationToken).ConfigureAwait(false);
         if (services.GetRequiredService<SharedStorage>().KeysInDatabase)
             await ImportKeysAsync(services, db, cancellationToken).ConfigureAwait(false);
+        KeyStorage.CheckReadable(services);
         // Webhook signing secrets written in clear by an older portal are encrypted (the keys are out of a migration's reach).
         await ProtectWebhookSecretsAsync(services, db, cancellationToken).ConfigureAwait(false);
         // The staff search's folded keys are computed in C#, so the migration that added them leaves them to here.

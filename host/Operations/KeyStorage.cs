@@ -1,7 +1,11 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using EmploymentProcedures.Host.Accounts;
+using EmploymentProcedures.Host.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 
 namespace EmploymentProcedures.Host.Operations;
@@ -23,7 +27,74 @@ internal static class KeyStorage
         ArgumentNullException.ThrowIfNull(storage);
         var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
         // Files outside the web root, next to the database, so cookies survive a restart.
-        return storage.KeysInDatabase ? builder.PersistKeysToDbContext<AccountsDb>() : builder.PersistKeysToFileSystem(new DirectoryInfo(Folder(dataPath)));
+        builder = storage.KeysInDatabase ? builder.PersistKeysToDbContext<AccountsDb>() : builder.PersistKeysToFileSystem(new DirectoryInfo(Folder(dataPath)));
+        if (Certificate(storage.KeysCertificate, storage.KeysCertificatePassword, "KeysCertificate") is not { } certificate)
+        {
+            if (storage.KeysPreviousCertificate is { Length: > 0 })
+                throw new PortalStartException($"{SharedStorage.Section}:KeysPreviousCertificate is set but {SharedStorage.Section}:KeysCertificate is not: the previous certificate only serves while a new one protects the keys.");
+            return builder;
+        }
+        // New keys are encrypted with the certificate; the keys it (or the previous one) encrypted are decrypted with the
+        // certificates given here, not looked up in the machine's certificate store. Keys written in clear before stay readable.
+        var previous = Certificate(storage.KeysPreviousCertificate, storage.KeysPreviousCertificatePassword, "KeysPreviousCertificate");
+        return builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(previous is null ? [certificate] : [certificate, previous]);
+    }
+
+    /// <summary>
+    /// The certificate of <c>Storage:{setting}</c> with its private key, or null when the setting is empty; a start refused
+    /// with the setting and what is wrong (no such file, unreadable, wrong password or not a PFX, no private key) otherwise.
+    /// </summary>
+    internal static X509Certificate2? Certificate(string? path, string? password, string setting)
+    {
+        var name = $"{SharedStorage.Section}:{setting}";
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return string.IsNullOrEmpty(password) ? null
+                : throw new PortalStartException($"{name}Password is set but {name} is not: give the path of the certificate's PFX file.");
+        }
+        if (!File.Exists(path))
+            throw new PortalStartException($"{name} is '{path}': there is no such file.");
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PortalStartException($"{name} is '{path}': the file cannot be read ({e.Message}).");
+        }
+        catch (CryptographicException e)
+        {
+            throw new PortalStartException($"{name} is '{path}': it cannot be opened with {name}Password (a wrong or missing password, or not a PFX file): {e.Message}");
+        }
+        if (!certificate.HasPrivateKey)
+        {
+            certificate.Dispose();
+            throw new PortalStartException($"{name} is '{path}': the certificate has no private key, so it could not decrypt the keys it encrypts; export it with its private key.");
+        }
+        return certificate;
+    }
+
+    /// <summary>
+    /// Opens every key still in use (not revoked, not expired), so that a key ring this portal cannot decrypt (encrypted
+    /// with a certificate it was not given) stops the start with what to set, instead of refusing every cookie later.
+    /// </summary>
+    public static void CheckReadable(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        foreach (var key in services.GetRequiredService<IKeyManager>().GetAllKeys().Where(k => !k.IsRevoked && k.ExpirationDate > now))
+        {
+            try
+            {
+                _ = key.Descriptor;
+            }
+            catch (CryptographicException e)
+            {
+                throw new PortalStartException($"The data-protection key {key.KeyId} cannot be decrypted ({e.Message}): it was encrypted with a certificate "
+                    + $"this portal was not given. Set {SharedStorage.Section}:KeysCertificate (and {SharedStorage.Section}:KeysPreviousCertificate after a rotation) to the certificate that protects the keys.");
+            }
+        }
     }
 
     /// <summary>

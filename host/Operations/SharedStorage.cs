@@ -17,6 +17,17 @@ internal sealed class SharedStorage
 
     public string Documents { get; set; } = Files;
 
+    /// <summary>A PFX whose certificate encrypts the data-protection keys at rest (<c>Storage:KeysCertificate</c>); none by default.</summary>
+    public string? KeysCertificate { get; set; }
+
+    /// <summary>Its password, from the environment (<c>Storage__KeysCertificatePassword</c>), never from a file in the repository.</summary>
+    public string? KeysCertificatePassword { get; set; }
+
+    /// <summary>The certificate used before a rotation (<c>Storage:KeysPreviousCertificate</c>): it only decrypts the keys it protected.</summary>
+    public string? KeysPreviousCertificate { get; set; }
+
+    public string? KeysPreviousCertificatePassword { get; set; }
+
     public bool KeysInDatabase => Keys == Database;
 
     public bool DocumentsInDatabase => Documents == Database;

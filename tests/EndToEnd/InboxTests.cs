@@ -50,6 +50,21 @@ public sealed class InboxTests(PortalFixture portal)
         await Assertions.Expect(lines).ToHaveCountAsync(1);
         await Assertions.Expect(lines.Locator(".label-chip")).ToHaveTextAsync("Dossier prioritaire");
         await Pages.AssertNoSeriousAxeViolationAsync(page);
+
+        // The selection bar takes it off again: the label chosen from the keyboard in a select named by its label.
+        await page.Locator("#inbox-select-all").CheckAsync();
+        await page.Locator(".batch-bar button[data-action=RemoveLabel]").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Confirmer : Retirer une étiquette" });
+        var label = dialog.GetByLabel("Étiquette");
+        await label.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Assertions.Expect(label).ToHaveValueAsync("priority");
+        await Assertions.Expect(dialog.Locator("#batch-dialog-count")).ToHaveTextAsync("L'action portera sur 1 dossier.");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".batch-summary[role=status]")).ToHaveTextAsync("Étiquette retirée : 1 dossier.");
+        await Assertions.Expect(page.Locator("tbody .label-chip")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
 using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Storage;
@@ -92,13 +95,138 @@ public sealed class KeyStorageTests : IDisposable
         Assert.Contains("'database'", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Certificate_KeysInTheDatabase_AreEncryptedAndReadByAnotherInstanceWithTheSameCertificate()
+    {
+        await MigrateAsync();
+        var pfx = Pfx("keys", "s3cret");
+        using var first = Instance(new SharedStorage { Keys = SharedStorage.Database, KeysCertificate = pfx, KeysCertificatePassword = "s3cret" }, "web-1");
+        using var second = Instance(new SharedStorage { Keys = SharedStorage.Database, KeysCertificate = pfx, KeysCertificatePassword = "s3cret" }, "web-2");
+
+        var cookie = Cookies(first).Protect(Ticket("Amina Alaoui"));
+
+        await using (var db = Accounts())
+        {
+            var xml = XElement.Parse(Assert.Single(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync())!);
+            Assert.Contains(xml.Descendants(), e => e.Name.LocalName == "encryptedSecret");
+            Assert.DoesNotContain(xml.Descendants(), e => e.Name.LocalName == "masterKey");
+        }
+        Assert.Equal("Amina Alaoui", Cookies(second).Unprotect(cookie)?.Principal.Identity?.Name);
+        KeyStorage.CheckReadable(second);
+    }
+
+    [Fact]
+    public async Task Certificate_KeyFilesEncryptedThenRotated_AreReadWithThePreviousCertificate()
+    {
+        var old = Pfx("old", "one");
+        var current = Pfx("new", "two");
+        string payload;
+        using (var before = Instance(new SharedStorage { KeysCertificate = old, KeysCertificatePassword = "one" }, "web-1"))
+        {
+            payload = before.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("secret de webhook");
+            Assert.Contains("encryptedSecret", File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(_folder, "web-1", "keys")))), StringComparison.Ordinal);
+        }
+
+        using var after = Instance(new SharedStorage
+        {
+            KeysCertificate = current, KeysCertificatePassword = "two", KeysPreviousCertificate = old, KeysPreviousCertificatePassword = "one",
+        }, "web-1");
+
+        Assert.Equal("secret de webhook", after.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(payload));
+    }
+
+    [Fact]
+    public async Task Certificate_KeysWrittenInClearBefore_StayReadableOnceProtected()
+    {
+        await MigrateAsync();
+        string cookie;
+        using (var before = Instance(SharedStorage.Database, "web-1"))
+            cookie = Cookies(before).Protect(Ticket("Amina Alaoui"));
+        var pfx = Pfx("keys", "s3cret");
+
+        using var after = Instance(new SharedStorage { Keys = SharedStorage.Database, KeysCertificate = pfx, KeysCertificatePassword = "s3cret" }, "web-2");
+
+        Assert.Equal("Amina Alaoui", Cookies(after).Unprotect(cookie)?.Principal.Identity?.Name);
+        KeyStorage.CheckReadable(after);
+    }
+
+    [Fact]
+    public async Task Certificate_InstanceWithoutIt_RefusesToStartSayingWhatToSet()
+    {
+        await MigrateAsync();
+        var pfx = Pfx("keys", "s3cret");
+        using (var first = Instance(new SharedStorage { Keys = SharedStorage.Database, KeysCertificate = pfx, KeysCertificatePassword = "s3cret" }, "web-1"))
+            Cookies(first).Protect(Ticket("Amina Alaoui"));
+        using var without = Instance(SharedStorage.Database, "web-2");
+        using var other = Instance(new SharedStorage { Keys = SharedStorage.Database, KeysCertificate = Pfx("other", "x"), KeysCertificatePassword = "x" }, "web-3");
+
+        foreach (var instance in new[] { without, other })
+        {
+            var refused = Assert.Throws<PortalStartException>(() => KeyStorage.CheckReadable(instance));
+            Assert.Contains("cannot be decrypted", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("Storage:KeysCertificate", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Portal_KeysCertificateSetting_StartsAndEncryptsTheKeysItWrites()
+    {
+        var pfx = Pfx("keys", "s3cret");
+        await using var portal = await TempPortal.PrepareAsync(settings: ["--Storage:Keys=database", "--Storage:KeysCertificate=" + pfx, "--Storage:KeysCertificatePassword=s3cret"]);
+
+        var cookie = Cookies(portal.App.Services).Protect(Ticket("Amina Alaoui"));
+
+        Assert.Equal("Amina Alaoui", Cookies(portal.App.Services).Unprotect(cookie)?.Principal.Identity?.Name);
+        await using var scope = portal.App.Services.CreateAsyncScope();
+        Assert.All(await scope.ServiceProvider.GetRequiredService<AccountsDb>().DataProtectionKeys.Select(k => k.Xml).ToListAsync(),
+            xml => Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Certificate_BadSettings_RefuseToStartWithTheirMessage()
+    {
+        var pfx = Pfx("keys", "s3cret");
+        var notPfx = Path.Combine(_folder, "notes.txt");
+        File.WriteAllText(notPfx, "pas un certificat");
+        using var rsa = RSA.Create(2048);
+        var publicOnly = Path.Combine(_folder, "public.pfx");
+        using (var certificate = new CertificateRequest("CN=public", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddYears(1)))
+        using (var withoutKey = X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert)))
+            File.WriteAllBytes(publicOnly, withoutKey.Export(X509ContentType.Pfx, "p"));
+
+        Assert.Equal($"Storage:KeysCertificate is '{Path.Combine(_folder, "missing.pfx")}': there is no such file.", Refused(Path.Combine(_folder, "missing.pfx"), "s3cret"));
+        Assert.StartsWith($"Storage:KeysCertificate is '{pfx}': it cannot be opened with Storage:KeysCertificatePassword (a wrong or missing password", Refused(pfx, "wrong"), StringComparison.Ordinal);
+        Assert.StartsWith($"Storage:KeysCertificate is '{notPfx}': it cannot be opened", Refused(notPfx, null), StringComparison.Ordinal);
+        Assert.Equal($"Storage:KeysCertificate is '{publicOnly}': the certificate has no private key, so it could not decrypt the keys it encrypts; export it with its private key.", Refused(publicOnly, "p"));
+        Assert.StartsWith("Storage:KeysCertificatePassword is set but Storage:KeysCertificate is not", Refused(null, "s3cret"), StringComparison.Ordinal);
+        Assert.StartsWith("Storage:KeysPreviousCertificate is set but Storage:KeysCertificate is not",
+            Assert.Throws<PortalStartException>(() => Instance(new SharedStorage { KeysPreviousCertificate = pfx }, "web-1")).Message, StringComparison.Ordinal);
+
+        string Refused(string? path, string? password) =>
+            Assert.Throws<PortalStartException>(() => Instance(new SharedStorage { KeysCertificate = path, KeysCertificatePassword = password }, "web-1")).Message;
+    }
+
+    /// <summary>A self-signed RSA 2048 certificate with its private key, exported to a PFX under <paramref name="password"/> in the test's folder.</summary>
+    private string Pfx(string name, string password)
+    {
+        using var rsa = RSA.Create(2048);
+        using var certificate = new CertificateRequest("CN=" + name, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(_folder, name + ".pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
+        return path;
+    }
+
     /// <summary>An instance's services as the portal registers them: its own data folder, the shared database file.</summary>
-    private ServiceProvider Instance(string keys, string? name = null, string? data = null)
+    private ServiceProvider Instance(string keys, string? name = null, string? data = null) => Instance(new SharedStorage { Keys = keys }, name, data);
+
+    private ServiceProvider Instance(SharedStorage storage, string? name = null, string? data = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
         services.AddDbContext<AccountsDb>(o => AccountsDb.Configure(o, DatabaseFile));
-        services.AddPortalKeys(new SharedStorage { Keys = keys }, data ?? Path.Combine(_folder, name!));
+        services.AddPortalKeys(storage, data ?? Path.Combine(_folder, name!));
         return services.BuildServiceProvider();
     }
 

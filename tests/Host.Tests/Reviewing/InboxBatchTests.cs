@@ -49,7 +49,8 @@ public sealed class InboxBatchTests(LivePortal portal)
 
         page.WaitForAssertion(() => Assert.Equal("3 dossiers sélectionnés", page.Find(".batch-count").TextContent));
         // The reception approves, requests changes or rejects: only approving is taken in batch; no line is claimed, so none is released.
-        Assert.Equal(["Prendre en charge", "Approuver"], page.FindAll(".batch-bar button").Select(b => b.TextContent));
+        // The procedure declares labels: one may be added to, or removed from, every ticked line.
+        Assert.Equal(["Prendre en charge", "Approuver", "Ajouter une étiquette", "Retirer une étiquette"], page.FindAll(".batch-bar button").Select(b => b.TextContent));
         Assert.All(page.FindAll("tbody td.select input"), i => Assert.True(i.HasAttribute("checked")));
 
         page.Find("#inbox-select-all").Change(false);
@@ -64,7 +65,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         var (files, agent, context, page) = await AgentsInboxAsync();
         using var owned = context;
         page.Find("#inbox-select-all").Change(true);
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".batch-bar button").Count));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".batch-bar button").Count));
 
         page.Find(".batch-bar button[data-action=Approve]").Click();
 
@@ -112,7 +113,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         var (files, _, context, page) = await AgentsInboxAsync();
         using var owned = context;
         page.Find("#inbox-select-all").Change(true);
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".batch-bar button").Count));
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".batch-bar button").Count));
 
         page.Find(".batch-bar button[data-action=Claim]").Click();
         Assert.Equal("L'action portera sur 2 dossiers.", page.Find("#batch-dialog-count").TextContent);
@@ -126,7 +127,7 @@ public sealed class InboxBatchTests(LivePortal portal)
 
         page.Find("#inbox-select-all").Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(["Libérer", "Approuver"], page.FindAll(".batch-bar button").Select(b => b.TextContent)));
+        page.WaitForAssertion(() => Assert.Equal(["Libérer", "Approuver", "Ajouter une étiquette", "Retirer une étiquette"], page.FindAll(".batch-bar button").Select(b => b.TextContent)));
     }
 
     [Fact]
@@ -143,6 +144,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
         page.Find("#inbox-select-all").Change(true);
         page.WaitForAssertion(() => Assert.Equal("3 ملفات محددة", page.Find(".batch-count").TextContent));
+        // The declaration declares no label: adding or removing one is not offered.
         Assert.Equal(["التكفل بالملف", "الإشعار بالتوصل"], page.FindAll(".batch-bar button").Select(b => b.TextContent));
 
         page.Find(".batch-bar button[data-action=Acknowledge]").Click();
@@ -154,6 +156,87 @@ public sealed class InboxBatchTests(LivePortal portal)
         Assert.Empty(page.FindAll("tbody tr"));
         foreach (var declaration in declarations)
             Assert.Equal(ApplicationStatus.Acknowledged, (await portal.Applications.GetAsync(declaration.Id, inspector)).Value!.Status);
+    }
+
+    [Fact]
+    public async Task AddLabel_FilesOfTwoProcedures_ListsTheOneWhoseProcedureLacksIt_AndLabelsTheOthers()
+    {
+        var files = await InboxFiles.FileAsync(portal, inReview: 2);
+        // A declaration of the same applicant and province: its procedure declares no label.
+        var filing = new Filing(portal.Applications, portal.Portal.App.Services.GetRequiredService<ProcedureCatalog>().Definitions[Declaration]);
+        var declaration = await filing.SubmittedAsync(Actor.Applicant("employer-" + files.Word, "Atlas " + files.Word), change: a => Filing.InProvince(a, files.Province));
+        var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
+        var page = context.Render<Inbox>();
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("tbody tr").Count));
+        page.Find("#inbox-select-all").Change(true);
+        page.WaitForAssertion(() => Assert.Equal("4 dossiers sélectionnés", page.Find(".batch-count").TextContent));
+
+        page.Find(".batch-bar button[data-action=AddLabel]").Click();
+
+        Assert.Equal("Confirmer : Ajouter une étiquette", page.Find("#batch-dialog-title").TextContent);
+        // The choice is a select named by its label, offering the labels the ticked files' procedures declare.
+        Assert.Equal(("Étiquette", "batch-label"), (page.Find("[role=dialog] label").TextContent, page.Find("[role=dialog] label").GetAttribute("for")));
+        Assert.Equal(["priority", "clause-to-check", "delegates-opinion"], page.FindAll("#batch-label option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("Dossier prioritaire", page.Find("#batch-label option").TextContent);
+        Assert.Equal("L'action portera sur 3 dossiers.", page.Find("#batch-dialog-count").TextContent);
+        Assert.Equal(declaration.Reference + " — La procédure de ce dossier n'a pas l'étiquette « Dossier prioritaire ».", ReviewerPage.Text(page.Find(".batch-refused li")));
+
+        page.Find("#batch-label").Change("clause-to-check");
+
+        Assert.Equal(declaration.Reference + " — La procédure de ce dossier n'a pas l'étiquette « Clause à vérifier ».", ReviewerPage.Text(page.Find(".batch-refused li")));
+        Assert.Empty(await LabelledAsync(files.All, agent));
+        page.Find("[role=dialog] button.primary").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Étiquette ajoutée : 3 dossiers ; 1 non traité :", page.Find(".batch-summary[role=status] p").TextContent));
+        var link = page.Find(".batch-summary li a");
+        Assert.Equal((declaration.Reference, ReviewerPages.CaseUrl(declaration.Id)), (link.TextContent, link.GetAttribute("href")));
+        Assert.Equal(files.All.Select(f => f.Id).Order(), (await LabelledAsync(files.All, agent)).Order());
+        Assert.Equal(3, page.FindAll("tbody .label-chip").Count(c => ReviewerPage.Text(c) == "Clause à vérifier"));
+        // The declaration was refused, audited, and carries nothing.
+        Assert.Empty((await portal.Applications.LabelsAsync(declaration.Id, agent)).Value!.On);
+
+        async Task<List<Guid>> LabelledAsync(IEnumerable<Application> all, Actor reader)
+        {
+            var labelled = new List<Guid>();
+            foreach (var file in all)
+            {
+                if ((await portal.Applications.LabelsAsync(file.Id, reader)).Value!.On.Contains("clause-to-check"))
+                    labelled.Add(file.Id);
+            }
+            return labelled;
+        }
+    }
+
+    [Fact]
+    public async Task RemoveLabel_InArabic_TakesTheChosenLabelOffEveryTickedFile_AndLeavesTheOthers()
+    {
+        var files = await InboxFiles.FileAsync(portal, inReview: 2);
+        var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
+        foreach (var file in files.InReview)
+        {
+            Assert.True((await portal.Applications.SetLabelAsync(file.Id, agent, "priority", on: true)).Succeeded);
+            Assert.True((await portal.Applications.SetLabelAsync(file.Id, agent, "delegates-opinion", on: true)).Succeeded);
+        }
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}", Languages.Arabic);
+        var page = context.Render<Inbox>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+        page.Find("#inbox-select-all").Change(true);
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".batch-bar button").Count));
+
+        page.Find(".batch-bar button[data-action=RemoveLabel]").Click();
+
+        Assert.Equal("تأكيد: إزالة وسم", page.Find("#batch-dialog-title").TextContent);
+        Assert.Equal("الوسم", page.Find("[role=dialog] label[for=batch-label]").TextContent);
+        Assert.Equal(["ملف ذو أولوية", "بند يتعين التحقق منه", "رأي مندوبي الأجراء يتعين الحصول عليه"], page.FindAll("#batch-label option").Select(o => o.TextContent));
+        // Taking off a label a file does not carry does nothing and refuses nothing.
+        Assert.Empty(page.FindAll(".batch-refused"));
+        page.Find("[role=dialog] button.primary").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("أزيل الوسم من 3 ملفات.", page.Find(".batch-summary[role=status] p").TextContent));
+        foreach (var file in files.InReview)
+            Assert.Equal(["delegates-opinion"], (await portal.Applications.LabelsAsync(file.Id, agent)).Value!.On);
+        Assert.Equal(2, page.FindAll("tbody .label-chip").Count);
     }
 
     [Theory]
