@@ -166,6 +166,11 @@ public sealed partial class Applications
             await RefuseAsync(id, actor, what, seen.Loaded!.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
             return (null, null, refusal);
         }
+        if (setting && await InactiveAsync(actor, cancellationToken).ConfigureAwait(false) is { } inactive)
+        {
+            await RefuseAsync(id, actor, what, seen.Loaded!.Application.Step, inactive, cancellationToken).ConfigureAwait(false);
+            return (null, null, inactive);
+        }
         var latest = await _definitions.LatestAsync(seen.Loaded!.Application.ProcedureId, cancellationToken).ConfigureAwait(false);
         return (seen.Loaded, (latest?.Definition ?? seen.Loaded.Definition).Labels, null);
     }

@@ -16,7 +16,7 @@ namespace EmploymentProcedures.Host.Tests.Security;
 public sealed class InactiveAccountTests(LivePortal portal)
 {
     [Fact]
-    public async Task Decide_ReviewerDeactivatedByAnAdministratorWhileTheirCasePageIsOpen_IsRefused_AndTheApplicationStaysInReview()
+    public async Task Decide_ReviewerDeactivatedByAnAdministratorWhileTheirCasePageIsOpen_IsRefused_NorClaimsNorLabels_AndTheApplicationStaysInReview()
     {
         var (_, applicant) = await portal.AccountAsync("employer");
         var application = await portal.Filing.SubmittedAsync(applicant);
@@ -33,6 +33,9 @@ public sealed class InactiveAccountTests(LivePortal portal)
         Assert.Equal(RefusalCodes.AccountInactive, decided.Refusal?.Code);
         Assert.Equal("Votre compte n'est plus actif (fermé, ou désactivé par l'administration) : rien n'a été enregistré.", decided.Refusal!.Message.Get("fr"));
         Assert.Equal(RefusalCodes.AccountInactive, claimed.Refusal?.Code);
+        var labelled = await portal.Applications.SetLabelAsync(application.Id, reviewer, "priority", on: true);
+        Assert.Equal(RefusalCodes.AccountInactive, labelled.Refusal?.Code);
+        Assert.Empty((await portal.Applications.LabelsAsync(application.Id, Filing.DeskAgent(application))).Value!.On);
         var stored = (await portal.Applications.GetAsync(application.Id, applicant)).Value!;
         Assert.Equal((ApplicationStatus.InReview, application.Step), (stored.Status, stored.Step));
         Assert.True((await portal.Applications.DecideAsync(application.Id, Filing.DeskAgent(application), new WorkflowCommand.Decide(application.Step!, StepAction.Approve))).Succeeded);
