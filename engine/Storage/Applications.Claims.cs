@@ -25,7 +25,7 @@ public sealed partial class Applications
         try
         {
             var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-            var refusal = Hidden(loaded, reviewer) ?? await InactiveAsync(reviewer, cancellationToken).ConfigureAwait(false);
+            var refusal = await MayNotWriteAsync(loaded, reviewer, cancellationToken).ConfigureAwait(false);
             if (refusal is null && !_workflow.PermittedActions(loaded!.Definition, loaded.Application, reviewer).Any(a => a.Kind == ActionKind.Decide))
                 refusal = Refusal.Of(RefusalCodes.NotYourStep);
             if (refusal is null)
@@ -55,14 +55,9 @@ public sealed partial class Applications
         ArgumentNullException.ThrowIfNull(actor);
         try
         {
-            var seen = await SeeAsync(id, actor, "release", cancellationToken).ConfigureAwait(false);
-            if (seen.Refusal is { } hidden)
-                return Outcome.Refused<IReadOnlyList<StepClaim>>(hidden);
-            if (await InactiveAsync(actor, cancellationToken).ConfigureAwait(false) is { } inactive)
-            {
-                await RefuseAsync(id, actor, "release", null, inactive, cancellationToken).ConfigureAwait(false);
-                return Outcome.Refused<IReadOnlyList<StepClaim>>(inactive);
-            }
+            var seen = await SeeToWriteAsync(id, actor, "release", cancellationToken).ConfigureAwait(false);
+            if (seen.Refusal is { } refused)
+                return Outcome.Refused<IReadOnlyList<StepClaim>>(refused);
 
             var now = Now;
             await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

@@ -38,60 +38,8 @@ public sealed partial class Applications
     /// is already done changes and audits nothing; otherwise the change and its audit entry (who, when, which label) are one
     /// transaction. Every refusal is a value, audited. Gives the file's labels after the change.
     /// </summary>
-    public async Task<Outcome<FileLabels>> SetLabelAsync(Guid id, Actor actor, string labelId, bool on, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(labelId);
-        var what = (on ? "label " : "unlabel ") + labelId;
-        try
-        {
-            var seen = await SeeLabelsAsync(id, actor, what, setting: true, cancellationToken).ConfigureAwait(false);
-            if (seen.Refusal is { } hidden)
-                return Outcome.Refused<FileLabels>(hidden);
-            var application = seen.Loaded!.Application;
-
-            var now = Now;
-            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var row = await db.ApplicationLabels.FirstOrDefaultAsync(l => l.ApplicationId == id && l.Label == labelId, cancellationToken).ConfigureAwait(false);
-            if (row is null && (!on || seen.Offered!.All(l => l.Id != labelId)))
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                if (on)
-                {
-                    var refusal = Refusal.Of(RefusalCodes.UnknownLabel, labelId);
-                    await RefuseAsync(id, actor, what, application.Step, refusal, cancellationToken).ConfigureAwait(false);
-                    return Outcome.Refused<FileLabels>(refusal);
-                }
-            }
-            else if (row is null || !on)
-            {
-                if (row is null)
-                    db.ApplicationLabels.Add(new ApplicationLabel { ApplicationId = id, Label = labelId, SetAt = now, SetBy = actor.UserId });
-                else
-                    db.ApplicationLabels.Remove(row);
-                await AuditLog.AppendAsync(db, [Audited(id, actor, on ? StorageEvents.Labelled : StorageEvents.Unlabelled, application.Step,
-                    detail: labelId, from: application.Status, to: application.Status)], now, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            }
-            await using var read = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            return Outcome.Of(await FileLabelsAsync(read, id, seen.Offered!, cancellationToken).ConfigureAwait(false));
-        }
-        catch (DbUpdateException)
-        {
-            // A colleague put the same label on at the same moment: it is on, which is what was asked.
-            return await LabelsAsync(id, actor, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageErrors.IsBusy(e))
-        {
-            return Outcome.Refused<FileLabels>(Refusal.Of(RefusalCodes.Busy));
-        }
-    }
+    public async Task<Outcome<FileLabels>> SetLabelAsync(Guid id, Actor actor, string labelId, bool on, CancellationToken cancellationToken = default) =>
+        (await LabelAsync(id, actor, labelId, on, cancellationToken).ConfigureAwait(false)).Outcome;
 
     /// <summary>
     /// Puts <paramref name="labelId"/> on (or takes it off) each of <paramref name="ids"/> in turn, as <see cref="SetLabelAsync"/>
@@ -108,12 +56,32 @@ public sealed partial class Applications
         var lines = new List<BatchLine>(distinct.Count);
         foreach (var id in distinct)
         {
-            var done = await SetLabelAsync(id, reviewer, labelId, on, cancellationToken).ConfigureAwait(false);
-            var reference = done.Refusal?.Code == RefusalCodes.NotYours ? null
-                : await ReferenceOfAsync(id, cancellationToken).ConfigureAwait(false);
+            var (done, reference) = await LabelAsync(id, reviewer, labelId, on, cancellationToken).ConfigureAwait(false);
             lines.Add(new BatchLine(id, reference, done.Refusal));
         }
         return Outcome.Of(new BatchResult(on ? BatchAction.AddLabel : BatchAction.RemoveLabel, lines));
+    }
+
+    /// <summary>What <see cref="SetLabelAsync"/> does, with the file's reference when the reviewer may see it (a batch's line names it).</summary>
+    private async Task<(Outcome<FileLabels> Outcome, string? Reference)> LabelAsync(Guid id, Actor actor, string labelId, bool on, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(labelId);
+        return await WriteLabelsAsync(id, actor, (on ? "label " : "unlabel ") + labelId, async (db, application, offered, now) =>
+        {
+            var row = await db.ApplicationLabels.FirstOrDefaultAsync(l => l.ApplicationId == id && l.Label == labelId, cancellationToken).ConfigureAwait(false);
+            if (on && row is null && offered.All(l => l.Id != labelId))
+                return Refusal.Of(RefusalCodes.UnknownLabel, labelId);
+            if (on == (row is not null))
+                return null;
+            if (row is null)
+                db.ApplicationLabels.Add(new ApplicationLabel { ApplicationId = id, Label = labelId, SetAt = now, SetBy = actor.UserId });
+            else
+                db.ApplicationLabels.Remove(row);
+            await AuditLog.AppendAsync(db, [Audited(id, actor, on ? StorageEvents.Labelled : StorageEvents.Unlabelled, application.Step,
+                detail: labelId, from: application.Status, to: application.Status)], now, cancellationToken).ConfigureAwait(false);
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -123,56 +91,84 @@ public sealed partial class Applications
     public async Task<Outcome<FileLabels>> NoReplyNeededAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        const string What = "no_reply_needed";
-        try
+        var (outcome, _) = await WriteLabelsAsync(id, actor, "no_reply_needed", async (db, application, _, now) =>
         {
-            var seen = await SeeLabelsAsync(id, actor, What, setting: true, cancellationToken).ConfigureAwait(false);
-            if (seen.Refusal is { } hidden)
-                return Outcome.Refused<FileLabels>(hidden);
-            var application = seen.Loaded!.Application;
-            var now = Now;
-            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var cleared = await db.PendingWork.Where(p => p.ApplicationId == id && p.AwaitingReply)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.AwaitingReply, false), cancellationToken).ConfigureAwait(false);
             if (cleared > 0)
             {
                 await AuditLog.AppendAsync(db, [Audited(id, actor, StorageEvents.NoReplyNeeded, application.Step, from: application.Status, to: application.Status)],
                     now, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return Outcome.Of(await FileLabelsAsync(db, id, seen.Offered!, cancellationToken).ConfigureAwait(false));
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>
+    /// One change of a file's labels or reply state by <paramref name="actor"/>, who must be a reviewer who may see the file
+    /// with an active account: <paramref name="write"/> makes it (its changes, audit entry included, saved in one
+    /// transaction) or gives the refusal, audited, with nothing saved. Gives the file's labels after, and its reference when
+    /// the actor may see it.
+    /// </summary>
+    private async Task<(Outcome<FileLabels> Outcome, string? Reference)> WriteLabelsAsync(Guid id, Actor actor, string what,
+        Func<ProceduresDb, Application, IReadOnlyList<LabelDefinition>, DateTime, Task<Refusal?>> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var seen = await SeeLabelsAsync(id, actor, what, setting: true, cancellationToken).ConfigureAwait(false);
+            var reference = seen.Loaded?.Application.Reference;
+            if (seen.Refusal is { } hidden)
+                return (Outcome.Refused<FileLabels>(hidden), reference);
+            var application = seen.Loaded!.Application;
+            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (await write(db, application, seen.Offered!, Now).ConfigureAwait(false) is { } refusal)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                await RefuseAsync(id, actor, what, application.Step, refusal, cancellationToken).ConfigureAwait(false);
+                return (Outcome.Refused<FileLabels>(refusal), reference);
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                // A colleague put the same label on at the same moment: it is on, which is what was asked.
+                return (await LabelsAsync(id, actor, cancellationToken).ConfigureAwait(false), reference);
+            }
+            return (Outcome.Of(await FileLabelsAsync(db, id, seen.Offered!, cancellationToken).ConfigureAwait(false)), reference);
         }
         catch (Exception e) when (StorageErrors.IsBusy(e))
         {
-            return Outcome.Refused<FileLabels>(Refusal.Of(RefusalCodes.Busy));
+            return (Outcome.Refused<FileLabels>(Refusal.Of(RefusalCodes.Busy)), null);
         }
     }
 
     /// <summary>
     /// The file and the labels its procedure offers, when <paramref name="actor"/> may see it and is staff (a reviewer;
-    /// an administrator too when only reading); the refusal, audited, otherwise.
+    /// an administrator too when only reading), with an active account when <paramref name="setting"/>; the refusal,
+    /// audited, otherwise (with the file when the actor may see it).
     /// </summary>
     private async Task<(Loaded? Loaded, IReadOnlyList<LabelDefinition>? Offered, Refusal? Refusal)> SeeLabelsAsync(
         Guid id, Actor actor, string what, bool setting, CancellationToken cancellationToken)
     {
-        var seen = await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
+        var seen = setting
+            ? await SeeToWriteAsync(id, actor, what, cancellationToken).ConfigureAwait(false)
+            : await SeeAsync(id, actor, what, cancellationToken).ConfigureAwait(false);
         if (seen.Refusal is { } hidden)
-            return (null, null, hidden);
+            return (seen.Loaded, null, hidden);
+        var loaded = seen.Loaded!;
         if (!(actor.Kind == RoleKind.Reviewer || (!setting && actor.Kind == RoleKind.Staff)))
         {
             var refusal = Refusal.Of(RefusalCodes.LabelsForReviewers);
-            await RefuseAsync(id, actor, what, seen.Loaded!.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
-            return (null, null, refusal);
+            await RefuseAsync(id, actor, what, loaded.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
+            return (loaded, null, refusal);
         }
-        if (setting && await InactiveAsync(actor, cancellationToken).ConfigureAwait(false) is { } inactive)
-        {
-            await RefuseAsync(id, actor, what, seen.Loaded!.Application.Step, inactive, cancellationToken).ConfigureAwait(false);
-            return (null, null, inactive);
-        }
-        var latest = await _definitions.LatestAsync(seen.Loaded!.Application.ProcedureId, cancellationToken).ConfigureAwait(false);
-        return (seen.Loaded, (latest?.Definition ?? seen.Loaded.Definition).Labels, null);
+        var latest = await _definitions.LatestAsync(loaded.Application.ProcedureId, cancellationToken).ConfigureAwait(false);
+        return (loaded, (latest?.Definition ?? loaded.Definition).Labels, null);
     }
 
     private static async Task<FileLabels> FileLabelsAsync(ProceduresDb db, Guid id, IReadOnlyList<LabelDefinition> offered, CancellationToken cancellationToken)
@@ -181,12 +177,6 @@ public sealed partial class Applications
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var awaiting = await db.PendingWork.AsNoTracking().AnyAsync(p => p.ApplicationId == id && p.AwaitingReply, cancellationToken).ConfigureAwait(false);
         return new FileLabels(offered, on.ToHashSet(StringComparer.Ordinal), awaiting);
-    }
-
-    private async Task<string?> ReferenceOfAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.Reference).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The labels of the files of a page or an export's chunk, as their procedures' latest versions declare them, in declared order.</summary>

@@ -40,7 +40,7 @@ public sealed partial class Applications
         {
             var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var clean = CleanMessage(text);
-            var refusal = Hidden(loaded, actor) ?? await InactiveAsync(actor, cancellationToken).ConfigureAwait(false);
+            var refusal = await MayNotWriteAsync(loaded, actor, cancellationToken).ConfigureAwait(false);
             refusal ??= actor.IsSystem ? Refusal.Of(RefusalCodes.NotYours)
                 : Closed(loaded!.Application) ?? CheckMessage(clean, attachments.Count);
             if (refusal is not null)

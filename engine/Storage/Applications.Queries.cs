@@ -31,6 +31,33 @@ public sealed partial class Applications
         return (null, refusal);
     }
 
+    /// <summary>
+    /// As <see cref="SeeAsync(Guid, Actor, string, CancellationToken)"/>, for a command that writes on the application: also
+    /// refused when the actor's account was closed or deactivated since their page opened (<see cref="MayNotWriteAsync"/>).
+    /// The file is given with a refusal when the actor may see it.
+    /// </summary>
+    private async Task<(Loaded? Loaded, Refusal? Refusal)> SeeToWriteAsync(Guid id, Actor actor, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        if (Hidden(loaded, actor) is { } hidden)
+        {
+            await RefuseAsync(id, actor, what, null, hidden, cancellationToken).ConfigureAwait(false);
+            return (null, hidden);
+        }
+        if (await InactiveAsync(actor, cancellationToken).ConfigureAwait(false) is not { } inactive)
+            return (loaded, null);
+        await RefuseAsync(id, actor, what, loaded!.Application.Step, inactive, cancellationToken).ConfigureAwait(false);
+        return (loaded, inactive);
+    }
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not write on the application: they may not see it (<see cref="Hidden"/>), or their
+    /// account was closed or deactivated since their page opened. Every command on a file asks this first; null when they may.
+    /// </summary>
+    private async Task<Refusal?> MayNotWriteAsync(Loaded? loaded, Actor actor, CancellationToken cancellationToken) =>
+        Hidden(loaded, actor) ?? await InactiveAsync(actor, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Why <paramref name="actor"/> may not see the application (the same for one that does not exist); null when they may.</summary>
     private Refusal? Hidden(Loaded? loaded, Actor actor, Func<Application, Refusal?>? rule = null) =>
         loaded is null ? Refusal.Of(RefusalCodes.NotYours)

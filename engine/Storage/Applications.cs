@@ -170,6 +170,9 @@ public sealed partial class Applications
             var what = $"attach_document {documentId}";
             if (loaded is null)
                 return await RefuseAsync(id, actor, what, null, Refusal.Of(RefusalCodes.NotYours), cancellationToken).ConfigureAwait(false);
+            // A closed or deactivated account stores nothing: the command would be refused after the bytes were read.
+            if (await InactiveAsync(actor, cancellationToken).ConfigureAwait(false) is { } inactive)
+                return await RefuseAsync(id, actor, what, null, inactive, cancellationToken).ConfigureAwait(false);
             var probe = new AttachedDocument(documentId, name, 0, document is { Formats.Count: > 0 } ? document.Formats[0] : "");
             if (_workflow.Execute(loaded.Definition, loaded.Application, actor, new WorkflowCommand.AttachDocument(probe), Today).Refusal is { } refusal)
                 return await RefuseAsync(id, actor, what, loaded.Application.Step, refusal, cancellationToken).ConfigureAwait(false);

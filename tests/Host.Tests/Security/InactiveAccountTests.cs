@@ -42,7 +42,7 @@ public sealed class InactiveAccountTests(LivePortal portal)
     }
 
     [Fact]
-    public async Task Submit_ApplicantWhoClosedTheirAccountInAnotherTab_IsRefused_AndNothingIsFiled()
+    public async Task Submit_ApplicantWhoClosedTheirAccountInAnotherTab_IsRefused_AndNothingIsFiledNorUploaded()
     {
         var (_, applicant) = await portal.AccountAsync("employer");
         var draft = await portal.Filing.DraftAsync(applicant);
@@ -55,9 +55,13 @@ public sealed class InactiveAccountTests(LivePortal portal)
 
         var submitted = await portal.Applications.SubmitAsync(draft.Id, applicant);
         var saved = await portal.Applications.SaveAnswersAsync(draft.Id, applicant, draft.Answers);
+        var upload = new MemoryStream(Filing.Pdf("replacement"));
+        var attached = await portal.Applications.AttachDocumentAsync(draft.Id, applicant, draft.Documents[0].DocumentId, "replacement.pdf", upload);
 
         Assert.Equal(RefusalCodes.AccountInactive, submitted.Refusal?.Code);
         Assert.Equal(RefusalCodes.AccountInactive, saved.Refusal?.Code);
+        Assert.Equal(RefusalCodes.AccountInactive, attached.Refusal?.Code);
+        Assert.Equal(0, upload.Position); // refused before a byte of the upload was read into the store
         Assert.Equal("Your account is no longer active (closed, or deactivated by the administration): nothing was saved.", submitted.Refusal!.Message.Get("en"));
         var stored = await portal.Applications.GetAsync(draft.Id, applicant);
         Assert.Equal((ApplicationStatus.Draft, null, draft.Version), (stored.Value!.Status, stored.Value.Reference, stored.Value.Version));
