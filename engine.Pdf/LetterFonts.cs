@@ -5,9 +5,11 @@ using SkiaSharp;
 namespace EmploymentProcedures.Engine.Pdf;
 
 /// <summary>
-/// The two fonts a letter is drawn with, embedded in this assembly from the portal's own files (<c>host/wwwroot/fonts</c>):
-/// Noto Sans for Latin text and Noto Sans Arabic for Arabic, each loaded once for SkiaSharp (drawing, embedding a subset
-/// in the PDF: see <see cref="LetterTypefaces"/>) and for HarfBuzz (shaping), from the same bytes.
+/// The fonts a letter is drawn with, embedded in this assembly from the portal's own files (<c>host/wwwroot/fonts</c>):
+/// Noto Sans for Latin text and Noto Sans Arabic for Arabic, each in its regular and its bold face, each loaded once for
+/// SkiaSharp (drawing, embedding a subset in the PDF: see <see cref="LetterTypefaces"/>) and for HarfBuzz (shaping), from
+/// the same bytes. Bold text is drawn with the bold face: an emboldened regular face would be drawn as outlines, heavier
+/// in the PDF and thinner on paper.
 /// </summary>
 internal sealed class LetterFonts
 {
@@ -17,6 +19,8 @@ internal sealed class LetterFonts
     {
         Latin = LetterFont.Load("fonts/NotoSans-Regular.ttf", isArabic: false);
         Arabic = LetterFont.Load("fonts/NotoSansArabic-Regular.ttf", isArabic: true);
+        LatinBold = LetterFont.Load("fonts/NotoSans-Bold.ttf", isArabic: false);
+        ArabicBold = LetterFont.Load("fonts/NotoSansArabic-Bold.ttf", isArabic: true);
     }
 
     public static LetterFonts Shared => Loaded.Value;
@@ -24,6 +28,14 @@ internal sealed class LetterFonts
     public LetterFont Latin { get; }
 
     public LetterFont Arabic { get; }
+
+    public LetterFont LatinBold { get; }
+
+    public LetterFont ArabicBold { get; }
+
+    /// <summary>The face of <paramref name="font"/>'s script to draw text of <paramref name="style"/> with: bold text in the bold face.</summary>
+    public LetterFont For(LetterFont font, TextStyle style) =>
+        !style.Bold ? font : font == Arabic ? ArabicBold : font == Latin ? LatinBold : font;
 
     /// <summary>Whether <paramref name="c"/> belongs to the Arabic script (letters, marks, Arabic-Indic digits, presentation forms).</summary>
     public static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
@@ -98,13 +110,12 @@ internal sealed class LetterFont
         return new LetterFont(bytes, typeface, face, face.UnitsPerEm, isArabic);
     }
 
-    /// <summary>An <see cref="SKFont"/> of this face at <paramref name="size"/> points, bold by emboldening and italic by slanting (only regular faces ship).</summary>
-    public SKFont At(float size, bool bold, bool italic) => At(Typeface, size, bold, italic);
+    /// <summary>An <see cref="SKFont"/> of this face at <paramref name="size"/> points, italic by slanting (no italic face ships).</summary>
+    public SKFont At(float size, bool italic) => At(Typeface, size, italic);
 
     /// <summary>The same, drawn with <paramref name="typeface"/> (this face's subset for a letter).</summary>
-    public static SKFont At(SKTypeface typeface, float size, bool bold, bool italic) => new(typeface, size)
+    public static SKFont At(SKTypeface typeface, float size, bool italic) => new(typeface, size)
     {
-        Embolden = bold,
         SkewX = italic ? -0.2f : 0,
         Subpixel = true,
         LinearMetrics = true,

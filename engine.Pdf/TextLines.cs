@@ -82,7 +82,7 @@ internal static class TextLines
                 || (start >= 0 && (levels[i] != levels[start] || chosen[i] != chosen[start] || styles[i] != styles[start] || (text[i] == ' ') != (text[start] == ' ')));
             if (boundary && start >= 0)
             {
-                atoms.Add(Shape(text, start, i - start, levels[start], styles[start], chosen[start], language));
+                atoms.Add(Shape(text, start, i - start, levels[start], styles[start], fonts.For(chosen[start], styles[start]), language));
                 start = -1;
             }
             if (i == text.Length)
@@ -246,7 +246,7 @@ internal static class TextLines
         var height = fallback.Size * LineHeight;
         foreach (var atom in atoms.Count > 0 ? atoms.Select(a => (a.Style, a.Font)) : [(fallback, rtl ? LetterFonts.Shared.Arabic : LetterFonts.Shared.Latin)])
         {
-            using var font = atom.Font.At(atom.Style.Size, false, false);
+            using var font = atom.Font.At(atom.Style.Size, italic: false);
             var metrics = font.Metrics;
             ascent = Math.Max(ascent, -metrics.Ascent);
             descent = Math.Max(descent, metrics.Descent);
@@ -280,7 +280,7 @@ internal static class TextLines
     /// </summary>
     private static void AddRun(SKTextBlobBuilder builder, Atom atom, float x, string text)
     {
-        using var font = LetterFont.At(LetterTypefaces.Drawing(atom.Font), atom.Style.Size, atom.Style.Bold, atom.Style.Italic);
+        using var font = LetterFont.At(LetterTypefaces.Drawing(atom.Font), atom.Style.Size, atom.Style.Italic);
         var chars = text.AsSpan(atom.Start, atom.Length);
         var offsets = new int[atom.Length + 1];
         var bytes = 0;
