@@ -89,27 +89,53 @@ public static class LetterPdf
         return new LetterPdfResult.Rendered(PdfFinish.Finish(data.ToArray(), language, SHA256.HashData(Encoding.UTF8.GetBytes(html))), pages.Count);
     }
 
-    /// <summary>Slabs to pages: a slab that does not fit what is left of a page starts the next one; a gap at the top of a page goes.</summary>
+    /// <summary>
+    /// Slabs to pages: a slab that does not fit what is left of a page starts the next one; a gap at the top of a page goes.
+    /// A row taller than a whole page is cut between its lines instead, over as many pages as it needs, from where it
+    /// comes; a single line taller than a page (never seen) is drawn from the top of its own page and cut at its foot.
+    /// </summary>
     private static List<List<Slab>> Paginate(List<Slab> flow, float height)
     {
         var pages = new List<List<Slab>> { new() };
         var used = 0f;
+        void NextPage()
+        {
+            // A page does not end on a margin nor on a heading's rule: they go with what follows.
+            while (pages[^1].Count > 0 && pages[^1][^1] is Gap)
+                pages[^1].RemoveAt(pages[^1].Count - 1);
+            pages.Add([]);
+            used = 0;
+        }
+
         foreach (var slab in flow)
         {
             if (slab is Gap && pages[^1].Count == 0)
                 continue;
-            if (used + slab.Height > height && pages[^1].Count > 0)
+            var placed = slab;
+            if (slab is Row row && row.Height > height)
+            {
+                while (row.Height > height - used)
+                {
+                    var parts = row.Split(height - used);
+                    if (parts is null && used == 0)
+                        break;
+                    if (parts is { } cut)
+                    {
+                        pages[^1].Add(cut.Above);
+                        row = cut.Below;
+                    }
+                    NextPage();
+                }
+                placed = row;
+            }
+            else if (used + slab.Height > height && pages[^1].Count > 0)
             {
                 if (slab is Gap)
                     continue;
-                // A page does not end on a margin nor on a heading's rule: they go with what follows.
-                while (pages[^1].Count > 0 && pages[^1][^1] is Gap)
-                    pages[^1].RemoveAt(pages[^1].Count - 1);
-                pages.Add([]);
-                used = 0;
+                NextPage();
             }
-            pages[^1].Add(slab);
-            used += slab.Height;
+            pages[^1].Add(placed);
+            used += placed.Height;
         }
         return pages;
     }

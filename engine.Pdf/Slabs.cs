@@ -5,7 +5,7 @@ namespace EmploymentProcedures.Engine.Pdf;
 /// <summary>
 /// What the layout makes of a letter: a column of slabs, each drawn whole on one page. A page may break between two
 /// slabs, never inside one: a line of text is a slab, and so is a row of a table, a pair of a definition list, the
-/// letterhead and the verification block.
+/// letterhead and the verification block; only a row taller than a page is cut between its lines (<see cref="Row.Split"/>).
 /// </summary>
 internal abstract class Slab
 {
@@ -85,6 +85,30 @@ internal sealed class Row(IReadOnlyList<(float Left, IReadOnlyList<Slab> Column)
                 y += slab.Height;
             }
         }
+    }
+
+    /// <summary>
+    /// The row cut where <paramref name="available"/> points end, for a row taller than a page (a table's row holding a very
+    /// long answer): what fits of each column above the cut, the rest below, each part padded and framed like the row, its
+    /// columns from the top. Null when no column has a first slab that fits, or nothing would be left below.
+    /// </summary>
+    public (Row Above, Row Below)? Split(float available)
+    {
+        var room = available - 2 * padding;
+        var first = new List<(float, IReadOnlyList<Slab>)>(columns.Count);
+        var rest = new List<(float, IReadOnlyList<Slab>)>(columns.Count);
+        foreach (var (left, column) in columns)
+        {
+            var (taken, used) = (0, 0f);
+            while (taken < column.Count && used + column[taken].Height <= room)
+                used += column[taken++].Height;
+            first.Add((left, column.Take(taken).ToList()));
+            // A margin at the cut goes, as at the top of a page.
+            rest.Add((left, column.Skip(taken).SkipWhile(s => s is Gap).ToList()));
+        }
+        return first.All(c => c.Item2.Count == 0) || rest.All(c => c.Item2.Count == 0)
+            ? null
+            : (new Row(first, padding, centred: false, frame), new Row(rest, padding, centred: false, frame));
     }
 
     private static float Stack(IReadOnlyList<Slab> column) => column.Sum(s => s.Height);

@@ -176,6 +176,30 @@ public sealed class LetterPdfTests
     }
 
     [Fact]
+    public void Render_TableRowTallerThanAPage_IsCutBetweenItsLinesOverThePages_NothingLostNorInTheMargins()
+    {
+        // An answer of 150 numbered sentences (a long statement of reasons), as the first row of the receipt's first table.
+        var sentences = Enumerable.Range(1, 150).Select(n => string.Create(CultureInfo.InvariantCulture, $"Phrase{n:000} du motif détaillé de la demande."));
+        var receipt = Letter("receipt", "fr", "Atlas Ingénierie SARL");
+        var table = receipt.IndexOf("<tr>", StringComparison.Ordinal);
+        var html = receipt.Insert(table, "<tr><th>Motif</th><td>" + string.Join(' ', sentences) + "</td></tr>");
+
+        using var pdf = PdfDocument.Open(Pdf(html));
+
+        var words = pdf.GetPages().SelectMany(p => p.GetWords().Select(w => (Page: p.Number, w.Text))).ToList();
+        var numbered = words.Where(w => w.Text.StartsWith("Phrase", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 150).Select(n => string.Create(CultureInfo.InvariantCulture, $"Phrase{n:000}")), numbered.Select(w => w.Text));
+        Assert.Equal(1, numbered[0].Page); // it begins where it comes, not on a page of its own
+        Assert.True(numbered[^1].Page >= 3, $"the answer ends on page {numbered[^1].Page}");
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.All(page.Letters.Where(l => l.StartBaseLine.Y > 18 * 72 / 25.4 * .75),
+                l => Assert.InRange(l.StartBaseLine.Y, 18 * 72 / 25.4, 841.89 - 16 * 72 / 25.4));
+        }
+        Assert.Contains(Code.ToString(), pdf.GetPage(pdf.NumberOfPages).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Letter_DrawsTheQrCodeAsVectorsThirtyMillimetresWide()
     {
         using var pdf = PdfDocument.Open(Pdf(Letter("decision-approved", "fr", "Atlas Ingénierie SARL")));
