@@ -19,33 +19,41 @@ public sealed class InboxBatchMessageTests(LivePortal portal)
 {
     private const string Text = "Le modèle d'attestation a changé : merci d'utiliser celui ci-joint.";
 
-    /// <summary>Three files of one applicant in the inbox of a desk agent of their province, the whole page ticked.</summary>
-    private async Task<(InboxFiles Files, Actor Applicant, Actor Agent, PageContext Context, IRenderedComponent<Inbox> Page)> TickedAsync(
-        Language? language = null, Func<InboxFiles, Actor, Task>? meanwhile = null)
+    /// <summary>Three files of one applicant, and a desk agent of their province.</summary>
+    private async Task<(InboxFiles Files, Actor Applicant, Actor Agent)> FilesAsync()
     {
         var files = await InboxFiles.FileAsync(portal, inReview: 2);
-        var applicant = Actor.Applicant("applicant-" + files.Word, "Salma Benali " + files.Word);
         var (_, agent) = await portal.AccountAsync("desk-agent", files.Province);
-        var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}", language);
+        return (files, Actor.Applicant("applicant-" + files.Word, "Salma Benali " + files.Word), agent);
+    }
+
+    /// <summary>
+    /// The agent's inbox searched to the three files (the context is made by the test itself: the language it sets is the
+    /// test's culture, which an async helper's would not give back).
+    /// </summary>
+    private static IRenderedComponent<Inbox> Render(PageContext context)
+    {
         var page = context.Render<Inbox>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
-        if (meanwhile is not null)
-            await meanwhile(files, applicant);
+        return page;
+    }
+
+    private static void TickAll(IRenderedComponent<Inbox> page)
+    {
         page.Find("#inbox-select-all").Change(true);
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".batch-bar button[data-action=Message]")));
-        return (files, applicant, agent, context, page);
     }
 
     [Fact]
     public async Task Message_OneFileWithdrawnSinceThePageWasRead_IsListedAsNotReceivingIt_AndTheOthersGetTheMessageWithItsFile()
     {
-        Application? withdrawn = null;
-        var (files, applicant, agent, context, page) = await TickedAsync(meanwhile: async (f, owner) =>
-        {
-            withdrawn = f.InReview[1];
-            Assert.True((await portal.Applications.WithdrawAsync(withdrawn.Id, owner, "Déposé par erreur")).Succeeded);
-        });
-        using var owned = context;
+        var (files, applicant, agent) = await FilesAsync();
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
+        var page = Render(context);
+        // The applicant withdraws a file after the page read its lines: ticking it asks the engine, which says it is closed.
+        var withdrawn = files.InReview[1];
+        Assert.True((await portal.Applications.WithdrawAsync(withdrawn.Id, applicant, "Déposé par erreur")).Succeeded);
+        TickAll(page);
         Assert.Equal(["Prendre en charge", "Approuver", "Écrire aux demandeurs", "Ajouter une étiquette", "Retirer une étiquette"],
             page.FindAll(".batch-bar button").Select(b => b.TextContent));
 
@@ -56,7 +64,7 @@ public sealed class InboxBatchMessageTests(LivePortal portal)
         Assert.Equal("Écrire aux demandeurs", page.Find("#batch-dialog-title").TextContent);
         Assert.Equal("Le message sera envoyé à 2 dossiers.", page.Find("#batch-dialog-count").TextContent);
         Assert.Equal("1 dossier ne le recevra pas :", page.Find("#batch-dialog-refused").TextContent);
-        Assert.StartsWith(withdrawn!.Reference + " — Messagerie indisponible", ReviewerPage.Text(page.Find(".batch-refused li")), StringComparison.Ordinal);
+        Assert.StartsWith(withdrawn.Reference + " — Messagerie indisponible", ReviewerPage.Text(page.Find(".batch-refused li")), StringComparison.Ordinal);
         var text = page.Find("#batch-message-text");
         Assert.True(text.HasAttribute("required"));
         Assert.Equal((Applications.MessageMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture), "auto"), (text.GetAttribute("maxlength"), text.GetAttribute("dir")));
@@ -90,8 +98,10 @@ public sealed class InboxBatchMessageTests(LivePortal portal)
     [Fact]
     public async Task Message_RefusedAsAWhole_KeepsTheDialogWithTheTextAndFiles_AndSaysNothingWasSent()
     {
-        var (files, applicant, _, context, page) = await TickedAsync();
-        using var owned = context;
+        var (files, applicant, agent) = await FilesAsync();
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}");
+        var page = Render(context);
+        TickAll(page);
         page.Find(".batch-bar button[data-action=Message]").Click();
         var executable = Encoding.ASCII.GetBytes("MZ\u0090\0\u0003\0\0\0This program cannot be run in DOS mode.");
         page.Find("#batch-message-text").Input(Text);
@@ -115,8 +125,10 @@ public sealed class InboxBatchMessageTests(LivePortal portal)
     [Fact]
     public async Task Message_InArabic_TheDialogAndTheSummarySpeakArabicInTheirCountedForms()
     {
-        var (files, applicant, _, context, page) = await TickedAsync(Languages.Arabic);
-        using var owned = context;
+        var (files, applicant, agent) = await FilesAsync();
+        using var context = ReviewerPage.At(portal, agent, $"inbox?q={files.Word}", Languages.Arabic);
+        var page = Render(context);
+        TickAll(page);
         Assert.Equal("مراسلة أصحاب الطلبات", page.Find(".batch-bar button[data-action=Message]").TextContent);
 
         page.Find(".batch-bar button[data-action=Message]").Click();
