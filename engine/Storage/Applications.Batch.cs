@@ -16,8 +16,9 @@ public sealed partial class Applications
     public const int MaxBatch = 100;
 
     /// <summary>
-    /// What each <see cref="BatchAction"/> would do to <paramref name="ids"/> for <paramref name="reviewer"/> now: one result
-    /// per action, each line done or refused with the reason the action would give. Nothing is written or audited: it is
+    /// What each action of <see cref="BatchActions.Checked"/> would do to <paramref name="ids"/> for <paramref name="reviewer"/>
+    /// now: one result per action, each line done or refused with the reason the action would give (for a message: whether
+    /// the file may receive one). Nothing is written or audited: it is
     /// what the inbox offers and what its confirmation lists. Refused above <see cref="MaxBatch"/> applications.
     /// </summary>
     public async Task<Outcome<IReadOnlyList<BatchResult>>> CheckBatchAsync(IReadOnlyCollection<Guid> ids, Actor reviewer, CancellationToken cancellationToken = default)
@@ -30,15 +31,15 @@ public sealed partial class Applications
         try
         {
             var claims = await ClaimsOnAsync(distinct, cancellationToken).ConfigureAwait(false);
-            var lines = BatchActions.All.ToDictionary(a => a, _ => new List<BatchLine>(distinct.Count));
+            var lines = BatchActions.Checked.ToDictionary(a => a, _ => new List<BatchLine>(distinct.Count));
             foreach (var id in distinct)
             {
                 var loaded = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
                 var held = claims[id].ToList();
-                foreach (var action in BatchActions.All)
+                foreach (var action in BatchActions.Checked)
                     lines[action].Add(new BatchLine(id, ReferenceFor(loaded, reviewer), await BatchRefusalAsync(loaded, reviewer, action, held, cancellationToken).ConfigureAwait(false)));
             }
-            return Outcome.Of<IReadOnlyList<BatchResult>>([.. BatchActions.All.Select(a => new BatchResult(a, lines[a]))]);
+            return Outcome.Of<IReadOnlyList<BatchResult>>([.. BatchActions.Checked.Select(a => new BatchResult(a, lines[a]))]);
         }
         catch (Exception e) when (StorageErrors.IsBusy(e))
         {
@@ -56,6 +57,8 @@ public sealed partial class Applications
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(reviewer);
+        if (!BatchActions.All.Contains(action))
+            throw new ArgumentOutOfRangeException(nameof(action), action, "labels and messages have their own batch commands (LabelAllAsync, MessageAllAsync)");
         var distinct = ids.Distinct().ToList();
         if (distinct.Count > MaxBatch)
             return Outcome.Refused<BatchResult>(Refusal.Of(RefusalCodes.BatchTooLarge, MaxBatch, distinct.Count));
@@ -128,6 +131,8 @@ public sealed partial class Applications
                 return holder is null ? null : Refusal.Of(RefusalCodes.AlreadyClaimed, holder.ClaimedByName ?? holder.ClaimedBy);
             case BatchAction.Release:
                 return claims.Any(c => c.ClaimedBy == reviewer.UserId) ? null : Refusal.Of(RefusalCodes.NotClaimed);
+            case BatchAction.Message:
+                return Closed(application);
             default:
                 return _workflow.RefusalInBatch(definition, application, reviewer, action.Decision()!.Value);
         }

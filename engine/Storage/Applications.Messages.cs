@@ -46,83 +46,112 @@ public sealed partial class Applications
             if (refusal is not null)
                 return await RefuseMessageAsync(id, actor, What, loaded?.Application.Step, refusal, cancellationToken).ConfigureAwait(false);
 
-            var files = new List<MessageAttachmentRow>(attachments.Count);
-            foreach (var attachment in attachments)
-            {
-                var name = FileNames.Clean(attachment.FileName);
-                var stored = await _documents.SaveAsync(attachment.Content, MessageAttachmentMaxMegabytes * 1024L * 1024L, MessageAttachmentFormats.ToList(), cancellationToken).ConfigureAwait(false);
-                if (stored.Refusal is { } rejected)
-                    return await RefuseMessageAsync(id, actor, What, loaded!.Application.Step, Naming(name, rejected), cancellationToken).ConfigureAwait(false);
-                files.Add(new MessageAttachmentRow { ApplicationId = id, FileName = name, Hash = stored.Value!.Hash, SizeBytes = stored.Value.SizeBytes, Format = stored.Value.Format });
-            }
-
-            // Several files over a slow line may take longer than RecentlyStored: the first ones are marked as stored again
-            // now, so the sweep of unreferenced files leaves them while the message commits; should it have taken one
-            // already, the post is refused (to be sent again) rather than refer to a missing file.
-            if (files.Any(f => !_documents.Renew(f.Hash)))
-                return await RefuseMessageAsync(id, actor, What, loaded!.Application.Step, Refusal.Of(RefusalCodes.Busy), cancellationToken).ConfigureAwait(false);
-
-            var now = Now;
-            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            // Read again under the write lock: the application may have been decided while the files arrived.
-            var (application, definition) = (await LoadAsync(db, id, cancellationToken).ConfigureAwait(false))!;
-            if (Closed(application) is { } closed)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                return await RefuseMessageAsync(id, actor, What, application.Step, closed, cancellationToken).ConfigureAwait(false);
-            }
-
-            var fromApplicant = actor.Kind == RoleKind.Applicant;
-            var message = new MessageRow
-            {
-                Id = Guid.NewGuid(),
-                ApplicationId = id,
-                AuthorId = actor.UserId,
-                AuthorName = actor.Name,
-                AuthorRole = actor.Role,
-                FromApplicant = fromApplicant,
-                Text = clean,
-                PostedAt = now,
-            };
-            // The text stays in the messages; the chain vouches for it by its hash, a fingerprint of a personal text: the
-            // entry's detail is personal, covered by its salted digest and redacted with the rest when the file is erased.
-            var entry = Audited(id, actor, StorageEvents.MessagePosted, application.Step, detail: string.Create(CultureInfo.InvariantCulture,
-                $"sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clean)))}; {files.Count} attachment(s)"),
-                from: application.Status, to: application.Status);
-            entry.DetailIsPersonal = true;
-            await AuditLog.AppendAsync(db, [entry], now, cancellationToken).ConfigureAwait(false);
-            message.AuditSequence = entry.Sequence;
-            db.Messages.Add(message);
-            foreach (var file in files)
-                file.MessageId = message.Id;
-            db.MessageAttachments.AddRange(files);
-            // The inbox's "new message": the applicant wrote last, or a reviewer has answered. Every role's row says the same.
-            await db.PendingWork.Where(p => p.ApplicationId == id && p.AwaitingReply != fromApplicant)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.AwaitingReply, fromApplicant), cancellationToken).ConfigureAwait(false);
-
-            IEnumerable<(string Recipient, string Territory)> readers = fromApplicant
-                ? Assignments.Readers(definition, application, _workflow).Select(r => (Recipient: Notification.RolePrefix + r.Role, r.Territory))
-                : [(application.OwnerId, "")];
-            db.Notifications.AddRange(readers.Select(r => new Notification
-            {
-                ApplicationId = id,
-                Recipient = r.Recipient,
-                Territory = r.Territory,
-                Kind = StorageEvents.MessagePosted,
-                Comment = clean,
-                Step = application.Step,
-                Status = application.Status.Name(),
-                CreatedAt = now,
-            }));
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return Outcome.Of(ApplicationMessage.From(message, files));
+            var stored = await StoreAttachmentsAsync(attachments, cancellationToken).ConfigureAwait(false);
+            if (stored.Refusal is { } rejected)
+                return await RefuseMessageAsync(id, actor, What, loaded!.Application.Step, rejected, cancellationToken).ConfigureAwait(false);
+            return await WriteMessageAsync(id, actor, What, clean, stored.Value!, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (StorageErrors.IsBusy(e))
         {
             return Outcome.Refused<ApplicationMessage>(Refusal.Of(RefusalCodes.Busy));
         }
+    }
+
+    /// <summary>
+    /// Keeps each file in the document store, reading its stream once and checking it like a document (size, format from
+    /// its bytes); the first refused refuses them all, naming the file. A file kept before a refusal is left to the sweep
+    /// of unreferenced files.
+    /// </summary>
+    private async Task<Outcome<IReadOnlyList<KeptAttachment>>> StoreAttachmentsAsync(IReadOnlyList<MessageFile> attachments, CancellationToken cancellationToken)
+    {
+        var kept = new List<KeptAttachment>(attachments.Count);
+        foreach (var attachment in attachments)
+        {
+            var name = FileNames.Clean(attachment.FileName);
+            var stored = await _documents.SaveAsync(attachment.Content, MessageAttachmentMaxMegabytes * 1024L * 1024L, MessageAttachmentFormats.ToList(), cancellationToken).ConfigureAwait(false);
+            if (stored.Refusal is { } rejected)
+                return Outcome.Refused<IReadOnlyList<KeptAttachment>>(Naming(name, rejected));
+            kept.Add(new KeptAttachment(name, stored.Value!));
+        }
+        return Outcome.Of<IReadOnlyList<KeptAttachment>>(kept);
+    }
+
+    /// <summary>
+    /// Writes a checked message (<paramref name="clean"/>, its files already in the store) on application <paramref name="id"/>:
+    /// the message, its files, the audit entry, the inbox's "new message" and the other side's notifications, in one
+    /// transaction. A file decided or withdrawn meanwhile is refused, audited as an attempt to <paramref name="what"/>.
+    /// </summary>
+    private async Task<Outcome<ApplicationMessage>> WriteMessageAsync(Guid id, Actor actor, string what, string clean, IReadOnlyList<KeptAttachment> kept, CancellationToken cancellationToken)
+    {
+        // Several files over a slow line (or a batch of many applications) may take longer than RecentlyStored: the files
+        // are marked as stored again now, so the sweep of unreferenced files leaves them while the message commits; should
+        // it have taken one already, the post is refused (to be sent again) rather than refer to a missing file.
+        if (kept.Any(f => !_documents.Renew(f.Stored.Hash)))
+            return await RefuseMessageAsync(id, actor, what, null, Refusal.Of(RefusalCodes.Busy), cancellationToken).ConfigureAwait(false);
+
+        var now = Now;
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Read again under the write lock: the application may have been decided while the files arrived.
+        var (application, definition) = (await LoadAsync(db, id, cancellationToken).ConfigureAwait(false))!;
+        if (Closed(application) is { } closed)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return await RefuseMessageAsync(id, actor, what, application.Step, closed, cancellationToken).ConfigureAwait(false);
+        }
+
+        var fromApplicant = actor.Kind == RoleKind.Applicant;
+        var message = new MessageRow
+        {
+            Id = Guid.NewGuid(),
+            ApplicationId = id,
+            AuthorId = actor.UserId,
+            AuthorName = actor.Name,
+            AuthorRole = actor.Role,
+            FromApplicant = fromApplicant,
+            Text = clean,
+            PostedAt = now,
+        };
+        var files = kept.Select(f => new MessageAttachmentRow
+        {
+            ApplicationId = id,
+            MessageId = message.Id,
+            FileName = f.FileName,
+            Hash = f.Stored.Hash,
+            SizeBytes = f.Stored.SizeBytes,
+            Format = f.Stored.Format,
+        }).ToList();
+        // The text stays in the messages; the chain vouches for it by its hash, a fingerprint of a personal text: the
+        // entry's detail is personal, covered by its salted digest and redacted with the rest when the file is erased.
+        var entry = Audited(id, actor, StorageEvents.MessagePosted, application.Step, detail: string.Create(CultureInfo.InvariantCulture,
+            $"sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clean)))}; {files.Count} attachment(s)"),
+            from: application.Status, to: application.Status);
+        entry.DetailIsPersonal = true;
+        await AuditLog.AppendAsync(db, [entry], now, cancellationToken).ConfigureAwait(false);
+        message.AuditSequence = entry.Sequence;
+        db.Messages.Add(message);
+        db.MessageAttachments.AddRange(files);
+        // The inbox's "new message": the applicant wrote last, or a reviewer has answered. Every role's row says the same.
+        await db.PendingWork.Where(p => p.ApplicationId == id && p.AwaitingReply != fromApplicant)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AwaitingReply, fromApplicant), cancellationToken).ConfigureAwait(false);
+
+        IEnumerable<(string Recipient, string Territory)> readers = fromApplicant
+            ? Assignments.Readers(definition, application, _workflow).Select(r => (Recipient: Notification.RolePrefix + r.Role, r.Territory))
+            : [(application.OwnerId, "")];
+        db.Notifications.AddRange(readers.Select(r => new Notification
+        {
+            ApplicationId = id,
+            Recipient = r.Recipient,
+            Territory = r.Territory,
+            Kind = StorageEvents.MessagePosted,
+            Comment = clean,
+            Step = application.Step,
+            Status = application.Status.Name(),
+            CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return Outcome.Of(ApplicationMessage.From(message, files));
     }
 
     /// <summary>The application's messages, oldest first, with their files' names, formats and sizes; for whoever may see it.</summary>
@@ -193,6 +222,9 @@ public sealed partial class Applications
         return Outcome.Refused<ApplicationMessage>(refusal);
     }
 }
+
+/// <summary>A message's file once in the document store: its clean name and what the store kept.</summary>
+internal sealed record KeptAttachment(string FileName, StoredFile Stored);
 
 /// <summary>A file sent with a message: what the person called it (a label only) and its content, read once.</summary>
 public sealed record MessageFile(string FileName, Stream Content);

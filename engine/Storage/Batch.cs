@@ -19,12 +19,18 @@ public enum BatchAction
 
     /// <summary>Takes a label off each file (<see cref="Applications.LabelAllAsync"/>).</summary>
     RemoveLabel,
+
+    /// <summary>Writes the same message to each file's applicant (<see cref="Applications.MessageAllAsync"/>): it carries its text and files.</summary>
+    Message,
 }
 
 public static class BatchActions
 {
     /// <summary>Every batch action, in the order the inbox offers them.</summary>
     public static readonly IReadOnlyList<BatchAction> All = [BatchAction.Claim, BatchAction.Release, BatchAction.Acknowledge, BatchAction.Approve];
+
+    /// <summary>What <see cref="Applications.CheckBatchAsync"/> answers for: every action of <see cref="All"/>, then writing to the applicants.</summary>
+    public static readonly IReadOnlyList<BatchAction> Checked = [.. All, BatchAction.Message];
 
     /// <summary>The step action a batch decision takes; null for a claim or a release.</summary>
     public static StepAction? Decision(this BatchAction action) => action switch

@@ -62,6 +62,7 @@ public sealed record Refusal(string Code, LocalizedText Message)
         [RefusalCodes.LabelsForReviewers] = ("Seuls les agents chargés du dossier gèrent ses étiquettes et le suivi de ses messages.", "وحدهم الأعوان المكلفون بالملف يدبرون أوسامه وتتبع رسائله.", "Only the staff handling the application manage its labels and the follow-up of its messages."),
         [RefusalCodes.StepFieldsRequired] = ("L'étape « {0} » demande des champs à remplir : décidez depuis la page du dossier.", "المرحلة «{0}» تتطلب ملء خانات: اتخذوا القرار من صفحة الملف.", "Step '{0}' asks for fields to be filled in: decide from the application's page."),
         [RefusalCodes.BatchTooLarge] = ("Au plus {0} dossiers à la fois : vous en avez choisi {1}.", "{0} ملفا على الأكثر في المرة الواحدة: اخترتم {1}.", "At most {0} applications at once: you chose {1}."),
+        [RefusalCodes.BatchForReviewers] = ("Seuls les agents qui instruisent les dossiers écrivent à plusieurs demandeurs à la fois.", "وحدهم الأعوان المكلفون بدراسة الملفات يراسلون عدة أصحاب طلبات دفعة واحدة.", "Only the staff reviewing applications write to several applicants at once."),
         [RefusalCodes.NotAllowed] = ("Ces chiffres ne sont pas accessibles à votre rôle.", "هذه الأرقام غير متاحة لدوركم.", "These figures are not available to your role."),
     };
 }

@@ -60,6 +60,9 @@ public static class RefusalCodes
     public const string StepFieldsRequired = "step_fields_required";
     public const string BatchTooLarge = "batch_too_large";
 
+    /// <summary>Only a reviewer writes to several applicants at once: the inbox is theirs.</summary>
+    public const string BatchForReviewers = "batch_for_reviewers";
+
     // Reporting.
     public const string NotAllowed = "not_allowed";
 }

@@ -60,4 +60,50 @@ public sealed class InboxBatchTests(PortalFixture portal)
         foreach (var declaration in declarations)
             await Assertions.Expect(own.Locator("tbody tr", new() { HasText = declaration.Reference }).Locator(".status")).ToHaveTextAsync("Enregistrée");
     }
+
+    [Fact]
+    public async Task DeskAgent_WritesToTheApplicantsOfTwoTickedFiles_AndEachApplicantReadsItOnTheirApplication()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..8];
+        var filing = portal.FilingOf();
+        var applicants = new List<(string Email, Application Application)>();
+        foreach (var who in new[] { "Atlas", "Sahara" })
+        {
+            var email = await portal.CreateAccountAsync("employer", Password, "fr", $"{who} {word}");
+            var account = (await portal.FindAccountAsync(email))!;
+            applicants.Add((email, await filing.SubmittedAsync(Actor.Applicant(account.Id, account.DisplayName, account.Role))));
+        }
+        var agent = await ReviewerDesk.SignInAsync(portal, "desk-agent", applicants[0].Application.Province!);
+        var page = agent.Page;
+        const string Text = "Le modèle d'attestation a changé : merci d'utiliser la nouvelle version disponible sur le portail.";
+
+        await page.GotoAsync("/inbox?q=" + word);
+        await Assertions.Expect(page.Locator("main[data-live=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+        foreach (var (_, application) in applicants)
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = application.Reference, Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Locator(".batch-count")).ToHaveTextAsync("2 dossiers sélectionnés");
+        await page.Locator(".batch-bar button[data-action=Message]").ClickAsync();
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Écrire aux demandeurs" });
+        await Assertions.Expect(dialog).ToBeFocusedAsync();
+        await Assertions.Expect(dialog.Locator("#batch-dialog-count")).ToHaveTextAsync("Le message sera envoyé à 2 dossiers.");
+        await dialog.GetByLabel("Message (obligatoire)").FillAsync(Text);
+        await Pages.AssertNoSeriousAxeViolationNowAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".batch-summary[role=status]")).ToHaveTextAsync("Message envoyé à 2 dossiers.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        foreach (var (email, application) in applicants)
+        {
+            var own = await portal.NewPageAsync();
+            await Pages.SignInAsync(own, email, Password);
+            await own.GotoAsync($"/applications/{application.Id}");
+            var message = own.Locator(".thread .message-item");
+            await Assertions.Expect(message).ToHaveCountAsync(1);
+            await Assertions.Expect(message.Locator(".text")).ToHaveTextAsync(Text);
+            await Assertions.Expect(message.Locator(".author")).ToHaveTextAsync("Message de l'administration");
+        }
+    }
 }

@@ -63,7 +63,7 @@ public sealed class InboxTests(PortalFixture portal)
         await Assertions.Expect(dialog.Locator("#batch-dialog-count")).ToHaveTextAsync("L'action portera sur 1 dossier.");
         await Pages.AssertNoSeriousAxeViolationAsync(page);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".batch-summary[role=status]")).ToHaveTextAsync("Étiquette retirée : 1 dossier.");
+        await Assertions.Expect(page.Locator(".batch-summary[role=status]")).ToHaveTextAsync("Étiquette « Dossier prioritaire » retirée de 1 dossier.");
         await Assertions.Expect(page.Locator("tbody .label-chip")).ToHaveCountAsync(0);
     }
 

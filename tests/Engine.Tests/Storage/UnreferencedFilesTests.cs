@@ -101,6 +101,27 @@ public sealed class UnreferencedFilesTests
         Assert.True(verified.Whole, string.Join(", ", verified.Missing));
     }
 
+    [Fact]
+    public async Task MessageAll_UploadOutlastingRecentlyStoredWhileTheSweepRuns_SendsToNoFileRatherThanReferToAMissingOne()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var first = await store.SubmittedAsync(Amina);
+        var second = await store.SubmittedAsync(TestStore.Applicant("brahim"));
+        var slow = new SlowStream(TestStore.Pdf("deuxième"), async () =>
+        {
+            store.Clock.Now = store.Clock.Now.Add(Applications.RecentlyStored).AddMinutes(1);
+            await store.Applications.DeleteUnreferencedFilesAsync();
+        });
+
+        var result = (await store.Applications.MessageAllAsync([first.Id, second.Id], TestStore.DeskAgent(), "Les deux nouveaux modèles",
+            [new MessageFile("premiere.pdf", new MemoryStream(TestStore.Pdf("première"))), new MessageFile("deuxieme.pdf", slow)])).Value!;
+
+        Assert.Equal([RefusalCodes.Busy, RefusalCodes.Busy], result.Lines.Select(l => l.Refusal?.Code));
+        Assert.Empty((await store.Applications.MessagesAsync(first.Id, Amina)).Value!);
+        var verified = await store.VerifyDataAsync();
+        Assert.True(verified.Whole, string.Join(", ", verified.Missing));
+    }
+
     /// <summary>Runs <paramref name="meanwhile"/> before its first byte is read: an upload that takes its time.</summary>
     private sealed class SlowStream(byte[] bytes, Func<Task> meanwhile) : MemoryStream(bytes)
     {

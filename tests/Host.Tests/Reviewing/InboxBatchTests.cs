@@ -49,8 +49,8 @@ public sealed class InboxBatchTests(LivePortal portal)
 
         page.WaitForAssertion(() => Assert.Equal("3 dossiers sélectionnés", page.Find(".batch-count").TextContent));
         // The reception approves, requests changes or rejects: only approving is taken in batch; no line is claimed, so none is released.
-        // The procedure declares labels: one may be added to, or removed from, every ticked line.
-        Assert.Equal(["Prendre en charge", "Approuver", "Ajouter une étiquette", "Retirer une étiquette"], page.FindAll(".batch-bar button").Select(b => b.TextContent));
+        // Every ticked file may receive a message. The procedure declares labels: one may be added to, or removed from, every ticked line.
+        Assert.Equal(["Prendre en charge", "Approuver", "Écrire aux demandeurs", "Ajouter une étiquette", "Retirer une étiquette"], page.FindAll(".batch-bar button").Select(b => b.TextContent));
         Assert.All(page.FindAll("tbody td.select input"), i => Assert.True(i.HasAttribute("checked")));
 
         page.Find("#inbox-select-all").Change(false);
@@ -65,7 +65,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         var (files, agent, context, page) = await AgentsInboxAsync();
         using var owned = context;
         page.Find("#inbox-select-all").Change(true);
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".batch-bar button").Count));
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll(".batch-bar button").Count));
 
         page.Find(".batch-bar button[data-action=Approve]").Click();
 
@@ -113,7 +113,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         var (files, _, context, page) = await AgentsInboxAsync();
         using var owned = context;
         page.Find("#inbox-select-all").Change(true);
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".batch-bar button").Count));
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll(".batch-bar button").Count));
 
         page.Find(".batch-bar button[data-action=Claim]").Click();
         Assert.Equal("L'action portera sur 2 dossiers.", page.Find("#batch-dialog-count").TextContent);
@@ -127,7 +127,7 @@ public sealed class InboxBatchTests(LivePortal portal)
 
         page.Find("#inbox-select-all").Change(true);
 
-        page.WaitForAssertion(() => Assert.Equal(["Libérer", "Approuver", "Ajouter une étiquette", "Retirer une étiquette"], page.FindAll(".batch-bar button").Select(b => b.TextContent)));
+        page.WaitForAssertion(() => Assert.Equal(["Libérer", "Approuver", "Écrire aux demandeurs", "Ajouter une étiquette", "Retirer une étiquette"], page.FindAll(".batch-bar button").Select(b => b.TextContent)));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         page.Find("#inbox-select-all").Change(true);
         page.WaitForAssertion(() => Assert.Equal("3 ملفات محددة", page.Find(".batch-count").TextContent));
         // The declaration declares no label: adding or removing one is not offered.
-        Assert.Equal(["التكفل بالملف", "الإشعار بالتوصل"], page.FindAll(".batch-bar button").Select(b => b.TextContent));
+        Assert.Equal(["التكفل بالملف", "الإشعار بالتوصل", "مراسلة أصحاب الطلبات"], page.FindAll(".batch-bar button").Select(b => b.TextContent));
 
         page.Find(".batch-bar button[data-action=Acknowledge]").Click();
         Assert.Equal("سيشمل هذا الإجراء 3 ملفات.", page.Find("#batch-dialog-count").TextContent);
@@ -188,7 +188,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         Assert.Empty(await LabelledAsync(files.All, agent));
         page.Find("[role=dialog] button.primary").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("Étiquette ajoutée : 3 dossiers ; 1 non traité :", page.Find(".batch-summary[role=status] p").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Étiquette « Clause à vérifier » ajoutée à 3 dossiers ; 1 non traité :", page.Find(".batch-summary[role=status] p").TextContent));
         var link = page.Find(".batch-summary li a");
         Assert.Equal((declaration.Reference, ReviewerPages.CaseUrl(declaration.Id)), (link.TextContent, link.GetAttribute("href")));
         Assert.Equal(files.All.Select(f => f.Id).Order(), (await LabelledAsync(files.All, agent)).Order());
@@ -222,7 +222,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         var page = context.Render<Inbox>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
         page.Find("#inbox-select-all").Change(true);
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll(".batch-bar button").Count));
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll(".batch-bar button").Count));
 
         page.Find(".batch-bar button[data-action=RemoveLabel]").Click();
 
@@ -233,7 +233,7 @@ public sealed class InboxBatchTests(LivePortal portal)
         Assert.Empty(page.FindAll(".batch-refused"));
         page.Find("[role=dialog] button.primary").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("أزيل الوسم من 3 ملفات.", page.Find(".batch-summary[role=status] p").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("أزيل الوسم «ملف ذو أولوية» من 3 ملفات.", page.Find(".batch-summary[role=status] p").TextContent));
         foreach (var file in files.InReview)
             Assert.Equal(["delegates-opinion"], (await portal.Applications.LabelsAsync(file.Id, agent)).Value!.On);
         Assert.Equal(2, page.FindAll("tbody .label-chip").Count);
