@@ -226,6 +226,12 @@ public static class Portal
         if (services.GetRequiredService<SharedStorage>().KeysInDatabase)
             await ImportKeysAsync(services, db, cancellationToken).ConfigureAwait(false);
         KeyStorage.CheckReadable(services);
+        if (KeyStorage.InClear(services.GetRequiredService<SharedStorage>()) is { } inClear)
+        {
+#pragma warning disable CA1848 // Once per start.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("EmploymentProcedures.Host.KeyStorage").LogWarning("{Warning}", inClear);
+#pragma warning restore CA1848
+        }
         // Webhook signing secrets written in clear by an older portal are encrypted (the keys are out of a migration's reach).
         await ProtectWebhookSecretsAsync(services, db, cancellationToken).ConfigureAwait(false);
         // The staff search's folded keys are computed in C#, so the migration that added them leaves them to here.

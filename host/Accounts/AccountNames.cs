@@ -12,7 +12,7 @@ internal static class AccountNames
     public const int MaxLength = 200;
 
     /// <summary>The key of the text refusing <paramref name="name"/> (already trimmed), or null when it may be kept.</summary>
-    public static string? Refusal(string name)
+    public static string? RefusalKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length == 0)

@@ -12,7 +12,7 @@ namespace EmploymentProcedures.Host.Operations;
 /// <summary>
 /// What a load balancer, a supervisor or an operator asks the portal: <c>/health/live</c> (the process answers) and
 /// <c>/health/ready</c> (it can serve: the database answers, the data folder takes files and has room, procedures are
-/// loaded and kept up with the other instances' publications, the deadline sweep keeps running (with what its last round erased), no e-mail was given up lately). The answer names each check and its status,
+/// loaded and kept up with the other instances' publications, the deadline sweep keeps running (with what its last round erased), no e-mail was given up lately, the data-protection keys are not kept in clear in the database). The answer names each check and its status,
 /// and the counts a check gives, nothing more: no path, no message, no name or address, no exception reaches it (they go
 /// to the log), since anyone may ask. 503 when a check is unhealthy; a degraded check (little disk space left, a late
 /// sweep, a notification set aside, a push given up) answers 200 and says so.
@@ -35,7 +35,8 @@ public static class Health
             .AddCheck<SweepCheck>("deadline-sweep")
             .AddCheck<SealCheck>("audit-seals")
             .AddCheck<MailCheck>("mail")
-            .AddCheck<WebhookCheck>("webhooks");
+            .AddCheck<WebhookCheck>("webhooks")
+            .AddCheck<KeyRingCheck>("key-ring");
         return services;
     }
 

@@ -41,6 +41,22 @@ internal static class KeyStorage
     }
 
     /// <summary>
+    /// What to say when the keys are rows of the database with no certificate to encrypt them (<c>Storage:Keys=database</c>
+    /// without <c>Storage:KeysCertificate</c>): a copy of the database then holds both the keys and what they protect. Null
+    /// otherwise. Logged at start and given by <c>/health/ready</c>'s <c>key-ring</c> check.
+    /// </summary>
+    public static string? InClear(SharedStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        return storage.KeysInDatabase && string.IsNullOrWhiteSpace(storage.KeysCertificate)
+            ? $"{SharedStorage.Section}:Keys=database without {SharedStorage.Section}:KeysCertificate: the data-protection keys are kept in clear in the database, "
+                + "next to the webhook signing secrets they encrypt and able to forge sign-in cookies and links, so a copy of the database opens them all. "
+                + $"Give every instance the same PFX with its private key: set {SharedStorage.Section}:KeysCertificate to its path and its password in the "
+                + $"environment ({SharedStorage.Section}__KeysCertificatePassword); new keys are then encrypted, those written before stay readable until they expire."
+            : null;
+    }
+
+    /// <summary>
     /// The certificate of <c>Storage:{setting}</c> with its private key, or null when the setting is empty; a start refused
     /// with the setting and what is wrong (no such file, unreadable, wrong password or not a PFX, no private key) otherwise.
     /// </summary>

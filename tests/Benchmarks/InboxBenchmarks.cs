@@ -19,6 +19,8 @@ public class InboxBenchmarks
     private Actor _territorial = null!;
     private Actor _central = null!;
     private InboxFilter _narrow = InboxFilter.None;
+    private Actor _labelledCentral = null!;
+    private InboxFilter _label = InboxFilter.None;
 
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
@@ -37,7 +39,13 @@ public class InboxBenchmarks
         var procedure = await db.PendingWork.Where(p => p.Role == central).GroupBy(p => p.ProcedureId)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
         _narrow = new InboxFilter { Procedures = [procedure], Statuses = [ApplicationStatus.InReview], Urgencies = [Urgency.Overdue, Urgency.DueSoon] };
-        Console.WriteLine($"// territorial: desk-agent of {territorial}; central: {central}; narrow filter: {procedure}");
+        // The label the most files carry, and the central service with the most labelled files waiting for it.
+        var label = await db.ApplicationLabels.GroupBy(l => l.Label).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var labelledCentral = await db.PendingWork.Where(p => p.Territory == "" && db.ApplicationLabels.Any(l => l.ApplicationId == p.ApplicationId))
+            .GroupBy(p => p.Role).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        _labelledCentral = Actor.Reviewer("labelled-service", "Service", labelledCentral);
+        _label = new InboxFilter { Labels = [label] };
+        Console.WriteLine($"// territorial: desk-agent of {territorial}; central: {central}; narrow filter: {procedure}; label: {label}, central with labelled files: {labelledCentral}");
     }
 
     /// <summary>A territorial reviewer: their province's rows and those of unrouted procedures, merged by due date.</summary>
@@ -53,6 +61,17 @@ public class InboxBenchmarks
 
     [Benchmark]
     public async Task<int> WithCounts_CentralService() => (await _applications.InboxAsync(_central, InboxFilter.None)).Total;
+
+    /// <summary>The counts of a service whose procedures declare labels: the labels' counts start from the labelled files.</summary>
+    [Benchmark]
+    public async Task<int> WithCounts_LabelledCentralService() => (await _applications.InboxAsync(_labelledCentral, InboxFilter.None)).Total;
+
+    /// <summary>The first page filtered by the most common label, with its total and counts.</summary>
+    [Benchmark]
+    public async Task<int> WithLabel_TerritorialReviewer() => (await _applications.InboxAsync(_territorial, _label)).Total;
+
+    [Benchmark]
+    public async Task<int> WithLabel_CentralService() => (await _applications.InboxAsync(_labelledCentral, _label)).Total;
 
     /// <summary>One procedure, in review, overdue or due soon: the counts, and a page read further down the index.</summary>
     [Benchmark]

@@ -23,7 +23,8 @@ namespace EmploymentProcedures.Benchmarks;
 /// whose decision day has come are decided (4 % withdrawn, else approved or rejected 4 to 1, or acknowledged for
 /// declarations), the others are in review at one of their steps (one in ten waiting for the applicant's changes),
 /// with the pending work of the step's roles as the engine writes it. Names are Latin or Arabic, and every file has
-/// an ICE and a CIN in its search keys.
+/// an ICE and a CIN in its search keys. In the procedures that declare labels, one submitted file in twenty carries
+/// labels, one in four of those two: a reviewer marks the few files that need it.
 /// </remarks>
 internal static class InboxSeeder
 {
@@ -36,7 +37,7 @@ internal static class InboxSeeder
     private static readonly string[] Forms = ["SARL", "SA", "SARL AU", "ش.م.م", "Coopérative"];
 
     /// <param name="Inserted">The time to publish the definitions and write the rows; <paramref name="Took"/> adds ANALYZE and the figures.</param>
-    public sealed record Report(int Applications, int Pending, int PendingRows, TimeSpan Inserted, TimeSpan Took);
+    public sealed record Report(int Applications, int Pending, int PendingRows, int Labels, TimeSpan Inserted, TimeSpan Took);
 
     /// <summary>
     /// Adds <paramref name="applications"/> applications (and their pending work and figures) to <paramref name="databaseFile"/>,
@@ -58,6 +59,7 @@ internal static class InboxSeeder
 
         var pending = 0;
         var pendingRows = 0;
+        var labels = 0;
         var counters = new Dictionary<(string Prefix, int Year), int>();
         TimeSpan inserted;
         using (var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False"))
@@ -76,6 +78,9 @@ internal static class InboxSeeder
                 INSERT INTO PendingWork (ApplicationId, Role, Territory, DueOn, ProcedureId, Step, Reference, ApplicantName, SubmittedOn, Status, Province, Search)
                 VALUES ($id, $role, $territory, $due, $procedure, $step, $reference, $name, $submitted, $status, $province, $search)
                 """, "$id", "$role", "$territory", "$due", "$procedure", "$step", "$reference", "$name", "$submitted", "$status", "$province", "$search");
+            using var insertLabel = Command(connection, transaction, """
+                INSERT INTO ApplicationLabels (ApplicationId, Label, SetAt, SetBy) VALUES ($id, $label, $at, 'seed-reviewer')
+                """, "$id", "$label", "$at");
 
             var calendar = catalog.Calendar;
             for (var i = 0; i < applications; i++)
@@ -110,6 +115,7 @@ internal static class InboxSeeder
                 }
                 var decision = calendar.AddDays(pauses.Count == 0 ? submitted : pauses[0].To!.Value, days, CalendarKind.Business);
                 application = application with { Status = ApplicationStatus.InReview, Reference = reference, Province = province, SubmittedOn = submitted };
+                var labelled = Labels(random, definition);
 
                 if (decision <= today)
                 {
@@ -122,6 +128,7 @@ internal static class InboxSeeder
                         DecidedOn = status == ApplicationStatus.Withdrawn ? null : decision, StepStartedOn = submitted,
                     };
                     Run(insertApplication, Row(application, DueDates.Legal(calendar, definition, application), decision));
+                    labels += Label(insertLabel, id, labelled, submitted);
                     continue;
                 }
 
@@ -138,6 +145,7 @@ internal static class InboxSeeder
                 };
                 var legal = DueDates.Legal(calendar, definition, application);
                 Run(insertApplication, Row(application, legal, stepStarted));
+                labels += Label(insertLabel, id, labelled, submitted);
                 pending++;
                 var search = $"{SearchFolding.Fold(reference)} {SearchFolding.Compact(reference)} {SearchFolding.Fold(name)} {Ice(random)} {Cin(random)}";
                 foreach (var work in Assignments.For(calendar, definition, application, plan.Workflow, legal))
@@ -157,7 +165,7 @@ internal static class InboxSeeder
         await using (var db = await databases.CreateDbContextAsync())
             await Figures.RebuildAsync(db, catalog.Calendar, default);
         SqliteConnection.ClearAllPools();
-        return new Report(applications, pending, pendingRows, inserted, clock.Elapsed);
+        return new Report(applications, pending, pendingRows, labels, inserted, clock.Elapsed);
     }
 
     /// <summary>One procedure as the seeder uses it: its published version and the workflow that names who acts at each step.</summary>
@@ -165,6 +173,26 @@ internal static class InboxSeeder
     {
         public static Plan Of(PublishedDefinition published, ProcedureLibrary library) =>
             new(published, new Workflow(library.Roles), published.Definition.Steps.Any(s => s.Actions.Contains(StepAction.Acknowledge)));
+    }
+
+    /// <summary>The labels of one submitted file: none for most, one label of its procedure for one in twenty, two for a quarter of those.</summary>
+    private static string[] Labels(Random random, ProcedureDefinition definition)
+    {
+        var declared = definition.Labels;
+        if (declared.Count == 0 || random.Next(20) != 0)
+            return [];
+        var first = random.Next(declared.Count);
+        return random.Next(4) == 0 && declared.Count > 1
+            ? [declared[first].Id, declared[(first + 1 + random.Next(declared.Count - 1)) % declared.Count].Id]
+            : [declared[first].Id];
+    }
+
+    /// <summary>Writes the file's labels, set the day after its submission; how many.</summary>
+    private static int Label(SqliteCommand insertLabel, Guid id, string[] labels, DateOnly submitted)
+    {
+        foreach (var label in labels)
+            Run(insertLabel, id.ToString().ToUpperInvariant(), label, Stamp(submitted.AddDays(1)));
+        return labels.Length;
     }
 
     private static object?[] Row(Application a, DateOnly? due, DateOnly updated) =>

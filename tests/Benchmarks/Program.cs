@@ -24,7 +24,7 @@ if (args is ["seed", var file, var count])
     }
     var report = await InboxSeeder.SeedAsync(Path.GetFullPath(file), ProcedureCatalog.Load(Paths.Procedures), applications, DateOnly.FromDateTime(DateTime.Today));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{report.Applications:N0} applications ({report.Pending:N0} pending, {report.PendingRows:N0} pending-work rows) seeded into {file} in {report.Took.TotalSeconds:N0} s (rows written in {report.Inserted.TotalSeconds:N0} s)"));
+        $"{report.Applications:N0} applications ({report.Pending:N0} pending, {report.PendingRows:N0} pending-work rows, {report.Labels:N0} labels) seeded into {file} in {report.Took.TotalSeconds:N0} s (rows written in {report.Inserted.TotalSeconds:N0} s)"));
     return 0;
 }
 

@@ -123,6 +123,21 @@ internal static partial class Pages
     }
 
     /// <summary>
+    /// Loads <paramref name="path"/> again and again until the portal sends the person to the sign-in page: a session whose
+    /// account was deactivated or closed ends at the cookie's next check against the account (<c>Portal:SessionCheck</c>, a
+    /// minute), so this waits up to 90 seconds.
+    /// </summary>
+    public static async Task WaitUntilSignedOutAsync(IPage page, string path)
+    {
+        for (var tries = 0; tries < 18 && !page.Url.Contains("/account/sign-in", StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(tries == 0 ? 0 : 5_000);
+            await page.GotoAsync(path);
+        }
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
+    }
+
+    /// <summary>
     /// Follows a link to a page whose address matches <paramref name="url"/>. A click that lands while the circuit is
     /// taking over the page can be lost with the element it hit; the link is then clicked again, as a person would.
     /// </summary>

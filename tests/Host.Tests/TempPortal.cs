@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EmploymentProcedures.Host.Tests;
 
@@ -27,14 +29,21 @@ internal sealed class TempPortal : IAsyncDisposable
     /// <param name="settings">More command-line settings (<c>--Portal:SignUpsPerAddress=2</c>).</param>
     public static Task<TempPortal> PrepareAsync(bool listen = false, params string[] settings) => PrepareOverAsync(_ => Task.CompletedTask, listen, settings);
 
+    /// <summary>A portal whose logs, from its build on (what the start says included), also go to <paramref name="logs"/>.</summary>
+    public static Task<TempPortal> PrepareAsync(bool listen, ILoggerProvider logs, params string[] settings) =>
+        PrepareAsync(_ => Task.CompletedTask, listen, logs, settings);
+
     /// <summary>A portal over a data folder <paramref name="seed"/> filled first (a database of an earlier version).</summary>
-    public static async Task<TempPortal> PrepareOverAsync(Func<string, Task> seed, bool listen = false, params string[] settings)
+    public static Task<TempPortal> PrepareOverAsync(Func<string, Task> seed, bool listen = false, params string[] settings) =>
+        PrepareAsync(seed, listen, null, settings);
+
+    private static async Task<TempPortal> PrepareAsync(Func<string, Task> seed, bool listen, ILoggerProvider? logs, string[] settings)
     {
         ArgumentNullException.ThrowIfNull(seed);
         var data = Path.Combine(Path.GetTempPath(), "ep-host-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         await seed(data);
-        var app = await BuildOnAsync(data, settings);
+        var app = await BuildOnAsync(data, logs, settings);
         var portal = new TempPortal(data, app);
         if (listen)
         {
@@ -45,7 +54,9 @@ internal sealed class TempPortal : IAsyncDisposable
     }
 
     /// <summary>The portal over <paramref name="data"/>, its database migrated, not started (no background service runs).</summary>
-    public static async Task<WebApplication> BuildOnAsync(string data, params string[] settings)
+    public static Task<WebApplication> BuildOnAsync(string data, params string[] settings) => BuildOnAsync(data, null, settings);
+
+    private static async Task<WebApplication> BuildOnAsync(string data, ILoggerProvider? logs, string[] settings)
     {
         var app = Portal.Build(new WebApplicationOptions
         {
@@ -56,6 +67,8 @@ internal sealed class TempPortal : IAsyncDisposable
                 // The tests dispatch e-mails themselves (MailDispatcherTests), never in the background.
                 "--Mail:DispatchInterval=00:00:00", .. settings],
         });
+        if (logs is not null)
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await Portal.PrepareAsync(app);
         return app;
     }

@@ -15,8 +15,8 @@ internal static class LinkRequest
     /// Null when the link may be asked for; else what to say: on the e-mail field (<c>OnField</c>) or above the form (a
     /// refusal from the limits; too many from this network address also makes the answer 429).
     /// </summary>
-    /// <param name="tooManyFromAddress">The text key saying the network address asked too often, which names the form's purpose.</param>
-    public static (string Message, bool OnField)? Refusal(string email, AccountThrottle throttle, HttpContext http, IStringLocalizer<Strings> strings, string tooManyFromAddress)
+    /// <param name="tooManyFromAddressKey">The text key saying the network address asked too often, which names the form's purpose.</param>
+    public static (string Message, bool OnField)? Refusal(string email, AccountThrottle throttle, HttpContext http, IStringLocalizer<Strings> strings, string tooManyFromAddressKey)
     {
         ArgumentNullException.ThrowIfNull(throttle);
         ArgumentNullException.ThrowIfNull(http);
@@ -30,7 +30,7 @@ internal static class LinkRequest
         {
             case PasswordLinkQuota.TooManyFromAddress:
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                return (string.Format(culture, strings[tooManyFromAddress].Value, throttle.PasswordLinksPerAddress), false);
+                return (string.Format(culture, strings[tooManyFromAddressKey].Value, throttle.PasswordLinksPerAddress), false);
             case PasswordLinkQuota.TooManyForEmail:
                 return (string.Format(culture, strings["ForgotPassword.TooManyForEmail"].Value, throttle.PasswordLinksPerEmail), false);
             default:

@@ -40,21 +40,99 @@ public sealed partial class ResourceTests
     public void EveryKeyUsedInTheHost_IsInTheResources()
     {
         var keys = Read("Strings.resx").Keys.ToHashSet(StringComparer.Ordinal);
-        // A quoted "Prefix.Name" whose prefix is one the resources use (Staff, ChoosePassword...) is a key: a page that
-        // gains a new family of texts is checked without this test being told.
-        var prefixes = keys.Select(k => k[..k.IndexOf('.', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var keyUse = new Regex($@"""((?:{string.Join('|', prefixes)})(?:\.[A-Za-z_]+)+)""", RegexOptions.CultureInvariant);
         var host = Path.Combine(Repository.Root, "host");
-        var used = Directory.EnumerateFiles(host, "*.*", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(host, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => keyUse.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .Select(f => (File: Path.GetRelativePath(host, f), Text: File.ReadAllText(f)))
             .ToList();
-        Assert.Contains(used, u => u.Key.StartsWith("Staff.", StringComparison.Ordinal));
-        Assert.Contains(used, u => u.Key.StartsWith("ChoosePassword.", StringComparison.Ordinal));
-        // A counted text ("Statistics.CalendarDays") is its six forms' entries ("Statistics.CalendarDays.Few"...), every one of them.
-        Assert.All(used, u => Assert.True(keys.Contains(u.Key) || CountedText.Forms.All(f => keys.Contains($"{u.Key}.{f}")), $"{u.File} uses '{u.Key}', missing from Strings.resx"));
+        var conventions = ResourceKeyUses.Conventions.Read(sources.Select(s => s.Text));
+        var used = sources.SelectMany(s => ResourceKeyUses.Find(s.File, s.Text, conventions)).ToList();
+        // Each way the host passes a key is seen: the indexer, a helper's key parameter, a member returning keys, a
+        // component parameter set in markup, an array of tuples of keys.
+        Assert.Contains(used, u => u.Key == "Staff.Title");
+        Assert.Contains(used, u => u.Key == "Staff.Done.Deactivated");
+        Assert.Contains(used, u => u.Key == "Mine.StatusDraft");
+        Assert.Contains(used, u => u.Key == "ApiClients.WebhookSecretTitle");
+        Assert.Contains(used, u => u.Key == "Statistics.OrderInTime");
+        Assert.Empty(Missing(used, keys));
     }
+
+    [Fact]
+    public void KeyUses_InComments_AreNotKeys()
+    {
+        const string source = """
+            // Says "Foo.Bar" when the file is gone: L["Foo.Line"]
+            /* L["Foo.Block"] */
+            /// <summary>Like <see cref="Foo.Doc"/>.</summary>
+            @* @L["Foo.Razor"] *@
+            <!-- @L["Foo.Html"] -->
+            var url = "http://example.test/a"; // L["Foo.AfterCode"]
+            """;
+
+        Assert.Empty(ResourceKeyUses.Find("Page.razor", source, ConventionsOf(source)));
+    }
+
+    [Fact]
+    public void KeyUses_QuotedTextOutsideAnyKeyPosition_IsNotAKey()
+    {
+        const string source = """
+            logger.LogInformation("Mail.Sent");
+            var file = Path.Combine(folder, "Letters.Archive");
+            if (kind == "Staff.Nothing") return;
+            """;
+
+        Assert.Empty(ResourceKeyUses.Find("Code.cs", source, ConventionsOf(source)));
+    }
+
+    [Fact]
+    public void KeyUses_EachWayOfPassingAKey_AreFound()
+    {
+        const string source = """
+            @inject IStringLocalizer<Strings> L
+            <h1>@L["Foo.Title"]</h1>
+            <p>@L[_ok ? "Foo.Yes" : "Foo.No", count]</p>
+            <Token TitleKey="Foo.TokenTitle" />
+            @code {
+                private Task SaveAsync() => ActAsync(Save(), "Foo.Saved");
+                private Task ActAsync(Task work, string doneKey) => work;
+                private static string StateKey(bool on) => on switch { true => "Foo.On", _ => "Foo.Off" };
+                private static readonly (string Value, string Key)[] Orders = [("a", "Foo.OrderA")];
+                private void Problem() { var key = "Foo.Problem"; }
+            }
+            """;
+
+        var found = ResourceKeyUses.Find("Page.razor", source, ConventionsOf(source)).Select(u => (u.Line, u.Key));
+
+        Assert.Equal(
+            [(2, "Foo.Title"), (3, "Foo.Yes"), (3, "Foo.No"), (4, "Foo.TokenTitle"), (6, "Foo.Saved"), (8, "Foo.On"), (8, "Foo.Off"), (9, "Foo.OrderA"), (10, "Foo.Problem")],
+            found);
+    }
+
+    [Fact]
+    public void Missing_AKeyUsedButNotInTheResources_IsReportedWithItsPlace()
+    {
+        const string source = """
+            internal static class Texts
+            {
+                // "Foo.Commented" is no use.
+                public static string Of(IStringLocalizer strings) => strings["Foo.Known"] + strings["Foo.Missing"];
+            }
+            """;
+        var used = ResourceKeyUses.Find("Catalog/Texts.cs", source, ConventionsOf(source)).ToList();
+
+        Assert.Equal(["Catalog/Texts.cs(4): 'Foo.Missing' is not in Strings.resx"], Missing(used, new HashSet<string>(StringComparer.Ordinal) { "Foo.Known" }));
+    }
+
+    private static ResourceKeyUses.Conventions ConventionsOf(string source) => ResourceKeyUses.Conventions.Read([source]);
+
+    /// <summary>
+    /// The uses of keys <paramref name="keys"/> lacks, each with its place. A counted text ("Statistics.CalendarDays") is its
+    /// six forms' entries ("Statistics.CalendarDays.Few"...), every one of them.
+    /// </summary>
+    private static List<string> Missing(IEnumerable<ResourceKeyUses.Use> used, HashSet<string> keys) =>
+        [.. used.Where(u => !keys.Contains(u.Key) && !CountedText.Forms.All(f => keys.Contains($"{u.Key}.{f}")))
+            .Select(u => $"{u.File}({u.Line}): '{u.Key}' is not in Strings.resx")];
 
     [Theory]
     [InlineData("Strings.resx")]

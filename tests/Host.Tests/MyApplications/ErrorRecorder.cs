@@ -2,9 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace EmploymentProcedures.Host.Tests.MyApplications;
 
-/// <summary>The errors (and worse) the portal logs while it records.</summary>
-internal sealed class ErrorRecorder : ILoggerProvider
+/// <summary>The errors (and worse, or from <paramref name="minimum"/> on) the portal logs while it records.</summary>
+internal sealed class ErrorRecorder(LogLevel minimum = LogLevel.Error) : ILoggerProvider
 {
+    private readonly LogLevel _minimum = minimum;
     private volatile bool _stopped;
 
     public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
@@ -19,7 +20,7 @@ internal sealed class ErrorRecorder : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner._minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

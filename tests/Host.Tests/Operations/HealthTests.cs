@@ -8,6 +8,7 @@ using EmploymentProcedures.Host.Operations;
 using EmploymentProcedures.Host.Tests.MyApplications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -30,7 +31,7 @@ public sealed class HealthTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal(
-            ["audit-seals:Healthy", "data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "mail:Healthy", "procedures:Healthy", "webhooks:Healthy"],
+            ["audit-seals:Healthy", "data-folder:Healthy", "database:Healthy", "deadline-sweep:Healthy", "key-ring:Healthy", "mail:Healthy", "procedures:Healthy", "webhooks:Healthy"],
             json.RootElement.GetProperty("checks").EnumerateObject().Select(c => $"{c.Name}:{c.Value.GetString()}").Order(StringComparer.Ordinal));
         Assert.DoesNotContain(portal.DataPath, body, StringComparison.Ordinal);
         Assert.False(json.RootElement.TryGetProperty("counts", out _));
@@ -102,6 +103,35 @@ public sealed class HealthTests
         Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
         Assert.Equal("Degraded", json.RootElement.GetProperty("checks").GetProperty(check).GetString());
         return (body, json.RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Ready_KeysInTheDatabaseWithoutACertificate_IsDegradedNotUnhealthy_AndTheStartWarnsWhatToSet()
+    {
+        var warnings = new ErrorRecorder(LogLevel.Warning);
+        await using var portal = await TempPortal.PrepareAsync(listen: true, warnings, "--Storage:Keys=database");
+
+        var (body, _) = await DegradedAsync(portal, "key-ring");
+
+        Assert.DoesNotContain("KeysCertificate", body, StringComparison.Ordinal);
+        // Once at start, and in the log of every /health/ready that finds it (the answer itself names no setting).
+        var warning = Assert.Single(warnings.Entries, e => e.StartsWith("EmploymentProcedures.Host.KeyStorage: ", StringComparison.Ordinal));
+        Assert.Contains("Storage:Keys=database without Storage:KeysCertificate", warning, StringComparison.Ordinal);
+        Assert.Contains("set Storage:KeysCertificate", warning, StringComparison.Ordinal);
+        Assert.Contains(warnings.Entries, e => e.Contains("key-ring", StringComparison.Ordinal) && e.Contains("set Storage:KeysCertificate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KeyRing_InTheDataFolderOrEncryptedWithACertificate_IsHealthy_InTheDatabaseInClear_IsDegradedSayingWhatToSet()
+    {
+        var inClear = await new KeyRingCheck(new SharedStorage { Keys = SharedStorage.Database }).CheckHealthAsync(new HealthCheckContext());
+        var encrypted = await new KeyRingCheck(new SharedStorage { Keys = SharedStorage.Database, KeysCertificate = "/etc/ep/keys.pfx" }).CheckHealthAsync(new HealthCheckContext());
+        var files = await new KeyRingCheck(new SharedStorage()).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Degraded, inClear.Status);
+        Assert.Contains("set Storage:KeysCertificate", inClear.Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, encrypted.Status);
+        Assert.Equal(HealthStatus.Healthy, files.Status);
     }
 
     [Fact]
