@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using EmploymentProcedures.Benchmarks;
 using EmploymentProcedures.Engine.Loading;
@@ -28,5 +29,7 @@ if (args is ["seed", var file, var count])
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(BenchForm).Assembly).Run(args);
+// BenchmarkDotNet builds a project of its own around these benchmarks (the whole solution's graph) before running them out
+// of process: on a shared machine that takes more than its default two minutes, so it is given ten.
+BenchmarkSwitcher.FromAssembly(typeof(BenchForm).Assembly).Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
 return 0;
