@@ -1,4 +1,5 @@
 using Bunit;
+using EmploymentProcedures.Designer.Forms;
 using EmploymentProcedures.Engine.Validation;
 
 namespace EmploymentProcedures.Designer.Tests.Forms;
