@@ -12,7 +12,7 @@ namespace EmploymentProcedures.Host.Tests.Applying;
 public sealed class PrefilledLinkTests(LivePortal portal)
 {
     private const string Procedure = Filing.Procedure;
-    private const string Link = "/procedures/" + Procedure + "/apply?f.reception_schedule=Lundi%2010h-12h&f.article_count=42&f.establishment.province=rabat&f.article_count_typo=3&f.opening_date=hier";
+    private const string Link = "/procedures/" + Procedure + "/apply?f.reception_schedule=Lundi%2010h-12h&f.article_count=42&f.establishment.address.province=rabat&f.article_count_typo=3&f.opening_date=hier";
 
     private async Task<List<Application>> DraftsAsync(Actor applicant)
     {
@@ -35,7 +35,7 @@ public sealed class PrefilledLinkTests(LivePortal portal)
         Assert.Equal($"/applications/{draft.Id}/form", response.Headers.Location!.OriginalString);
         Assert.Equal("Lundi 10h-12h", draft.Answers["reception_schedule"]);
         Assert.Equal("42", draft.Answers["article_count"]);
-        Assert.Equal("rabat", draft.Answers.Get("establishment.province"));
+        Assert.Equal("rabat", draft.Answers.Get("establishment.address.province"));
         Assert.Null(draft.Answers["opening_date"]);
         // The form opens on its first page, with the notice and each field's mark.
         using var form = await client.GetAsync(response.Headers.Location);
@@ -65,7 +65,8 @@ public sealed class PrefilledLinkTests(LivePortal portal)
         Assert.Equal(existing.Answers.ToJson(), Assert.Single(await DraftsAsync(applicant)).Answers.ToJson());
 
         var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", LivePortal.Hidden(choice, "__RequestVerificationToken")) };
-        fields.AddRange(new[] { "f.reception_schedule", "f.article_count" }.Select(name => new KeyValuePair<string, string>(name, LivePortal.Hidden(choice, name))));
+        fields.Add(new("f.reception_schedule", LivePortal.Hidden(choice, "f.reception_schedule")));
+        fields.Add(new("f.article_count", LivePortal.Hidden(choice, "f.article_count")));
         using var started = await client.PostAsync($"/procedures/{Procedure}/apply", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
