@@ -119,6 +119,23 @@ public sealed class PrefilledLinkTests(LivePortal portal)
     }
 
     [Fact]
+    public async Task Link_WithTooManyValuesAndADraft_SaysWhyAndOffersTheDraftUnchanged()
+    {
+        var (email, applicant) = await portal.AccountAsync("employer");
+        var existing = (await portal.Applications.StartAsync(Procedure, applicant)).Application!;
+        using var client = await portal.SignedInAsync(email);
+        var query = string.Join('&', Enumerable.Range(1, 120).Select(i => $"f.v{i}=x"));
+
+        using var response = await client.GetAsync($"/procedures/{Procedure}/apply?{query}");
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location));
+        Assert.Contains("Ce lien porte 120 valeurs", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"applications/{existing.Id}/form\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"action=\"procedures/{Procedure}/apply\"", page, StringComparison.Ordinal);
+        Assert.Equal(existing.Id, Assert.Single(await DraftsAsync(applicant)).Id);
+    }
+
+    [Fact]
     public async Task Link_OpenedByAnotherKindOfAccount_StartsNothing()
     {
         var (email, worker) = await portal.AccountAsync("worker");
