@@ -197,6 +197,7 @@ public static class Portal
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapPortalEndpoints();
         app.MapStartEndpoint();
+        app.MapPrefillEndpoint();
         app.MapApplicationFiles();
         app.MapLetterPdf();
         app.MapLetterChecks();

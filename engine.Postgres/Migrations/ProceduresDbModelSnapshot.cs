@@ -135,6 +135,10 @@ namespace EmploymentProcedures.Engine.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("Prefilled")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(100)

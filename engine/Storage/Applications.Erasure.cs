@@ -66,6 +66,7 @@ public sealed partial class Applications
             row.Answers = "{}";
             row.AnswersBeforeChanges = null;
             row.Carried = "[]";
+            row.Prefilled = null;
             row.Documents = "[]";
             row.StepFields = "{}";
             row.Opinions = "[]";

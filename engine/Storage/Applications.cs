@@ -1,6 +1,7 @@
 using System.Globalization;
 using EmploymentProcedures.Engine.Deadlines;
 using EmploymentProcedures.Engine.Definitions;
+using EmploymentProcedures.Engine.Expressions;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Templates;
 using EmploymentProcedures.Engine.Validation;
@@ -90,8 +91,20 @@ public sealed partial class Applications
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Starts a draft of <paramref name="procedureId"/>, pinned to its latest published version.</summary>
-    public async Task<WorkflowResult> StartAsync(string procedureId, Actor applicant, CancellationToken cancellationToken = default)
+    public Task<WorkflowResult> StartAsync(string procedureId, Actor applicant, CancellationToken cancellationToken = default) =>
+        StartAsync(procedureId, applicant, [], cancellationToken);
+
+    /// <summary>
+    /// Starts a draft of <paramref name="procedureId"/> from a prefilled link: the link's <paramref name="prefill"/> values
+    /// (keys without <c>f.</c>) read by <see cref="PrefillLink.Read"/> against the version the draft is pinned to, laid over
+    /// the sections carried from the owner's earlier application (the link wins for the fields it names). What it filled and
+    /// left aside is kept on the draft (<see cref="Application.Prefilled"/>) and audited as <see cref="StorageEvents.Prefilled"/>
+    /// with the paths filled, never their values. A link with more than <see cref="PrefillLink.MaximumValues"/> values fills
+    /// nothing and says so.
+    /// </summary>
+    public async Task<WorkflowResult> StartAsync(string procedureId, Actor applicant, IReadOnlyList<KeyValuePair<string, string>> prefill, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(prefill);
         ArgumentNullException.ThrowIfNull(procedureId);
         ArgumentNullException.ThrowIfNull(applicant);
         try
@@ -109,12 +122,20 @@ public sealed partial class Applications
 
             await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             var application = await CarryAsync(db, definition, Application.Start(definition, latest.Version, Guid.NewGuid(), applicant), cancellationToken).ConfigureAwait(false);
+            if (prefill.Count > 0)
+            {
+                var read = PrefillLink.Read(definition, prefill, new EvaluationContext(Today), application.Answers);
+                application = application with { Answers = read.Answers, Prefilled = new PrefilledLink(read.Fields, read.Ignored, read.Refusal) };
+            }
             // The draft's history says where each section filled from an earlier application came from: "employer, TAE-2026-000042, 2026-11-12".
             WorkflowEvent[] events =
             [
                 new(StorageEvents.Started, ApplicationStatus.Draft, ApplicationStatus.Draft),
                 .. application.Carried.Select(c => new WorkflowEvent(StorageEvents.Carried, ApplicationStatus.Draft, ApplicationStatus.Draft,
                     Items: [c.Section, c.Reference, c.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)])),
+                .. application.Prefilled is { } link
+                    ? [new WorkflowEvent(StorageEvents.Prefilled, ApplicationStatus.Draft, ApplicationStatus.Draft, Items: [.. link.Fields])]
+                    : Array.Empty<WorkflowEvent>(),
             ];
             var now = Now;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -205,6 +205,9 @@ public static class StorageEvents
 
     /// <summary>A section of a new draft was filled from the owner's earlier application; the items: section, reference, day submitted.</summary>
     public const string Carried = "carried";
+
+    /// <summary>A new draft was started from a prefilled link; the items: the paths of the answers it filled (never their values).</summary>
+    public const string Prefilled = "prefilled";
     public const string Published = "published";
 
     /// <summary>An analyst retired a procedure (<see cref="DefinitionStore.RetireAsync"/>): detail the procedure's id, comment the reason.</summary>

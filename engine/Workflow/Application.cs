@@ -40,6 +40,9 @@ public sealed record Application
     /// <summary>The sections filled from the applicant's earlier application when the draft was started, and not emptied since.</summary>
     public IReadOnlyList<CarriedSection> Carried { get; init; } = [];
 
+    /// <summary>What the prefilled link the draft was started from filled and left aside; null when it was started without one.</summary>
+    public PrefilledLink? Prefilled { get; init; }
+
     public IReadOnlyList<AttachedDocument> Documents { get; init; } = [];
 
     /// <summary>The reviewer-only fields recorded at each step, by step id.</summary>

@@ -40,9 +40,10 @@ internal static class ApplicantDrafts
         var pages = FormPage.Of(definition, FormState.Evaluate(definition, answers, context));
         if (pages.Count == 0)
             return null;
-        // A draft just started with sections filled from an earlier application opens on its first page: the person reads
-        // what was filled, and where from, before anything else (a filled section has no error to send them to).
-        if (application.Status == ApplicationStatus.Draft && application.Version == 0 && application.Carried.Count > 0)
+        // A draft just started with sections filled from an earlier application, or from a prefilled link, opens on its first
+        // page: the person reads what was filled, and where from, before anything else (a filled section has no error to
+        // send them to; the link's notice lists what it left aside).
+        if (application.Status == ApplicationStatus.Draft && application.Version == 0 && (application.Carried.Count > 0 || application.Prefilled is not null))
             return pages[0].Key;
         var wanted = application.Status == ApplicationStatus.ChangesRequested
             ? application.Reopened.Select(item => PageOf(definition, item))

@@ -73,6 +73,7 @@ internal static class Timeline
             StorageEvents.Started => (Say("Mine.EventStarted"), null, null),
             StorageEvents.Carried when Items(record.Detail) is [var section, var reference, var day] =>
                 (Say("Mine.EventCarried", texts.Item(section), reference, Day(day, language)), null, null),
+            StorageEvents.Prefilled => (Say(Items(record.Detail).Length == 1 ? "Mine.EventPrefilledOne" : "Mine.EventPrefilled", Items(record.Detail).Length), null, strings["Mine.ItemsPrefilled"]),
             WorkflowEvents.SectionEmptied => (Say("Mine.EventSectionEmptied", texts.Item(record.Detail ?? "")), null, null),
             StorageEvents.DraftMoved => (DraftMoved(Items(record.Detail), language, strings), null, null),
             WorkflowEvents.Submitted => (Say("Mine.EventSubmitted", record.Detail ?? ""), null, null),

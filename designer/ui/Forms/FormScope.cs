@@ -54,6 +54,11 @@ internal sealed class FormScope
         return false;
     }
 
+    /// <summary>Whether a prefilled link filled this field, or a part of it (an address's province).</summary>
+    public bool IsPrefilled(string path) =>
+        Form.Prefilled is { Count: > 0 } prefilled
+        && (prefilled.Contains(path) || prefilled.Any(p => p.Length > path.Length && p[path.Length] == '.' && p.StartsWith(path, StringComparison.Ordinal)));
+
     public IReadOnlyList<string> Messages(string path) => [.. Bridge.Messages(path)];
 
     public Task ChangeAsync(string path, object? value) => Form.ChangeAsync(path, value);

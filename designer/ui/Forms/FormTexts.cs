@@ -18,6 +18,7 @@ internal static class FormTexts
         ["form.summary"] = ("Il y a un problème", "هناك مشكل", "There is a problem"),
         ["form.summary.intro"] = ("Corrigez les points suivants pour continuer :", "يرجى تصحيح النقاط التالية للمتابعة:", "Correct the following to continue:"),
         ["form.optional"] = ("(facultatif)", "(اختياري)", "(optional)"),
+        ["form.prefilled"] = ("Prérempli par le lien : vérifiez cette réponse.", "مُعبّأ مسبقا عبر الرابط: تحققوا من هذا الجواب.", "Prefilled by the link: check this answer."),
         ["form.readonly"] = ("Consultation seule", "للاطلاع فقط", "Read only"),
         ["form.locked"] = ("Seuls les champs et documents à modifier sont ouverts.", "الحقول والوثائق المطلوب تعديلها هي وحدها المفتوحة.", "Only the fields and documents to change are open."),
         ["field.yes"] = ("Oui", "نعم", "Yes"),

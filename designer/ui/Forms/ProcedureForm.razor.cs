@@ -75,6 +75,13 @@ public sealed partial class ProcedureForm : ComponentBase, IDisposable
     [Parameter]
     public IReadOnlySet<string>? Editable { get; set; }
 
+    /// <summary>
+    /// The paths a prefilled link filled (<c>employer.ice</c>, <c>employer.address.province</c>): each such field says
+    /// "prefilled by the link" under its label, tied to its input by <c>aria-describedby</c>, so the applicant checks it.
+    /// </summary>
+    [Parameter]
+    public IReadOnlySet<string>? Prefilled { get; set; }
+
     /// <summary>The day <c>today()</c> means in conditions, bounds and computed values.</summary>
     [Parameter, EditorRequired]
     public DateOnly Today { get; set; }

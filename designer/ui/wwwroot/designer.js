@@ -45,3 +45,16 @@ window.designerEditor = {
   replace: (text) => { const e = editorOf('yaml-editor'); e.executeEdits('test', [{ range: e.getModel().getFullModelRange(), text: text }]); },
   position: () => editorOf('yaml-editor').getPosition(),
 };
+
+// The preview's prefilled link: its text selected first, so that Ctrl+C copies it where the browser grants no clipboard
+// permission, then copied when it does. Says whether it was copied.
+export async function copyText(element) {
+  element.focus();
+  element.select();
+  try {
+    await navigator.clipboard.writeText(element.value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -116,6 +116,9 @@ namespace EmploymentProcedures.Engine.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Prefilled")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProcedureId")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -22,6 +22,10 @@ internal static class ApplicationJson
 
     public static IReadOnlyList<CarriedSection> ReadCarried(string json) => JsonSerializer.Deserialize<List<CarriedSection>>(json, Options) ?? [];
 
+    public static string? Prefilled(PrefilledLink? prefilled) => prefilled is null ? null : JsonSerializer.Serialize(prefilled, Options);
+
+    public static PrefilledLink? ReadPrefilled(string? json) => json is null ? null : JsonSerializer.Deserialize<PrefilledLink>(json, Options);
+
     public static string Opinions(IReadOnlyList<Opinion> opinions) => JsonSerializer.Serialize(opinions, Options);
 
     public static IReadOnlyList<Opinion> ReadOpinions(string json) => JsonSerializer.Deserialize<List<Opinion>>(json, Options) ?? [];

@@ -25,6 +25,9 @@ internal sealed class ApplicationRow
     /// <summary>The sections filled from the owner's earlier application at the start (<see cref="Application.Carried"/>), as JSON.</summary>
     public string Carried { get; set; } = "[]";
 
+    /// <summary>What the prefilled link that started the draft filled and left aside (<see cref="Application.Prefilled"/>), as JSON; null without one.</summary>
+    public string? Prefilled { get; set; }
+
     public string Documents { get; set; } = "[]";
     public string StepFields { get; set; } = "{}";
     public string Opinions { get; set; } = "[]";
@@ -73,6 +76,7 @@ internal sealed class ApplicationRow
         Province = application.Province,
         Answers = Kept(application.Answers, before?.Answers, stored?.Answers) ?? application.Answers.ToJson(),
         Carried = Kept(application.Carried, before?.Carried, stored?.Carried) ?? ApplicationJson.Carried(application.Carried),
+        Prefilled = Kept(application.Prefilled, before?.Prefilled, stored?.Prefilled) ?? ApplicationJson.Prefilled(application.Prefilled),
         Documents = Kept(application.Documents, before?.Documents, stored?.Documents) ?? ApplicationJson.Documents(application.Documents),
         StepFields = Kept(application.StepFields, before?.StepFields, stored?.StepFields) ?? ApplicationJson.StepFields(application.StepFields),
         Opinions = Kept(application.Opinions, before?.Opinions, stored?.Opinions) ?? ApplicationJson.Opinions(application.Opinions),
@@ -110,6 +114,7 @@ internal sealed class ApplicationRow
         Province = Province,
         Answers = Validation.Answers.ParseJson(Answers),
         Carried = ApplicationJson.ReadCarried(Carried),
+        Prefilled = ApplicationJson.ReadPrefilled(Prefilled),
         Documents = ApplicationJson.ReadDocuments(Documents),
         StepFields = ApplicationJson.ReadStepFields(StepFields),
         Opinions = ApplicationJson.ReadOpinions(Opinions),

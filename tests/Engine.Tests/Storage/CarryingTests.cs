@@ -395,4 +395,51 @@ public sealed class CarryingTests
         Assert.Equal(RefusalCodes.WrongStatus, emptied.Refusal?.Code);
         Assert.Equal("Atlas Ingénierie SARL", (await store.Applications.GetAsync(submitted.Id, Amina)).Value!.Answers.Get("employer.company_name"));
     }
+
+    [Fact]
+    public async Task Start_FromALinkAfterASubmittedApplication_TheLinkWinsForTheFieldsItNames()
+    {
+        await using var store = await StoreAsync();
+        await SubmitRegistrationAsync(store, Amina);
+
+        var started = await store.Applications.StartAsync(Overtime, Amina, [new("company.company_name", "Atlas Ingénierie Maroc SARL"), new("hours", "12")]);
+
+        var draft = started.Application!;
+        Assert.Equal("Atlas Ingénierie Maroc SARL", draft.Answers.Get("company.company_name"));
+        // What the link does not name is still carried.
+        Assert.Equal("001561191000066", draft.Answers.Get("company.ice"));
+        Assert.Equal("12", draft.Answers["hours"]);
+        Assert.Single(draft.Carried);
+        Assert.Equal(["company.company_name", "hours"], draft.Prefilled!.Fields);
+    }
+
+    [Fact]
+    public async Task Start_FromALink_KeepsWhatItFilledAndLeftAsideAndAuditsNoValue()
+    {
+        await using var store = await StoreAsync();
+
+        var started = await store.Applications.StartAsync(Overtime, Amina, [new("hours", "beaucoup"), new("company.ice", "001561191000066"), new("salary", "9000")]);
+
+        Assert.True(started.Succeeded, started.ToString());
+        var stored = (await store.Applications.GetAsync(started.Application!.Id, Amina)).Value!;
+        Assert.Equal("001561191000066", stored.Answers.Get("company.ice"));
+        Assert.Null(stored.Answers["hours"]);
+        Assert.Equal(["company.ice"], stored.Prefilled!.Fields);
+        Assert.Equal([("hours", "number.format"), ("salary", PrefillReasons.Unknown)], stored.Prefilled.Ignored.Select(i => (i.Key, i.Code)));
+        Assert.Equal("Saisissez un nombre (par exemple 1250 ou 1250.50).", stored.Prefilled.Ignored[0].Reason.Get("fr"));
+        var audited = Assert.Single(await store.AuditAsync(), e => e.Kind == StorageEvents.Prefilled);
+        Assert.Equal("company.ice", audited.Detail);
+        Assert.DoesNotContain("001561191000066", audited.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithoutALink_RecordsNoPrefill()
+    {
+        await using var store = await StoreAsync();
+
+        var draft = await StartAsync(store, Amina, Overtime);
+
+        Assert.Null(draft.Prefilled);
+        Assert.Null((await store.Applications.GetAsync(draft.Id, Amina)).Value!.Prefilled);
+    }
 }

@@ -44,6 +44,8 @@ public sealed class TimelineTests
         { WorkflowEvents.DeadlineLapsed, "approval", null, "in_review", null, "Le délai légal a expiré sans réponse de l'administration." },
         { StorageEvents.ReadThroughApi, null, null, "in_review", "application", "Dossier consulté par Karim Alaoui, système d'une administration partenaire." },
         { StorageEvents.Carried, null, null, "draft", "employer, TAE-2026-000042, 2026-11-12", "Section « Identification de l'employeur » remplie à partir de votre demande TAE-2026-000042 du 12 novembre 2026." },
+        { StorageEvents.Prefilled, null, null, "draft", "reception_schedule, article_count", "Demande commencée à partir d'un lien prérempli : 2 réponses reprises." },
+        { StorageEvents.Prefilled, null, null, "draft", "article_count", "Demande commencée à partir d'un lien prérempli : 1 réponse reprise." },
         { WorkflowEvents.SectionEmptied, null, null, "draft", "establishment", "Section « Entreprise ou établissement concerné » vidée." },
         { StorageEvents.DraftMoved, null, null, "draft", "version 1 to 2, published 2026-11-12, answer headcount, document annexes, required article_count, required workforce",
             "Formulaire mis à jour vers la version du 12 novembre 2026 : 2 réponses à compléter." },

@@ -31,6 +31,11 @@ public abstract class FieldBase : ComponentBase, IDisposable
 
     internal string ErrorId => Id + "-error";
 
+    internal string PrefilledId => Id + "-prefilled";
+
+    /// <summary>A prefilled link gave this answer (or a part of it): the field says so, for the applicant to check it.</summary>
+    internal bool Prefilled => Scope.IsPrefilled(Path);
+
     internal string Language => Scope.Language;
 
     internal string Label => Field.Label?.Get(Language) ?? "";
@@ -57,7 +62,7 @@ public abstract class FieldBase : ComponentBase, IDisposable
 
     internal string? AriaRequired => Required ? "true" : null;
 
-    internal string? DescribedBy => Describe(Help is not null || Hint is not null ? HelpId : null, Invalid ? ErrorId : null);
+    internal string? DescribedBy => Describe(Help is not null || Hint is not null ? HelpId : null, Prefilled ? PrefilledId : null, Invalid ? ErrorId : null);
 
     internal string T(string key, params object?[] args) => Scope.Text(key, args);
 

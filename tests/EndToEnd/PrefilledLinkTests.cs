@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace EmploymentProcedures.EndToEnd;
+
+/// <summary>A prefilled link opened while signed out: the applicant signs in and lands on the new draft's form, filled.</summary>
+[Collection(PortalTests.Name)]
+public sealed class PrefilledLinkTests(PortalFixture portal)
+{
+    private const string Link = "/procedures/internal-regulations-approval/apply"
+        + "?f.employer.company_name=Atlas%20Textile%20SARL&f.employer.address.province=rabat&f.article_count=quarante";
+
+    [Fact]
+    public async Task Employer_OpensAPrefilledLinkSignedOut_SignsIn_AndFindsTheValuesInPlaceAndTheIgnoredOneListed()
+    {
+        var email = await portal.CreateAccountAsync("employer", ApplicantDraft.Password, "fr");
+        var page = await portal.NewPageAsync();
+
+        await page.GotoAsync(Link);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/sign-in\\?returnUrl="));
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(ApplicantDraft.Password);
+        await page.Locator("form button[type=submit].primary").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/applications/[0-9a-f-]+/form\\?page=employer$"), new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("main[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var name = page.Locator("#f-employer-company_name");
+        await Assertions.Expect(name).ToHaveValueAsync("Atlas Textile SARL");
+        await Assertions.Expect(page.Locator("#f-employer-address-province")).ToHaveValueAsync("rabat");
+        var mark = page.Locator("#f-employer-company_name-prefilled");
+        await Assertions.Expect(mark).ToHaveTextAsync("Prérempli par le lien : vérifiez cette réponse.");
+        Assert.Contains("f-employer-company_name-prefilled", (await name.GetAttributeAsync("aria-describedby"))!.Split(' '));
+
+        var notice = page.Locator(".prefill-notice");
+        await Assertions.Expect(notice).ToContainTextAsync("2 réponses viennent du lien qui vous a amené ici");
+        await Assertions.Expect(notice).ToContainTextAsync("1 valeur du lien n'a pas été reprise :");
+        var ignored = notice.Locator("li[data-key=article_count]");
+        await Assertions.Expect(ignored).ToContainTextAsync("f.article_count");
+        await Assertions.Expect(ignored).ToContainTextAsync("Saisissez un nombre");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+    }
+}
