@@ -76,6 +76,9 @@ internal static class MailSetup
             services.GetRequiredService<IStringLocalizer<Strings>>(), services.GetRequiredService<TimeProvider>(), options, PublicUrl(portal.PublicUrl)));
         services.AddSingleton<MailDispatcher>();
         services.AddHostedService<MailDispatch>();
+        // The daily summaries of the reviewers and staff who chose them: a leased job, sent by one instance.
+        services.AddSingleton<DigestMail>();
+        services.AddHostedService<DailySummaries>();
         return services;
     }
 

@@ -126,7 +126,7 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
     [Fact]
     public async Task OptedOutOrWithoutAnAddress_IsSkipped_AndTheNotificationMarkedSentWithoutRetrying()
     {
-        var quiet = await ApplicantAsync("fr", a => a.OptedOutOfEmails = true);
+        var quiet = await ApplicantAsync("fr", a => a.Emails = EmailChoice.None);
         var nameless = await ApplicantAsync("fr", a => a.Email = null);
         var told = await ApplicantAsync("fr");
         foreach (var person in new[] { quiet, nameless, told })
