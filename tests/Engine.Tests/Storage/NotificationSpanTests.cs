@@ -1,3 +1,4 @@
+using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Engine.Storage.Rows;
 using EmploymentProcedures.Engine.Workflow;
