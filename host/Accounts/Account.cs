@@ -62,7 +62,7 @@ public sealed class Account : IdentityUser
     public DateTimeOffset? ClosedAt { get; set; }
 }
 
-/// <summary>How a person's notifications reach them by e-mail (<see cref="Account.Emails"/>).</summary>
+/// <summary>How a person's notifications reach them by e-mail: their account's <c>Emails</c>.</summary>
 public enum EmailChoice
 {
     /// <summary>An e-mail for each notification, as it happens.</summary>

@@ -296,31 +296,4 @@ public sealed class DailySummariesTests(LivePortal portal) : IDisposable
     /// <summary>The header as written; a parsed message keeps the <c>Content-*</c> headers with its body.</summary>
     private static string? ContentLanguage(MimeMessage message) =>
         message.Headers[HeaderId.ContentLanguage] ?? message.Body?.Headers[HeaderId.ContentLanguage];
-
-    /// <summary>Keeps what it is given and answers as told (accepted by default), passing what it accepts on to <paramref name="inner"/> when given.</summary>
-    private sealed class RecordingDelivery(Func<MimeMessage, Sent>? answer = null, IMailDelivery? inner = null) : IMailDelivery, IMailSession
-    {
-        public List<MimeMessage> Tried { get; } = [];
-
-        public List<MimeMessage> Messages { get; } = [];
-
-        public IMailSession Open() => this;
-
-        public async Task<Sent> SendAsync(MimeMessage message, CancellationToken cancellationToken)
-        {
-            Tried.Add(message);
-            if (inner is not null)
-            {
-                // Accepted by the way out first: an answer that throws is a crash after the server took it.
-                await using var session = inner.Open();
-                await session.SendAsync(message, cancellationToken);
-            }
-            var sent = answer?.Invoke(message) ?? Sent.Accepted;
-            if (sent.Status == SentStatus.Accepted)
-                Messages.Add(message);
-            return sent;
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
