@@ -20,7 +20,7 @@ namespace EmploymentProcedures.Engine.Storage;
 /// and a message's text, never the note a reviewer leaves another when returning a file (not stored in their row, so no
 /// dispatcher can send it either).
 /// </remarks>
-public sealed class Notifications(IDbContextFactory<ProceduresDb> databases)
+public sealed partial class Notifications(IDbContextFactory<ProceduresDb> databases)
 {
     /// <summary>Notifications per page.</summary>
     public const int PageSize = 30;

@@ -26,8 +26,18 @@ public sealed class Account : IdentityUser
     /// </summary>
     public string? SearchKey { get; set; }
 
-    /// <summary>The person asked not to receive the notifications by e-mail (they still read them in the portal).</summary>
-    public bool OptedOutOfEmails { get; set; }
+    /// <summary>
+    /// How the notifications reach the person by e-mail: one each (the default), one summary a day (staff only:
+    /// <see cref="Notifying.DailySummaries"/>), or none (they still read them in the portal).
+    /// </summary>
+    public EmailChoice Emails { get; set; }
+
+    /// <summary>
+    /// The newest notification when the person chose the daily summary: the ones up to it are still e-mailed one by one,
+    /// those after it go into the summaries (whose progress is kept apart, in <see cref="Notifying.MailDigest"/>).
+    /// </summary>
+    public long DigestFrom { get; set; }
+
 
     /// <summary>
     /// When the person signed themselves up (null for demo, invited and older accounts). Until the e-mail address is
@@ -50,4 +60,17 @@ public sealed class Account : IdentityUser
     /// everywhere and never usable again. Null for an account in use (or deactivated by an administrator).
     /// </summary>
     public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>How a person's notifications reach them by e-mail: their account's <c>Emails</c>.</summary>
+public enum EmailChoice
+{
+    /// <summary>An e-mail for each notification, as it happens.</summary>
+    EachNotification,
+
+    /// <summary>One e-mail a day listing the day's notifications (reviewers and staff: an applicant's concern their own file and come at once).</summary>
+    DailySummary,
+
+    /// <summary>No e-mail: the notifications page only.</summary>
+    None,
 }

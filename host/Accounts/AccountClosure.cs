@@ -143,7 +143,7 @@ internal sealed partial class AccountClosure(AccountsDb db, UserManager<Account>
         account.PhoneNumber = null;
         account.PasswordHash = null;
         account.Provinces.Clear();
-        account.OptedOutOfEmails = true;
+        account.Emails = EmailChoice.None;
         account.LockoutEnabled = true;
         account.LockoutEnd = DateTimeOffset.MaxValue;
         account.AccessFailedCount = 0;

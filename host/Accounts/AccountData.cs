@@ -121,7 +121,8 @@ internal static class AccountData
             // Created: the sign-up, or for an invited account its invitation; older and demo accounts have neither.
             var created = account.SignedUpAt?.UtcDateTime ?? export.History.FirstOrDefault(c => c.Kind == StaffChangeKinds.Invited)?.At;
             WriteTime(json, "created_at", created);
-            json.WriteBoolean("receive_emails", !account.OptedOutOfEmails);
+            json.WriteBoolean("receive_emails", account.Emails != EmailChoice.None);
+            json.WriteString("emails", EmailChoices.Name(account.Emails));
             json.WriteBoolean("has_password", account.PasswordHash is not null);
             json.WriteBoolean("deactivated", PasswordLinks.IsDeactivated(account));
             if (account.LockoutEnd is { } lockedUntil && lockedUntil.UtcDateTime > export.At && !PasswordLinks.IsDeactivated(account))

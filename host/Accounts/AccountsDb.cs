@@ -1,5 +1,6 @@
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Api;
+using EmploymentProcedures.Host.Notifying;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
@@ -37,6 +38,9 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
 
     /// <summary>The account e-mails asked for and not sent yet, or given up (<see cref="AccountMailRequest"/>).</summary>
     public DbSet<AccountMailRequest> AccountMails => Set<AccountMailRequest>();
+
+    /// <summary>How far each account's daily summary has gone (<see cref="MailDigest"/>).</summary>
+    public DbSet<MailDigest> MailDigests => Set<MailDigest>();
 
     /// <summary>The data-protection keys when <c>Storage:Keys=database</c> (Operations/KeyStorage.cs); empty otherwise.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -95,6 +99,13 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
             account.Property(a => a.PreferredLanguage).HasMaxLength(5);
             account.PrimitiveCollection(a => a.Provinces);
             account.Property(a => a.SearchKey).HasMaxLength(AccountSearch.MaxLength);
+            // By name (EachNotification, DailySummary, None): readable in the table, and a new choice cannot shift the others.
+            account.Property(a => a.Emails).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<MailDigest>(digest =>
+        {
+            digest.HasKey(d => d.AccountId);
+            digest.Property(d => d.AccountId).HasMaxLength(450);
         });
         // A key's name (key-<id>) once: two instances importing the same key files (Operations/KeyStorage.cs) cannot both add it.
         builder.Entity<DataProtectionKey>(key => key.HasIndex(k => k.FriendlyName).IsUnique());

@@ -51,7 +51,7 @@ internal sealed partial class MailDispatch(MailDispatcher dispatcher, MailOption
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "E-mails: {Sent} notification(s) sent in {Mails} e-mail(s), {Skipped} person(s) skipped (no address or opted out), {Failed} failed, {SetAside} set aside")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mails: {Sent} notification(s) sent in {Mails} e-mail(s), {Skipped} person(s) skipped (no address, no e-mail chosen, or told in their daily summary), {Failed} failed, {SetAside} set aside")]
     private partial void Dispatched(int sent, int mails, int skipped, int failed, int setAside);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail delivery is unavailable; the dispatcher tries again at {Until:u}")]
@@ -76,6 +76,9 @@ internal static class MailSetup
             services.GetRequiredService<IStringLocalizer<Strings>>(), services.GetRequiredService<TimeProvider>(), options, PublicUrl(portal.PublicUrl)));
         services.AddSingleton<MailDispatcher>();
         services.AddHostedService<MailDispatch>();
+        // The daily summaries of the reviewers and staff who chose them: a leased job, sent by one instance.
+        services.AddSingleton<DigestMail>();
+        services.AddHostedService<DailySummaries>();
         return services;
     }
 

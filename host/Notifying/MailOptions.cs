@@ -11,6 +11,15 @@ public sealed class MailOptions
     /// <summary>How often the dispatcher looks for notifications to send; zero turns it off (tests drive it themselves).</summary>
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// When, in Morocco's time, the daily summaries go to the reviewers and staff who chose them (<see cref="Notifying.DailySummaries"/>);
+    /// zero turns them off (tests turn them on themselves).
+    /// </summary>
+    public TimeSpan DigestTime { get; set; } = new(7, 30, 0);
+
+    /// <summary>How many notifications a summary lists at most; past that it says how many more the notifications page holds.</summary>
+    public int DigestMaxLines { get; set; } = 200;
+
     /// <summary>How many notifications one batch claims.</summary>
     public int BatchSize { get; set; } = 50;
 

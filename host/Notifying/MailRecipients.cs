@@ -18,7 +18,8 @@ internal sealed record MailRecipientList(IReadOnlyList<MailRecipient> To, int Sk
 /// Turns a notification's recipient into accounts, as the notifications page decides who reads it: a user id is that
 /// account (an applicant only for their own application); <c>role:</c> is every account of the role, in the notification's
 /// territory when it names one (the territorial reviewers covering that province), all of them when it does not. A person
-/// without an e-mail address or who opted out is counted as skipped. One per batch: a role's accounts are read once.
+/// without an e-mail address, who chose no e-mail, or whose daily summary tells it is counted as skipped. One per batch:
+/// a role's accounts are read once.
 /// </summary>
 internal sealed class MailRecipients(AccountsDb accounts, ProcedureLibrary library)
 {
@@ -51,23 +52,40 @@ internal sealed class MailRecipients(AccountsDb accounts, ProcedureLibrary libra
         var skipped = 0;
         foreach (var person in people)
         {
-            if (Reader(person) is not { } reader
-                || (reader.Kind == RoleKind.Applicant && notification.OwnerId != person.Id))
+            if (Of(person, library) is not { } recipient
+                || (recipient.Reader.Kind == RoleKind.Applicant && notification.OwnerId != person.Id))
             {
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(person.Email) || person.OptedOutOfEmails)
+            if (string.IsNullOrWhiteSpace(person.Email) || person.Emails == EmailChoice.None || InSummary(person, recipient.Reader, notification))
             {
                 skipped++;
                 continue;
             }
-            var language = Languages.Find(person.PreferredLanguage) ?? Languages.Default;
-            to.Add(new MailRecipient(person.Id, person.Email, person.DisplayName, language, reader with { Language = language.Code }));
+            to.Add(recipient);
         }
         return new MailRecipientList(to, skipped);
     }
 
-    /// <summary>The person as the engine sees them (as when they sign in), or null for a role not in <c>roles.yaml</c>.</summary>
-    private Actor? Reader(Account account) =>
-        library.Roles.TryGetValue(account.Role, out var role) ? SignedInActor.Of(account.Id, account.DisplayName, role, account.Provinces) : null;
+    /// <summary>
+    /// Whether the notification goes into the person's daily summary (<see cref="DailySummaries"/>) rather than an e-mail
+    /// of its own: those written after they chose it. An applicant's never does (theirs must come at once).
+    /// </summary>
+    private static bool InSummary(Account person, Actor reader, DueNotification notification) =>
+        person.Emails == EmailChoice.DailySummary && EmailChoices.MaySummarise(reader.Kind) && notification.Item.Id > person.DigestFrom;
+
+    /// <summary>
+    /// The person as an e-mail's reader: their address, name and language, and who they are to the engine (as when they sign
+    /// in); null for a role not in <c>roles.yaml</c>.
+    /// </summary>
+    internal static MailRecipient? Of(Account person, ProcedureLibrary library)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(library);
+        if (!library.Roles.TryGetValue(person.Role, out var role))
+            return null;
+        var language = Languages.Find(person.PreferredLanguage) ?? Languages.Default;
+        var reader = SignedInActor.Of(person.Id, person.DisplayName, role, person.Provinces) with { Language = language.Code };
+        return new MailRecipient(person.Id, person.Email ?? "", person.DisplayName, language, reader);
+    }
 }

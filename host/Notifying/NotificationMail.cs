@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Storage;
 using EmploymentProcedures.Host.Localization;
 using EmploymentProcedures.Host.MyApplications;
@@ -37,10 +38,11 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
             var line = NotificationLines.Line(notification.Item, to.Reader, texts, language, strings, clock);
             var link = Absolute(line.Href);
             var account = Absolute(AccountPage);
-            var site = strings["Site.Name"].Value;
             var what = line.About + strings["Notifications.Separator"].Value + line.Sentence;
             var at = line.At.ToString("f", language.Culture);
             var greeting = string.Format(language.Culture, strings["Mail.Greeting"].Value, to.Name);
+            // An applicant unticks a box; reviewers and staff may also choose the daily summary.
+            var why = strings[to.Reader.Kind == RoleKind.Applicant ? "Mail.Why" : "Mail.WhyStaff"].Value;
 
             var message = Start(language, new MailboxAddress(to.Name, to.Email), what, MessageId(notification.Item.Id, to.AccountId));
             message.Headers.Add("List-Unsubscribe", "<" + account + ">");
@@ -52,10 +54,8 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
             if (line.Message is { } written)
                 text.AppendLine().AppendLine(line.MessageLabel + strings["Notifications.Separator"].Value.TrimEnd()).AppendLine(written);
             text.AppendLine()
-                .AppendLine(strings["Mail.Open"].Value + strings["Notifications.Separator"].Value + link)
-                .AppendLine().AppendLine("-- ").AppendLine(site)
-                .AppendLine(strings["Mail.NoReply"].Value)
-                .AppendLine(strings["Mail.Why"].Value + " " + account);
+                .AppendLine(strings["Mail.Open"].Value + strings["Notifications.Separator"].Value + link);
+            TextFooter(text, why, account);
 
             var html = HtmlStart(language, what, greeting)
                 .Append("<p><strong>").Append(Html.Encode(line.About)).Append("</strong>").Append(Html.Encode(strings["Notifications.Separator"].Value))
@@ -68,9 +68,7 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
                     .Append(Html.Encode(shown)).Append("</blockquote>");
             }
             html.Append("<p><a href=\"").Append(Html.Encode(link.AbsoluteUri)).Append("\">").Append(Html.Encode(strings["Mail.Open"].Value)).Append("</a></p>")
-                .Append("<hr><p style=\"font-size:small;color:#555;\">").Append(Html.Encode(strings["Mail.NoReply"].Value)).Append(' ')
-                .Append(Html.Encode(strings["Mail.Why"].Value)).Append(" <a href=\"").Append(Html.Encode(account.AbsoluteUri)).Append("\">")
-                .Append(Html.Encode(account.AbsoluteUri)).Append("</a></p></body></html>");
+                .Append(Footer(why, account));
 
             message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
             return message;
@@ -85,6 +83,21 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
         try
         {
             return write();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    /// <summary>The same for work that awaits (the culture flows into what it awaits, and the caller's is put back).</summary>
+    internal static async Task<T> InLanguageAsync<T>(Language language, Func<Task<T>> write)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language.Culture;
+        try
+        {
+            return await write().ConfigureAwait(false);
         }
         finally
         {
@@ -117,6 +130,18 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
         .Append("<body style=\"font-family:Arial,'Noto Sans Arabic',sans-serif;line-height:1.5;color:#1b1b1b;\">")
         .Append("<p>").Append(Html.Encode(greeting)).Append("</p>");
 
+    /// <summary>The HTML part's end: "do not reply", why the person gets it and the account page where they change that.</summary>
+    internal string Footer(string why, Uri account) => new StringBuilder()
+        .Append("<hr><p style=\"font-size:small;color:#555;\">").Append(Html.Encode(strings["Mail.NoReply"].Value)).Append(' ')
+        .Append(Html.Encode(why)).Append(" <a href=\"").Append(Html.Encode(account.AbsoluteUri)).Append("\">")
+        .Append(Html.Encode(account.AbsoluteUri)).Append("</a></p></body></html>").ToString();
+
+    /// <summary>The plain-text part's end, as <see cref="Footer"/>.</summary>
+    internal StringBuilder TextFooter(StringBuilder text, string why, Uri account) => text
+        .AppendLine().AppendLine("-- ").AppendLine(strings["Site.Name"].Value)
+        .AppendLine(strings["Mail.NoReply"].Value)
+        .AppendLine(why + " " + account);
+
     /// <summary>The host part of the e-mails' ids: the portal's public host.</summary>
     internal string MailHost => PublicUrl.IdnHost.Length == 0 ? "localhost" : PublicUrl.IdnHost;
 
@@ -124,9 +149,9 @@ internal sealed class NotificationMail(IStringLocalizer<Strings> strings, TimePr
     public Uri Absolute(string page) => new(PublicUrl, page.TrimStart('/'));
 
     /// <summary>The same for one notification and one person every time; the account's id is hashed, not shown.</summary>
-    private string MessageId(long notificationId, string accountId)
-    {
-        var person = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..16];
-        return FormattableString.Invariant($"notification-{notificationId:D12}-{person}@{MailHost}");
-    }
+    private string MessageId(long notificationId, string accountId) =>
+        FormattableString.Invariant($"notification-{notificationId:D12}-{Person(accountId)}@{MailHost}");
+
+    /// <summary>The account's id hashed: an e-mail's id names its person without showing who they are.</summary>
+    internal static string Person(string accountId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(accountId)))[..16];
 }

@@ -7,23 +7,37 @@ namespace EmploymentProcedures.Host.Operations;
 /// unique among the instances running at one time; a restarted process is a new holder and waits for the lease of the one
 /// that crashed to lapse.
 /// </summary>
-internal sealed class InstanceLeases(JobLeases leases)
+internal sealed class InstanceLeases
 {
     /// <summary>How many of a job's periods its lease lasts: a round late by less than that keeps it.</summary>
     public const int PeriodsPerLease = 3;
 
-    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+    private readonly JobLeases _leases;
+
+    public InstanceLeases(JobLeases leases)
+        : this(leases, $"{Environment.MachineName}/{Environment.ProcessId}")
+    {
+    }
+
+    /// <summary>Under another name: a second instance, for the tests of two instances in one process.</summary>
+    internal InstanceLeases(JobLeases leases, string holder)
+    {
+        _leases = leases;
+        Holder = holder;
+    }
+
+    public string Holder { get; }
 
     /// <summary>Takes or renews the lease on <paramref name="job"/> for three of its periods; false when another instance holds it.</summary>
     public Task<bool> HoldAsync(string job, TimeSpan period, CancellationToken cancellationToken) =>
-        leases.HoldAsync(job, Holder, PeriodsPerLease * period, cancellationToken);
+        _leases.HoldAsync(job, Holder, PeriodsPerLease * period, cancellationToken);
 
     /// <summary>Gives the lease up (on a graceful stop), so another instance takes the job at its next round.</summary>
     public Task<bool> ReleaseAsync(string job) =>
         // Not cancelled with the stop that calls it: the point is to run during it.
-        leases.ReleaseAsync(job, Holder, CancellationToken.None);
+        _leases.ReleaseAsync(job, Holder, CancellationToken.None);
 
-    public Task<IReadOnlyList<JobLeaseView>> ListAsync(CancellationToken cancellationToken = default) => leases.ListAsync(cancellationToken);
+    public Task<IReadOnlyList<JobLeaseView>> ListAsync(CancellationToken cancellationToken = default) => _leases.ListAsync(cancellationToken);
 }
 
 /// <summary>

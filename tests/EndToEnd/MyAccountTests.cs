@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Localization;
 using Microsoft.Playwright;
 
@@ -105,6 +106,28 @@ public sealed partial class MyAccountTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("#change-email-errors")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#new-email")).ToHaveAttributeAsync("aria-describedby", new Regex("new-email-error"));
         await Pages.AssertNoSeriousAxeViolationAsync(page);
+    }
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fr")]
+    public async Task EmailChoice_DeskAgentChoosesTheDailySummary_ItIsSavedAndShownChecked_WithNoAxeViolation(string language)
+    {
+        var email = await portal.CreateAccountAsync("desk-agent", Password, language: language, provinces: ["casablanca"]);
+        var page = await portal.NewPageAsync(Languages.Find(language));
+        await Pages.SignInAsync(page, email, Password);
+
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.Locator("#emails-each")).ToBeCheckedAsync();
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        await page.Locator("label[for=emails-daily]").ClickAsync();
+        await page.Locator("section[aria-labelledby=mail-title] button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("section[aria-labelledby=mail-title]")).ToBeVisibleAsync();
+        await page.GotoAsync("/account");
+        await Assertions.Expect(page.Locator("#emails-daily")).ToBeCheckedAsync();
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        Assert.Equal(EmailChoice.DailySummary, (await portal.FindAccountAsync(email))!.Emails);
     }
 
     [GeneratedRegex(@"https?://\S+/account/email\?\S+")]

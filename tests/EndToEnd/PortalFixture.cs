@@ -50,6 +50,8 @@ public sealed class PortalFixture : IAsyncLifetime
                 $"--Portal:DataPath={_data}",
                 "--Portal:SeedDemoAccounts=false",
                 "--Logging:LogLevel:Default=Warning",
+                // No daily summary sent in the background while a test changes an account's e-mail choice.
+                "--Mail:DigestTime=00:00:00",
             ],
         });
         await Portal.PrepareAsync(_app);

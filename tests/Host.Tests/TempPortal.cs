@@ -64,8 +64,8 @@ internal sealed class TempPortal : IAsyncDisposable
             ContentRootPath = Path.Combine(Repository.Root, "host"),
             EnvironmentName = "Production",
             Args = [$"--Portal:DataPath={data}", "--Portal:SeedDemoAccounts=false", "--Logging:LogLevel:Default=Warning", "--urls=http://127.0.0.1:0",
-                // The tests dispatch e-mails themselves (MailDispatcherTests), never in the background.
-                "--Mail:DispatchInterval=00:00:00", .. settings],
+                // The tests dispatch e-mails and daily summaries themselves (MailDispatcherTests, DailySummariesTests), never in the background.
+                "--Mail:DispatchInterval=00:00:00", "--Mail:DigestTime=00:00:00", .. settings],
         });
         if (logs is not null)
             app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);

@@ -158,7 +158,7 @@ public sealed class AccountClosureTests(EmailChangePortal portal)
         Assert.Equal("", account.DisplayName);
         Assert.Equal(AccountClosure.TombstoneUserName(account.Id), account.UserName);
         Assert.Null(account.PasswordHash);
-        Assert.True(account.OptedOutOfEmails);
+        Assert.Equal(EmailChoice.None, account.Emails);
         Assert.Equal(DateTimeOffset.MaxValue, account.LockoutEnd);
         Assert.DoesNotContain("example.test", account.SearchKey ?? "", StringComparison.Ordinal);
         Assert.Null(await portal.FindAccountAsync(email));

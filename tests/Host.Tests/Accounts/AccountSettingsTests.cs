@@ -31,6 +31,49 @@ public sealed partial class AccountSettingsTests(LivePortal portal)
         Assert.False(await OptedOutAsync(actor.UserId));
     }
 
+    [Fact]
+    public async Task AccountPage_ReviewerChoosesTheDailySummaryThenNone_EachChoicePersists_AndAForgedOneIsRefused()
+    {
+        var (email, actor) = await portal.AccountAsync("desk-agent", "casablanca");
+        using var client = await portal.SignedInAsync(email);
+        var page = await client.GetStringAsync("/account");
+        Assert.Equal("each", Chosen(page));
+        Assert.Contains("<legend>Comment recevoir vos notifications par courriel</legend>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"receive-emails\"", page, StringComparison.Ordinal);
+        var newest = await portal.Portal.App.Services.GetRequiredService<Engine.Storage.Notifications>().NewestAsync(DateTime.UtcNow);
+
+        var daily = await ChooseAsync(client, page, "daily");
+        Assert.Contains("Vos préférences sont enregistrées.", daily, StringComparison.Ordinal);
+        Assert.Equal("daily", Chosen(daily));
+        var account = (await portal.FindAccountAsync(email))!;
+        Assert.Equal(EmailChoice.DailySummary, account.Emails);
+        // The summary starts after the newest notification at the time of the choice: the ones before still go one by one.
+        Assert.True(account.DigestFrom >= newest);
+        Assert.Equal("daily", Chosen(await client.GetStringAsync("/account")));
+
+        var forged = await ChooseAsync(client, daily, "weekly");
+        Assert.Contains("Choisissez comment recevoir vos notifications.", System.Net.WebUtility.HtmlDecode(forged), StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"emails-hint emails-error\"", forged, StringComparison.Ordinal);
+        Assert.Equal(EmailChoice.DailySummary, (await portal.FindAccountAsync(email))!.Emails);
+
+        await ChooseAsync(client, daily, "none");
+        Assert.True(await OptedOutAsync(actor.UserId));
+        Assert.Equal("none", Chosen(await client.GetStringAsync("/account")));
+    }
+
+    [Fact]
+    public async Task AccountPage_Applicant_IsOfferedEachOrNone_AndAPostedSummaryChangesNothing()
+    {
+        var (email, _) = await portal.AccountAsync("employer");
+        using var client = await portal.SignedInAsync(email);
+        var page = await client.GetStringAsync("/account");
+
+        Assert.DoesNotContain("id=\"emails-daily\"", page, StringComparison.Ordinal);
+        await ChooseAsync(client, page, "daily", receiveEmails: true);
+
+        Assert.Equal(EmailChoice.EachNotification, (await portal.FindAccountAsync(email))!.Emails);
+    }
+
     [Theory]
     [InlineData("/account")]
     [InlineData("/account/data")]
@@ -144,10 +187,32 @@ public sealed partial class AccountSettingsTests(LivePortal portal)
         return await response.Content.ReadAsStringAsync();
     }
 
+    private static async Task<string> ChooseAsync(HttpClient client, string page, string choice, bool receiveEmails = false)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["_handler"] = "account-mail",
+            ["__RequestVerificationToken"] = LivePortal.Hidden(page, "__RequestVerificationToken"),
+            ["Input.Emails"] = choice,
+        };
+        if (receiveEmails)
+            form["Input.ReceiveEmails"] = "True";
+        using var response = await client.PostAsync("/account", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The value of the radio button checked in the e-mail choices, or null when none is.</summary>
+    private static string? Chosen(string page) =>
+        Radio().Matches(page).Where(m => m.Value.Contains("checked", StringComparison.Ordinal)).Select(m => m.Groups["value"].Value).SingleOrDefault();
+
+    [GeneratedRegex(@"<input[^>]*id=""emails-(?<value>[a-z]+)""[^>]*>")]
+    private static partial Regex Radio();
+
     private async Task<bool> OptedOutAsync(string userId)
     {
         await using var scope = portal.Portal.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.Where(a => a.Id == userId).Select(a => a.OptedOutOfEmails).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<AccountsDb>().Users.Where(a => a.Id == userId).Select(a => a.Emails == EmailChoice.None).SingleAsync();
     }
 
     private static bool Ticked(string page) => Checkbox().Match(page) is { Success: true } box && box.Value.Contains("checked", StringComparison.Ordinal);

@@ -103,6 +103,35 @@ public sealed class AccountsDbTests
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
+    [Fact]
+    public async Task Migration_AccountsOfThePreviousVersion_OptedOutChoosesNoEmail_TheOthersEachNotification()
+    {
+        await using var portal = await TempPortal.PrepareOverAsync(async data =>
+        {
+            var options = AccountsDb.Configure(new DbContextOptionsBuilder<AccountsDb>(), Path.Combine(data, PortalOptions.DatabaseFileName));
+            await using var db = new AccountsDb((DbContextOptions<AccountsDb>)options.Options);
+            await db.GetInfrastructure().GetRequiredService<IMigrator>().MigrateAsync("20261201030743_WebhookSecretsEncrypted");
+            foreach (var (id, optedOut) in new[] { ("quiet-1", 1), ("told-1", 0) })
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, SecurityStamp,
+                        ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, DisplayName, Role, Provinces,
+                        PreferredLanguage, OptedOutOfEmails)
+                    VALUES ({id}, {id + "@example.test"}, {id.ToUpperInvariant() + "@EXAMPLE.TEST"}, {id + "@example.test"}, {id.ToUpperInvariant() + "@EXAMPLE.TEST"},
+                        1, 'STAMP', 'C', 0, 0, 1, 0, 'Ancien Agent', 'desk-agent', '["casablanca"]', 'fr', {optedOut})
+                    """);
+            }
+            SqliteConnection.ClearAllPools();
+        });
+
+        var choices = await Column(portal.DatabaseFile, "SELECT Id || ':' || Emails || ':' || DigestFrom FROM AspNetUsers WHERE Id IN ('quiet-1', 'told-1') ORDER BY Id");
+
+        Assert.Equal(["quiet-1:None:0", "told-1:EachNotification:0"], choices);
+        await using var scope = portal.App.Services.CreateAsyncScope();
+        var quiet = await scope.ServiceProvider.GetRequiredService<UserManager<Account>>().FindByIdAsync("quiet-1");
+        Assert.Equal(EmailChoice.None, quiet!.Emails);
+    }
+
     [Theory]
     [InlineData("court 12", "PasswordTooShort")]
     [InlineData("aaaaaaaaaaaa1", "PasswordRequiresUniqueChars")]

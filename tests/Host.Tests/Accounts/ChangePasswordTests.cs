@@ -1,4 +1,5 @@
 using System.Net;
+using EmploymentProcedures.Host.Accounts;
 using EmploymentProcedures.Host.Tests.MyApplications;
 
 namespace EmploymentProcedures.Host.Tests.Accounts;
@@ -107,7 +108,7 @@ public sealed class ChangePasswordTests(PasswordPortal portal)
         Assert.Contains("Le mot de passe doit contenir au moins 12 caractères.", page, StringComparison.Ordinal);
         Assert.Contains("Le mot de passe n'a pas été changé :", page, StringComparison.Ordinal);
         Assert.Matches("<input[^>]*id=\"receive-emails\"[^>]*checked", page);
-        Assert.False((await portal.FindAccountAsync(email))!.OptedOutOfEmails);
+        Assert.Equal(EmailChoice.EachNotification, (await portal.FindAccountAsync(email))!.Emails);
         Assert.True(await portal.SignsInAsync(email, LivePortal.Password));
     }
 }

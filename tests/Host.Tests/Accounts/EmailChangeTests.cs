@@ -187,7 +187,7 @@ public sealed partial class EmailChangeTests(EmailChangePortal portal)
     public async Task EmailChange_ConfirmedInTheSameSession_KeepsItSignedInWithTheNewAddress_AndKeepsTheEmailPreference()
     {
         var (email, _) = await portal.AccountAsync("employer");
-        await portal.ChangeAccountAsync(email, a => a.OptedOutOfEmails = true);
+        await portal.ChangeAccountAsync(email, a => a.Emails = EmailChoice.None);
         var wanted = NewEmail();
         using var client = await portal.SignedInAsync(email);
         await AskAsync(client, wanted);
@@ -199,7 +199,7 @@ public sealed partial class EmailChangeTests(EmailChangePortal portal)
         Assert.EndsWith("account?email=changed", pressed.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var page = SignUpTests.MainOf(await client.GetStringAsync("/account?email=changed"));
         Assert.Contains($"L'adresse de votre compte est désormais {wanted}.", page, StringComparison.Ordinal);
-        Assert.True((await portal.FindAccountAsync(wanted))!.OptedOutOfEmails);
+        Assert.Equal(EmailChoice.None, (await portal.FindAccountAsync(wanted))!.Emails);
     }
 
     [Fact]

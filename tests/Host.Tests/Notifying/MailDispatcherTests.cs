@@ -126,7 +126,7 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
     [Fact]
     public async Task OptedOutOrWithoutAnAddress_IsSkipped_AndTheNotificationMarkedSentWithoutRetrying()
     {
-        var quiet = await ApplicantAsync("fr", a => a.OptedOutOfEmails = true);
+        var quiet = await ApplicantAsync("fr", a => a.Emails = EmailChoice.None);
         var nameless = await ApplicantAsync("fr", a => a.Email = null);
         var told = await ApplicantAsync("fr");
         foreach (var person in new[] { quiet, nameless, told })
@@ -413,27 +413,6 @@ public sealed class MailDispatcherTests(LivePortal portal) : IDisposable
     private static string Subject(MimeMessage message) => message.Subject ?? "";
 
     private static int Tries(RecordingDelivery delivery, string email) => delivery.Tried.Count(m => To(m) == email);
-
-    /// <summary>Keeps what it is given; answers as told (accepted by default).</summary>
-    private sealed class RecordingDelivery(Func<MimeMessage, Sent>? answer = null) : IMailDelivery, IMailSession
-    {
-        public List<MimeMessage> Tried { get; } = [];
-
-        public List<MimeMessage> Messages { get; } = [];
-
-        public IMailSession Open() => this;
-
-        public Task<Sent> SendAsync(MimeMessage message, CancellationToken cancellationToken)
-        {
-            Tried.Add(message);
-            var sent = answer?.Invoke(message) ?? Sent.Accepted;
-            if (sent.Status == SentStatus.Accepted)
-                Messages.Add(message);
-            return Task.FromResult(sent);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 
     /// <summary>Keeps what is logged, with its level and its message as written.</summary>
     private sealed class LogRecorder<T> : ILogger<T>

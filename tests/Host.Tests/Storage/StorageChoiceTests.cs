@@ -5,6 +5,7 @@ using EmploymentProcedures.Host.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -104,6 +105,41 @@ public sealed class StorageChoiceTests
             await check.OpenAsync();
             await using var published = new NpgsqlCommand("SELECT COUNT(*) FROM \"Definitions\"", check);
             Assert.True((long)(await published.ExecuteScalarAsync())! >= 50, "the procedures were not published");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    [PostgresFact]
+    public async Task AccountsMigration_OnPostgres_OptedOutAccountChoosesNoEmail_TheOthersEachNotification()
+    {
+        var server = PostgresFactAttribute.Server!;
+        var name = "ep_host_test_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        try
+        {
+            var options = new DbContextOptionsBuilder<PostgresAccountsDb>();
+            PostgresAccountsDb.UsePostgres(options, new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString());
+            await using var db = new PostgresAccountsDb(options.Options);
+            var migrator = db.GetInfrastructure().GetRequiredService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("20261201030941_WebhookSecretsEncrypted");
+            foreach (var (id, optedOut) in new[] { ("quiet-1", true), ("told-1", false) })
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "AspNetUsers" ("Id", "UserName", "Email", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled",
+                        "LockoutEnabled", "AccessFailedCount", "DisplayName", "Role", "Provinces", "PreferredLanguage", "OptedOutOfEmails")
+                    VALUES ({id}, {id}, {id + "@example.test"}, TRUE, FALSE, FALSE, TRUE, 0, 'Ancien Agent', 'desk-agent', ARRAY['casablanca'], 'fr', {optedOut})
+                    """);
+            }
+
+            await migrator.MigrateAsync();
+
+            var choices = await db.Users.AsNoTracking().Where(a => a.Id == "quiet-1" || a.Id == "told-1").OrderBy(a => a.Id)
+                .Select(a => new { a.Id, a.Emails, a.DigestFrom }).ToListAsync();
+            Assert.Equal(["quiet-1:None:0", "told-1:EachNotification:0"], choices.Select(c => $"{c.Id}:{c.Emails}:{c.DigestFrom}"));
         }
         finally
         {
