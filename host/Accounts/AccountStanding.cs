@@ -24,6 +24,9 @@ internal sealed class AccountStanding(IServiceScopeFactory scopes) : IAccountSta
         var db = scope.ServiceProvider.GetRequiredService<AccountsDb>();
         var account = await db.Users.AsNoTracking().Where(a => a.Id == actor.UserId)
             .Select(a => new { a.ClosedAt, a.LockoutEnd }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return account is null || (account.ClosedAt is null && account.LockoutEnd != DateTimeOffset.MaxValue);
+        return account is null || Active(account.ClosedAt, account.LockoutEnd);
     }
+
+    /// <summary>Neither closed nor deactivated (locked out for ever); a lockout after wrong passwords ends, so it is not one.</summary>
+    public static bool Active(DateTimeOffset? closedAt, DateTimeOffset? lockoutEnd) => closedAt is null && lockoutEnd != DateTimeOffset.MaxValue;
 }

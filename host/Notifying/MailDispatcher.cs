@@ -59,7 +59,8 @@ internal sealed partial class MailDispatcher(
         int mails = 0, skipped = 0, failed = 0, setAside = 0;
         string? unavailable = null;
         await using var scope = scopes.CreateAsyncScope();
-        var recipients = new MailRecipients(scope.ServiceProvider.GetRequiredService<AccountsDb>(), catalog.Catalog.Library);
+        // With the daily summaries turned off, those who chose one get each notification rather than nothing.
+        var recipients = new MailRecipients(scope.ServiceProvider.GetRequiredService<AccountsDb>(), catalog.Catalog.Library, summaries: options.DigestTime > TimeSpan.Zero);
         var session = delivery.Open();
         await using (session.ConfigureAwait(false))
         {

@@ -18,10 +18,10 @@ internal sealed record MailRecipientList(IReadOnlyList<MailRecipient> To, int Sk
 /// Turns a notification's recipient into accounts, as the notifications page decides who reads it: a user id is that
 /// account (an applicant only for their own application); <c>role:</c> is every account of the role, in the notification's
 /// territory when it names one (the territorial reviewers covering that province), all of them when it does not. A person
-/// without an e-mail address, who chose no e-mail, or whose daily summary tells it is counted as skipped. One per batch:
-/// a role's accounts are read once.
+/// without an e-mail address, who chose no e-mail, whose daily summary tells it (while <paramref name="summaries"/> are
+/// sent), or whose account is closed or deactivated is counted as skipped. One per batch: a role's accounts are read once.
 /// </summary>
-internal sealed class MailRecipients(AccountsDb accounts, ProcedureLibrary library)
+internal sealed class MailRecipients(AccountsDb accounts, ProcedureLibrary library, bool summaries)
 {
     private readonly Dictionary<string, List<Account>> _roles = new(StringComparer.Ordinal);
 
@@ -57,7 +57,8 @@ internal sealed class MailRecipients(AccountsDb accounts, ProcedureLibrary libra
             {
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(person.Email) || person.Emails == EmailChoice.None || InSummary(person, recipient.Reader, notification))
+            if (string.IsNullOrWhiteSpace(person.Email) || person.Emails == EmailChoice.None || !Active(person)
+                || (summaries && InSummary(person, recipient.Reader, notification)))
             {
                 skipped++;
                 continue;
@@ -66,6 +67,9 @@ internal sealed class MailRecipients(AccountsDb accounts, ProcedureLibrary libra
         }
         return new MailRecipientList(to, skipped);
     }
+
+    /// <summary>Neither closed nor deactivated (as <see cref="AccountStanding"/> asks before a command): a deactivated reviewer gets no more e-mails.</summary>
+    private static bool Active(Account person) => AccountStanding.Active(person.ClosedAt, person.LockoutEnd);
 
     /// <summary>
     /// Whether the notification goes into the person's daily summary (<see cref="DailySummaries"/>) rather than an e-mail

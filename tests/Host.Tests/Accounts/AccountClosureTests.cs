@@ -247,7 +247,7 @@ public sealed class AccountClosureTests(EmailChangePortal portal)
         // A notification written to the closed account (the outbox's) is delivered to nobody, without an error.
         await using var scope = portal.Portal.App.Services.CreateAsyncScope();
         var recipients = new EmploymentProcedures.Host.Notifying.MailRecipients(
-            scope.ServiceProvider.GetRequiredService<AccountsDb>(), scope.ServiceProvider.GetRequiredService<EmploymentProcedures.Engine.Loading.ProcedureCatalog>().Library);
+            scope.ServiceProvider.GetRequiredService<AccountsDb>(), scope.ServiceProvider.GetRequiredService<EmploymentProcedures.Engine.Loading.ProcedureCatalog>().Library, summaries: true);
         var item = new NotificationItem(1, rejected.Id, rejected.Reference, Filing.Procedure, rejected.DefinitionVersion, "decided", null, ApplicationStatus.Rejected, DateTime.UtcNow, null, ToRole: false, IsNew: true);
         var due = new DueNotification(item, applicant.UserId, "", applicant.UserId, 0);
         var list = await recipients.ForAsync(due, CancellationToken.None);

@@ -37,6 +37,22 @@ public sealed partial class ResourceTests
         Assert.All(Read("Strings.ar.resx").Where(e => e.Value.Any(char.IsLetter)), e => Assert.Matches(@"\p{IsArabic}", e.Value));
 
     [Fact]
+    public void EveryLeasedJob_IsNamedOnTheJobsPage_InTheThreeLanguages()
+    {
+        // The jobs page names a job by "Jobs.Name." and its id (a key made by joining, which the check of keys used cannot see).
+        var jobs = typeof(EmploymentProcedures.Host.Operations.LeasedJob).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(EmploymentProcedures.Host.Operations.LeasedJob)))
+            .Select(t => (string)t.GetField("Name")!.GetValue(null)!).ToList();
+
+        Assert.Contains("audit-seals", jobs);
+        foreach (var file in (string[])["Strings.resx", "Strings.ar.resx", "Strings.en.resx"])
+        {
+            var keys = Read(file);
+            Assert.All(jobs, job => Assert.True(keys.ContainsKey("Jobs.Name." + job), $"{file} does not name the job '{job}'"));
+        }
+    }
+
+    [Fact]
     public void EveryKeyUsedInTheHost_IsInTheResources()
     {
         var keys = Read("Strings.resx").Keys.ToHashSet(StringComparer.Ordinal);

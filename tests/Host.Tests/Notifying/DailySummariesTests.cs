@@ -213,6 +213,24 @@ public sealed class DailySummariesTests(LivePortal portal) : IDisposable
         Assert.DoesNotContain(before.Reference!, digest.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SummariesTurnedOff_WhoChoseTheSummaryGetsEachNotification_ADeactivatedAgentNone()
+    {
+        var summarised = await AgentAsync("fr", EmailChoice.DailySummary);
+        var deactivated = await AgentAsync("fr", EmailChoice.EachNotification);
+        var (_, administrator) = await portal.AccountAsync("administrator");
+        await using (var scope = portal.Portal.App.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<StaffAccounts>().DeactivateAsync(administrator, deactivated.Actor.UserId)).Succeeded);
+        var file = await SubmittedAsync(Province);
+
+        var dispatched = new RecordingDelivery();
+        await Dispatcher(dispatched, summaries: false).RunAsync();
+
+        // No summary will be sent (Mail:DigestTime is 00:00:00): those who chose one are written to at once rather than never.
+        Assert.Contains(dispatched.Messages, m => To(m) == summarised.Email && Subject(m).Contains(file.Reference!, StringComparison.Ordinal));
+        Assert.DoesNotContain(dispatched.Messages, m => To(m) == deactivated.Email);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))
@@ -268,10 +286,12 @@ public sealed class DailySummariesTests(LivePortal portal) : IDisposable
             leases ?? services.GetRequiredService<InstanceLeases>());
     }
 
-    private MailDispatcher Dispatcher(IMailDelivery delivery)
+    private MailDispatcher Dispatcher(IMailDelivery delivery, bool summaries = true)
     {
         var services = portal.Portal.App.Services;
         var options = Options();
+        if (!summaries)
+            options.DigestTime = TimeSpan.Zero;
         return ActivatorUtilities.CreateInstance<MailDispatcher>(services, delivery, Mail(MoroccoTime.Instance, options), (TimeProvider)MoroccoTime.Instance, options);
     }
 
