@@ -97,6 +97,24 @@ public sealed class SignUpReturnTests(PasswordPortal portal)
     }
 
     [Theory]
+    [InlineData("ar", "rtl", "تم تفعيل حسابكم وأنتم الآن متصلون.", "متابعة", "بعد تفعيل حسابكم، ستعودون إلى الصفحة التي كنتم تفتحونها.")]
+    [InlineData("en", "ltr", "Your account is activated and you are signed in.", "Continue", "Once your account is activated, you will go back to the page you were opening.")]
+    public async Task ReturnAddress_InArabicAndEnglish_TheSentAndActivatedPagesSayItInTheirLanguage(string language, string direction, string activated, string next, string willReturn)
+    {
+        var email = NewEmail();
+        using var client = portal.In(language);
+        var sent = Page(await PostSignUpAsync(client, await client.GetStringAsync("/account/sign-up?" + ReturnQuery(Link)), email, SignUpTests.Password));
+        Assert.Contains(willReturn, sent, StringComparison.Ordinal);
+
+        var after = await ActivateAsync(client, PasswordPortal.ConfirmationLinkIn(Assert.Single(await portal.WaitForMailsAsync(email))));
+        var page = Page(await client.GetStringAsync(after));
+
+        Assert.Contains($"<html lang=\"{language}\" dir=\"{direction}\">", page, StringComparison.Ordinal);
+        Assert.Contains(activated, page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Link}\" aria-describedby=\"confirm-continue-hint\">{next}</a>", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example/")]
     [InlineData("https://evil.example/")]
