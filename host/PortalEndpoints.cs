@@ -74,9 +74,31 @@ internal static class PortalEndpoints
     /// is refused too: browsers drop a tab or a line break from an address, so <c>/&#9;/evil.example</c> would lead away,
     /// and ASP.NET Core's local redirect throws on one (an error page instead of the language chosen).
     /// </summary>
-    public static string LocalUrl(string? url) =>
+    public static string LocalUrl(string? url) => ReturnAddress(url) ?? "/";
+
+    /// <summary>
+    /// The longest return address carried through sign-up into the confirmation e-mail's link: a prefilled link may be
+    /// long, and an e-mailed link of several kilobytes is cut or refused by some mail clients and servers.
+    /// </summary>
+    public const int MaximumReturnAddress = 2000;
+
+    /// <summary>
+    /// A return address worth carrying on to another page (sign-up, the confirmation e-mail): one <see cref="LocalUrl"/>
+    /// would follow, other than the home page everyone lands on anyway, and at most <see cref="MaximumReturnAddress"/>
+    /// characters; else null, and the page or link goes without it.
+    /// </summary>
+    public static string? CarriedReturnAddress(string? url) =>
+        ReturnAddress(url) is { Length: > 1 and <= MaximumReturnAddress } local ? local : null;
+
+    private static string? ReturnAddress(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
             && !url.Any(char.IsControl)
             ? url
-            : "/";
+            : null;
+
+    /// <summary><paramref name="page"/> with <c>returnUrl</c> added when <paramref name="returnUrl"/> is worth carrying (<see cref="CarriedReturnAddress"/>).</summary>
+    public static string WithReturnAddress(string page, string? returnUrl) =>
+        CarriedReturnAddress(returnUrl) is { } carried
+            ? page + (page.Contains('?', StringComparison.Ordinal) ? '&' : '?') + "returnUrl=" + Uri.EscapeDataString(carried)
+            : page;
 }

@@ -32,6 +32,13 @@ public sealed class AccountMailRequest
     /// <summary>A sign-up's password, hashed as the account will hold it; cleared when the request is given up.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>
+    /// For a sign-up or a new confirmation link, the page of the portal the person was on their way to (a prefilled link,
+    /// an application) when they signed up: the confirmation link carries it on. A local address of at most
+    /// <see cref="PortalEndpoints.MaximumReturnAddress"/> characters, or null.
+    /// </summary>
+    public string? ReturnUrl { get; init; }
+
     /// <summary>UTC, as every time of this row.</summary>
     public DateTime AskedAt { get; init; }
 

@@ -145,6 +145,7 @@ public class AccountsDb : IdentityDbContext<Account>, IDataProtectionKeyContext
             request.HasIndex(r => new { r.GivenUpAt, r.NextAttemptAt });
             request.Property(r => r.Kind).HasMaxLength(16);
             request.Property(r => r.Email).HasMaxLength(256);
+            request.Property(r => r.ReturnUrl).HasMaxLength(PortalEndpoints.MaximumReturnAddress);
             request.Property(r => r.AccountId).HasMaxLength(450);
             request.Property(r => r.DisplayName).HasMaxLength(200);
             request.Property(r => r.Role).HasMaxLength(100);

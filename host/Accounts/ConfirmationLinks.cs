@@ -71,13 +71,19 @@ public sealed partial class ConfirmationLinks
         account.SignedUpAt = _clock.GetUtcNow();
     }
 
-    /// <summary>E-mails the account a new link to confirm its address; gives what the delivery answered.</summary>
-    internal async Task<Sent> SendAsync(Account account, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// E-mails the account a new link to confirm its address; gives what the delivery answered. The link carries
+    /// <paramref name="returnUrl"/>, the page the person was on their way to, when it is a local address of at most
+    /// <see cref="PortalEndpoints.MaximumReturnAddress"/> characters (a longer one is left out: the link stays one a mail
+    /// client keeps whole); the confirmation page then offers the way on to it.
+    /// </summary>
+    internal async Task<Sent> SendAsync(Account account, string? returnUrl = null, CancellationToken cancellationToken = default)
     {
         if (!AwaitsConfirmation(account) || string.IsNullOrWhiteSpace(account.Email))
             throw new InvalidOperationException($"Account {account.Id} is not waiting for its address to be confirmed.");
         var token = await _users.GenerateUserTokenAsync(account, PasswordTokens.ConfirmationProvider, PasswordTokens.ConfirmationPurpose).ConfigureAwait(false);
-        var link = _mail.Absolute(FormattableString.Invariant($"{Page}?account={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}"));
+        var link = _mail.Absolute(PortalEndpoints.WithReturnAddress(
+            FormattableString.Invariant($"{Page}?account={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}"), returnUrl));
         await using var session = _delivery.Open();
         var sent = await session.SendAsync(_mail.Confirmation(account, link), cancellationToken).ConfigureAwait(false);
         if (sent.Status != SentStatus.Accepted)

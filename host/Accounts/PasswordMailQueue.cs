@@ -18,12 +18,13 @@ internal abstract record PasswordMailRequest
     /// A sign-up, its checks passed and its password hashed: a new address gets its account (unconfirmed) and the link to
     /// confirm it; an address waiting for confirmation has its waiting sign-up replaced by this one and gets a new link (the
     /// earlier links stop working); an address with an account
-    /// gets the notice that someone tried to sign up with it; a deactivated account gets nothing.
+    /// gets the notice that someone tried to sign up with it; a deactivated account gets nothing. The link carries
+    /// <paramref name="ReturnUrl"/> on, the page the person was on their way to (a local address, or null).
     /// </summary>
-    public sealed record SignUp(string Email, string DisplayName, string Role, string Language, string PasswordHash) : PasswordMailRequest;
+    public sealed record SignUp(string Email, string DisplayName, string Role, string Language, string PasswordHash, string? ReturnUrl = null) : PasswordMailRequest;
 
-    /// <summary>A new link to confirm an address, asked for again: sent only if an account waits for it.</summary>
-    public sealed record Confirm(string Email) : PasswordMailRequest;
+    /// <summary>A new link to confirm an address, asked for again: sent only if an account waits for it; it carries <paramref name="ReturnUrl"/> on.</summary>
+    public sealed record Confirm(string Email, string? ReturnUrl = null) : PasswordMailRequest;
 
     /// <summary>
     /// A person asked, with their password, to move their account to <paramref name="NewEmail"/>: the link confirming it goes
@@ -55,9 +56,9 @@ internal abstract record PasswordMailRequest
         SignUp r => new AccountMailRequest
         {
             Kind = AccountMailKinds.SignUp, Email = r.Email, DisplayName = r.DisplayName, Role = r.Role, Language = r.Language,
-            PasswordHash = r.PasswordHash, AskedAt = now, NextAttemptAt = now,
+            PasswordHash = r.PasswordHash, ReturnUrl = r.ReturnUrl, AskedAt = now, NextAttemptAt = now,
         },
-        Confirm r => new AccountMailRequest { Kind = AccountMailKinds.Confirm, Email = r.Email, AskedAt = now, NextAttemptAt = now },
+        Confirm r => new AccountMailRequest { Kind = AccountMailKinds.Confirm, Email = r.Email, ReturnUrl = r.ReturnUrl, AskedAt = now, NextAttemptAt = now },
         ChangeEmail r => new AccountMailRequest { Kind = AccountMailKinds.EmailChange, AccountId = r.AccountId, Email = r.NewEmail, AskedAt = now, NextAttemptAt = now },
         EmailChanged r => new AccountMailRequest { Kind = AccountMailKinds.EmailChanged, AccountId = r.AccountId, Email = r.OldEmail, AskedAt = now, NextAttemptAt = now },
         AccountClosed r => new AccountMailRequest
@@ -77,14 +78,14 @@ internal abstract record PasswordMailRequest
             { Kind: AccountMailKinds.Forgotten, Email: { } email } => new Forgotten(email),
             { Kind: AccountMailKinds.Changed, AccountId: { } id } => new Changed(id),
             { Kind: AccountMailKinds.SignUp, Email: { } email, DisplayName: { } name, Role: { } role, Language: { } language, PasswordHash: { } hash } =>
-                new SignUp(email, name, role, language, hash),
-            { Kind: AccountMailKinds.Confirm, Email: { } email } => new Confirm(email),
+                new SignUp(email, name, role, language, hash, stored.ReturnUrl),
+            { Kind: AccountMailKinds.Confirm, Email: { } email } => new Confirm(email, stored.ReturnUrl),
             { Kind: AccountMailKinds.EmailChange, AccountId: { } id, Email: { } email } => new ChangeEmail(id, email),
             { Kind: AccountMailKinds.EmailChanged, AccountId: { } id, Email: { } email } => new EmailChanged(id, email),
             { Kind: AccountMailKinds.Closed, AccountId: { } id, Email: { } email, Language: { } language } => new AccountClosed(id, email, stored.DisplayName ?? "", language),
             { Kind: AccountMailKinds.Invitation, AccountId: { } id } => new Invitation(id, stored.DisplayName),
             // A sign-up given up (its hash cleared) and then put back by hand: its account, if it was made, gets a new link.
-            { Kind: AccountMailKinds.SignUp, Email: { } email, PasswordHash: null } => new Confirm(email),
+            { Kind: AccountMailKinds.SignUp, Email: { } email, PasswordHash: null } => new Confirm(email, stored.ReturnUrl),
             _ => null,
         };
     }
@@ -311,7 +312,7 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
                 return await SignUpAsync(services, signUp, cancellationToken).ConfigureAwait(false);
             case PasswordMailRequest.Confirm confirm:
                 if (await users.FindByEmailAsync(confirm.Email).ConfigureAwait(false) is { } waiting && ConfirmationLinks.AwaitsConfirmation(waiting))
-                    return await services.GetRequiredService<ConfirmationLinks>().SendAsync(waiting, cancellationToken).ConfigureAwait(false);
+                    return await services.GetRequiredService<ConfirmationLinks>().SendAsync(waiting, confirm.ReturnUrl, cancellationToken).ConfigureAwait(false);
                 return Sent.Accepted;
             case PasswordMailRequest.ChangeEmail change:
                 return await services.GetRequiredService<AccountChanges>().SendAsync(change.AccountId, change.NewEmail, cancellationToken).ConfigureAwait(false);
@@ -342,7 +343,7 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
             var created = links.New(signUp.Email, signUp.DisplayName, signUp.Role, signUp.Language, signUp.PasswordHash);
             var result = await users.CreateAsync(created).ConfigureAwait(false);
             if (result.Succeeded)
-                return await links.SendAsync(created, cancellationToken).ConfigureAwait(false);
+                return await links.SendAsync(created, signUp.ReturnUrl, cancellationToken).ConfigureAwait(false);
             // Another instance created it meanwhile: the address now has an account, answered as such below.
             account = await users.FindByEmailAsync(signUp.Email).ConfigureAwait(false);
             if (account is null)
@@ -356,7 +357,7 @@ internal sealed partial class PasswordMailQueue(IServiceScopeFactory scopes, Mai
             var replaced = await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
             if (!replaced.Succeeded)
                 return Sent.Refused("the waiting sign-up could not be replaced: " + string.Join("; ", replaced.Errors.Select(e => e.Code)));
-            return await links.SendAsync(account, cancellationToken).ConfigureAwait(false);
+            return await links.SendAsync(account, signUp.ReturnUrl, cancellationToken).ConfigureAwait(false);
         }
         if (PasswordLinks.IsDeactivated(account) || account.Email is null)
             return Sent.Accepted;

@@ -73,6 +73,12 @@ internal static partial class Pages
     public static async Task FillSignUpAsync(IPage page, string kind, string name, string email, string password)
     {
         await page.GotoAsync("/account/sign-up");
+        await SubmitSignUpAsync(page, kind, name, email, password);
+    }
+
+    /// <summary>Fills and sends the sign-up form the page shows (reached through a link, keeping its address).</summary>
+    public static async Task SubmitSignUpAsync(IPage page, string kind, string name, string email, string password)
+    {
         await page.Locator("#kind").SelectOptionAsync(kind);
         await page.Locator("#name").FillAsync(name);
         await page.Locator("#email").FillAsync(email);

@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace EmploymentProcedures.EndToEnd;
 
-/// <summary>A prefilled link opened while signed out: the applicant signs in and lands on the new draft's form, filled.</summary>
+/// <summary>
+/// A prefilled link opened while signed out: the applicant signs in, or signs up and confirms the address from the e-mail,
+/// and lands on the new draft's form, filled.
+/// </summary>
 [Collection(PortalTests.Name)]
 public sealed class PrefilledLinkTests(PortalFixture portal)
 {
@@ -38,5 +41,30 @@ public sealed class PrefilledLinkTests(PortalFixture portal)
         await Assertions.Expect(ignored).ToContainTextAsync("f.article_count");
         await Assertions.Expect(ignored).ToContainTextAsync("Saisissez un nombre");
         await Pages.AssertNoSeriousAxeViolationAsync(page);
+    }
+
+    [Fact]
+    public async Task Visitor_OpensAPrefilledLinkWithoutAnAccount_SignsUpAndConfirms_AndContinuesToTheFilledForm()
+    {
+        var email = $"prefill-{Guid.NewGuid():N}@example.test";
+        var page = await portal.NewPageAsync();
+
+        await page.GotoAsync(Link);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/sign-in\\?returnUrl="));
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Créer un compte" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/sign-up\\?returnUrl="));
+        await Pages.SubmitSignUpAsync(page, "employer", "Atlas Textile", email, ApplicantDraft.Password);
+        await Assertions.Expect(page.Locator("#sign-up-return")).ToHaveTextAsync("Une fois votre compte activé, vous reprendrez la page que vous ouvriez.");
+
+        // The e-mailed link, from the pickup folder, opened and its account activated.
+        await Pages.OpenConfirmationAsync(portal, page, email);
+        await Assertions.Expect(page.Locator("#confirm-activated")).ToHaveTextAsync("Votre compte est activé et vous êtes connecté.");
+        await Pages.AssertNoSeriousAxeViolationAsync(page);
+        await page.Locator("#confirm-continue").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/applications/[0-9a-f-]+/form\\?page=employer$"), new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("main[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#f-employer-company_name")).ToHaveValueAsync("Atlas Textile SARL");
+        await Assertions.Expect(page.Locator("#f-employer-address-province")).ToHaveValueAsync("rabat");
     }
 }

@@ -176,6 +176,10 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AccountMailReturnUrl : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnUrl",
+                table: "AccountMails",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true,
+                collation: "C");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReturnUrl",
+                table: "AccountMails");
+        }
+    }
+}
