@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAccountsDb))]
-    [Migration("20261201072852_AccountMailReturnUrl")]
+    [Migration("20261201075408_AccountMailReturnUrl")]
     partial class AccountMailReturnUrl
     {
         /// <inheritdoc />
@@ -43,6 +43,9 @@ namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<long>("DigestFrom")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -56,6 +59,11 @@ namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Emails")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone");
@@ -75,9 +83,6 @@ namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .UseCollation("C");
-
-                    b.Property<bool>("OptedOutOfEmails")
-                        .HasColumnType("boolean");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
@@ -403,6 +408,30 @@ namespace EmploymentProcedures.Host.Accounts.Postgres.Migrations
                     b.HasIndex("ClientId", "Id");
 
                     b.ToTable("ApiClientChanges");
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Host.Notifying.MailDigest", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RetryAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UpTo")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("MailDigests");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

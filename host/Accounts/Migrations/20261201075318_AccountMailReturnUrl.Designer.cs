@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EmploymentProcedures.Host.Accounts.Migrations
 {
     [DbContext(typeof(AccountsDb))]
-    [Migration("20261201072847_AccountMailReturnUrl")]
+    [Migration("20261201075318_AccountMailReturnUrl")]
     partial class AccountMailReturnUrl
     {
         /// <inheritdoc />
@@ -35,6 +35,9 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DigestFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -46,6 +49,11 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Emails")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("TEXT");
@@ -63,9 +71,6 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("OptedOutOfEmails")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
@@ -347,6 +352,29 @@ namespace EmploymentProcedures.Host.Accounts.Migrations
                     b.HasIndex("ClientId", "Id");
 
                     b.ToTable("ApiClientChanges");
+                });
+
+            modelBuilder.Entity("EmploymentProcedures.Host.Notifying.MailDigest", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("MailDigests");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
