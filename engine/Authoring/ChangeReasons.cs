@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmploymentProcedures.Engine.Definitions;
 
 namespace EmploymentProcedures.Engine.Authoring;
@@ -34,13 +33,7 @@ internal static class ChangeReasons
     public const string DraftsMoved = "drafts_moved";
     public const string DraftsMovedWhole = "drafts_moved_whole";
 
-    public static LocalizedText Of(string code, params object?[] args)
-    {
-        var (fr, ar, en) = Texts[code];
-        return LocalizedText.Of(Format(fr, args), Format(ar, args), Format(en, args));
-    }
-
-    private static string Format(string text, object?[] args) => string.Format(CultureInfo.InvariantCulture, text, args);
+    public static LocalizedText Of(string code, params object?[] args) => LocalizedText.Format(Texts[code], args);
 
     private static readonly Dictionary<string, (string Fr, string Ar, string En)> Texts = new(StringComparer.Ordinal)
     {

@@ -16,6 +16,12 @@ public sealed record LocalizedText(IReadOnlyDictionary<string, string> Texts)
         return new LocalizedText(texts);
     }
 
+    /// <summary>A message of the engine's own, its three texts formatted with <paramref name="args"/> (invariant culture).</summary>
+    public static LocalizedText Format((string Fr, string Ar, string En) texts, params object?[] args) => Of(
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.Fr, args),
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.Ar, args),
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.En, args));
+
     /// <summary>The text in <paramref name="language"/>, else French, else any.</summary>
     public string Get(string language) =>
         Texts.TryGetValue(language, out var text) ? text

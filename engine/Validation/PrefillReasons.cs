@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmploymentProcedures.Engine.Definitions;
 
 namespace EmploymentProcedures.Engine.Validation;
@@ -49,13 +48,6 @@ public static class PrefillReasons
     /// <summary>The refusal of a link carrying <paramref name="count"/> values, more than <see cref="PrefillLink.MaximumValues"/>.</summary>
     public static LocalizedText TooMany(int count) => Text(TooManyCode, count, PrefillLink.MaximumValues);
 
-    private static LocalizedText Text(string code, params object?[] args)
-    {
-        if (!All.TryGetValue(code, out var texts))
-            return ValidationMessages.Format(code, args);
-        return LocalizedText.Of(
-            string.Format(CultureInfo.InvariantCulture, texts.Fr, args),
-            string.Format(CultureInfo.InvariantCulture, texts.Ar, args),
-            string.Format(CultureInfo.InvariantCulture, texts.En, args));
-    }
+    private static LocalizedText Text(string code, params object?[] args) =>
+        All.TryGetValue(code, out var texts) ? LocalizedText.Format(texts, args) : ValidationMessages.Format(code, args);
 }

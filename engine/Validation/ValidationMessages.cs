@@ -1,4 +1,3 @@
-using System.Globalization;
 using EmploymentProcedures.Engine.Definitions;
 using EmploymentProcedures.Engine.Validation.Identifiers;
 
@@ -43,10 +42,7 @@ public static class ValidationMessages
 
     public static LocalizedText Format(string code, params object?[] args)
     {
-        var (fr, ar, en) = All.TryGetValue(code, out var texts) ? texts : throw new ArgumentException($"no message for validation code '{code}'", nameof(code));
-        return LocalizedText.Of(
-            string.Format(CultureInfo.InvariantCulture, fr, args),
-            string.Format(CultureInfo.InvariantCulture, ar, args),
-            string.Format(CultureInfo.InvariantCulture, en, args));
+        var texts = All.TryGetValue(code, out var found) ? found : throw new ArgumentException($"no message for validation code '{code}'", nameof(code));
+        return LocalizedText.Format(texts, args);
     }
 }
